@@ -1,0 +1,121 @@
+"""The one place that decides who may see and do what in a local area.
+
+Every view and download in the product goes through `area_view`, which finds the
+signed-in user's membership of the area named in the URL. A user with no membership
+gets "Page not found", whatever the URL or id: another area's pages do not exist for
+them. Objects are then fetched through selectors that take the `Access`, so they are
+always looked up inside that area.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+
+from .models import LocalArea, Membership, Workstream
+
+Role = Membership.Role
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one user may do in one local area."""
+
+    user: object
+    area: LocalArea
+    membership: Membership
+    role: str
+    person_id: int | None
+    led_workstream_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label
+
+    @property
+    def is_programme_manager(self) -> bool:
+        return self.role == Role.PROGRAMME_MANAGER
+
+    def can_manage(self) -> bool:
+        """Import plans, manage people, workstreams, members, plans and RAG schemes."""
+        return self.is_programme_manager
+
+    def can_edit_item(self, item) -> bool:
+        """Programme managers edit every item; leads their workstreams' items; contributors their own."""
+        if item.is_removed:
+            return False
+        if self.is_programme_manager:
+            return True
+        if self.role == Role.WORKSTREAM_LEAD:
+            return any(w.pk in self.led_workstream_ids for w in item.workstreams.all())
+        if self.role == Role.CONTRIBUTOR and self.person_id:
+            return any(o.person_id == self.person_id for o in item.ownerships.all())
+        return False
+
+    def can_restructure_item(self, item) -> bool:
+        """Add children to, move or remove an item: programme managers, and leads for their workstreams."""
+        if self.role == Role.CONTRIBUTOR:
+            return False
+        return self.can_edit_item(item)
+
+    def can_add_top_level_item(self) -> bool:
+        return self.is_programme_manager
+
+
+def access_for(user, area_slug: str) -> Access:
+    """The user's access to the area, or "Page not found" if they are not a member."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    membership = (
+        Membership.objects.select_related("area")
+        .filter(user=user, area__slug=area_slug, user__is_active=True)
+        .first()
+    )
+    if membership is None:
+        raise Http404("No such local area")
+    led: frozenset[int] = frozenset()
+    if membership.role == Role.WORKSTREAM_LEAD and membership.person_id:
+        led = frozenset(
+            Workstream.objects.filter(area=membership.area, lead_id=membership.person_id).values_list(
+                "pk", flat=True
+            )
+        )
+    return Access(
+        user=user,
+        area=membership.area,
+        membership=membership,
+        role=membership.role,
+        person_id=membership.person_id,
+        led_workstream_ids=led,
+    )
+
+
+def area_view(permission: Callable[[Access], bool] | None = None):
+    """Decorate a view taking (request, access, ...): membership checked, then `permission`.
+
+    Not a member: 404. A member without the permission: 403.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, area: str, *args, **kwargs) -> HttpResponse:
+            access = access_for(request.user, area)
+            if permission is not None and not permission(access):
+                raise PermissionDenied("Your role in this local area does not allow this.")
+            request.access = access
+            return view(request, access, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def manager_only(access: Access) -> bool:
+    return access.can_manage()
+
+
+def user_areas(user) -> list[LocalArea]:
+    """The local areas a user is a member of (for the home page)."""
+    return list(LocalArea.objects.filter(memberships__user=user).order_by("name"))

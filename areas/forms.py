@@ -1,0 +1,106 @@
+"""Words for the people, workstreams and members pages."""
+
+from django import forms
+
+from common.forms import Form
+
+from .models import Membership, Person
+
+
+class PersonForm(Form):
+    initials = forms.CharField(
+        label="Initials",
+        max_length=12,
+        help_text="How the plan names this person, for example CMcL",
+        error_messages={"required": "Enter the person's initials"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "spellcheck": "false"}),
+    )
+    name = forms.CharField(label="Name", required=False, max_length=150)
+    job_title = forms.CharField(label="Job title", required=False, max_length=200)
+    organisation = forms.CharField(
+        label="Organisation",
+        required=False,
+        max_length=200,
+        help_text="For example, Stockport NHS Foundation Trust",
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        error_messages={"invalid": "Enter an email address, like name@example.org"},
+        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class WorkstreamForm(Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        help_text="The short code plans use, for example JC or S/E",
+        error_messages={"required": "Enter the workstream's code, such as JC"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+    )
+    name = forms.CharField(
+        label="Name", max_length=200, error_messages={"required": "Enter the workstream's name"}
+    )
+    lead = forms.ModelChoiceField(
+        label="Lead",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="No lead yet",
+        help_text="Workstream leads can edit the items of their workstreams",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = Person.objects.filter(area=area)
+        self.fields["lead"].label_from_instance = lambda p: (
+            f"{p.initials} ({p.job_title})" if p.job_title else p.initials
+        )
+
+
+ROLE_HINTS = {
+    Membership.Role.PROGRAMME_MANAGER: "Everything in the area, including imports and members",
+    Membership.Role.WORKSTREAM_LEAD: "Edits the items of the workstreams they lead",
+    Membership.Role.CONTRIBUTOR: "Edits the items they own",
+    Membership.Role.VIEWER: "Reads everything: board members, parent carer forum representatives",
+}
+
+
+class MemberForm(Form):
+    email = forms.EmailField(
+        label="Email address",
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address, like name@example.org",
+        },
+        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
+    )
+    display_name = forms.CharField(
+        label="Name or role", required=False, help_text="Shown beside their changes"
+    )
+    role = forms.ChoiceField(
+        label="Role",
+        choices=[(value, f"{label}: {ROLE_HINTS[value]}") for value, label in Membership.Role.choices],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a role"},
+    )
+    person = forms.ModelChoiceField(
+        label="Who they are in the plan",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="Not in the list of people",
+        help_text="Links their sign-in to the items they own and the workstreams they lead",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, area, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(area=area)
+        self.fields["person"].label_from_instance = lambda p: (
+            f"{p.initials} ({p.job_title})" if p.job_title else p.initials
+        )
+        if editing:
+            del self.fields["email"]
+            del self.fields["display_name"]

@@ -1,0 +1,88 @@
+"""Load the demo: Stockport's 2019 Written Statement of Action, a small second area, and demo sign-ins."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.models import User
+from areas.models import LocalArea, Membership, Person
+from plans.spreadsheet import plan_import, preview_import, read_plan_file
+
+DEMO_DIR = Path(settings.BASE_DIR) / "demo"
+DEMO_PASSWORD = "demo-send-2026"  # noqa: S105 - a published demo password, printed by `make run`
+
+AREAS = [
+    {
+        "slug": "stockport",
+        "name": "Stockport",
+        "council_name": "Stockport Metropolitan Borough Council",
+        "colour": "#00707a",
+        "plan": "stockport-wsoa-2019",
+        "members": [
+            ("pm@stockport.example", "Programme manager (demo)", Membership.Role.PROGRAMME_MANAGER, "JN"),
+            ("lead@stockport.example", "S/E workstream lead (demo)", Membership.Role.WORKSTREAM_LEAD, "CL"),
+            ("contributor@stockport.example", "Action owner (demo)", Membership.Role.CONTRIBUTOR, "SM"),
+            ("viewer@stockport.example", "Board member (demo)", Membership.Role.VIEWER, None),
+        ],
+    },
+    {
+        "slug": "fenbridge",
+        "name": "Fenbridge",
+        "council_name": "Fenbridge Council (a fictional area)",
+        "colour": "#6f2c91",
+        "plan": "fenbridge-strategy",
+        "members": [
+            ("pm@fenbridge.example", "Programme manager (demo)", Membership.Role.PROGRAMME_MANAGER, None),
+        ],
+    },
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo local areas (Stockport's Written Statement of Action, April 2019, and a small "
+        "fictional area), with demo sign-ins. Safe to run again: the plans are re-imported in place."
+    )
+
+    def handle(self, *args, **options):
+        rows = []
+        for spec in AREAS:
+            with transaction.atomic():
+                area, _ = LocalArea.objects.update_or_create(
+                    slug=spec["slug"],
+                    defaults={
+                        "name": spec["name"],
+                        "council_name": spec["council_name"],
+                        "colour": spec["colour"],
+                    },
+                )
+                self._import(area, DEMO_DIR / spec["plan"])
+                for email, display_name, role, initials in spec["members"]:
+                    self._member(area, email, display_name, role, initials)
+                    rows.append((area.name, Membership.Role(role).label, initials or "", email))
+        self.stdout.write("")
+        self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD})")
+        for area_name, role, initials, email in rows:
+            person = f" as {initials}" if initials else ""
+            self.stdout.write(f"  {area_name:<10} {role + person:<28} {email}")
+        self.stdout.write("Open http://127.0.0.1:8000/sign-in/")
+
+    def _import(self, area: LocalArea, folder: Path) -> None:
+        plan_file = read_plan_file(folder)
+        preview = preview_import(area=area, plan_file=plan_file)
+        if preview.problems:
+            raise CommandError("The demo data has problems:\n" + "\n".join(str(p) for p in preview.problems))
+        if preview.has_changes:
+            plan_import(area=area, plan_file=plan_file, source=f"Demo data ({folder.name})")
+        self.stdout.write(f"{area.name}: plan {preview.reference} loaded from demo/{folder.name}")
+
+    def _member(
+        self, area: LocalArea, email: str, display_name: str, role: str, initials: str | None
+    ) -> None:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email=email, password=DEMO_PASSWORD, display_name=display_name)
+        person = Person.objects.filter(area=area, initials=initials).first() if initials else None
+        Membership.objects.update_or_create(user=user, area=area, defaults={"role": role, "person": person})

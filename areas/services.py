@@ -1,0 +1,240 @@
+"""Changes to a local area's organisations, people, workstreams and members."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.services import invitation_send
+from common.concurrency import claim_version
+from plans import history
+from plans.models import Change
+
+from .models import LocalArea, Membership, Organisation, Person, Workstream
+
+
+def organisation_for(*, area: LocalArea, name: str) -> Organisation | None:
+    """The area's organisation of that name, added if new; None for a blank name."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    found = Organisation.objects.filter(area=area, name__iexact=name).first()
+    return found or Organisation.objects.create(area=area, name=name)
+
+
+def _person_snapshot(person: Person) -> dict[str, str]:
+    return {
+        "Initials": person.initials,
+        "Name": person.name,
+        "Job title": person.job_title,
+        "Organisation": person.organisation.name if person.organisation_id else "",
+        "Email": person.email,
+    }
+
+
+def _check_person(person: Person) -> None:
+    person.initials = person.initials.strip()
+    if not person.initials:
+        raise ValidationError({"initials": "Enter the person's initials"})
+    clash = Person.objects.filter(area=person.area, initials__iexact=person.initials).exclude(pk=person.pk)
+    if clash.exists():
+        raise ValidationError(
+            {"initials": f"Someone in this area already has the initials {person.initials}"}
+        )
+    person.full_clean(exclude=["area", "organisation"])
+
+
+@transaction.atomic
+def person_create(
+    *,
+    area: LocalArea,
+    initials: str,
+    name: str = "",
+    job_title: str = "",
+    organisation: str = "",
+    email: str = "",
+    by=None,
+    source: str = "Web",
+) -> Person:
+    person = Person(
+        area=area, initials=initials, name=name.strip(), job_title=job_title.strip(), email=email.strip()
+    )
+    _check_person(person)
+    person.organisation = organisation_for(area=area, name=organisation)
+    person.save()
+    history.record(
+        area=area,
+        action=Change.Action.ADDED,
+        subject=f"Person {person.initials}",
+        changes=history.diff({}, _person_snapshot(person)),
+        by=by,
+        source=source,
+    )
+    return person
+
+
+@transaction.atomic
+def person_update(*, person: Person, expected_version: int, by=None, source: str = "Web", **fields) -> Person:
+    before = _person_snapshot(person)
+    organisation = fields.pop("organisation", None)
+    for name, value in fields.items():
+        setattr(person, name, value.strip() if isinstance(value, str) else value)
+    if organisation is not None:
+        person.organisation = organisation_for(area=person.area, name=organisation)
+    _check_person(person)
+    claim_version(person, expected_version)
+    person.save()
+    changes = history.diff(before, _person_snapshot(person))
+    if changes:
+        history.record(
+            area=person.area,
+            action=Change.Action.CHANGED,
+            subject=f"Person {person.initials}",
+            changes=changes,
+            by=by,
+            source=source,
+        )
+    return person
+
+
+def _workstream_snapshot(workstream: Workstream) -> dict[str, str]:
+    return {
+        "Code": workstream.code,
+        "Name": workstream.name,
+        "Lead": workstream.lead.initials if workstream.lead else "",
+    }
+
+
+def _check_workstream(workstream: Workstream) -> None:
+    workstream.code = workstream.code.strip()
+    workstream.name = workstream.name.strip()
+    if not workstream.code:
+        raise ValidationError({"code": "Enter the workstream's code, such as JC"})
+    if not workstream.name:
+        raise ValidationError({"name": "Enter the workstream's name"})
+    if workstream.lead and workstream.lead.area_id != workstream.area_id:
+        raise ValidationError({"lead": "Choose a lead from this area's people"})
+    clash = Workstream.objects.filter(area=workstream.area, code__iexact=workstream.code).exclude(
+        pk=workstream.pk
+    )
+    if clash.exists():
+        raise ValidationError({"code": f"This area already has a workstream with the code {workstream.code}"})
+
+
+@transaction.atomic
+def workstream_create(
+    *, area: LocalArea, code: str, name: str, lead: Person | None = None, by=None, source: str = "Web"
+) -> Workstream:
+    workstream = Workstream(area=area, code=code, name=name, lead=lead)
+    _check_workstream(workstream)
+    workstream.save()
+    history.record(
+        area=area,
+        action=Change.Action.ADDED,
+        subject=f"Workstream {workstream.code}",
+        changes=history.diff({}, _workstream_snapshot(workstream)),
+        by=by,
+        source=source,
+    )
+    return workstream
+
+
+@transaction.atomic
+def workstream_update(
+    *, workstream: Workstream, expected_version: int, by=None, source: str = "Web", **fields
+) -> Workstream:
+    before = _workstream_snapshot(workstream)
+    for name, value in fields.items():
+        setattr(workstream, name, value)
+    _check_workstream(workstream)
+    claim_version(workstream, expected_version)
+    workstream.save()
+    changes = history.diff(before, _workstream_snapshot(workstream))
+    if changes:
+        history.record(
+            area=workstream.area,
+            action=Change.Action.CHANGED,
+            subject=f"Workstream {workstream.code}",
+            changes=changes,
+            by=by,
+            source=source,
+        )
+    return workstream
+
+
+@transaction.atomic
+def member_add(
+    *,
+    area: LocalArea,
+    email: str,
+    role: str,
+    person: Person | None = None,
+    display_name: str = "",
+    by=None,
+    request=None,
+) -> Membership:
+    """Give someone a role in the area. A new account gets an email to set its password."""
+    email = email.strip().lower()
+    user_model = get_user_model()
+    user = user_model.objects.filter(email__iexact=email).first()
+    is_new = user is None
+    if is_new:
+        user = user_model.objects.create_user(email=email, password=None, display_name=display_name.strip())
+    if Membership.objects.filter(user=user, area=area).exists():
+        raise ValidationError({"email": f"{email} is already a member of this area"})
+    if person and person.area_id != area.pk:
+        raise ValidationError({"person": "Choose a person of this area"})
+    membership = Membership.objects.create(user=user, area=area, role=role, person=person)
+    history.record(
+        area=area,
+        action=Change.Action.ADDED,
+        subject=f"Member {email}",
+        changes={"Role": ["", membership.get_role_display()]},
+        by=by,
+    )
+    if is_new and request is not None:
+        invitation_send(user=user, area=area, request=request)
+    return membership
+
+
+@transaction.atomic
+def member_update(
+    *, membership: Membership, expected_version: int, role: str, person: Person | None, by=None
+) -> Membership:
+    if person and person.area_id != membership.area_id:
+        raise ValidationError({"person": "Choose a person of this area"})
+    before = {"Role": membership.get_role_display(), "Person": person_label(membership.person)}
+    membership.role, membership.person = role, person
+    claim_version(membership, expected_version)
+    membership.save()
+    after = {"Role": membership.get_role_display(), "Person": person_label(person)}
+    if changes := history.diff(before, after):
+        history.record(
+            area=membership.area,
+            action=Change.Action.CHANGED,
+            subject=f"Member {membership.user.email}",
+            changes=changes,
+            by=by,
+        )
+    return membership
+
+
+def person_label(person: Person | None) -> str:
+    return person.initials if person else ""
+
+
+@transaction.atomic
+def member_remove(*, membership: Membership, by=None) -> None:
+    if membership.role == Membership.Role.PROGRAMME_MANAGER:
+        others = Membership.objects.filter(area=membership.area, role=Membership.Role.PROGRAMME_MANAGER)
+        if not others.exclude(pk=membership.pk).exists():
+            raise ValidationError(
+                "An area needs at least one programme manager: add another before removing this one"
+            )
+    history.record(
+        area=membership.area,
+        action=Change.Action.REMOVED,
+        subject=f"Member {membership.user.email}",
+        changes={"Role": [membership.get_role_display(), ""]},
+        by=by,
+    )
+    membership.delete()

@@ -1,0 +1,254 @@
+"""People, workstreams and members of a local area."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from common.concurrency import EditConflict
+from common.views import apply_validation_error
+from plans import selectors as plan_selectors
+
+from . import selectors, services
+from .access import area_view, manager_only
+from .forms import MemberForm, PersonForm, WorkstreamForm
+
+
+@require_http_methods(["GET"])
+@area_view()
+def person_list(request, access):
+    return render(
+        request,
+        "areas/person_list.html",
+        {"access": access, "people": selectors.people_for(access), "nav": "people"},
+    )
+
+
+@require_http_methods(["GET"])
+@area_view()
+def person_detail(request, access, pk: int):
+    person = selectors.person_for(access, pk)
+    items = plan_selectors.items_of_person(access, person.pk)
+    led = list(person.led_workstreams.all())
+    return render(
+        request,
+        "areas/person_detail.html",
+        {"access": access, "person": person, "items": items, "led": led, "nav": "people"},
+    )
+
+
+def _save(form, request, action, success):
+    """Run a service from a valid form; on success, flash and redirect, else put the errors on the form."""
+    try:
+        obj = action()
+    except EditConflict as conflict:
+        form.add_error(None, str(conflict))
+    except ValidationError as error:
+        apply_validation_error(form, error)
+    else:
+        messages.success(request, success(obj))
+        return redirect(obj)
+    return None
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def person_create(request, access):
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        response = _save(
+            form,
+            request,
+            lambda: services.person_create(area=access.area, by=request.user, **data),
+            lambda p: f"{p.initials} added.",
+        )
+        if response:
+            return response
+    return render(request, "areas/person_form.html", {"access": access, "form": form, "nav": "people"})
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def person_edit(request, access, pk: int):
+    person = selectors.person_for(access, pk)
+    initial = {
+        "initials": person.initials,
+        "name": person.name,
+        "job_title": person.job_title,
+        "organisation": person.organisation.name if person.organisation else "",
+        "email": person.email,
+        "version": person.version,
+    }
+    form = PersonForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version") or 0
+        response = _save(
+            form,
+            request,
+            lambda: services.person_update(person=person, expected_version=version, by=request.user, **data),
+            lambda p: f"{p.initials} saved.",
+        )
+        if response:
+            return response
+    return render(
+        request, "areas/person_form.html", {"access": access, "form": form, "person": person, "nav": "people"}
+    )
+
+
+@require_http_methods(["GET"])
+@area_view()
+def workstream_list(request, access):
+    return render(
+        request,
+        "areas/workstream_list.html",
+        {"access": access, "workstreams": selectors.workstreams_for(access), "nav": "workstreams"},
+    )
+
+
+@require_http_methods(["GET"])
+@area_view()
+def workstream_detail(request, access, pk: int):
+    workstream = selectors.workstream_for(access, pk)
+    items = plan_selectors.items_of_workstreams(access, [workstream.pk])
+    return render(
+        request,
+        "areas/workstream_detail.html",
+        {"access": access, "workstream": workstream, "items": items, "nav": "workstreams"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def workstream_create(request, access):
+    form = WorkstreamForm(request.POST or None, area=access.area)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        response = _save(
+            form,
+            request,
+            lambda: services.workstream_create(area=access.area, by=request.user, **data),
+            lambda w: f"Workstream {w.code} added.",
+        )
+        if response:
+            return response
+    return render(
+        request, "areas/workstream_form.html", {"access": access, "form": form, "nav": "workstreams"}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def workstream_edit(request, access, pk: int):
+    workstream = selectors.workstream_for(access, pk)
+    initial = {
+        "code": workstream.code,
+        "name": workstream.name,
+        "lead": workstream.lead_id,
+        "version": workstream.version,
+    }
+    form = WorkstreamForm(request.POST or None, area=access.area, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version") or 0
+        response = _save(
+            form,
+            request,
+            lambda: services.workstream_update(
+                workstream=workstream, expected_version=version, by=request.user, **data
+            ),
+            lambda w: f"Workstream {w.code} saved.",
+        )
+        if response:
+            return response
+    return render(
+        request,
+        "areas/workstream_form.html",
+        {"access": access, "form": form, "workstream": workstream, "nav": "workstreams"},
+    )
+
+
+@require_http_methods(["GET"])
+@area_view(manager_only)
+def member_list(request, access):
+    return render(
+        request,
+        "areas/member_list.html",
+        {"access": access, "members": selectors.members_for(access), "nav": "members"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def member_create(request, access):
+    form = MemberForm(request.POST or None, area=access.area)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = services.member_add(
+                area=access.area,
+                email=data["email"],
+                role=data["role"],
+                person=data["person"],
+                display_name=data["display_name"],
+                by=request.user,
+                request=request,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request, f"{membership.user.email} added as {membership.get_role_display().lower()}."
+            )
+            return redirect("areas:members", area=access.area.slug)
+    return render(request, "areas/member_form.html", {"access": access, "form": form, "nav": "members"})
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def member_edit(request, access, pk: int):
+    membership = selectors.member_for(access, pk)
+    initial = {"role": membership.role, "person": membership.person_id, "version": membership.version}
+    form = MemberForm(request.POST or None, area=access.area, editing=True, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_update(
+                membership=membership,
+                expected_version=form.cleaned_data["version"] or 0,
+                role=form.cleaned_data["role"],
+                person=form.cleaned_data["person"],
+                by=request.user,
+            )
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"{membership.user.email} saved.")
+            return redirect("areas:members", area=access.area.slug)
+    return render(
+        request,
+        "areas/member_form.html",
+        {"access": access, "form": form, "membership": membership, "nav": "members"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def member_remove(request, access, pk: int):
+    membership = selectors.member_for(access, pk)
+    error = None
+    if request.method == "POST":
+        try:
+            services.member_remove(membership=membership, by=request.user)
+        except ValidationError as problem:
+            error = problem.messages[0]
+        else:
+            messages.success(request, f"{membership.user.email} can no longer see this area.")
+            return redirect("areas:members", area=access.area.slug)
+    return render(
+        request,
+        "areas/member_remove.html",
+        {"access": access, "membership": membership, "error": error, "nav": "members"},
+    )

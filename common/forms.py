@@ -1,0 +1,85 @@
+"""Form helpers: GOV.UK classes on widgets, and fields that read dates and lists as people write them."""
+
+from django import forms
+
+from .dates import DateProblem, format_uk_date, parse_uk_date
+
+WIDGET_CLASSES = {
+    "TextInput": "govuk-input",
+    "EmailInput": "govuk-input",
+    "PasswordInput": "govuk-input",
+    "NumberInput": "govuk-input govuk-input--width-5",
+    "URLInput": "govuk-input",
+    "Textarea": "govuk-textarea",
+    "Select": "govuk-select",
+    "CheckboxInput": "govuk-checkboxes__input",
+    "ClearableFileInput": "govuk-file-upload",
+    "FileInput": "govuk-file-upload",
+}
+ERROR_CLASSES = {
+    "govuk-input": "govuk-input--error",
+    "govuk-textarea": "govuk-textarea--error",
+    "govuk-select": "govuk-select--error",
+    "govuk-file-upload": "govuk-file-upload--error",
+}
+
+
+class GovukFormMixin:
+    """Give every widget its GOV.UK class, and the error class once a field has an error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = WIDGET_CLASSES.get(type(field.widget).__name__)
+            if css:
+                existing = field.widget.attrs.get("class", "")
+                field.widget.attrs["class"] = f"{css} {existing}".strip()
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                base = widget.attrs.get("class", "").split(" ")[0]
+                if base in ERROR_CLASSES and ERROR_CLASSES[base] not in widget.attrs["class"]:
+                    widget.attrs["class"] += " " + ERROR_CLASSES[base]
+
+
+class Form(GovukFormMixin, forms.Form):
+    pass
+
+
+class ModelForm(GovukFormMixin, forms.ModelForm):
+    pass
+
+
+class UKDateField(forms.CharField):
+    """A date typed as 31/07/2019; an impossible date gets a message saying why."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", "For example, 31/07/2019")
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"class": "govuk-input--width-10", "inputmode": "numeric"})
+        )
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if hasattr(value, "strftime"):
+            return format_uk_date(value)
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        try:
+            return parse_uk_date(value)
+        except DateProblem as problem:
+            message = str(problem)
+            if "Enter" not in message:
+                message += ". Enter a real date, like 31/07/2019"
+            raise forms.ValidationError(message) from problem
+
+
+def split_list(text: str) -> list[str]:
+    """ "GM, DS" or "GM DS" -> ["GM", "DS"], in the order written, without repeats."""
+    parts = [p.strip() for p in (text or "").replace(";", ",").replace("\n", ",").split(",")]
+    return list(dict.fromkeys(p for p in parts if p))

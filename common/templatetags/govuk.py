@@ -1,0 +1,55 @@
+"""Small template helpers for GOV.UK Frontend markup. Loaded in every template."""
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def status_tag(status, none_label: str = "No status"):
+    """A RAG status: a colour swatch and, always, the status word."""
+    if status is None:
+        return format_html('<span class="app-status app-status--none">{}</span>', none_label)
+    return format_html(
+        '<span class="app-status">{} {}</span>',
+        swatch(status.colour),
+        status.label,
+    )
+
+
+@register.simple_tag
+def swatch(colour: str):
+    """A colour sample drawn in SVG (an attribute, not inline CSS, so the CSP stays strict)."""
+    return format_html(
+        '<svg class="app-swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">'
+        '<rect width="10" height="10" fill="{}"/></svg>',
+        colour,
+    )
+
+
+@register.filter
+def field_type(bound_field) -> str:
+    """The kind of GOV.UK component to render a form field as."""
+    widget = bound_field.field.widget
+    name = type(widget).__name__
+    if name in {"CheckboxSelectMultiple"}:
+        return "checkboxes"
+    if name in {"RadioSelect"}:
+        return "radios"
+    if name == "CheckboxInput":
+        return "checkbox"
+    if name in {"Select", "SelectMultiple"}:
+        return "select"
+    if name == "Textarea":
+        return "textarea"
+    if name == "HiddenInput":
+        return "hidden"
+    if name in {"FileInput", "ClearableFileInput"}:
+        return "file"
+    return "input"
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None

@@ -1,0 +1,37 @@
+"""Helpers shared by views: turning a service's ValidationError into form errors; error pages."""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from areas.access import user_areas
+
+
+def apply_validation_error(form, error: ValidationError) -> None:
+    """Show a service's validation error on the form, beside the field it names when the form has it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def server_error(request):
+    return render(request, "errors/500.html", status=500)
+
+
+@require_http_methods(["GET"])
+def home(request):
+    """Signed-in users go to their area; with several areas, they choose."""
+    areas = user_areas(request.user)
+    if len(areas) == 1:
+        return redirect(areas[0])
+    return render(request, "home.html", {"areas": areas})

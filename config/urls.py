@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from common import views as common_views
+
+urlpatterns = [
+    path("", common_views.home, name="home"),
+    path("", include("accounts.urls")),
+    path("areas/<slug:area>/", include("areas.urls")),
+    path("areas/<slug:area>/", include("plans.urls")),
+]
+
+handler403 = "common.views.permission_denied"
+handler404 = "common.views.page_not_found"
+handler500 = "common.views.server_error"

@@ -1,0 +1,286 @@
+"""The words of the plan pages: labels, hints and error messages live here."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from areas.models import Person, Workstream
+from common.forms import Form, ModelForm, UKDateField, split_list
+
+from .models import Item, Plan, RagScheme, RagStatus
+from .presets import RAG_PRESETS
+from .services import ItemContent
+
+
+class ItemForm(Form):
+    """Add or edit an item. Owners and cross-references are typed as plans write them."""
+
+    number = forms.CharField(
+        label="Number",
+        help_text="Where the item sits: 1.2.7 is the seventh item under 1.2",
+        error_messages={"required": "Enter the item's number, such as 1.2.7"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    )
+    text = forms.CharField(
+        label="Text",
+        error_messages={"required": "Enter the item's text"},
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    due_date = UKDateField(label="Due date", required=False)
+    due_text = forms.CharField(
+        label="Due as written",
+        required=False,
+        max_length=120,
+        help_text="The date as the plan's document gives it, if it is vague: for example, Autumn Term 2018",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+    )
+    status = forms.ModelChoiceField(
+        label="Status", queryset=RagStatus.objects.none(), required=False, empty_label="No status"
+    )
+    workstreams = forms.ModelMultipleChoiceField(
+        label="Workstreams",
+        queryset=Workstream.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    owners = forms.CharField(
+        label="Owners",
+        required=False,
+        help_text="Initials from the People page, separated by commas, lead owner first: for example, GM, DS",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "spellcheck": "false"}),
+    )
+    partners = forms.CharField(label="Partners", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    senior_owner = forms.CharField(
+        label="Senior owner", required=False, help_text="For top-level items: the senior role that owns it"
+    )
+    impact = forms.CharField(
+        label="Impact",
+        required=False,
+        help_text="What will be different for children and families",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    evidence = forms.CharField(
+        label="How do we know",
+        required=False,
+        help_text="The evidence that will show the impact",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    see_also = forms.CharField(
+        label="See also",
+        required=False,
+        help_text="Numbers of related items, separated by commas: for example, 3.1, 2.2.1",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "spellcheck": "false"}),
+    )
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, plan: Plan, item: Item | None = None, **kwargs):
+        self.plan, self.item = plan, item
+        if item is not None and "initial" not in kwargs:
+            kwargs["initial"] = item_initial(item)
+        super().__init__(*args, **kwargs)
+        self.fields["status"].queryset = plan.rag_scheme.statuses.order_by("position")
+        self.fields["workstreams"].queryset = Workstream.objects.filter(area=plan.area)
+        if item is not None:
+            self.fields["number"].disabled = True
+            self.fields["number"].help_text = "To change the number, move the item"
+
+    def clean_owners(self) -> list[Person]:
+        initials = split_list(self.cleaned_data["owners"])
+        people = {p.initials.lower(): p for p in Person.objects.filter(area=self.plan.area)}
+        unknown = [i for i in initials if i.lower() not in people]
+        if unknown:
+            raise ValidationError(
+                f"There is no one with the initials {', '.join(unknown)} in this area. "
+                "Check the initials, or ask the programme manager to add them on the People page"
+            )
+        return [people[i.lower()] for i in initials]
+
+    def clean_see_also(self) -> list[Item]:
+        numbers = split_list(self.cleaned_data["see_also"])
+        found = {i.number: i for i in self.plan.items.current().filter(number__in=numbers)}
+        unknown = [n for n in numbers if n not in found]
+        if unknown:
+            raise ValidationError(f"This plan has no item {', '.join(unknown)}. Check the numbers")
+        return [found[n] for n in numbers]
+
+    def content(self) -> ItemContent:
+        data = self.cleaned_data
+        return ItemContent(
+            text=data["text"],
+            due_date=data["due_date"],
+            due_text=data["due_text"],
+            partners=data["partners"],
+            senior_owner=data["senior_owner"],
+            impact=data["impact"],
+            evidence=data["evidence"],
+            notes=data["notes"],
+            status=data["status"],
+            owners=data["owners"],
+            workstreams=list(data["workstreams"]),
+            see_also=data["see_also"],
+        )
+
+
+def item_initial(item: Item) -> dict:
+    return {
+        "number": item.number,
+        "text": item.text,
+        "due_date": item.due_date,
+        "due_text": item.due_text,
+        "status": item.status_id,
+        "workstreams": [w.pk for w in item.workstreams.all()],
+        "owners": ", ".join(o.person.initials for o in item.ownerships.all()),
+        "partners": item.partners,
+        "senior_owner": item.senior_owner,
+        "impact": item.impact,
+        "evidence": item.evidence,
+        "see_also": ", ".join(i.number for i in item.see_also.all()),
+        "notes": item.notes,
+        "version": item.version,
+    }
+
+
+class MoveForm(Form):
+    new_parent = forms.ModelChoiceField(
+        label="Move under",
+        queryset=Item.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": "Choose where to move the item",
+            "invalid_choice": "Choose where to move the item",
+        },
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, item: Item, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["new_parent"]
+        field.queryset = item.plan.items.current().filter(level=item.level - 1).exclude(pk=item.parent_id)
+        field.label_from_instance = lambda i: f"{i.number} {i.text[:90]}"
+        field.label = f"Move under which {item.plan.level_name(item.level - 1).lower()}?"
+        field.help_text = "The item and everything under it get new numbers at the end of the one you choose"
+
+
+class VersionForm(Form):
+    """A confirmation (remove, etc.) that knows the version it was shown at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PlanForm(ModelForm):
+    level_1 = forms.CharField(label="Level 1 name", error_messages={"required": "Name the plan's top level"})
+    level_2 = forms.CharField(
+        label="Level 2 name", error_messages={"required": "Name the plan's second level"}
+    )
+    level_3 = forms.CharField(label="Level 3 name", required=False)
+    level_4 = forms.CharField(
+        label="Level 4 name", required=False, help_text="Leave blank for a three-level plan"
+    )
+    start_date = UKDateField(label="Start date", required=False)
+    end_date = UKDateField(label="End date", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Plan
+        fields = ["reference", "title", "kind", "status", "start_date", "end_date", "rag_scheme"]
+        labels = {"kind": "Type", "rag_scheme": "RAG scheme"}
+        help_texts = {"reference": "A short code for the plan, such as WSOA-2019. Imports match plans by it."}
+        error_messages = {
+            "reference": {"required": "Enter a reference for the plan, such as WSOA-2019"},
+            "title": {"required": "Enter the plan's title"},
+            "rag_scheme": {"required": "Choose the RAG scheme the plan's items are rated with"},
+        }
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rag_scheme"].queryset = RagScheme.objects.filter(area=area)
+        self.fields["rag_scheme"].empty_label = None
+        names = [*list(self.instance.level_names or []), "", "", "", ""]
+        for i in range(4):
+            self.initial.setdefault(f"level_{i + 1}", names[i])
+        self.initial.setdefault("version", self.instance.version)
+
+    def level_names(self) -> list[str]:
+        return [
+            self.cleaned_data[f"level_{i}"].strip()
+            for i in range(1, 5)
+            if self.cleaned_data.get(f"level_{i}")
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("level_4") and not data.get("level_3"):
+            self.add_error("level_3", "Name level 3 before level 4")
+        return data
+
+    def plan_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["level_names"] = self.level_names()
+        for key in ("level_1", "level_2", "level_3", "level_4", "version"):
+            data.pop(key, None)
+        return data
+
+
+class RagSchemeForm(Form):
+    name = forms.CharField(
+        label="Name of the scheme", error_messages={"required": "Enter a name for the scheme"}
+    )
+    preset = forms.ChoiceField(
+        label="Start from",
+        widget=forms.RadioSelect,
+        choices=[("", "An empty scheme")] + [(name, name) for name in RAG_PRESETS],
+        required=False,
+    )
+
+
+class RagStatusForm(ModelForm):
+    class Meta:
+        model = RagStatus
+        fields = ["label", "colour", "meaning", "counts_as_done", "needs_impact_evidence"]
+        labels = {
+            "label": "Status word",
+            "colour": "Colour",
+            "counts_as_done": "Counts as done",
+            "needs_impact_evidence": "Needs evidence of impact",
+        }
+        help_texts = {
+            "label": "Always shown beside the colour: for example, Action progressing",
+            "colour": "As # and six hex digits, for example #f47738",
+            "meaning": "Shown to people choosing a status",
+            "counts_as_done": "Items with this status are never overdue",
+        }
+        widgets = {
+            "meaning": forms.Textarea(attrs={"rows": 2}),
+            "colour": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+        }
+        error_messages = {
+            "label": {"required": "Enter the status word"},
+            "colour": {"required": "Enter a colour"},
+        }
+
+    def validate_unique(self):
+        """Label uniqueness is checked, with its message, by the service."""
+
+
+class MilestoneFilterForm(Form):
+    workstream = forms.ModelChoiceField(
+        label="Workstream", queryset=Workstream.objects.none(), required=False, empty_label="Any"
+    )
+    owner = forms.ModelChoiceField(
+        label="Owner", queryset=Person.objects.none(), required=False, empty_label="Anyone"
+    )
+    status = forms.ChoiceField(label="Status", required=False)
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+    due_soon = forms.BooleanField(label="Due in the next 30 days", required=False)
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workstream"].queryset = Workstream.objects.filter(area=plan.area)
+        self.fields["owner"].queryset = Person.objects.filter(area=plan.area)
+        self.fields["owner"].label_from_instance = lambda p: (
+            f"{p.initials} ({p.job_title})" if p.job_title else p.initials
+        )
+        statuses = plan.rag_scheme.statuses.order_by("position")
+        self.fields["status"].choices = [("", "Any"), ("none", "No status")] + [
+            (str(s.pk), s.label) for s in statuses
+        ]

@@ -1,0 +1,213 @@
+"""Plans, their tree of items, RAG schemes and the history of every change."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from areas.models import LocalArea, Person, Workstream, hex_colour
+
+
+class RagScheme(models.Model):
+    """An ordered list of statuses a plan's items are rated with."""
+
+    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="rag_schemes")
+    name = models.CharField(max_length=120)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint("area", Lower("name"), name="rag_scheme_name_unique_in_area")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:rag-scheme", kwargs={"area": self.area.slug, "pk": self.pk})
+
+
+class RagStatus(models.Model):
+    scheme = models.ForeignKey(RagScheme, on_delete=models.CASCADE, related_name="statuses")
+    position = models.PositiveIntegerField()
+    label = models.CharField(max_length=80)
+    colour = models.CharField(max_length=7, validators=[hex_colour])
+    meaning = models.TextField(blank=True)
+    counts_as_done = models.BooleanField(default=False)
+    needs_impact_evidence = models.BooleanField(
+        "needs evidence of impact",
+        default=False,
+        help_text="May be given only with evidence of impact on children and families.",
+    )
+
+    class Meta:
+        ordering = ["scheme", "position"]
+        verbose_name_plural = "RAG statuses"
+        constraints = [models.UniqueConstraint("scheme", Lower("label"), name="rag_status_label_unique")]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Plan(models.Model):
+    class Kind(models.TextChoices):
+        WSOA = "wsoa", "Written statement of action"
+        PRIORITY_ACTION_PLAN = "priority_action_plan", "Priority action plan"
+        STRATEGY_DELIVERY_PLAN = "strategy_delivery_plan", "Strategy delivery plan"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        LIVE = "live", "Live"
+        CLOSED = "closed", "Closed"
+
+    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="plans")
+    reference = models.CharField(max_length=40)
+    title = models.CharField(max_length=250)
+    kind = models.CharField("type", max_length=30, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    level_names = models.JSONField(default=list)
+    rag_scheme = models.ForeignKey(RagScheme, on_delete=models.PROTECT, related_name="plans")
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-status", "title"]
+        constraints = [
+            models.UniqueConstraint("area", Lower("reference"), name="plan_reference_unique_in_area")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan", kwargs={"area": self.area.slug, "pk": self.pk})
+
+    @property
+    def depth(self) -> int:
+        return len(self.level_names)
+
+    def level_name(self, level: int) -> str:
+        return self.level_names[level - 1] if 0 < level <= len(self.level_names) else f"Level {level}"
+
+    @property
+    def lowest_level_name(self) -> str:
+        return self.level_name(self.depth)
+
+
+class ItemQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(removed_at__isnull=True)
+
+
+class Item(models.Model):
+    """One entry in a plan's tree, at any level: an area of weakness, a key action, a milestone."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    number = models.CharField(max_length=40)
+    sort_key = models.CharField(max_length=80, db_index=True)
+    level = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    due_date = models.DateField(null=True, blank=True)
+    due_text = models.CharField("due as written", max_length=120, blank=True)
+    workstreams = models.ManyToManyField(Workstream, blank=True, related_name="items")
+    owners = models.ManyToManyField(Person, through="ItemOwner", blank=True, related_name="owned_items")
+    partners = models.TextField(blank=True)
+    senior_owner = models.CharField(max_length=250, blank=True)
+    impact = models.TextField(blank=True)
+    evidence = models.TextField("how do we know", blank=True)
+    see_also = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="referenced_by")
+    status = models.ForeignKey(
+        RagStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="items"
+    )
+    notes = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                "plan", "number", condition=Q(removed_at__isnull=True), name="item_number_unique_in_plan"
+            ),
+            models.CheckConstraint(condition=Q(level__gte=1, level__lte=4), name="item_level_1_to_4"),
+        ]
+        indexes = [models.Index(fields=["plan", "level", "sort_key"])]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:item", kwargs={"area": self.plan.area.slug, "pk": self.pk})
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
+
+
+class ItemOwner(models.Model):
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="ownerships")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="ownerships")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint("item", "person", name="owner_once_per_item")]
+
+    def __str__(self) -> str:
+        return f"{self.person.initials} owns {self.item.number}"
+
+
+class Finding(models.Model):
+    """A finding from the inspection letter that a top-level item answers."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="findings")
+    position = models.PositiveSmallIntegerField(default=0)
+    quotation = models.TextField()
+    page = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.quotation[:60]
+
+
+class Change(models.Model):
+    """A change to plan content: who, when, what, with old and new values."""
+
+    class Action(models.TextChoices):
+        ADDED = "added", "Added"
+        CHANGED = "changed", "Changed"
+        MOVED = "moved", "Moved"
+        REMOVED = "removed", "Removed"
+        RESTORED = "restored", "Restored"
+
+    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="changes")
+    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.CASCADE, related_name="changes")
+    item = models.ForeignKey(Item, null=True, blank=True, on_delete=models.CASCADE, related_name="changes")
+    subject = models.CharField(max_length=200)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    changes = models.JSONField(default=dict, help_text="Field label: [old value, new value]")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    source = models.CharField(max_length=200, blank=True)
+    version = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The subject's version after the change"
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.subject}"

@@ -1,0 +1,198 @@
+"""Reads for plan pages, each in a fixed number of queries whatever the plan's size.
+
+Every function takes the user's `Access`, so objects are only ever found inside their area.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Substr
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from areas.access import Access
+
+from .models import Change, Item, ItemOwner, Plan, RagScheme, RagStatus
+
+ITEM_LIST_PREFETCH = (
+    "workstreams",
+    Prefetch("ownerships", queryset=ItemOwner.objects.select_related("person")),
+)
+
+
+def not_done(done_ids: list[int]) -> Q:
+    """Items whose status does not count as done (including items with no status yet)."""
+    if not done_ids:
+        return Q(pk__isnull=False)
+    return Q(status__isnull=True) | ~Q(status_id__in=done_ids)
+
+
+def plans_for(access: Access) -> QuerySet[Plan]:
+    return (
+        Plan.objects.filter(area=access.area)
+        .select_related("rag_scheme")
+        .annotate(item_count=Count("items", filter=Q(items__removed_at__isnull=True)))
+    )
+
+
+def plan_for(access: Access, pk: int) -> Plan:
+    return get_object_or_404(Plan.objects.select_related("rag_scheme", "area"), pk=pk, area=access.area)
+
+
+def statuses_of(plan: Plan) -> list[RagStatus]:
+    return list(plan.rag_scheme.statuses.order_by("position"))
+
+
+@dataclass
+class TopLevelRow:
+    item: Item
+    counts: dict[int | None, int] = field(default_factory=dict)
+    total: int = 0
+    overdue: int = 0
+    done: int = 0
+
+
+def plan_overview(plan: Plan, today: date) -> tuple[list[TopLevelRow], list[RagStatus]]:
+    """Each top-level item with the count of lowest-level items under it in each status, and overdue."""
+    statuses = statuses_of(plan)
+    done_ids = [s.pk for s in statuses if s.counts_as_done]
+    tops = list(plan.items.current().filter(level=1).prefetch_related("findings"))
+    rows = {t.sort_key: TopLevelRow(item=t) for t in tops}
+    counts = (
+        plan.items.current()
+        .filter(level=plan.depth)
+        .annotate(top=Substr("sort_key", 1, 8))
+        .values("top", "status_id")
+        .annotate(
+            n=Count("id"),
+            overdue=Count("id", filter=Q(due_date__lt=today) & not_done(done_ids)),
+        )
+    )
+    for entry in counts:
+        row = rows.get(entry["top"])
+        if row is None:
+            continue
+        row.counts[entry["status_id"]] = row.counts.get(entry["status_id"], 0) + entry["n"]
+        row.total += entry["n"]
+        row.overdue += entry["overdue"]
+        if entry["status_id"] in done_ids:
+            row.done += entry["n"]
+    return list(rows.values()), statuses
+
+
+def item_for(access: Access, pk: int, *, include_removed: bool = False) -> Item:
+    """One item of the user's area, with everything its page shows prefetched."""
+    queryset = (
+        Item.objects.filter(plan__area=access.area)
+        .select_related("plan__area", "plan__rag_scheme", "status", "parent", "removed_by")
+        .prefetch_related(
+            *ITEM_LIST_PREFETCH,
+            "findings",
+            Prefetch("see_also", queryset=Item.objects.current().order_by("sort_key")),
+            Prefetch("referenced_by", queryset=Item.objects.current().order_by("sort_key")),
+        )
+    )
+    item = get_object_or_404(queryset, pk=pk)
+    if item.is_removed and not include_removed:
+        raise Http404("This item has been removed")
+    return item
+
+
+def children_of(item: Item) -> list[Item]:
+    return list(
+        item.children.current()
+        .select_related("status")
+        .prefetch_related(*ITEM_LIST_PREFETCH)
+        .order_by("sort_key")
+    )
+
+
+def ancestors_of(item: Item) -> list[Item]:
+    """The items above this one, top first, in one query."""
+    numbers = []
+    parts = item.number.split(".")
+    for i in range(1, len(parts)):
+        numbers.append(".".join(parts[:i]))
+    if not numbers:
+        return []
+    return list(item.plan.items.current().filter(number__in=numbers).order_by("level"))
+
+
+def history_of_item(item: Item) -> QuerySet[Change]:
+    return item.changes.select_related("by").order_by("-at", "-id")
+
+
+def history_of_plan(plan: Plan) -> QuerySet[Change]:
+    return plan.changes.select_related("by", "item").order_by("-at", "-id")
+
+
+@dataclass
+class MilestoneFilters:
+    workstream: int | None = None
+    owner: int | None = None
+    status: str | None = None  # a status id, or "none"
+    overdue: bool = False
+    due_soon: bool = False
+
+
+def milestones(plan: Plan, filters: MilestoneFilters, today: date) -> QuerySet[Item]:
+    """The plan's lowest-level items, filtered as the milestones page and its CSV download show them."""
+    statuses = statuses_of(plan)
+    done_ids = [s.pk for s in statuses if s.counts_as_done]
+    queryset = plan.items.current().filter(level=plan.depth)
+    if filters.workstream:
+        queryset = queryset.filter(workstreams__id=filters.workstream)
+    if filters.owner:
+        queryset = queryset.filter(ownerships__person_id=filters.owner)
+    if filters.status == "none":
+        queryset = queryset.filter(status__isnull=True)
+    elif filters.status:
+        queryset = queryset.filter(status_id=filters.status)
+    if filters.overdue:
+        queryset = queryset.filter(not_done(done_ids), due_date__lt=today)
+    if filters.due_soon:
+        queryset = queryset.filter(
+            not_done(done_ids), due_date__gte=today, due_date__lte=today + timedelta(days=30)
+        )
+    return (
+        queryset.distinct()
+        .select_related("status")
+        .prefetch_related(*ITEM_LIST_PREFETCH)
+        .order_by("sort_key")
+    )
+
+
+def items_of_person(access: Access, person_id: int) -> QuerySet[Item]:
+    return (
+        Item.objects.current()
+        .filter(plan__area=access.area, ownerships__person_id=person_id)
+        .select_related("status", "plan")
+        .prefetch_related(*ITEM_LIST_PREFETCH)
+        .order_by("plan__title", "sort_key")
+    )
+
+
+def items_of_workstreams(access: Access, workstream_ids) -> QuerySet[Item]:
+    return (
+        Item.objects.current()
+        .filter(plan__area=access.area, workstreams__id__in=list(workstream_ids))
+        .distinct()
+        .select_related("status", "plan")
+        .prefetch_related(*ITEM_LIST_PREFETCH)
+        .order_by("plan__title", "sort_key")
+    )
+
+
+def rag_schemes_for(access: Access) -> QuerySet[RagScheme]:
+    return RagScheme.objects.filter(area=access.area).prefetch_related("statuses", "plans")
+
+
+def rag_scheme_for(access: Access, pk: int) -> RagScheme:
+    return get_object_or_404(RagScheme.objects.prefetch_related("statuses", "plans"), pk=pk, area=access.area)
+
+
+def rag_status_for(access: Access, scheme_pk: int, pk: int) -> RagStatus:
+    return get_object_or_404(
+        RagStatus.objects.select_related("scheme__area"), pk=pk, scheme_id=scheme_pk, scheme__area=access.area
+    )

@@ -1,0 +1,206 @@
+"""Importing a plan file: all of it, through the services (so each change is in the history), or none."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from areas.models import LocalArea, Person, Workstream
+from areas.services import person_create, person_update, workstream_create, workstream_update
+from common.concurrency import EditConflict
+
+from .. import history
+from ..models import Change, Finding, Item, Plan, RagScheme
+from ..services import (
+    ItemContent,
+    item_create,
+    item_remove,
+    item_update,
+    plan_create,
+    plan_update,
+    rag_scheme_create,
+    rag_status_add,
+    rag_status_remove,
+    rag_status_update,
+)
+from .planfile import PlanFile
+from .preview import ImportPreview, preview_import
+from .problems import ImportRejected, Problem
+from .work import ADDED, CHANGED, REMOVED, ItemWork, Work, creation_order
+
+
+class _Writer:
+    def __init__(self, area: LocalArea, work: Work, by, source: str):
+        self.area, self.work, self.by, self.source = area, work, by, source
+        self.people: dict[str, Person] = {}
+        self.workstreams: dict[str, Workstream] = {}
+        self.statuses: dict = {}
+        self.items: dict[str, Item] = {i.number: i.existing for i in work.items if i.existing}
+
+    def people_and_workstreams(self) -> None:
+        for entry in self.work.people:
+            if entry.action == ADDED:
+                person_create(area=self.area, by=self.by, source=self.source, **entry.fields)
+            else:
+                person_update(
+                    person=entry.person,
+                    expected_version=entry.person.version,
+                    by=self.by,
+                    source=self.source,
+                    **entry.fields,
+                )
+        self.people = {p.initials.lower(): p for p in Person.objects.filter(area=self.area)}
+        for entry in self.work.workstreams:
+            lead = self.people[entry.lead.lower()] if entry.lead else None
+            if entry.action == ADDED:
+                workstream_create(
+                    area=self.area,
+                    code=entry.code,
+                    name=entry.name,
+                    lead=lead,
+                    by=self.by,
+                    source=self.source,
+                )
+                continue
+            fields = {"code": entry.code, "name": entry.name}
+            if entry.lead is not None:
+                fields["lead"] = lead
+            workstream_update(
+                workstream=entry.workstream,
+                expected_version=entry.workstream.version,
+                by=self.by,
+                source=self.source,
+                **fields,
+            )
+        self.workstreams = {w.code.lower(): w for w in Workstream.objects.filter(area=self.area)}
+
+    def scheme(self) -> RagScheme:
+        scheme = self.work.scheme or rag_scheme_create(
+            area=self.area, name=self.work.scheme_name, by=self.by, source=self.source
+        )
+        for entry in self.work.statuses:
+            if entry.action == ADDED:
+                rag_status_add(scheme=scheme, by=self.by, source=self.source, **entry.fields)
+            elif entry.action == CHANGED:
+                rag_status_update(status=entry.status, by=self.by, source=self.source, **entry.fields)
+        self.statuses = {s.label.lower(): s for s in scheme.statuses.all()}
+        return scheme
+
+    def scheme_order(self, scheme: RagScheme) -> None:
+        for entry in self.work.statuses:
+            if entry.action == REMOVED:
+                rag_status_remove(status=entry.status, by=self.by, source=self.source)
+        if self.work.status_order is None:
+            return
+        current = {s.label.lower(): s for s in scheme.statuses.all()}
+        for position, label in enumerate(self.work.status_order, start=1):
+            status = current[label.lower()]
+            if status.position != position:
+                rag_status_update(status=status, position=position, by=self.by, source=self.source)
+
+    def plan(self, scheme: RagScheme) -> Plan:
+        for top in self.work.removed_tops:
+            item_remove(item=top, expected_version=top.version, by=self.by, source=self.source)
+        fields = dict(self.work.plan_fields, rag_scheme=scheme)
+        plan = self.work.plan
+        if plan is None:
+            return plan_create(area=self.area, by=self.by, source=self.source, **fields)
+        if self.work.plan_diff:
+            plan = plan_update(
+                plan=plan, expected_version=plan.version, by=self.by, source=self.source, **fields
+            )
+        return plan
+
+    def content(self, entry: ItemWork, *, only_existing: bool = False) -> ItemContent:
+        see_also = [self.items[n] for n in entry.see_also if n in self.items or not only_existing]
+        return ItemContent(
+            text=entry.text,
+            due_date=entry.due_date,
+            status=self.statuses.get(entry.status.lower()) if entry.status else None,
+            owners=[self.people[i.lower()] for i in entry.owners],
+            workstreams=[self.workstreams[c.lower()] for c in entry.workstreams],
+            see_also=see_also,
+            **{k: v for k, v in entry.scalars.items() if k != "text"},
+        )
+
+    def items_and_findings(self, plan: Plan) -> None:
+        new = creation_order([e for e in self.work.items if e.action == ADDED])
+        later = []  # new items in a loop of cross-references, which name items made after them
+        for entry in new:
+            if any(n not in self.items for n in entry.see_also):
+                later.append(entry)
+            content = self.content(entry, only_existing=True)
+            item = item_create(
+                plan=plan, number=entry.number, content=content, by=self.by, source=self.source
+            )
+            self.items[entry.number] = item
+        for entry in [*(e for e in self.work.items if e.action == CHANGED), *later]:
+            if entry.action == CHANGED and not set(entry.diff) - {"Findings"}:
+                continue
+            item = self.items[entry.number]
+            item.plan = plan
+            self.items[entry.number] = item_update(
+                item=item,
+                content=self.content(entry),
+                expected_version=item.version,
+                by=self.by,
+                source=self.source,
+            )
+        for entry in self.work.items:
+            if entry.findings_changed:
+                self.findings(plan, entry)
+
+    def findings(self, plan: Plan, entry: ItemWork) -> None:
+        item = self.items[entry.number]
+        Finding.objects.filter(item=item).delete()
+        Finding.objects.bulk_create(
+            Finding(item=item, position=position, quotation=quotation, page=page)
+            for position, (quotation, page) in enumerate(entry.findings or [])
+        )
+        history.record(
+            area=self.area,
+            plan=plan,
+            item=item,
+            action=Change.Action.CHANGED if entry.existing else Change.Action.ADDED,
+            subject=history.item_subject(item),
+            changes={"Findings": entry.diff["Findings"]},
+            by=self.by,
+            source=self.source,
+        )
+
+
+def _message(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(error.messages)
+    if isinstance(error, IntegrityError):
+        return "someone else changed the plan at the same time. Try the import again"
+    return str(error)
+
+
+def plan_import(*, area: LocalArea, plan_file: PlanFile, by=None, source: str | None = None) -> ImportPreview:
+    """Import a checked plan file into a local area, in one transaction, and return what it did.
+
+    The plan is matched by its Reference; items by their number. People and workstreams
+    are added or updated; items missing from the file are removed (they stay in the
+    history). Every change is recorded with `source` ("Import of <file name>" unless given).
+    A file that matches the database writes nothing. Raises ImportRejected, having
+    written nothing, if the file or the area's data shows any problem.
+    """
+    source = (source or f"Import of {plan_file.name}")[:200]
+    with transaction.atomic():
+        preview = preview_import(area=area, plan_file=plan_file)
+        if not preview.is_valid:
+            raise ImportRejected(preview.problems)
+        if not preview.has_changes:
+            return preview
+        writer = _Writer(area, preview.work, by, source)
+        try:
+            writer.people_and_workstreams()
+            scheme = writer.scheme()
+            plan = writer.plan(scheme)
+            writer.items_and_findings(plan)
+            writer.scheme_order(scheme)
+        except (ValidationError, EditConflict, IntegrityError) as error:
+            raise ImportRejected(
+                [Problem("", None, None, f"The import stopped and nothing was written: {_message(error)}")]
+            ) from error
+        preview.plan = plan  # the plan as imported, new or not
+    return preview

@@ -1,0 +1,157 @@
+"""Comparing the Items and Findings sheets with the plan's current items, item by item."""
+
+from typing import TYPE_CHECKING
+
+from common.dates import format_uk_date
+
+from .. import history, rules
+from ..models import Item
+from . import template as t
+from .planfile import ItemRow, PlanFile
+from .problems import Problem
+from .work import ADDED, CHANGED, ITEM_SCALARS, REMOVED, ItemWork, Work
+
+if TYPE_CHECKING:
+    from .preview import AreaState
+
+
+def unknown_person(initials: str) -> str:
+    return (
+        f'"{initials}" is not in the People sheet or among the area\'s people. '
+        f"Add {initials} to the People sheet, or correct the initials"
+    )
+
+
+def check_status_removals(work: Work) -> None:
+    """A status may go only if no item keeps it (removed items keep theirs, so they count)."""
+    for entry in work.statuses:
+        if entry.action != REMOVED:
+            continue
+        moving = {i.existing.pk for i in work.items if i.existing and i.status.lower() != entry.label.lower()}
+        count = sum(
+            1
+            for pk in Item.objects.filter(status=entry.status).values_list("pk", flat=True)
+            if pk not in moving
+        )
+        if count:
+            work.problems.append(
+                Problem(
+                    "RAG scheme",
+                    None,
+                    "Label",
+                    f'"{entry.label}" is not in this sheet, but {count} item{"" if count == 1 else "s"} '
+                    f"{'has' if count == 1 else 'have'} that status. "
+                    "Add it back, or change their status first",
+                )
+            )
+
+
+def _db_values(item: Item, people, codes, labels) -> dict[str, str]:
+    values = history.item_snapshot(item)
+    owners = [people.get(o.person.initials.lower(), o.person.initials) for o in item.ownerships.all()]
+    values["Owners"] = ", ".join(owners)
+    values["Workstream"] = ", ".join(
+        sorted(codes.get(w.code.lower(), w.code) for w in item.workstreams.all())
+    )
+    if item.status_id:
+        values["Status"] = labels.get(item.status.label.lower(), item.status.label)
+    return values
+
+
+def _findings_text(findings: list[tuple[str, str]]) -> str:
+    return "\n".join(f"{quotation} (page {page})" if page else quotation for quotation, page in findings)
+
+
+def _resolve(
+    row: ItemRow, column: str, names: list[str], known: dict[str, str], message, work: Work
+) -> list[str]:
+    resolved = []
+    for name in names:
+        if name.lower() in known:
+            resolved.append(known[name.lower()])
+        else:
+            work.problems.append(Problem("Items", row.row, column, message(name)))
+    return resolved
+
+
+def item_work(plan_file: PlanFile, state: "AreaState", work: Work, people, codes, labels) -> None:
+    has = {column: plan_file.has_column("Items", column) for column in t.ITEMS.columns}
+    findings_by_item: dict[str, list[tuple[str, str]]] = {}
+    for finding in plan_file.findings or []:
+        findings_by_item.setdefault(finding.item.lower(), []).append((finding.quotation, finding.page))
+    scheme_name = work.scheme_name
+    in_file = {row.number for row in plan_file.items}
+    numbers = {number.lower(): number for number in in_file}
+
+    def unknown_code(code: str) -> str:
+        return (
+            f'"{code}" is not in the Workstreams sheet or among the area\'s workstreams. '
+            "Add it to the Workstreams sheet, or correct the code"
+        )
+
+    def unknown_label(label: str) -> str:
+        choices = ", ".join(sorted(set(labels.values()))) or "none"
+        return f'"{label}" is not a status of the RAG scheme "{scheme_name}". Use one of: {choices}'
+
+    for row in sorted(plan_file.items, key=lambda i: i.sort_key):
+        existing = state.items.get(row.number)
+        before = _db_values(existing, people, codes, labels) if existing else {}
+        entry = ItemWork(action="", number=row.number, existing=existing, text=row.text)
+        entry.due_date = row.due_date if has["Due date"] or not existing else existing.due_date
+        for attr, column in ITEM_SCALARS.items():
+            entry.scalars[attr] = (
+                getattr(row, attr) if has[column] or not existing else getattr(existing, attr)
+            )
+        entry.owners = (
+            _resolve(row, "Owners", row.owners, people, unknown_person, work)
+            if has["Owners"]
+            else [o for o in before.get("Owners", "").split(", ") if o]
+        )
+        entry.workstreams = (
+            _resolve(row, "Workstream", row.workstreams, codes, unknown_code, work)
+            if has["Workstream"]
+            else [c for c in before.get("Workstream", "").split(", ") if c]
+        )
+        entry.see_also = (
+            [
+                numbers[n.lower()]
+                for n in row.see_also
+                if n.lower() in numbers and n.lower() != row.number.lower()
+            ]
+            if has["See also"]
+            else [n for n in before.get("See also", "").split(", ") if n in in_file]
+        )
+        entry.status = before.get("Status", "")
+        if has["Status"]:
+            found = _resolve(row, "Status", [row.status] if row.status else [], labels, unknown_label, work)
+            entry.status = found[0] if found else ""
+        entry.values = {
+            "Number": row.number,
+            "Text": entry.text,
+            "Due date": format_uk_date(entry.due_date),
+            "Due as written": entry.scalars["due_text"],
+            "Workstream": ", ".join(sorted(entry.workstreams)),
+            "Owners": ", ".join(entry.owners),
+            "Partners": entry.scalars["partners"],
+            "Senior owner": entry.scalars["senior_owner"],
+            "Impact": entry.scalars["impact"],
+            "How do we know": entry.scalars["evidence"],
+            "See also": ", ".join(sorted(entry.see_also, key=rules.sort_key)),
+            "Status": entry.status,
+            "Notes": entry.scalars["notes"],
+        }
+        entry.diff = history.diff(before, entry.values)
+        if plan_file.findings is not None:
+            entry.findings = findings_by_item.get(row.number.lower(), [])
+            old = state.findings.get(existing.pk, []) if existing else []
+            if entry.findings != old:
+                entry.findings_changed = True
+                entry.diff["Findings"] = [_findings_text(old), _findings_text(entry.findings)]
+        entry.action = ADDED if not existing else (CHANGED if entry.diff else "")
+        if not entry.action:
+            work.items_unchanged += 1
+        work.items.append(entry)
+    work.removed_items = [item for number, item in sorted(state.items.items()) if number not in in_file]
+    work.removed_items.sort(key=lambda i: i.sort_key)
+    gone = {i.number for i in work.removed_items}
+    work.removed_tops = [i for i in work.removed_items if rules.parent_number(i.number) not in gone]

@@ -1,0 +1,112 @@
+"""A plan as read from a file: plain data, each row with its row number, and the problems found."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .. import rules
+from .problems import Problem
+
+
+@dataclass
+class PlanSettings:
+    reference: str = ""
+    title: str = ""
+    kind: str = ""  # a Plan.Kind value
+    status: str = ""  # a Plan.Status value
+    start_date: date | None = None
+    end_date: date | None = None
+    level_names: list[str] = field(default_factory=list)
+    rag_scheme: str = ""
+    rows: dict[str, int] = field(default_factory=dict)  # field name -> its row on the Plan sheet
+
+    def row(self, name: str) -> int | None:
+        return self.rows.get(name)
+
+
+@dataclass
+class PersonRow:
+    row: int
+    initials: str
+    name: str = ""
+    job_title: str = ""
+    organisation: str = ""
+    email: str = ""
+
+
+@dataclass
+class WorkstreamRow:
+    row: int
+    code: str
+    name: str = ""
+    lead: str = ""
+
+
+@dataclass
+class StatusRow:
+    row: int
+    label: str
+    colour: str = ""
+    meaning: str = ""
+    counts_as_done: bool = False
+    needs_impact_evidence: bool = False
+
+
+@dataclass
+class ItemRow:
+    row: int
+    number: str
+    text: str = ""
+    due_date: date | None = None
+    due_text: str = ""
+    workstreams: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    partners: str = ""
+    senior_owner: str = ""
+    impact: str = ""
+    evidence: str = ""
+    see_also: list[str] = field(default_factory=list)
+    status: str = ""
+    notes: str = ""
+
+    @property
+    def level(self) -> int:
+        return rules.number_level(self.number)
+
+    @property
+    def parent_number(self) -> str | None:
+        return rules.parent_number(self.number)
+
+    @property
+    def sort_key(self) -> str:
+        return rules.sort_key(self.number)
+
+
+@dataclass
+class FindingRow:
+    row: int
+    item: str
+    quotation: str
+    page: str = ""
+
+
+@dataclass
+class PlanFile:
+    """Everything in one plan file. A sheet the file leaves out is None; a column it leaves out
+    is missing from `columns`, and the import leaves that field as it is."""
+
+    name: str
+    settings: PlanSettings = field(default_factory=PlanSettings)
+    people: list[PersonRow] | None = None
+    workstreams: list[WorkstreamRow] | None = None
+    statuses: list[StatusRow] | None = None
+    items: list[ItemRow] = field(default_factory=list)
+    findings: list[FindingRow] | None = None
+    columns: dict[str, set[str]] = field(default_factory=dict)  # sheet name -> columns present
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.problems
+
+    def has_column(self, sheet: str, column: str) -> bool:
+        return column in self.columns.get(sheet, set())

@@ -1,0 +1,127 @@
+"""The work an import must do: what to add, change and remove, found by `compare`, done by `apply`."""
+
+import heapq
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .. import rules
+from ..models import Item, Plan, RagScheme, RagStatus
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from areas.models import Person, Workstream
+
+ADDED, CHANGED, REMOVED = "added", "changed", "removed"
+ITEM_SCALARS = {  # ItemContent field -> Items column
+    "text": "Text",
+    "due_text": "Due as written",
+    "partners": "Partners",
+    "senior_owner": "Senior owner",
+    "impact": "Impact",
+    "evidence": "How do we know",
+    "notes": "Notes",
+}
+
+
+@dataclass
+class PersonWork:
+    action: str
+    initials: str
+    summary: str
+    person: "Person | None"
+    fields: dict[str, str]
+    diff: dict[str, list[str]]
+
+
+@dataclass
+class WorkstreamWork:
+    action: str
+    code: str
+    name: str
+    workstream: "Workstream | None"
+    lead: str | None  # canonical initials; "" for no lead; None to leave the lead as it is
+    diff: dict[str, list[str]]
+
+
+@dataclass
+class StatusWork:
+    action: str
+    label: str
+    meaning: str
+    status: RagStatus | None
+    fields: dict
+    diff: dict[str, list[str]]
+
+
+@dataclass
+class ItemWork:
+    action: str  # "added", "changed", or "" when unchanged
+    number: str
+    existing: Item | None
+    text: str = ""
+    due_date: date | None = None
+    scalars: dict[str, str] = field(default_factory=dict)
+    owners: list[str] = field(default_factory=list)
+    workstreams: list[str] = field(default_factory=list)
+    see_also: list[str] = field(default_factory=list)
+    status: str = ""
+    findings: list[tuple[str, str]] | None = None  # None: leave the findings as they are
+    findings_changed: bool = False
+    values: dict[str, str] = field(default_factory=dict)
+    diff: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Work:
+    plan: Plan | None = None
+    plan_fields: dict = field(default_factory=dict)
+    plan_diff: dict[str, list[str]] = field(default_factory=dict)
+    scheme: RagScheme | None = None
+    scheme_name: str = ""
+    people: list[PersonWork] = field(default_factory=list)
+    people_unchanged: int = 0
+    workstreams: list[WorkstreamWork] = field(default_factory=list)
+    workstreams_unchanged: int = 0
+    statuses: list[StatusWork] = field(default_factory=list)
+    statuses_unchanged: int = 0
+    status_order: list[str] | None = None  # labels in the file's order, when the file gives the scheme
+    items: list[ItemWork] = field(default_factory=list)
+    items_unchanged: int = 0
+    removed_items: list[Item] = field(default_factory=list)
+    removed_tops: list[Item] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def creation_order(new: list[ItemWork]) -> list[ItemWork]:
+    """New items in an order that makes each after its parent and, where it can, after the items
+    its See also names, so that most are created whole. Ties go in number order. Items in a
+    loop of cross-references are made in number order; their later references are added after."""
+    pending = {entry.number: entry for entry in new}
+    waits_for: dict[str, set[str]] = {}
+    wanted_by: dict[str, list[str]] = {}
+    for entry in new:
+        parent = rules.parent_number(entry.number)
+        needs = {n for n in [parent, *entry.see_also] if n in pending and n != entry.number}
+        waits_for[entry.number] = needs
+        for need in needs:
+            wanted_by.setdefault(need, []).append(entry.number)
+    ready = [(rules.sort_key(n), n) for n, needs in waits_for.items() if not needs]
+    heapq.heapify(ready)
+    remaining = sorted(pending.values(), key=lambda e: rules.sort_key(e.number))
+    order: list[ItemWork] = []
+    done: set[str] = set()
+    while len(done) < len(pending):
+        if ready:
+            number = heapq.heappop(ready)[1]
+            if number in done:
+                continue
+        else:  # a loop: the first not yet made (its parent, earlier in number order, is made)
+            number = next(e.number for e in remaining if e.number not in done)
+        done.add(number)
+        order.append(pending[number])
+        for other in wanted_by.get(number, []):
+            waits_for[other].discard(number)
+            if not waits_for[other] and other not in done:
+                heapq.heappush(ready, (rules.sort_key(other), other))
+    return order

@@ -1,0 +1,227 @@
+"""An item's page, and adding, editing, moving and removing items."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from areas.access import area_view
+from common.concurrency import EditConflict
+from common.views import apply_validation_error
+
+from .. import rules, selectors, services
+from ..forms import ItemForm, MoveForm, VersionForm
+from ..models import Item
+
+
+@require_http_methods(["GET"])
+@area_view()
+def item_detail(request, access, pk: int):
+    item = selectors.item_for(access, pk, include_removed=True)
+    today = timezone.localdate()
+    done = bool(item.status and item.status.counts_as_done)
+    children = [] if item.is_removed else selectors.children_of(item)
+    for child in children:
+        child.overdue = rules.is_overdue(
+            child.due_date, bool(child.status and child.status.counts_as_done), today
+        )
+    context = {
+        "access": access,
+        "plan": item.plan,
+        "item": item,
+        "ancestors": selectors.ancestors_of(item),
+        "children": children,
+        "level_name": item.plan.level_name(item.level),
+        "history": selectors.history_of_item(item),
+        "overdue": rules.is_overdue(item.due_date, done, today),
+        "can_edit": access.can_edit_item(item),
+        "can_restructure": access.can_restructure_item(item),
+        "child_level_name": item.plan.level_name(item.level + 1) if item.level < item.plan.depth else None,
+        "nav": "plans",
+        "today": today,
+    }
+    return render(request, "plans/item_detail.html", context)
+
+
+def _parent_for_new_item(access, plan, parent_pk: str | None) -> Item | None:
+    if not parent_pk:
+        if not access.can_add_top_level_item():
+            raise PermissionDenied
+        return None
+    parent = selectors.item_for(access, int(parent_pk)) if parent_pk.isdigit() else None
+    if parent is None or parent.plan_id != plan.pk:
+        raise PermissionDenied
+    if not access.can_restructure_item(parent) or parent.level >= plan.depth:
+        raise PermissionDenied
+    return parent
+
+
+@require_http_methods(["GET", "POST"])
+@area_view()
+def item_create(request, access, plan_pk: int):
+    plan = selectors.plan_for(access, plan_pk)
+    parent = _parent_for_new_item(access, plan, request.GET.get("parent") or request.POST.get("parent"))
+    siblings = list(
+        (parent.children if parent else plan.items.filter(level=1)).current().values_list("number", flat=True)
+    )
+    suggested = rules.next_child_number(parent.number if parent else None, siblings)
+    initial = {"number": suggested}
+    if parent is not None:
+        initial["workstreams"] = [w.pk for w in parent.workstreams.all()]
+    form = ItemForm(request.POST or None, plan=plan, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        number = form.cleaned_data["number"].strip()
+        expected_parent = parent.number if parent else None
+        if _valid(number) and rules.parent_number(number) != expected_parent:
+            form.add_error(
+                "number",
+                f"The number must be {parent.number} and one more part, such as {suggested}"
+                if parent
+                else f"A top-level item's number has one part, such as {suggested}",
+            )
+        else:
+            try:
+                item = services.item_create(plan=plan, number=number, content=form.content(), by=request.user)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, f"{plan.level_name(item.level)} {item.number} added.")
+                return redirect(item)
+    level = (parent.level + 1) if parent else 1
+    return render(
+        request,
+        "plans/item_form.html",
+        {
+            "access": access,
+            "plan": plan,
+            "form": form,
+            "parent": parent,
+            "level_name": plan.level_name(level),
+            "nav": "plans",
+        },
+    )
+
+
+def _valid(number: str) -> bool:
+    try:
+        rules.number_parts(number)
+    except rules.NumberProblem:
+        return False
+    return True
+
+
+def _editable(access, pk: int) -> Item:
+    item = selectors.item_for(access, pk)
+    if not access.can_edit_item(item):
+        raise PermissionDenied("You can edit only the items of your workstreams, or that you own.")
+    return item
+
+
+@require_http_methods(["GET", "POST"])
+@area_view()
+def item_edit(request, access, pk: int):
+    item = _editable(access, pk)
+    form = ItemForm(request.POST or None, plan=item.plan, item=item)
+    form.fields["version"].required = True
+    others_changes = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_update(
+                item=item,
+                content=form.content(),
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except EditConflict:
+            item = selectors.item_for(access, pk)
+            others_changes = item.changes.filter(version__gt=form.cleaned_data["version"]).select_related(
+                "by"
+            )
+            data = request.POST.copy()
+            data["version"] = item.version
+            form = ItemForm(data, plan=item.plan, item=item)
+            form.is_valid()
+            form.add_error(
+                None,
+                "Someone else changed this item while you were editing it. Their changes are listed below. "
+                "Your changes have not been saved: check them and save again.",
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"{item.plan.level_name(item.level)} {item.number} saved.")
+            return redirect(item)
+    return render(
+        request,
+        "plans/item_form.html",
+        {
+            "access": access,
+            "plan": item.plan,
+            "item": item,
+            "form": form,
+            "others_changes": others_changes,
+            "level_name": item.plan.level_name(item.level),
+            "nav": "plans",
+        },
+    )
+
+
+def _restructurable(access, pk: int) -> Item:
+    item = selectors.item_for(access, pk)
+    if not access.can_restructure_item(item):
+        raise PermissionDenied("Only the programme manager and the workstream's lead can do this.")
+    return item
+
+
+@require_http_methods(["GET", "POST"])
+@area_view()
+def item_move(request, access, pk: int):
+    item = _restructurable(access, pk)
+    if item.level == 1:
+        raise PermissionDenied("Top-level items cannot be moved under anything.")
+    form = MoveForm(request.POST or None, item=item, initial={"version": item.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = services.item_move(
+                item=item,
+                new_parent=form.cleaned_data["new_parent"],
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"Moved: {item.number} is now {moved.number}.")
+            return redirect(moved)
+    return render(
+        request,
+        "plans/item_move.html",
+        {"access": access, "plan": item.plan, "item": item, "form": form, "nav": "plans"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@area_view()
+def item_remove(request, access, pk: int):
+    item = _restructurable(access, pk)
+    form = VersionForm(request.POST or None, initial={"version": item.version})
+    below = item.plan.items.current().filter(sort_key__startswith=item.sort_key + ".").count()
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_remove(item=item, expected_version=form.cleaned_data["version"], by=request.user)
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        else:
+            messages.success(
+                request,
+                f"{item.plan.level_name(item.level)} {item.number} removed. It stays in the plan's history.",
+            )
+            return redirect(item.parent or item.plan)
+    return render(
+        request,
+        "plans/item_remove.html",
+        {"access": access, "plan": item.plan, "item": item, "form": form, "below": below, "nav": "plans"},
+    )

@@ -1,0 +1,115 @@
+"""The area's plans, a plan's overview, settings, history and downloads."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from areas.access import area_view, manager_only
+from common.concurrency import EditConflict
+from common.views import apply_validation_error
+
+from .. import selectors, services
+from ..forms import PlanForm
+from ..models import Plan
+from ..spreadsheet import CONTENT_TYPES, export_file_name, export_plan
+
+
+@require_http_methods(["GET"])
+@area_view()
+def area_home(request, access):
+    plans = selectors.plans_for(access)
+    return render(request, "plans/area_home.html", {"access": access, "plans": plans, "nav": "plans"})
+
+
+@require_http_methods(["GET"])
+@area_view()
+def plan_detail(request, access, pk: int):
+    plan = selectors.plan_for(access, pk)
+    rows, statuses = selectors.plan_overview(plan, timezone.localdate())
+    totals = {
+        "total": sum(r.total for r in rows),
+        "overdue": sum(r.overdue for r in rows),
+        "none": sum(r.counts.get(None, 0) for r in rows),
+        "by_status": {s.pk: sum(r.counts.get(s.pk, 0) for r in rows) for s in statuses},
+    }
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "access": access,
+            "plan": plan,
+            "rows": rows,
+            "statuses": statuses,
+            "totals": totals,
+            "nav": "plans",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def plan_create(request, access):
+    form = PlanForm(request.POST or None, area=access.area, instance=Plan(area=access.area))
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create(area=access.area, by=request.user, **form.plan_fields())
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request, f"Plan {plan.reference} added. Add its top-level items, or import them."
+            )
+            return redirect(plan)
+    return render(
+        request, "plans/plan_form.html", {"access": access, "form": form, "plan": None, "nav": "plans"}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def plan_edit(request, access, pk: int):
+    plan = selectors.plan_for(access, pk)
+    form = PlanForm(request.POST or None, area=access.area, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_update(
+                plan=plan,
+                expected_version=form.cleaned_data["version"] or 0,
+                by=request.user,
+                **form.plan_fields(),
+            )
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "Plan settings saved.")
+            return redirect(plan)
+    return render(
+        request, "plans/plan_form.html", {"access": access, "form": form, "plan": plan, "nav": "plans"}
+    )
+
+
+@require_http_methods(["GET"])
+@area_view()
+def plan_history(request, access, pk: int):
+    plan = selectors.plan_for(access, pk)
+    page = Paginator(selectors.history_of_plan(plan), 100).get_page(request.GET.get("page"))
+    return render(
+        request, "plans/plan_history.html", {"access": access, "plan": plan, "page": page, "nav": "plans"}
+    )
+
+
+@require_http_methods(["GET"])
+@area_view()
+def plan_export(request, access, pk: int, fmt: str):
+    plan = selectors.plan_for(access, pk)
+    if fmt not in CONTENT_TYPES:
+        raise Http404("Downloads are .xlsx or .zip")
+    response = HttpResponse(export_plan(plan, fmt), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{export_file_name(plan, fmt)}"'
+    return response

@@ -1,0 +1,123 @@
+"""The RAG scheme editor: programme managers define schemes without code."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from areas.access import area_view, manager_only
+from common.views import apply_validation_error
+
+from .. import selectors, services
+from ..forms import RagSchemeForm, RagStatusForm
+from ..models import RagStatus
+
+
+@require_http_methods(["GET"])
+@area_view(manager_only)
+def scheme_list(request, access):
+    schemes = selectors.rag_schemes_for(access)
+    return render(request, "plans/rag_scheme_list.html", {"access": access, "schemes": schemes, "nav": "rag"})
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def scheme_create(request, access):
+    form = RagSchemeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            scheme = services.rag_scheme_create(
+                area=access.area,
+                name=form.cleaned_data["name"],
+                preset=form.cleaned_data["preset"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"RAG scheme {scheme.name} added.")
+            return redirect(scheme)
+    return render(request, "plans/rag_scheme_form.html", {"access": access, "form": form, "nav": "rag"})
+
+
+@require_http_methods(["GET"])
+@area_view(manager_only)
+def scheme_detail(request, access, pk: int):
+    scheme = selectors.rag_scheme_for(access, pk)
+    return render(request, "plans/rag_scheme_detail.html", {"access": access, "scheme": scheme, "nav": "rag"})
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def status_create(request, access, pk: int):
+    scheme = selectors.rag_scheme_for(access, pk)
+    form = RagStatusForm(request.POST or None, instance=RagStatus(scheme=scheme, position=0))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rag_status_add(scheme=scheme, by=request.user, **_fields(form))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"Status {form.cleaned_data['label']} added.")
+            return redirect(scheme)
+    return render(
+        request,
+        "plans/rag_status_form.html",
+        {"access": access, "scheme": scheme, "form": form, "nav": "rag"},
+    )
+
+
+def _fields(form) -> dict:
+    return {name: form.cleaned_data[name] for name in RagStatusForm.Meta.fields}
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def status_edit(request, access, pk: int, status_pk: int):
+    status = selectors.rag_status_for(access, pk, status_pk)
+    form = RagStatusForm(request.POST or None, instance=status)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rag_status_update(status=status, by=request.user, **_fields(form))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"Status {status.label} saved.")
+            return redirect(status.scheme)
+    return render(
+        request,
+        "plans/rag_status_form.html",
+        {"access": access, "scheme": status.scheme, "status": status, "form": form, "nav": "rag"},
+    )
+
+
+@require_http_methods(["POST"])
+@area_view(manager_only)
+def status_move(request, access, pk: int, status_pk: int, direction: str):
+    if direction not in ("up", "down"):
+        raise Http404
+    status = selectors.rag_status_for(access, pk, status_pk)
+    services.rag_status_move(status=status, up=direction == "up", by=request.user)
+    messages.success(request, f"Status {status.label} moved {direction}.")
+    return redirect(status.scheme)
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(manager_only)
+def status_remove(request, access, pk: int, status_pk: int):
+    status = selectors.rag_status_for(access, pk, status_pk)
+    error = None
+    if request.method == "POST":
+        try:
+            services.rag_status_remove(status=status, by=request.user)
+        except ValidationError as problem:
+            error = problem.messages[0]
+        else:
+            messages.success(request, f"Status {status.label} removed.")
+            return redirect(status.scheme)
+    return render(
+        request,
+        "plans/rag_status_remove.html",
+        {"access": access, "scheme": status.scheme, "status": status, "error": error, "nav": "rag"},
+    )

@@ -1,0 +1,64 @@
+import factory
+
+from accounts.models import User
+from areas.models import LocalArea, Membership, Organisation, Person, Workstream
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    display_name = factory.Sequence(lambda n: f"User {n}")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class LocalAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LocalArea
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Area {n}")
+    slug = factory.Sequence(lambda n: f"area-{n}")
+    colour = "#005ea5"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    area = factory.SubFactory(LocalAreaFactory)
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    area = factory.SubFactory(LocalAreaFactory)
+    initials = factory.Sequence(lambda n: f"P{n}")
+    job_title = factory.Sequence(lambda n: f"Officer {n}")
+
+
+class WorkstreamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Workstream
+
+    area = factory.SubFactory(LocalAreaFactory)
+    code = factory.Sequence(lambda n: f"W{n}")
+    name = factory.Sequence(lambda n: f"Workstream {n}")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    area = factory.SubFactory(LocalAreaFactory)
+    role = Membership.Role.VIEWER

@@ -1,0 +1,101 @@
+"""Personas and a small plan shared by the tests. Each test names the behaviour it proves."""
+
+import pytest
+
+from areas.models import Membership
+from tests.areas.factories import (
+    LocalAreaFactory,
+    MembershipFactory,
+    PersonFactory,
+    UserFactory,
+    WorkstreamFactory,
+)
+from tests.plans.factories import ItemFactory, PlanFactory
+
+Role = Membership.Role
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def area(db):
+    return LocalAreaFactory(name="Stockport", slug="stockport", colour="#00707a")
+
+
+@pytest.fixture
+def other_area(db):
+    return LocalAreaFactory(name="Fenbridge", slug="fenbridge")
+
+
+def _member(area, role, person=None, email=None):
+    user = UserFactory(email=email) if email else UserFactory()
+    MembershipFactory(user=user, area=area, role=role, person=person)
+    return user
+
+
+@pytest.fixture
+def lead_person(area):
+    return PersonFactory(area=area, initials="CL", job_title="Strategic Lead SEN and Inclusion")
+
+
+@pytest.fixture
+def owner_person(area):
+    return PersonFactory(area=area, initials="SM", job_title="Operational Lead SEN")
+
+
+@pytest.fixture
+def workstream(area, lead_person):
+    return WorkstreamFactory(area=area, code="S/E", name="SEN Support/ EHC plans", lead=lead_person)
+
+
+@pytest.fixture
+def other_workstream(area):
+    return WorkstreamFactory(area=area, code="JC", name="Joint Commissioning")
+
+
+@pytest.fixture
+def programme_manager(area):
+    return _member(area, Role.PROGRAMME_MANAGER, email="pm@example.org")
+
+
+@pytest.fixture
+def workstream_lead(area, lead_person, workstream):
+    return _member(area, Role.WORKSTREAM_LEAD, person=lead_person, email="lead@example.org")
+
+
+@pytest.fixture
+def contributor(area, owner_person):
+    return _member(area, Role.CONTRIBUTOR, person=owner_person, email="contributor@example.org")
+
+
+@pytest.fixture
+def viewer(area):
+    return _member(area, Role.VIEWER, email="viewer@example.org")
+
+
+@pytest.fixture
+def other_area_user(other_area):
+    return _member(other_area, Role.PROGRAMME_MANAGER, email="other-pm@example.org")
+
+
+@pytest.fixture
+def plan(area):
+    return PlanFactory(area=area, reference="WSOA-2019", title="Written Statement of Action")
+
+
+@pytest.fixture
+def tree(plan, workstream, other_workstream, owner_person, lead_person):
+    """A four-level branch: 1 > 1.1 > 1.1.1 > 1.1.1.1 (S/E, owned by SM) and 1.1.1.2 (JC)."""
+    top = ItemFactory(plan=plan, number="1", text="Joint commissioning", senior_owner="DCS")
+    priority = ItemFactory(plan=plan, number="1.1", text="Senior leaders own the change")
+    action = ItemFactory(plan=plan, number="1.1.1", text="Set up the board", workstreams=[workstream])
+    mine = ItemFactory(
+        plan=plan,
+        number="1.1.1.1",
+        text="Board meets fortnightly",
+        workstreams=[workstream],
+        owners=[owner_person],
+    )
+    theirs = ItemFactory(
+        plan=plan, number="1.1.1.2", text="Commissioning review", workstreams=[other_workstream]
+    )
+    return {"top": top, "priority": priority, "action": action, "mine": mine, "theirs": theirs}
