@@ -1,0 +1,225 @@
+"""Every page and download, as every role, and as a user of another local area.
+
+The table names each URL pattern; a test fails if a new pattern is added without a row.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from tests.plans.factories import RagSchemeFactory
+
+ANON, PM, LEAD, CONTRIB, VIEWER, OTHER = "anonymous", "pm", "lead", "contributor", "viewer", "other_area"
+ROLES = [PM, LEAD, CONTRIB, VIEWER, OTHER, ANON]
+EVERYONE = {PM: 200, LEAD: 200, CONTRIB: 200, VIEWER: 200}
+MANAGER_ONLY = {PM: 200, LEAD: 403, CONTRIB: 403, VIEWER: 403}
+
+# (url name, kwargs builder, query string, expected status per member role)
+TABLE = [
+    ("plans:area-home", lambda d: {}, "", EVERYONE),
+    ("plans:my-items", lambda d: {}, "", EVERYONE),
+    ("plans:plan", lambda d: {"pk": d["plan"].pk}, "", EVERYONE),
+    ("plans:plan-history", lambda d: {"pk": d["plan"].pk}, "", EVERYONE),
+    ("plans:milestones", lambda d: {"pk": d["plan"].pk}, "", EVERYONE),
+    ("plans:milestones", lambda d: {"pk": d["plan"].pk}, "?format=csv", EVERYONE),
+    ("plans:plan-export", lambda d: {"pk": d["plan"].pk, "fmt": "xlsx"}, "", EVERYONE),
+    ("plans:plan-export", lambda d: {"pk": d["plan"].pk, "fmt": "zip"}, "", EVERYONE),
+    ("plans:item", lambda d: {"pk": d["mine"].pk}, "", EVERYONE),
+    ("plans:plan-create", lambda d: {}, "", MANAGER_ONLY),
+    ("plans:plan-edit", lambda d: {"pk": d["plan"].pk}, "", MANAGER_ONLY),
+    ("plans:item-create", lambda d: {"plan_pk": d["plan"].pk}, "", MANAGER_ONLY),
+    (
+        "plans:item-create",
+        lambda d: {"plan_pk": d["plan"].pk},
+        "?parent={action}",
+        {PM: 200, LEAD: 200, CONTRIB: 403, VIEWER: 403},
+    ),
+    ("plans:item-edit", lambda d: {"pk": d["mine"].pk}, "", {PM: 200, LEAD: 200, CONTRIB: 200, VIEWER: 403}),
+    (
+        "plans:item-edit",
+        lambda d: {"pk": d["theirs"].pk},
+        "",
+        {PM: 200, LEAD: 403, CONTRIB: 403, VIEWER: 403},
+    ),
+    ("plans:item-move", lambda d: {"pk": d["mine"].pk}, "", {PM: 200, LEAD: 200, CONTRIB: 403, VIEWER: 403}),
+    (
+        "plans:item-remove",
+        lambda d: {"pk": d["mine"].pk},
+        "",
+        {PM: 200, LEAD: 200, CONTRIB: 403, VIEWER: 403},
+    ),
+    ("plans:item-remove", lambda d: {"pk": d["theirs"].pk}, "", MANAGER_ONLY),
+    ("plans:import", lambda d: {}, "", MANAGER_ONLY),
+    (
+        "plans:import-preview",
+        lambda d: {"token": "not-a-token"},
+        "",
+        {PM: 404, LEAD: 403, CONTRIB: 403, VIEWER: 403},
+    ),
+    ("plans:rag-schemes", lambda d: {}, "", MANAGER_ONLY),
+    ("plans:rag-scheme-create", lambda d: {}, "", MANAGER_ONLY),
+    ("plans:rag-scheme", lambda d: {"pk": d["scheme"].pk}, "", MANAGER_ONLY),
+    ("plans:rag-status-create", lambda d: {"pk": d["scheme"].pk}, "", MANAGER_ONLY),
+    (
+        "plans:rag-status-edit",
+        lambda d: {"pk": d["scheme"].pk, "status_pk": d["status"].pk},
+        "",
+        MANAGER_ONLY,
+    ),
+    (
+        "plans:rag-status-move",
+        lambda d: {"pk": d["scheme"].pk, "status_pk": d["status"].pk, "direction": "down"},
+        "",
+        {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
+    ),
+    (
+        "plans:rag-status-remove",
+        lambda d: {"pk": d["scheme"].pk, "status_pk": d["status"].pk},
+        "",
+        MANAGER_ONLY,
+    ),
+    ("areas:people", lambda d: {}, "", EVERYONE),
+    ("areas:person", lambda d: {"pk": d["person"].pk}, "", EVERYONE),
+    ("areas:person-create", lambda d: {}, "", MANAGER_ONLY),
+    ("areas:person-edit", lambda d: {"pk": d["person"].pk}, "", MANAGER_ONLY),
+    ("areas:workstreams", lambda d: {}, "", EVERYONE),
+    ("areas:workstream", lambda d: {"pk": d["workstream"].pk}, "", EVERYONE),
+    ("areas:workstream-create", lambda d: {}, "", MANAGER_ONLY),
+    ("areas:workstream-edit", lambda d: {"pk": d["workstream"].pk}, "", MANAGER_ONLY),
+    ("areas:members", lambda d: {}, "", MANAGER_ONLY),
+    ("areas:member-create", lambda d: {}, "", MANAGER_ONLY),
+    ("areas:member-edit", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
+    ("areas:member-remove", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
+]
+OPEN_PAGES = {
+    "accounts:sign-in",
+    "accounts:password-reset",
+    "accounts:password-reset-sent",
+    "accounts:password-reset-confirm",
+    "accounts:password-reset-complete",
+}
+NOT_AREA_PAGES = {"home", "accounts:sign-out"}
+
+
+def _all_url_names():
+    names = set()
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                walk(pattern.url_patterns, prefix + (f"{pattern.namespace}:" if pattern.namespace else ""))
+            elif pattern.name:
+                names.add(prefix + pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_url_is_in_the_permission_table():
+    """A new page cannot be added without deciding who may see it."""
+    covered = {row[0] for row in TABLE} | OPEN_PAGES | NOT_AREA_PAGES
+    assert _all_url_names() - covered == set()
+
+
+@pytest.fixture
+def world(
+    area, tree, plan, programme_manager, workstream_lead, contributor, viewer, other_area_user, owner_person
+):
+    scheme = RagSchemeFactory(area=area, name="Another scheme")
+    data = dict(tree)
+    data.update(
+        plan=plan,
+        scheme=scheme,
+        status=scheme.statuses.first(),
+        person=owner_person,
+        workstream=tree["mine"].workstreams.first(),
+        membership=viewer.memberships.get(),
+    )
+    users = {
+        PM: programme_manager,
+        LEAD: workstream_lead,
+        CONTRIB: contributor,
+        VIEWER: viewer,
+        OTHER: other_area_user,
+    }
+    return data, users
+
+
+def _url(name, kwargs, query, data, slug="stockport"):
+    return reverse(name, kwargs={"area": slug, **kwargs}) + query.format(action=data["action"].pk)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("name", "kwargs", "query", "expected"), TABLE, ids=[f"{r[0]}{r[2]}" for r in TABLE])
+def test_each_page_answers_each_role_as_the_table_says(client, world, role, name, kwargs, query, expected):
+    data, users = world
+    url = _url(name, kwargs(data), query, data)
+    if role != ANON:
+        client.force_login(users[role])
+    response = client.get(url)
+    if role == ANON:
+        assert response.status_code in (302, 405)
+        if response.status_code == 302:
+            assert response["Location"].startswith(reverse("accounts:sign-in"))
+    elif role == OTHER:
+        assert response.status_code in (404, 405), "another area's pages must not exist for this user"
+    else:
+        assert response.status_code == expected[role]
+
+
+@pytest.mark.parametrize(("name", "kwargs", "query", "expected"), TABLE, ids=[f"{r[0]}{r[2]}" for r in TABLE])
+def test_another_areas_objects_are_not_found_through_the_users_own_area(
+    client, world, other_area, name, kwargs, query, expected
+):
+    """The other area's programme manager puts Stockport's ids under their own area's address: 404, never data."""
+    data, users = world
+    client.force_login(users[OTHER])
+    url = _url(name, kwargs(data), query, data, slug=other_area.slug)
+    response = client.get(url)
+    if kwargs(data) or query:
+        assert response.status_code in (404, 405)
+        assert b"Stockport" not in response.content
+        assert data["mine"].text.encode() not in response.content
+
+
+def test_a_user_of_another_area_cannot_change_an_item_by_posting(client, world):
+    data, users = world
+    client.force_login(users[OTHER])
+    item = data["mine"]
+    response = client.post(
+        reverse("plans:item-edit", kwargs={"area": "stockport", "pk": item.pk}),
+        {"text": "Taken over", "version": item.version},
+    )
+    assert response.status_code == 404
+    item.refresh_from_db()
+    assert item.text == "Board meets fortnightly"
+
+
+def test_a_viewer_cannot_change_an_item_by_posting(client, world):
+    data, users = world
+    client.force_login(users[VIEWER])
+    item = data["mine"]
+    response = client.post(
+        reverse("plans:item-edit", kwargs={"area": "stockport", "pk": item.pk}),
+        {"number": item.number, "text": "Changed by a viewer", "version": item.version},
+    )
+    assert response.status_code == 403
+    item.refresh_from_db()
+    assert item.text == "Board meets fortnightly"
+
+
+def test_a_contributor_cannot_remove_their_own_item(client, world):
+    data, users = world
+    client.force_login(users[CONTRIB])
+    item = data["mine"]
+    response = client.post(
+        reverse("plans:item-remove", kwargs={"area": "stockport", "pk": item.pk}), {"version": 1}
+    )
+    assert response.status_code == 403
+    item.refresh_from_db()
+    assert item.removed_at is None
+
+
+def test_only_sign_in_and_password_pages_open_without_signing_in(client, db):
+    assert client.get(reverse("accounts:sign-in")).status_code == 200
+    assert client.get(reverse("accounts:password-reset")).status_code == 200
+    assert client.get(reverse("home")).status_code == 302
