@@ -170,7 +170,7 @@ def test_each_page_answers_each_role_as_the_table_says(client, world, role, name
 def test_another_areas_objects_are_not_found_through_the_users_own_area(
     client, world, other_area, name, kwargs, query, expected
 ):
-    """The other area's programme manager puts Stockport's ids under their own area's address: 404, never data."""
+    """Another area's programme manager puts Stockport's ids under their own area: 404, never data."""
     data, users = world
     client.force_login(users[OTHER])
     url = _url(name, kwargs(data), query, data, slug=other_area.slug)
