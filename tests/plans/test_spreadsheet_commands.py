@@ -80,11 +80,12 @@ def test_a_bad_file_prints_each_problem_and_exits_non_zero_having_written_nothin
     set_cell(sheets, "Items", 6, "Owners", "ZZ")
     path = write_file(tmp_path, sheets)
 
-    with pytest.raises(SystemExit) as exit_:
-        execute_from_command_line(["manage.py", "import_plan", str(path), "--area", "stockport"])
+    # call_command, not execute_from_command_line: the latter closes the test's database connection.
+    with pytest.raises(CommandError) as failure:
+        call_command("import_plan", str(path), "--area", "stockport")
 
-    assert exit_.value.code == 1
-    err = capsys.readouterr().err
+    assert failure.value.returncode == 1, "the shell sees a non-zero exit"
+    err = capsys.readouterr().err + str(failure.value)
     assert 'Items, row 5, Due date: "31/04/19" is not a real date (April 2019 has 30 days).' in err
     assert 'Items, row 6, Owners: "ZZ" is not in the People sheet or among the area\'s people.' in err
     assert "The file has 2 problems. Nothing was imported." in err
