@@ -74,9 +74,8 @@ def upload(request, access):
         upload_file = form.cleaned_data["file"]
         name = get_valid_filename(Path(upload_file.name).name) or "plan"
         plan_file = read_plan_file(upload_file, name=name)
-        if plan_file.problems:
-            problems = plan_file.problems
-        else:
+        problems = preview_import(area=access.area, plan_file=plan_file).problems
+        if not problems:
             token = _store(upload_file)
             request.session.setdefault(SESSION_KEY, {})[token] = {"area": access.area.slug, "name": name}
             request.session.modified = True
