@@ -65,11 +65,23 @@ def fingerprint(preview) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def _too_large(request) -> bool:
+    """Refuse an upload from its declared length, before Django reads it to disk."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > settings.UPLOAD_MAX_BYTES + 64 * 1024
+
+
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only)
 def upload(request, access):
-    form = UploadForm(request.POST or None, request.FILES or None)
     problems = None
+    if request.method == "POST" and _too_large(request):
+        context = {"access": access, "form": UploadForm(), "too_large": settings.UPLOAD_MAX_BYTES, "nav": "import"}
+        return render(request, "plans/import_upload.html", context)
+    form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         name = get_valid_filename(Path(upload_file.name).name) or "plan"

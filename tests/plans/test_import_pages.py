@@ -103,3 +103,12 @@ def test_a_preview_that_went_stale_is_shown_again_before_anything_is_written(cli
     response = client.post(preview_url, {"fingerprint": "what the user saw earlier"})
     assert response.status_code == 302 and response["Location"] == preview_url
     assert not Plan.objects.exists()
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(client, area, programme_manager, settings):
+    settings.UPLOAD_MAX_BYTES = 1024
+    client.force_login(programme_manager)
+    response = upload(client, b"PK\x03\x04" + b"0" * 200_000)
+    page = response.content.decode()
+    assert "The file is larger than" in page, page[page.find("<main"):][:3000]
+    assert not Plan.objects.exists()
