@@ -88,6 +88,8 @@ def item_for(access: Access, pk: int, *, include_removed: bool = False) -> Item:
         .select_related("plan__area", "plan__rag_scheme", "status", "parent", "removed_by")
         .prefetch_related(
             *ITEM_LIST_PREFETCH,
+            "workstreams__area",  # for the links to each workstream and owner: no query per link
+            "ownerships__person__area",
             "findings",
             Prefetch("see_also", queryset=Item.objects.current().order_by("sort_key")),
             Prefetch("referenced_by", queryset=Item.objects.current().order_by("sort_key")),

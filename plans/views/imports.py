@@ -79,7 +79,8 @@ def _too_large(request) -> bool:
 def upload(request, access):
     problems = None
     if request.method == "POST" and _too_large(request):
-        context = {"access": access, "form": UploadForm(), "too_large": settings.UPLOAD_MAX_BYTES, "nav": "import"}
+        limit = settings.UPLOAD_MAX_BYTES
+        context = {"access": access, "form": UploadForm(), "too_large": limit, "nav": "import"}
         return render(request, "plans/import_upload.html", context)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -1,0 +1,120 @@
+"""Debian's chromium, driven by Playwright, against pytest-django's live server.
+
+One browser for each run of consecutive browser tests (the whole folder, when it runs on its own);
+a fresh context (cookies, storage) for each test.
+
+Playwright's sync API keeps an asyncio loop marked as running in this thread for as long as it is
+started, so Django would refuse every ORM call made meanwhile (by the tests, the factories and the
+database teardown) as "async-unsafe". Nothing here is async: the live server answers in its own
+threads. So DJANGO_ALLOW_ASYNC_UNSAFE is set while the browser runs, and the browser is stopped,
+and the variable removed, as soon as the next test is not a browser test. Other tests then run
+with Django's protection, and the variable never leaks into the subprocesses they start (such as
+`manage.py check --deploy`, which refuses it).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from tests.conftest import PASSWORD
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 10_000
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+
+class _Chromium:
+    """The running browser, started on first use and stopped when the browser tests are done."""
+
+    def __init__(self) -> None:
+        self.playwright: Playwright | None = None
+        self.browser: Browser | None = None
+
+    def get(self) -> Browser:
+        if self.browser is None:
+            if not CHROMIUM.exists():
+                pytest.fail(f"{CHROMIUM} is missing: run `make chromium`", pytrace=False)
+            os.environ[ASYNC_UNSAFE] = "true"
+            self.playwright = sync_playwright().start()
+            self.browser = self.playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+        return self.browser
+
+    def stop(self) -> None:
+        try:
+            if self.browser is not None:
+                self.browser.close()
+            if self.playwright is not None:
+                self.playwright.stop()
+        finally:
+            self.browser = self.playwright = None
+            os.environ.pop(ASYNC_UNSAFE, None)
+
+
+_chromium = _Chromium()
+
+
+def _is_browser_test(item) -> bool:
+    return HERE in Path(item.path).parents
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the test's own teardown: stop the browser if the next test does not need it."""
+    try:
+        return (yield)
+    finally:
+        if nextitem is None or not _is_browser_test(nextitem):
+            _chromium.stop()
+
+
+@pytest.fixture
+def browser() -> Browser:
+    return _chromium.get()
+
+
+@pytest.fixture
+def context(browser: Browser, live_server) -> BrowserContext:
+    """A fresh browser profile for one test, pointed at the live server."""
+    context = browser.new_context(base_url=live_server.url)
+    context.set_default_timeout(TIMEOUT_MS)
+    # Chromium asks every page for /favicon.ico; the site has none, so answer here rather than
+    # have the live server log a 404 (and touch the database) in the middle of the next step.
+    context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Sign in the way a person does: the sign-in page, email and password, the button."""
+    page.goto("/sign-in/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def signed_in_context(context: BrowserContext, user, base_url: str) -> None:
+    """Give the browser a session for `user` without going through the sign-in page (it has its own tests)."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}])

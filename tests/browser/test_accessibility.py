@@ -1,0 +1,297 @@
+"""Every kind of page passes axe-core's WCAG 2.2 AA rules with no serious or critical problem."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from areas.models import Membership
+from plans import services
+from plans.models import Finding
+from tests.browser.axe import assert_accessible
+from tests.browser.conftest import signed_in_context
+from tests.plans.factories import ItemFactory
+from tests.plans.spreadsheet_files import plan_value, valid_sheets, xlsx_bytes
+
+pytestmark = pytest.mark.browser
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def site(tree, programme_manager, viewer, workstream_lead, workstream, owner_person, settings, tmp_path):
+    """The demo-like area: a plan with history, statuses, findings, and somewhere to move items to."""
+    settings.PRIVATE_UPLOAD_ROOT = tmp_path / "uploads"
+    plan = tree["mine"].plan
+    statuses = list(plan.rag_scheme.statuses.order_by("position"))
+    ItemFactory(
+        plan=plan, number="1.1.2", text="Agree the board's terms of reference", workstreams=[workstream]
+    )
+    Finding.objects.create(
+        item=tree["top"], quotation="Leaders have not developed joint commissioning.", page="3"
+    )
+    mine = tree["mine"]
+    services.item_update(
+        item=mine,
+        content=services.ItemContent(
+            text="Board meets fortnightly",
+            due_date=date(2019, 7, 31),
+            status=statuses[1],
+            owners=[owner_person],
+            workstreams=[workstream],
+            impact="Families see joined-up services",
+            see_also=[tree["theirs"]],
+        ),
+        expected_version=mine.version,
+        by=programme_manager,
+    )
+    return SimpleNamespace(
+        plan=plan,
+        scheme=plan.rag_scheme,
+        status=statuses[0],
+        people={"pm": programme_manager, "viewer": viewer, "lead": workstream_lead},
+        viewer_membership=Membership.objects.get(user=viewer),
+        workstream=workstream,
+        person=owner_person,
+        **tree,
+    )
+
+
+def url(name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"area": "stockport", **kwargs})
+
+
+def submit(button: str) -> Callable[[Page, SimpleNamespace], None]:
+    def act(page: Page, site: SimpleNamespace) -> None:
+        page.get_by_role("button", name=button, exact=True).click()
+        expect(page.locator(".govuk-error-summary")).to_be_visible()
+
+    return act
+
+
+def impossible_due_date(page: Page, site: SimpleNamespace) -> None:
+    page.get_by_label("Due date", exact=True).fill("31/04/2019")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("April 2019 has 30 days")
+
+
+def upload(sheets, *, shows: str) -> Callable[[Page, SimpleNamespace], None]:
+    def act(page: Page, site: SimpleNamespace) -> None:
+        page.get_by_label("Upload the plan").set_input_files(
+            files=[{"name": "plan.xlsx", "mimeType": XLSX, "buffer": xlsx_bytes(sheets)}]
+        )
+        page.get_by_role("button", name="Check the file").click()
+        expect(page.get_by_role("main")).to_contain_text(shows)
+
+    return act
+
+
+def new_plan_sheets():
+    sheets = valid_sheets()
+    plan_value(sheets, "Reference", "SEND-2026")
+    return sheets
+
+
+def broken_sheets():
+    sheets = new_plan_sheets()
+    plan_value(sheets, "Title", "")
+    return sheets
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One kind of page: who looks at it, where it is, what they do there, and its main heading."""
+
+    name: str
+    path: Callable[[SimpleNamespace], str]
+    heading: str
+    persona: str | None = "pm"
+    act: Callable[[Page, SimpleNamespace], None] | None = None
+    status: int = 200
+
+
+SCREENS = [
+    Screen("sign-in", lambda s: reverse("accounts:sign-in"), "Sign in", persona=None),
+    Screen(
+        "sign-in-with-errors",
+        lambda s: reverse("accounts:sign-in"),
+        "Sign in",
+        persona=None,
+        act=submit("Sign in"),
+    ),
+    Screen(
+        "password-reset", lambda s: reverse("accounts:password-reset"), "Reset your password", persona=None
+    ),
+    Screen(
+        "password-reset-with-errors",
+        lambda s: reverse("accounts:password-reset"),
+        "Reset your password",
+        persona=None,
+        act=submit("Send the link"),
+    ),
+    Screen(
+        "password-reset-sent",
+        lambda s: reverse("accounts:password-reset-sent"),
+        "Check your email",
+        persona=None,
+    ),
+    Screen(
+        "password-reset-expired-link",
+        lambda s: reverse("accounts:password-reset-confirm", kwargs={"uidb64": "MQ", "token": "abc-123"}),
+        "This link has expired or been used",
+        persona=None,
+    ),
+    Screen("area-home", lambda s: url("plans:area-home"), "Stockport: plans"),
+    Screen("plan-overview", lambda s: url("plans:plan", pk=s.plan.pk), "Written Statement of Action"),
+    Screen("plan-create-form", lambda s: url("plans:plan-create"), "Add a plan"),
+    Screen(
+        "plan-settings-form",
+        lambda s: url("plans:plan-edit", pk=s.plan.pk),
+        "Settings of Written Statement of Action",
+    ),
+    Screen(
+        "plan-history",
+        lambda s: url("plans:plan-history", pk=s.plan.pk),
+        "History of changes to Written Statement of Action",
+    ),
+    Screen("milestones", lambda s: url("plans:milestones", pk=s.plan.pk), "Milestones"),
+    Screen(
+        "milestones-filtered",
+        lambda s: f"{url('plans:milestones', pk=s.plan.pk)}?workstream={s.workstream.pk}&overdue=on",
+        "Milestones",
+    ),
+    Screen("item-with-children", lambda s: url("plans:item", pk=s.action.pk), "Set up the board"),
+    Screen("item-with-findings", lambda s: url("plans:item", pk=s.top.pk), "Joint commissioning"),
+    Screen("item-with-history", lambda s: url("plans:item", pk=s.mine.pk), "Board meets fortnightly"),
+    Screen("item-edit-form", lambda s: url("plans:item-edit", pk=s.mine.pk), "Edit milestone 1.1.1.1"),
+    Screen(
+        "item-edit-form-with-error",
+        lambda s: url("plans:item-edit", pk=s.mine.pk),
+        "Edit milestone 1.1.1.1",
+        act=impossible_due_date,
+    ),
+    Screen(
+        "item-add-form",
+        lambda s: f"{url('plans:item-create', plan_pk=s.plan.pk)}?parent={s.action.pk}",
+        "Add a milestone under 1.1.1",
+    ),
+    Screen("item-move-form", lambda s: url("plans:item-move", pk=s.mine.pk), "Move 1.1.1.1"),
+    Screen(
+        "item-remove-confirmation",
+        lambda s: url("plans:item-remove", pk=s.action.pk),
+        "Are you sure you want to remove 1.1.1?",
+    ),
+    Screen("my-items", lambda s: url("plans:my-items"), "My items", persona="lead"),
+    Screen("people", lambda s: url("areas:people"), "People"),
+    Screen("person", lambda s: url("areas:person", pk=s.person.pk), "SM"),
+    Screen("person-form", lambda s: url("areas:person-edit", pk=s.person.pk), "Edit SM"),
+    Screen("person-add-form", lambda s: url("areas:person-create"), "Add a person"),
+    Screen("workstreams", lambda s: url("areas:workstreams"), "Workstreams"),
+    Screen("workstream", lambda s: url("areas:workstream", pk=s.workstream.pk), "SEN Support/ EHC plans"),
+    Screen(
+        "workstream-form", lambda s: url("areas:workstream-edit", pk=s.workstream.pk), "Edit workstream S/E"
+    ),
+    Screen("members", lambda s: url("areas:members"), "Members"),
+    Screen(
+        "member-form",
+        lambda s: url("areas:member-edit", pk=s.viewer_membership.pk),
+        "Change viewer@example.org",
+    ),
+    Screen("member-add-form", lambda s: url("areas:member-create"), "Add a member"),
+    Screen(
+        "member-remove",
+        lambda s: url("areas:member-remove", pk=s.viewer_membership.pk),
+        "Are you sure you want to remove viewer@example.org from Stockport?",
+    ),
+    Screen("rag-schemes", lambda s: url("plans:rag-schemes"), "RAG schemes"),
+    Screen("rag-scheme", lambda s: url("plans:rag-scheme", pk=s.scheme.pk), "Scheme"),
+    Screen("rag-scheme-add-form", lambda s: url("plans:rag-scheme-create"), "Add a RAG scheme"),
+    Screen(
+        "rag-status-form",
+        lambda s: url("plans:rag-status-edit", pk=s.scheme.pk, status_pk=s.status.pk),
+        "Edit Not started",
+    ),
+    Screen(
+        "rag-status-remove",
+        lambda s: url("plans:rag-status-remove", pk=s.scheme.pk, status_pk=s.status.pk),
+        "Are you sure you want to remove Not started",
+    ),
+    Screen("import-upload", lambda s: url("plans:import"), "Import a plan"),
+    Screen(
+        "import-upload-with-problems",
+        lambda s: url("plans:import"),
+        "Import a plan",
+        act=upload(broken_sheets(), shows="The file cannot be imported"),
+    ),
+    Screen(
+        "import-preview",
+        lambda s: url("plans:import"),
+        "Add the plan SEND-2026",
+        act=upload(new_plan_sheets(), shows="Nothing has been saved yet"),
+    ),
+    Screen("page-not-found", lambda s: url("plans:item", pk=999_999), "Page not found", status=404),
+    Screen(
+        "cannot-do-this",
+        lambda s: url("plans:item-edit", pk=s.mine.pk),
+        "You cannot do this",
+        persona="viewer",
+        status=403,
+    ),
+]
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=[screen.name for screen in SCREENS])
+def test_the_page_has_no_serious_accessibility_problems(screen: Screen, site, page: Page, live_server):
+    """The page, as its usual visitor sees it, passes axe with no serious or critical problem."""
+    if screen.persona:
+        signed_in_context(page.context, site.people[screen.persona], live_server.url)
+    response = page.goto(screen.path(site))
+    assert response is not None and response.status == screen.status, f"{page.url}: {response.status}"
+    if screen.act:
+        screen.act(page, site)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(screen.heading)
+    assert_accessible(page)
+
+
+# True when the word is painted on screen inside `scope`: not hidden, clipped to nothing or covered.
+WORD_IS_SHOWN = """(scope, word) => {
+  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(word);
+    if (at < 0) continue;
+    node.parentElement.scrollIntoView({block: 'center', inline: 'center'});
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + word.length);
+    const box = range.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return box.width > 10 && box.height > 8 && hit !== null && node.parentElement.contains(hit);
+  }
+  return false;
+}"""
+
+
+def assert_word_shown(scope, word: str) -> None:
+    expect(scope).to_contain_text(word)
+    assert scope.evaluate(WORD_IS_SHOWN, word), f"{word!r} is not shown on screen"
+
+
+def test_the_rag_status_always_shows_its_word(site, page: Page, live_server):
+    """Colour is never the only sign of a status: wherever a status appears, its word is on screen."""
+    signed_in_context(page.context, site.people["viewer"], live_server.url)
+    labels = list(site.scheme.statuses.order_by("position").values_list("label", flat=True))
+
+    page.goto(url("plans:plan", pk=site.plan.pk))
+    for label in [*labels, "No status"]:
+        assert_word_shown(page.get_by_role("columnheader", name=label, exact=True), label)
+
+    page.goto(url("plans:milestones", pk=site.plan.pk))
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name="1.1.1.1", exact=True))
+    assert_word_shown(row, "Progressing")
+
+    page.goto(url("plans:item", pk=site.mine.pk))
+    assert_word_shown(page.get_by_role("main"), "Progressing")
