@@ -110,5 +110,5 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(client, area, p
     client.force_login(programme_manager)
     response = upload(client, b"PK\x03\x04" + b"0" * 200_000)
     page = response.content.decode()
-    assert "The file is larger than" in page, page[page.find("<main"):][:3000]
+    assert "The file is larger than" in page, page[page.find("<main") :][:3000]
     assert not Plan.objects.exists()
