@@ -12,7 +12,7 @@ CURRENT_ITEMS = Q(owned_items__removed_at__isnull=True)
 def people_for(access: Access) -> QuerySet[Person]:
     return (
         Person.objects.filter(area=access.area)
-        .select_related("organisation")
+        .select_related("organisation", "area")
         .annotate(item_count=Count("owned_items", filter=CURRENT_ITEMS, distinct=True))
         .order_by("initials")
     )
@@ -25,7 +25,7 @@ def person_for(access: Access, pk: int) -> Person:
 def workstreams_for(access: Access) -> QuerySet[Workstream]:
     return (
         Workstream.objects.filter(area=access.area)
-        .select_related("lead")
+        .select_related("lead", "area")
         .annotate(item_count=Count("items", filter=Q(items__removed_at__isnull=True), distinct=True))
         .order_by("code")
     )

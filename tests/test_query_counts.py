@@ -1,0 +1,35 @@
+"""Every read page makes the same number of SQL queries for a plan five times larger (no N+1)."""
+
+from datetime import date
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bench.generate import Size, build_area
+from bench.pages import page_urls
+
+SMALL = Size(tops=2, people=10, workstreams=4)
+LARGE = Size(tops=10, people=50, workstreams=6)
+TODAY = date(2026, 11, 23)
+
+
+def _query_counts(bench) -> dict[str, int]:
+    client = Client()
+    client.force_login(bench.user)
+    counts = {}
+    for name, url in page_urls(bench).items():
+        client.get(url)  # the session's first use is not what is measured
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        counts[name] = len(queries)
+    return counts
+
+
+def test_query_counts_do_not_grow_with_the_plan(db):
+    small = build_area(SMALL, slug="small", today=TODAY)
+    large = build_area(LARGE, slug="large", today=TODAY)
+    assert large.size.items == 5 * small.size.items
+
+    assert _query_counts(small) == _query_counts(large)
