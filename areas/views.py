@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.concurrency import EditConflict
@@ -28,7 +29,9 @@ def person_list(request, access):
 @area_view()
 def person_detail(request, access, pk: int):
     person = selectors.person_for(access, pk)
-    items = plan_selectors.items_of_person(access, person.pk)
+    items = plan_selectors.item_rows(
+        access, plan_selectors.items_of_person(access, person.pk), timezone.localdate()
+    )
     led = list(person.led_workstreams.all())
     return render(
         request,
@@ -111,7 +114,9 @@ def workstream_list(request, access):
 @area_view()
 def workstream_detail(request, access, pk: int):
     workstream = selectors.workstream_for(access, pk)
-    items = plan_selectors.items_of_workstreams(access, [workstream.pk])
+    items = plan_selectors.item_rows(
+        access, plan_selectors.items_of_workstreams(access, [workstream.pk]), timezone.localdate()
+    )
     return render(
         request,
         "areas/workstream_detail.html",

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from areas.models import Person, Workstream
-from common.forms import Form, ModelForm, UKDateField, split_list
+from common.forms import FastSelect, Form, ModelForm, UKDateField, split_list
 
 from .models import Item, Plan, RagScheme, RagStatus
 from .presets import RAG_PRESETS
@@ -264,12 +264,16 @@ class RagStatusForm(ModelForm):
 
 class MilestoneFilterForm(Form):
     workstream = forms.ModelChoiceField(
-        label="Workstream", queryset=Workstream.objects.none(), required=False, empty_label="Any"
+        label="Workstream",
+        queryset=Workstream.objects.none(),
+        required=False,
+        empty_label="Any",
+        widget=FastSelect,
     )
     owner = forms.ModelChoiceField(
-        label="Owner", queryset=Person.objects.none(), required=False, empty_label="Anyone"
+        label="Owner", queryset=Person.objects.none(), required=False, empty_label="Anyone", widget=FastSelect
     )
-    status = forms.ChoiceField(label="Status", required=False)
+    status = forms.ChoiceField(label="Status", required=False, widget=FastSelect)
     overdue = forms.BooleanField(label="Overdue only", required=False)
     due_soon = forms.BooleanField(label="Due in the next 30 days", required=False)
 

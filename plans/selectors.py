@@ -10,9 +10,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from areas.access import Access
 
+from . import rules
 from .models import Change, Item, ItemOwner, Plan, RagScheme, RagStatus
 
 ITEM_LIST_PREFETCH = (
@@ -101,13 +103,8 @@ def item_for(access: Access, pk: int, *, include_removed: bool = False) -> Item:
     return item
 
 
-def children_of(item: Item) -> list[Item]:
-    return list(
-        item.children.current()
-        .select_related("status")
-        .prefetch_related(*ITEM_LIST_PREFETCH)
-        .order_by("sort_key")
-    )
+def children_of(item: Item) -> QuerySet[Item]:
+    return item.children.current().order_by("sort_key")
 
 
 def ancestors_of(item: Item) -> list[Item]:
@@ -157,20 +154,13 @@ def milestones(plan: Plan, filters: MilestoneFilters, today: date) -> QuerySet[I
         queryset = queryset.filter(
             not_done(done_ids), due_date__gte=today, due_date__lte=today + timedelta(days=30)
         )
-    return (
-        queryset.distinct()
-        .select_related("status")
-        .prefetch_related(*ITEM_LIST_PREFETCH)
-        .order_by("sort_key")
-    )
+    return queryset.distinct().order_by("sort_key")
 
 
 def items_of_person(access: Access, person_id: int) -> QuerySet[Item]:
     return (
         Item.objects.current()
         .filter(plan__area=access.area, ownerships__person_id=person_id)
-        .select_related("status", "plan")
-        .prefetch_related(*ITEM_LIST_PREFETCH)
         .order_by("plan__title", "sort_key")
     )
 
@@ -180,8 +170,6 @@ def items_of_workstreams(access: Access, workstream_ids) -> QuerySet[Item]:
         Item.objects.current()
         .filter(plan__area=access.area, workstreams__id__in=list(workstream_ids))
         .distinct()
-        .select_related("status", "plan")
-        .prefetch_related(*ITEM_LIST_PREFETCH)
         .order_by("plan__title", "sort_key")
     )
 
@@ -198,3 +186,62 @@ def rag_status_for(access: Access, scheme_pk: int, pk: int) -> RagStatus:
     return get_object_or_404(
         RagStatus.objects.select_related("scheme__area"), pk=pk, scheme_id=scheme_pk, scheme__area=access.area
     )
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One line of an item table or CSV: plain values, no model instances (fast at thousands of rows)."""
+
+    pk: int
+    url: str
+    number: str
+    text: str
+    due_date: date | None
+    due_text: str
+    status: RagStatus | None
+    workstreams: list[str]
+    owners: list[str]
+    overdue: bool
+    plan_reference: str
+
+
+def item_rows(access: Access, queryset: QuerySet[Item], today: date) -> list[ItemRow]:
+    """Rows for the items of `queryset` (already filtered, ordered and sliced), in three queries."""
+    values = list(
+        queryset.values("pk", "number", "text", "due_date", "due_text", "status_id", "plan__reference")
+    )
+    ids = [v["pk"] for v in values]
+    owners: dict[int, list[str]] = {}
+    for item_id, initials in (
+        ItemOwner.objects.filter(item_id__in=ids)
+        .order_by("position")
+        .values_list("item_id", "person__initials")
+    ):
+        owners.setdefault(item_id, []).append(initials)
+    workstreams: dict[int, list[str]] = {}
+    links = Item.workstreams.through.objects.filter(item_id__in=ids).order_by("workstream__code")
+    for item_id, code in links.values_list("item_id", "workstream__code"):
+        workstreams.setdefault(item_id, []).append(code)
+    status_ids = {v["status_id"] for v in values if v["status_id"]}
+    statuses = {s.pk: s for s in RagStatus.objects.filter(pk__in=status_ids)} if status_ids else {}
+    prefix = reverse("plans:item", kwargs={"area": access.area.slug, "pk": 0})[: -len("0/")]
+    rows = []
+    for v in values:
+        status = statuses.get(v["status_id"])
+        done = bool(status and status.counts_as_done)
+        rows.append(
+            ItemRow(
+                pk=v["pk"],
+                url=f"{prefix}{v['pk']}/",
+                number=v["number"],
+                text=v["text"],
+                due_date=v["due_date"],
+                due_text=v["due_text"],
+                status=status,
+                workstreams=workstreams.get(v["pk"], []),
+                owners=owners.get(v["pk"], []),
+                overdue=rules.is_overdue(v["due_date"], done, today),
+                plan_reference=v["plan__reference"],
+            )
+        )
+    return rows

@@ -39,7 +39,7 @@ def field_type(bound_field) -> str:
         return "radios"
     if name == "CheckboxInput":
         return "checkbox"
-    if name in {"Select", "SelectMultiple"}:
+    if name in {"Select", "SelectMultiple", "FastSelect"}:
         return "select"
     if name == "Textarea":
         return "textarea"

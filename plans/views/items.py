@@ -21,11 +21,7 @@ def item_detail(request, access, pk: int):
     item = selectors.item_for(access, pk, include_removed=True)
     today = timezone.localdate()
     done = bool(item.status and item.status.counts_as_done)
-    children = [] if item.is_removed else selectors.children_of(item)
-    for child in children:
-        child.overdue = rules.is_overdue(
-            child.due_date, bool(child.status and child.status.counts_as_done), today
-        )
+    children = [] if item.is_removed else selectors.item_rows(access, selectors.children_of(item), today)
     context = {
         "access": access,
         "plan": item.plan,

@@ -13,7 +13,7 @@ from areas.access import area_view
 from common.dates import format_uk_date
 from common.uploads import csv_safe
 
-from .. import rules, selectors
+from .. import selectors
 from ..forms import MilestoneFilterForm
 
 PAGE_SIZE = 100
@@ -37,12 +37,9 @@ def milestone_list(request, access, pk: int):
     today = timezone.localdate()
     items = selectors.milestones(plan, filters, today)
     if request.GET.get("format") == "csv":
-        return _csv(plan, items, today)
+        return _csv(plan, selectors.item_rows(access, items, today))
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-    for item in page:
-        item.overdue = rules.is_overdue(
-            item.due_date, bool(item.status and item.status.counts_as_done), today
-        )
+    rows = selectors.item_rows(access, page.object_list, today)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -53,37 +50,35 @@ def milestone_list(request, access, pk: int):
             "plan": plan,
             "form": form,
             "page": page,
+            "rows": rows,
             "query": query.urlencode(),
             "nav": "plans",
         },
     )
 
 
-def _csv(plan, items, today) -> HttpResponse:
+def _csv(plan, rows: list[selectors.ItemRow]) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{slugify(plan.reference) or "plan"}-{slugify(plan.lowest_level_name)}s.csv"'
-    )
+    name = f"{slugify(plan.reference) or 'plan'}-{slugify(plan.lowest_level_name)}s.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(
         ["Number", "Text", "Due date", "Due as written", "Workstream", "Owners", "Status", "Overdue"]
     )
-    for item in items:
-        done = bool(item.status and item.status.counts_as_done)
-        writer.writerow(
-            csv_safe(value)
-            for value in [
-                item.number,
-                item.text,
-                format_uk_date(item.due_date),
-                item.due_text,
-                ", ".join(w.code for w in item.workstreams.all()),
-                ", ".join(o.person.initials for o in item.ownerships.all()),
-                item.status.label if item.status else "",
-                "Yes" if rules.is_overdue(item.due_date, done, today) else "No",
-            ]
-        )
+    writer.writerows(
+        [
+            csv_safe(row.number),
+            csv_safe(row.text),
+            format_uk_date(row.due_date),
+            csv_safe(row.due_text),
+            csv_safe(", ".join(row.workstreams)),
+            csv_safe(", ".join(row.owners)),
+            csv_safe(row.status.label if row.status else ""),
+            "Yes" if row.overdue else "No",
+        ]
+        for row in rows
+    )
     return response
 
 
@@ -91,14 +86,11 @@ def _csv(plan, items, today) -> HttpResponse:
 @area_view()
 def my_items(request, access):
     today = timezone.localdate()
-    owned = list(selectors.items_of_person(access, access.person_id)) if access.person_id else []
-    led = (
-        list(selectors.items_of_workstreams(access, access.led_workstream_ids))
-        if access.led_workstream_ids
-        else []
-    )
-    for item in owned + led:
-        item.overdue = rules.is_overdue(
-            item.due_date, bool(item.status and item.status.counts_as_done), today
+    owned, led = [], []
+    if access.person_id:
+        owned = selectors.item_rows(access, selectors.items_of_person(access, access.person_id), today)
+    if access.led_workstream_ids:
+        led = selectors.item_rows(
+            access, selectors.items_of_workstreams(access, access.led_workstream_ids), today
         )
     return render(request, "plans/my_items.html", {"access": access, "owned": owned, "led": led, "nav": "my"})
