@@ -32,7 +32,7 @@ def person_detail(request, access, pk: int):
     items = plan_selectors.item_rows(
         access, plan_selectors.items_of_person(access, person.pk), timezone.localdate()
     )
-    led = list(person.led_workstreams.all())
+    led = list(person.led_workstreams.select_related("area"))
     return render(
         request,
         "areas/person_detail.html",

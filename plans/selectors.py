@@ -53,13 +53,14 @@ class TopLevelRow:
     total: int = 0
     overdue: int = 0
     done: int = 0
+    cells: list[int] = field(default_factory=list)  # counts in the scheme's order, then "no status"
 
 
 def plan_overview(plan: Plan, today: date) -> tuple[list[TopLevelRow], list[RagStatus]]:
     """Each top-level item with the count of lowest-level items under it in each status, and overdue."""
     statuses = statuses_of(plan)
     done_ids = [s.pk for s in statuses if s.counts_as_done]
-    tops = list(plan.items.current().filter(level=1).prefetch_related("findings"))
+    tops = list(plan.items.current().filter(level=1))
     rows = {t.sort_key: TopLevelRow(item=t) for t in tops}
     counts = (
         plan.items.current()
@@ -80,6 +81,9 @@ def plan_overview(plan: Plan, today: date) -> tuple[list[TopLevelRow], list[RagS
         row.overdue += entry["overdue"]
         if entry["status_id"] in done_ids:
             row.done += entry["n"]
+    order = [s.pk for s in statuses] + [None]
+    for row in rows.values():
+        row.cells = [row.counts.get(pk, 0) for pk in order]
     return list(rows.values()), statuses
 
 
@@ -90,8 +94,6 @@ def item_for(access: Access, pk: int, *, include_removed: bool = False) -> Item:
         .select_related("plan__area", "plan__rag_scheme", "status", "parent", "removed_by")
         .prefetch_related(
             *ITEM_LIST_PREFETCH,
-            "workstreams__area",  # for the links to each workstream and owner: no query per link
-            "ownerships__person__area",
             "findings",
             Prefetch("see_also", queryset=Item.objects.current().order_by("sort_key")),
             Prefetch("referenced_by", queryset=Item.objects.current().order_by("sort_key")),
