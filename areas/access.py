@@ -63,6 +63,40 @@ class Access:
     def can_add_top_level_item(self) -> bool:
         return self.is_programme_manager
 
+    # The monthly cycle
+
+    def can_update_item(self, item) -> bool:
+        """Write an item's progress update: its owners, their workstream lead, the programme manager."""
+        return self.can_edit_item(item)
+
+    def can_challenge_item(self, item) -> bool:
+        """Confirm or change a proposed status: the workstream lead or the programme manager."""
+        if item.is_removed:
+            return False
+        if self.is_programme_manager:
+            return True
+        return self.role == Role.WORKSTREAM_LEAD and any(
+            w.pk in self.led_workstream_ids for w in item.workstreams.all()
+        )
+
+    def can_edit_highlight_report(self, workstream) -> bool:
+        """Draft and edit a workstream's highlight report: its lead or the programme manager."""
+        return self.is_programme_manager or workstream.pk in self.led_workstream_ids
+
+    def can_run_cycle(self) -> bool:
+        """Open reporting periods, move them through challenge, and report them: the programme manager."""
+        return self.is_programme_manager
+
+    def can_add_evidence(self) -> bool:
+        """Everyone who writes updates may add evidence; viewers only read it."""
+        return self.role != Role.VIEWER
+
+    def can_edit_evidence(self, evidence) -> bool:
+        """The programme manager, and whoever added the evidence."""
+        if self.is_programme_manager:
+            return True
+        return self.role != Role.VIEWER and evidence.added_by_id == getattr(self.user, "pk", None)
+
 
 def access_for(user, area_slug: str) -> Access:
     """The user's access to the area, or "Page not found" if they are not a member."""
@@ -114,6 +148,14 @@ def area_view(permission: Callable[[Access], bool] | None = None):
 
 def manager_only(access: Access) -> bool:
     return access.can_manage()
+
+
+def cycle_runner(access: Access) -> bool:
+    return access.can_run_cycle()
+
+
+def evidence_adder(access: Access) -> bool:
+    return access.can_add_evidence()
 
 
 def user_areas(user) -> list[LocalArea]:

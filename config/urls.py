@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("areas/<slug:area>/", include("areas.urls")),
     path("areas/<slug:area>/", include("plans.urls")),
+    path("areas/<slug:area>/", include("progress.urls")),
+    path("areas/<slug:area>/evidence/", include("evidence.urls")),
 ]
 
 handler403 = "common.views.permission_denied"

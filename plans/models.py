@@ -49,6 +49,14 @@ class RagStatus(models.Model):
         return self.label
 
 
+class Cadence(models.IntegerChoices):
+    """How many months each reporting period of a plan covers."""
+
+    MONTHLY = 1, "Monthly"
+    TWO_MONTHLY = 2, "Every two months"
+    QUARTERLY = 3, "Quarterly"
+
+
 class Plan(models.Model):
     class Kind(models.TextChoices):
         WSOA = "wsoa", "Written statement of action"
@@ -70,6 +78,11 @@ class Plan(models.Model):
     end_date = models.DateField(null=True, blank=True)
     level_names = models.JSONField(default=list)
     rag_scheme = models.ForeignKey(RagScheme, on_delete=models.PROTECT, related_name="plans")
+    reporting_cadence = models.PositiveSmallIntegerField(
+        "how often progress is reported",
+        choices=Cadence.choices,
+        default=Cadence.MONTHLY,
+    )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -115,6 +128,10 @@ class Item(models.Model):
     text = models.TextField()
     due_date = models.DateField(null=True, blank=True)
     due_text = models.CharField("due as written", max_length=120, blank=True)
+    original_due_date = models.DateField(
+        null=True, blank=True, help_text="The due date before the first agreed slip"
+    )
+    slip_count = models.PositiveSmallIntegerField("times the due date slipped", default=0)
     workstreams = models.ManyToManyField(Workstream, blank=True, related_name="items")
     owners = models.ManyToManyField(Person, through="ItemOwner", blank=True, related_name="owned_items")
     partners = models.TextField(blank=True)

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "accounts",
     "areas",
     "plans",
+    "evidence",
+    "progress",
 ]
 
 MIDDLEWARE = [

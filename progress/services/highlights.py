@@ -1,0 +1,134 @@
+"""Highlight reports: drafted from a period's updates, edited by the workstream, frozen when reported."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+
+from areas.models import Workstream
+from common.concurrency import claim_version
+from evidence.models import Evidence
+from plans import history
+from plans.models import Change, Item
+
+from ..models import HighlightReport, HighlightRow, ReportingPeriod, Update
+
+PREFIX_LENGTH = 17  # the sort key of a second-level item: two 8-character parts and a dot
+
+
+def priorities_of(period: ReportingPeriod, workstream: Workstream) -> list[Item]:
+    """The plan's second-level items (priorities) that the workstream has a part in, itself or below."""
+    plan = period.plan
+    keys = set(
+        plan.items.current().filter(level__gte=2, workstreams=workstream).values_list("sort_key", flat=True)
+    )
+    prefixes = {key[:PREFIX_LENGTH] for key in keys}
+    return [p for p in plan.items.current().filter(level=2).order_by("sort_key") if p.sort_key in prefixes]
+
+
+def _lines(pairs) -> str:
+    return "\n\n".join(f"{number}: {text.strip()}" for number, text in pairs if text.strip())
+
+
+def draft_rows(period: ReportingPeriod, workstream: Workstream) -> list[HighlightRow]:
+    """One unsaved row per priority, filled from the updates on the workstream's items under it."""
+    priorities = priorities_of(period, workstream)
+    updates = list(
+        Update.objects.filter(period=period, item__workstreams=workstream, item__removed_at__isnull=True)
+        .select_related("item")
+        .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("title")))
+        .order_by("item__sort_key")
+    )
+    rows = []
+    for position, priority in enumerate(priorities):
+        mine = [u for u in updates if u.item.sort_key.startswith(priority.sort_key)]
+        evidence = list({e.pk: e for u in mine for e in u.evidence.all()}.values())
+        rows.append(
+            HighlightRow(
+                priority=priority,
+                position=position,
+                number=priority.number,
+                title=priority.text,
+                actions_progressed=_lines((u.item.number, u.commentary) for u in mine),
+                impact="\n\n".join(f"{e.title}: {e.impact.strip()}" for e in evidence if e.shows_impact),
+                evidence="\n".join(f"{e.title} ({e.get_kind_display().lower()})" for e in evidence),
+                next_steps=_lines((u.item.number, u.next_steps) for u in mine),
+            )
+        )
+    return rows
+
+
+def _editable(period: ReportingPeriod) -> None:
+    if period.is_reported:
+        raise ValidationError(
+            f"{period.name} has been reported. Its highlight reports are kept as they were reported."
+        )
+
+
+@transaction.atomic
+def highlight_draft(*, period: ReportingPeriod, workstream: Workstream, by=None) -> HighlightReport:
+    """Start a workstream's highlight report for the period, drafted from its updates."""
+    _editable(period)
+    if workstream.area_id != period.plan.area_id:
+        raise ValidationError("This workstream is not in this local area")
+    if HighlightReport.objects.filter(period=period, workstream=workstream).exists():
+        raise ValidationError(f"{workstream.code} already has a highlight report for {period.name}.")
+    rows = draft_rows(period, workstream)
+    if not rows:
+        raise ValidationError(
+            f"{workstream.code} has no items in this plan's priorities, so it has nothing to report."
+        )
+    report = HighlightReport.objects.create(
+        period=period,
+        workstream=workstream,
+        workstream_name=f"{workstream.code} {workstream.name}".strip(),
+        drafted_by=by,
+        updated_by=by,
+    )
+    for row in rows:
+        row.report = report
+    HighlightRow.objects.bulk_create(rows)
+    history.record(
+        area=period.plan.area,
+        plan=period.plan,
+        action=Change.Action.ADDED,
+        subject=f"{workstream.code} highlight report for {period.name}",
+        changes={"Priorities": ["", ", ".join(r.number for r in rows)]},
+        by=by,
+        source="Web",
+    )
+    return report
+
+
+@transaction.atomic
+def highlight_save(
+    *, report: HighlightReport, rows: dict[int, dict[str, str]], expected_version: int, by=None
+) -> HighlightReport:
+    """Save the four columns of each row, if nobody else saved the report since `expected_version`."""
+    period = report.period
+    _editable(period)
+    claim_version(report, expected_version)
+    changes = {}
+    for row in report.rows.all():
+        given = rows.get(row.pk)
+        if given is None:
+            continue
+        for column in HighlightRow.COLUMNS:
+            new = given.get(column, "").replace("\r\n", "\n").strip()
+            old = getattr(row, column)
+            if new != old:
+                changes[f"{row.number} {HighlightRow._meta.get_field(column).verbose_name}"] = [old, new]
+                setattr(row, column, new)
+        row.save()
+    report.updated_by = by
+    report.save(update_fields=["updated_by", "updated_at"])
+    if changes:
+        history.record(
+            area=period.plan.area,
+            plan=period.plan,
+            action=Change.Action.CHANGED,
+            subject=f"{report.workstream.code} highlight report for {period.name}",
+            changes=changes,
+            by=by,
+            source="Web",
+        )
+    return report

@@ -1,0 +1,161 @@
+"""Opening reporting periods, moving them through the cycle, and freezing what was reported."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from common.concurrency import claim_version
+from plans import history
+from plans import rules as plan_rules
+from plans.models import Change, Plan
+
+from .. import rules
+from ..models import HighlightReport, ReportedRating, ReportingPeriod, Update
+
+
+@transaction.atomic
+def period_open(
+    *,
+    plan: Plan,
+    by=None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    deadline: date | None = None,
+    name: str = "",
+    today: date | None = None,
+) -> ReportingPeriod:
+    """Open the plan's next reporting period. The one before must have been reported."""
+    today = today or timezone.localdate()
+    latest = plan.periods.order_by("-starts_on").first()
+    if latest is not None and not latest.is_reported:
+        raise ValidationError(f"Report {latest.name} before opening the next period.")
+    default_start, _ = rules.period_dates(latest.ends_on if latest else None, plan.reporting_cadence, today)
+    starts_on = starts_on or default_start
+    if ends_on is None:
+        ends_on = rules.add_months(starts_on, plan.reporting_cadence) - timedelta(days=1)
+    _check_dates(plan, latest, starts_on, ends_on, deadline)
+    period = ReportingPeriod.objects.create(
+        plan=plan,
+        name=name.strip() or rules.period_name(starts_on, ends_on),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        deadline=deadline or rules.default_deadline(ends_on, plan.reporting_cadence),
+    )
+    history.record(
+        area=plan.area,
+        plan=plan,
+        action=Change.Action.ADDED,
+        subject=f"Reporting period {period.name}",
+        changes={"Updates due by": ["", f"{period.deadline:%d/%m/%Y}"]},
+        by=by,
+        source="Web",
+    )
+    return period
+
+
+def _check_dates(plan, latest, starts_on: date, ends_on: date, deadline: date | None) -> None:
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": "The end date must be on or after the start date"})
+    if latest is not None and starts_on <= latest.ends_on:
+        raise ValidationError(
+            {"starts_on": f"The period must start after {latest.name} ended ({latest.ends_on:%d/%m/%Y})"}
+        )
+    if deadline is not None and deadline > ends_on:
+        raise ValidationError({"deadline": "Updates must be due by the end of the period, or sooner"})
+
+
+@transaction.atomic
+def period_settings_save(
+    *, period: ReportingPeriod, name: str, deadline: date, expected_version: int, by=None
+) -> ReportingPeriod:
+    """Rename a period or move its update deadline, until it is reported."""
+    if period.is_reported:
+        raise ValidationError("This period has been reported. What was reported cannot be changed.")
+    if deadline > period.ends_on:
+        raise ValidationError({"deadline": "Updates must be due by the end of the period, or sooner"})
+    before = {"Name": period.name, "Updates due by": f"{period.deadline:%d/%m/%Y}"}
+    claim_version(period, expected_version)
+    period.name, period.deadline = name.strip() or period.name, deadline
+    period.save(update_fields=["name", "deadline"])
+    after = {"Name": period.name, "Updates due by": f"{period.deadline:%d/%m/%Y}"}
+    changes = history.diff(before, after)
+    if changes:
+        history.record(
+            area=period.plan.area,
+            plan=period.plan,
+            action=Change.Action.CHANGED,
+            subject=f"Reporting period {period.name}",
+            changes=changes,
+            by=by,
+            source="Web",
+        )
+    return period
+
+
+@transaction.atomic
+def period_move(*, period: ReportingPeriod, to_state: str, expected_version: int, by=None) -> ReportingPeriod:
+    """Move a period to the next (or back to the previous) state of the cycle.
+
+    Reporting freezes the period: each item's rating and the highlight reports are kept as
+    the board was told them, and no update or report of the period can change after.
+    """
+    unconfirmed = Update.objects.filter(period=period, confirmed_at__isnull=True).count()
+    problem = rules.state_change_problem(period.state, to_state, unconfirmed)
+    if problem:
+        raise ValidationError(problem)
+    old_label = period.get_state_display()
+    claim_version(period, expected_version)
+    period.state = to_state
+    fields = ["state"]
+    if to_state == ReportingPeriod.State.REPORTED:
+        period.reported_at, period.reported_by = timezone.now(), by
+        fields += ["reported_at", "reported_by"]
+        _freeze(period)
+    period.save(update_fields=fields)
+    history.record(
+        area=period.plan.area,
+        plan=period.plan,
+        action=Change.Action.CHANGED,
+        subject=f"Reporting period {period.name}",
+        changes={"State": [old_label, period.get_state_display()]},
+        by=by,
+        source="Web",
+    )
+    return period
+
+
+def _freeze(period: ReportingPeriod) -> None:
+    """Copy what the board is told into rows that later edits never touch."""
+    today = timezone.localdate()
+    commentary = dict(Update.objects.filter(period=period).values_list("item_id", "commentary"))
+    items = period.plan.items.current().select_related("status").order_by("sort_key")
+    ReportedRating.objects.bulk_create(
+        ReportedRating(
+            period=period,
+            item=item,
+            number=item.number,
+            text=item.text,
+            level=item.level,
+            status_label=item.status.label if item.status_id else "",
+            status_colour=item.status.colour if item.status_id else "",
+            status_position=item.status.position if item.status_id else None,
+            counts_as_done=bool(item.status_id and item.status.counts_as_done),
+            due_date=item.due_date,
+            original_due_date=item.original_due_date,
+            slip_count=item.slip_count,
+            overdue=plan_rules.is_overdue(
+                item.due_date, bool(item.status_id and item.status.counts_as_done), today
+            ),
+            commentary=commentary.get(item.pk, ""),
+        )
+        for item in items
+    )
+    for report in HighlightReport.objects.filter(period=period).select_related("workstream"):
+        report.workstream_name = f"{report.workstream.code} {report.workstream.name}".strip()
+        report.save(update_fields=["workstream_name"])
+        for row in report.rows.select_related("priority"):
+            if row.priority is not None:
+                row.number, row.title = row.priority.number, row.priority.text
+                row.save(update_fields=["number", "title"])
