@@ -73,11 +73,21 @@ class Access:
         """Confirm or change a proposed status: the workstream lead or the programme manager."""
         if item.is_removed:
             return False
+        return self.may_challenge({w.pk for w in item.workstreams.all()})
+
+    def may_update(self, workstream_ids: set[int], *, owns: bool) -> bool:
+        """`can_update_item` from plain facts about an item, for pages listing thousands of them."""
         if self.is_programme_manager:
             return True
-        return self.role == Role.WORKSTREAM_LEAD and any(
-            w.pk in self.led_workstream_ids for w in item.workstreams.all()
-        )
+        if self.role == Role.WORKSTREAM_LEAD:
+            return bool(workstream_ids & self.led_workstream_ids)
+        return self.role == Role.CONTRIBUTOR and owns
+
+    def may_challenge(self, workstream_ids: set[int]) -> bool:
+        """`can_challenge_item` from the ids of an item's workstreams."""
+        if self.is_programme_manager:
+            return True
+        return self.role == Role.WORKSTREAM_LEAD and bool(workstream_ids & self.led_workstream_ids)
 
     def can_edit_highlight_report(self, workstream) -> bool:
         """Draft and edit a workstream's highlight report: its lead or the programme manager."""

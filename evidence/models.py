@@ -1,5 +1,6 @@
 """The evidence bank: documents, links, case studies and data that show what difference the work made."""
 
+import os
 import secrets
 
 from django.conf import settings
@@ -10,9 +11,25 @@ from django.urls import reverse
 from areas.models import LocalArea
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files under settings.PRIVATE_UPLOAD_ROOT, readable only through the download view.
+
+    The folder is read from the settings each time a file is used, not when the model is
+    imported, so settings changed later (by a test, say) are obeyed.
+    """
+
+    @property
+    def base_location(self) -> str:
+        return str(settings.PRIVATE_UPLOAD_ROOT)
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
 def private_storage() -> FileSystemStorage:
     """Uploaded files live outside the static files, readable only through the download view."""
-    return FileSystemStorage(location=settings.PRIVATE_UPLOAD_ROOT, base_url=None)
+    return PrivateStorage()
 
 
 def stored_name(instance: "Evidence", filename: str) -> str:

@@ -182,8 +182,21 @@ class PlanForm(ModelForm):
 
     class Meta:
         model = Plan
-        fields = ["reference", "title", "kind", "status", "start_date", "end_date", "rag_scheme"]
-        labels = {"kind": "Type", "rag_scheme": "RAG scheme"}
+        fields = [
+            "reference",
+            "title",
+            "kind",
+            "status",
+            "start_date",
+            "end_date",
+            "rag_scheme",
+            "reporting_cadence",
+        ]
+        labels = {
+            "kind": "Type",
+            "rag_scheme": "RAG scheme",
+            "reporting_cadence": "How often progress is reported",
+        }
         help_texts = {"reference": "A short code for the plan, such as WSOA-2019. Imports match plans by it."}
         error_messages = {
             "reference": {"required": "Enter a reference for the plan, such as WSOA-2019"},

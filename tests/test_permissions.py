@@ -3,9 +3,12 @@
 The table names each URL pattern; a test fails if a new pattern is added without a row.
 """
 
+import datetime
+
 import pytest
 from django.urls import get_resolver, reverse
 
+from progress.models import ReportingPeriod
 from tests.plans.factories import RagSchemeFactory
 
 ANON, PM, LEAD, CONTRIB, VIEWER, OTHER = "anonymous", "pm", "lead", "contributor", "viewer", "other_area"
@@ -89,6 +92,7 @@ TABLE = [
     ("areas:member-create", lambda d: {}, "", MANAGER_ONLY),
     ("areas:member-edit", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
     ("areas:member-remove", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
+    ("progress:outstanding", lambda d: {"pk": d["period"].pk}, "", MANAGER_ONLY),
 ]
 OPEN_PAGES = {
     "accounts:sign-in",
@@ -133,6 +137,13 @@ def world(
         person=owner_person,
         workstream=tree["mine"].workstreams.first(),
         membership=viewer.memberships.get(),
+        period=ReportingPeriod.objects.create(
+            plan=plan,
+            name="March 2021",
+            starts_on=datetime.date(2021, 3, 1),
+            ends_on=datetime.date(2021, 3, 31),
+            deadline=datetime.date(2021, 3, 25),
+        ),
     )
     users = {
         PM: programme_manager,

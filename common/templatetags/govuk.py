@@ -1,6 +1,6 @@
 """Small template helpers for GOV.UK Frontend markup. Loaded in every template."""
 
-from django import template
+from django import forms, template
 from django.utils.html import format_html
 
 register = template.Library()
@@ -33,9 +33,9 @@ def field_type(bound_field) -> str:
     """The kind of GOV.UK component to render a form field as."""
     widget = bound_field.field.widget
     name = type(widget).__name__
-    if name in {"CheckboxSelectMultiple"}:
+    if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
-    if name in {"RadioSelect"}:
+    if isinstance(widget, forms.RadioSelect):
         return "radios"
     if name == "CheckboxInput":
         return "checkbox"

@@ -4,25 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='item',
-            name='original_due_date',
-            field=models.DateField(blank=True, help_text='The due date before the first agreed slip', null=True),
+            model_name="item",
+            name="original_due_date",
+            field=models.DateField(
+                blank=True, help_text="The due date before the first agreed slip", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='item',
-            name='slip_count',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='times the due date slipped'),
+            model_name="item",
+            name="slip_count",
+            field=models.PositiveSmallIntegerField(default=0, verbose_name="times the due date slipped"),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='reporting_cadence',
-            field=models.PositiveSmallIntegerField(choices=[(1, 'Monthly'), (2, 'Every two months'), (3, 'Quarterly')], default=1, verbose_name='how often progress is reported'),
+            model_name="plan",
+            name="reporting_cadence",
+            field=models.PositiveSmallIntegerField(
+                choices=[(1, "Monthly"), (2, "Every two months"), (3, "Quarterly")],
+                default=1,
+                verbose_name="how often progress is reported",
+            ),
         ),
     ]

@@ -18,6 +18,7 @@ PLAN_FIELDS = {
     "end_date": "End date",
     "level_names": "Level names",
     "rag_scheme": "RAG scheme",
+    "reporting_cadence": "Reporting",
 }
 
 
@@ -31,6 +32,7 @@ def plan_snapshot(plan: Plan) -> dict[str, str]:
         "End date": format_uk_date(plan.end_date),
         "Level names": " / ".join(plan.level_names),
         "RAG scheme": plan.rag_scheme.name,
+        "Reporting": plan.get_reporting_cadence_display(),
     }
 
 

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_http_methods
 from areas.access import area_view
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
+from progress import rules as progress_rules
+from progress import selectors as progress_selectors
 
 from .. import rules, selectors, services
 from ..forms import ItemForm, MoveForm, VersionForm
@@ -36,6 +38,11 @@ def item_detail(request, access, pk: int):
         "child_level_name": item.plan.level_name(item.level + 1) if item.level < item.plan.depth else None,
         "nav": "plans",
         "today": today,
+        "due": progress_rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
+        "timeline": progress_selectors.item_timeline(item),
+        "open_period": None if item.is_removed else progress_selectors.current_period(item.plan),
+        "can_update": access.can_update_item(item),
+        "can_challenge": access.can_challenge_item(item),
     }
     return render(request, "plans/item_detail.html", context)
 

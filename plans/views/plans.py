@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from areas.access import area_view, manager_only
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
+from progress import selectors as progress_selectors
 
 from .. import selectors, services
 from ..forms import PlanForm
@@ -45,6 +46,8 @@ def plan_detail(request, access, pk: int):
             "rows": rows,
             "statuses": statuses,
             "totals": totals,
+            "trend": progress_selectors.plan_trend(access, plan, [r.item for r in rows]),
+            "current_period": progress_selectors.current_period(plan),
             "nav": "plans",
         },
     )

@@ -95,7 +95,9 @@ def period_settings_save(
 
 
 @transaction.atomic
-def period_move(*, period: ReportingPeriod, to_state: str, expected_version: int, by=None) -> ReportingPeriod:
+def period_move(
+    *, period: ReportingPeriod, to_state: str, expected_version: int, by=None, at=None
+) -> ReportingPeriod:
     """Move a period to the next (or back to the previous) state of the cycle.
 
     Reporting freezes the period: each item's rating and the highlight reports are kept as
@@ -110,7 +112,7 @@ def period_move(*, period: ReportingPeriod, to_state: str, expected_version: int
     period.state = to_state
     fields = ["state"]
     if to_state == ReportingPeriod.State.REPORTED:
-        period.reported_at, period.reported_by = timezone.now(), by
+        period.reported_at, period.reported_by = at or timezone.now(), by
         fields += ["reported_at", "reported_by"]
         _freeze(period)
     period.save(update_fields=fields)
@@ -127,8 +129,10 @@ def period_move(*, period: ReportingPeriod, to_state: str, expected_version: int
 
 
 def _freeze(period: ReportingPeriod) -> None:
-    """Copy what the board is told into rows that later edits never touch."""
-    today = timezone.localdate()
+    """Copy what the board is told into rows that later edits never touch.
+
+    Overdue is judged as at the end of the period, which is what the ratings describe.
+    """
     commentary = dict(Update.objects.filter(period=period).values_list("item_id", "commentary"))
     items = period.plan.items.current().select_related("status").order_by("sort_key")
     ReportedRating.objects.bulk_create(
@@ -146,7 +150,7 @@ def _freeze(period: ReportingPeriod) -> None:
             original_due_date=item.original_due_date,
             slip_count=item.slip_count,
             overdue=plan_rules.is_overdue(
-                item.due_date, bool(item.status_id and item.status.counts_as_done), today
+                item.due_date, bool(item.status_id and item.status.counts_as_done), period.ends_on
             ),
             commentary=commentary.get(item.pk, ""),
         )

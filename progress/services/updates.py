@@ -89,6 +89,7 @@ def update_save(
     content: UpdateContent,
     expected_version: int | None,
     by=None,
+    at=None,
 ) -> Update:
     """Write or rewrite an item's update. A rewrite after confirmation needs confirming again.
 
@@ -97,7 +98,7 @@ def update_save(
     """
     _check(period, item, content)
     existing = Update.objects.filter(period=period, item=item).first()
-    now = timezone.now()
+    now = at or timezone.now()
     if existing is None:
         if expected_version is not None:
             raise EditConflict(item, "The update you were editing no longer exists.")
@@ -149,6 +150,7 @@ def update_confirm(
     mitigation: str | None = None,
     expected_version: int,
     by=None,
+    at=None,
 ) -> Update:
     """Confirm the proposed status, or change it with a reason; the item takes the confirmed status.
 
@@ -179,7 +181,7 @@ def update_confirm(
     claim_version(update, expected_version)
     update.confirmed_status, update.challenge_reason = status, reason.strip()
     update.mitigation = mitigation
-    update.confirmed_at, update.confirmed_by = timezone.now(), by
+    update.confirmed_at, update.confirmed_by = at or timezone.now(), by
     update.save()
     _apply_to_item(update, item, status, by)
     return update

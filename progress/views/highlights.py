@@ -1,1 +1,152 @@
-"""(being written)"""
+"""Highlight reports: one per workstream per period, one row per priority, four columns."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from areas.access import area_view
+from areas.models import Workstream
+from common.concurrency import EditConflict
+from common.views import apply_validation_error
+
+from .. import selectors, services
+from ..forms import HighlightReportForm, VersionForm
+from ..services.highlights import priorities_of
+
+
+@require_http_methods(["GET"])
+@area_view()
+def report_list(request, access, pk: int):
+    period = selectors.period_for(access, pk)
+    reports = selectors.highlight_reports_of(period)
+    workstreams = list(Workstream.objects.filter(area=access.area).select_related("lead"))
+    entries = [
+        {
+            "workstream": w,
+            "report": reports.get(w.pk),
+            "can_edit": access.can_edit_highlight_report(w) and not period.is_reported,
+        }
+        for w in workstreams
+        if w.pk in reports or not period.is_reported
+    ]
+    return render(
+        request,
+        "progress/highlight_list.html",
+        {"access": access, "plan": period.plan, "period": period, "entries": entries, "nav": "plans"},
+    )
+
+
+@require_http_methods(["GET"])
+@area_view()
+def report_detail(request, access, pk: int, workstream_pk: int):
+    period = selectors.period_for(access, pk)
+    workstream = selectors.workstream_for(access, workstream_pk)
+    report = selectors.highlight_report_for(period, workstream)
+    can_edit = access.can_edit_highlight_report(workstream) and not period.is_reported
+    return render(
+        request,
+        "progress/highlight_detail.html",
+        {
+            "access": access,
+            "plan": period.plan,
+            "period": period,
+            "workstream": workstream,
+            "report": report,
+            "rows": list(report.rows.all()) if report else [],
+            "priorities": [] if report else priorities_of(period, workstream),
+            "can_edit": can_edit,
+            "draft_form": VersionForm(initial={"version": 0}),
+            "nav": "plans",
+        },
+    )
+
+
+def _editable(access, period, workstream):
+    if not access.can_edit_highlight_report(workstream):
+        raise PermissionDenied(
+            "Only the workstream's lead and the programme manager can write its highlight report."
+        )
+
+
+@require_http_methods(["POST"])
+@area_view()
+def report_draft(request, access, pk: int, workstream_pk: int):
+    period = selectors.period_for(access, pk)
+    workstream = selectors.workstream_for(access, workstream_pk)
+    _editable(access, period, workstream)
+    try:
+        report = services.highlight_draft(period=period, workstream=workstream, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(
+            "progress:highlight-report", area=access.area.slug, pk=period.pk, workstream_pk=workstream.pk
+        )
+    messages.success(
+        request, f"{workstream.code} highlight report drafted from the period's updates. Check and edit it."
+    )
+    return redirect(
+        "progress:highlight-report-edit",
+        area=access.area.slug,
+        pk=period.pk,
+        workstream_pk=report.workstream_id,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@area_view()
+def report_edit(request, access, pk: int, workstream_pk: int):
+    period = selectors.period_for(access, pk)
+    workstream = selectors.workstream_for(access, workstream_pk)
+    _editable(access, period, workstream)
+    report = selectors.highlight_report_for(period, workstream)
+    if report is None or period.is_reported:
+        return redirect(
+            "progress:highlight-report", area=access.area.slug, pk=period.pk, workstream_pk=workstream.pk
+        )
+    form = HighlightReportForm(request.POST or None, report=report)
+    theirs: dict[str, str] = {}
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.highlight_save(
+                report=report,
+                rows=form.row_data(),
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except EditConflict:
+            report = selectors.highlight_report_for(period, workstream)
+            data = request.POST.copy()
+            data["version"] = report.version
+            form = HighlightReportForm(data, report=report)
+            form.is_valid()
+            theirs = {
+                f"row-{row.pk}-{column}": getattr(row, column)
+                for row in report.rows.all()
+                for column in HighlightReportForm.LABELS
+                if getattr(row, column) != form.cleaned_data.get(f"row-{row.pk}-{column}", "").strip()
+            }
+            form.add_error(
+                None,
+                "Someone else saved this highlight report while you were editing it. Your changes have not "
+                "been saved. What they saved is shown under each box that differs: check and save again.",
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"{workstream.code} highlight report saved.")
+            return redirect(report)
+    return render(
+        request,
+        "progress/highlight_form.html",
+        {
+            "access": access,
+            "plan": period.plan,
+            "period": period,
+            "workstream": workstream,
+            "report": report,
+            "form": form,
+            "theirs": theirs,
+            "nav": "plans",
+        },
+    )

@@ -162,6 +162,7 @@ def test_plan_settings_name_the_levels(client, plan, tree, programme_manager):
         "kind": plan.kind,
         "status": plan.status,
         "rag_scheme": plan.rag_scheme_id,
+        "reporting_cadence": 1,
         "level_1": "Workstream",
         "level_2": "Outcome",
         "level_3": "Objective",

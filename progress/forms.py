@@ -1,0 +1,200 @@
+"""The words of the monthly cycle's pages: labels, hints and error messages live here."""
+
+from django import forms
+
+from areas.models import Workstream
+from common.forms import FastSelect, Form, UKDateField
+from plans.models import RagStatus
+
+from .selectors import STATE_FILTERS
+
+
+class StatusRadios(forms.RadioSelect):
+    """Each status with its colour, its word and what it means."""
+
+    template_name = "progress/widgets/status_radios.html"
+
+
+def _status_field(label: str, **kwargs) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=RagStatus.objects.none(),
+        widget=StatusRadios,
+        empty_label=None,
+        **kwargs,
+    )
+
+
+class PeriodForm(Form):
+    name = forms.CharField(
+        label="Name",
+        required=False,
+        max_length=80,
+        help_text="Leave blank to name it after its months, such as April 2021",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+    )
+    starts_on = UKDateField(label="Start date", error_messages={"required": "Enter the start date"})
+    ends_on = UKDateField(label="End date", error_messages={"required": "Enter the end date"})
+    deadline = UKDateField(
+        label="Updates due by",
+        help_text=(
+            "Owners are reminded in the week before; their workstream lead after it. For example, 23/04/2021"
+        ),
+        error_messages={"required": "Enter the date updates are due by"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end, deadline = data.get("starts_on"), data.get("ends_on"), data.get("deadline")
+        if start and end and end < start:
+            self.add_error("ends_on", "The end date must be on or after the start date")
+        if end and deadline and deadline > end:
+            self.add_error("deadline", "Updates must be due by the end of the period, or sooner")
+        return data
+
+
+class PeriodSettingsForm(Form):
+    name = forms.CharField(
+        label="Name",
+        max_length=80,
+        error_messages={"required": "Enter the period's name"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+    )
+    deadline = UKDateField(
+        label="Updates due by", error_messages={"required": "Enter the date updates are due by"}
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PeriodFilterForm(Form):
+    workstream = forms.ModelChoiceField(
+        label="Workstream",
+        queryset=Workstream.objects.none(),
+        required=False,
+        empty_label="Any",
+        widget=FastSelect,
+    )
+    state = forms.ChoiceField(
+        label="Update",
+        required=False,
+        choices=[("", "Any"), *STATE_FILTERS.items()],
+        widget=FastSelect,
+    )
+    mine = forms.BooleanField(label="Only my items and my workstreams' items", required=False)
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workstream"].queryset = Workstream.objects.filter(area=area)
+
+
+class VersionForm(Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class UpdateForm(Form):
+    commentary = forms.CharField(
+        label="Progress this period",
+        help_text="What was done, and what difference it made",
+        error_messages={"required": "Enter the progress made this period"},
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    proposed_status = _status_field(
+        "Proposed status", error_messages={"required": "Choose the status you propose for this item"}
+    )
+    evidence = forms.ModelMultipleChoiceField(
+        label="Evidence",
+        required=False,
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Evidence from the area's evidence bank that shows the progress or its impact",
+    )
+    mitigation = forms.CharField(
+        label="Mitigation",
+        required=False,
+        help_text=(
+            "If the item is off track: what is being done to bring it back. Needed for the worst status."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    next_steps = forms.CharField(label="Next steps", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    proposed_due_date = UKDateField(
+        label="Proposed new due date",
+        required=False,
+        help_text="Only if the due date needs to change. For example, 31/07/2021",
+    )
+    due_date_reason = forms.CharField(
+        label="Reason for the new due date", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, plan, evidence_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposed_status"].queryset = plan.rag_scheme.statuses.order_by("position")
+        self.fields["evidence"].queryset = evidence_choices
+        self.fields["evidence"].label_from_instance = lambda e: (
+            f"{e.title} ({e.get_kind_display().lower()}{', shows impact' if e.shows_impact else ''})"
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("proposed_due_date") and not (data.get("due_date_reason") or "").strip():
+            self.add_error("due_date_reason", "Enter the reason the due date needs to change")
+        return data
+
+
+class ChallengeForm(Form):
+    status = _status_field("Confirmed status", error_messages={"required": "Choose the status to confirm"})
+    reason = forms.CharField(
+        label="Reason for changing the status",
+        required=False,
+        help_text="Needed if you confirm a different status from the one proposed",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    mitigation = forms.CharField(
+        label="Mitigation",
+        required=False,
+        help_text="What is being done to bring the item back on track. Needed for the worst status.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].queryset = plan.rag_scheme.statuses.order_by("position")
+
+
+class HighlightReportForm(Form):
+    """The four columns of each priority's row, as fields named row-<pk>-<column>."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    LABELS = {
+        "actions_progressed": "Actions progressed",
+        "impact": "What has been the impact on service users?",
+        "evidence": "What evidence demonstrates this impact?",
+        "next_steps": "Next steps",
+    }
+
+    def __init__(self, *args, report, **kwargs):
+        kwargs.setdefault("initial", {"version": report.version})
+        super().__init__(*args, **kwargs)
+        self.rows = list(report.rows.all())
+        for row in self.rows:
+            for column, label in self.LABELS.items():
+                name = f"row-{row.pk}-{column}"
+                self.fields[name] = forms.CharField(
+                    label=label,
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 5, "class": "govuk-textarea"}),
+                )
+                self.initial.setdefault(name, getattr(row, column))
+
+    def row_fields(self):
+        """Each row with its four bound fields, for the template."""
+        return [(row, [self[f"row-{row.pk}-{column}"] for column in self.LABELS]) for row in self.rows]
+
+    def row_data(self) -> dict[int, dict[str, str]]:
+        return {
+            row.pk: {column: self.cleaned_data.get(f"row-{row.pk}-{column}", "") for column in self.LABELS}
+            for row in self.rows
+        }

@@ -1,0 +1,224 @@
+"""What is outstanding: the updates still missing in a reporting period, by owner and by workstream.
+
+An update is expected for every current item of the period's plan that has an owner and is
+not done (`rules.expects_update`); it is missing until the item has an `Update` for the
+period. `missing_updates` reads everything in three queries whatever the plan's size, as
+plain values: the outstanding page and the reminder emails are both built from it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+
+from plans.models import Item, ItemOwner
+
+from . import rules
+from .models import ReportingPeriod, Update
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    """An item whose update for the period has not been written."""
+
+    pk: int
+    url: str
+    number: str
+    text: str
+    due_date: date | None
+    workstreams: tuple[str, ...]
+    owners: tuple[str, ...]
+
+
+@dataclass
+class OwnerMissing:
+    """One owner and the items they still have to update."""
+
+    person_id: int
+    initials: str
+    name: str
+    label: str
+    email: str
+    items: list[MissingItem] = field(default_factory=list)
+
+
+@dataclass
+class WorkstreamProgress:
+    """How far one workstream has got with its updates. `workstream_id` None is "No workstream"."""
+
+    workstream_id: int | None
+    code: str
+    name: str
+    lead_id: int | None = None
+    lead_initials: str = ""
+    lead_name: str = ""
+    lead_label: str = ""
+    lead_email: str = ""
+    expected: int = 0
+    missing_items: list[MissingItem] = field(default_factory=list)
+
+    @property
+    def missing(self) -> int:
+        return len(self.missing_items)
+
+    @property
+    def submitted(self) -> int:
+        return self.expected - self.missing
+
+
+@dataclass
+class Outstanding:
+    period: ReportingPeriod
+    past_deadline: bool
+    expected: int
+    missing_items: list[MissingItem]
+    by_owner: list[OwnerMissing]
+    by_workstream: list[WorkstreamProgress]
+
+    @property
+    def missing(self) -> int:
+        return len(self.missing_items)
+
+    @property
+    def submitted(self) -> int:
+        return self.expected - self.missing
+
+
+NO_WORKSTREAM = "No workstream"
+
+
+def missing_updates(period: ReportingPeriod, today: date) -> Outstanding:
+    """The period's expected and missing updates, by owner (by initials) and by workstream (by code).
+
+    Three queries whatever the plan's size: the plan's current items (with whether each has an
+    owner, is done and has an update for the period), their owners, their workstreams. Pass a
+    period fetched with `select_related("plan__area")`.
+    """
+    current = Item.objects.current().filter(plan_id=period.plan_id)
+    values = (
+        current.annotate(
+            has_owner=Exists(ItemOwner.objects.filter(item_id=OuterRef("pk"))),
+            has_update=Exists(Update.objects.filter(period_id=period.pk, item_id=OuterRef("pk"))),
+        )
+        .order_by("sort_key")
+        .values("pk", "number", "text", "due_date", "has_owner", "has_update", "status__counts_as_done")
+    )
+    expected = [v for v in values if rules.expects_update(v["has_owner"], bool(v["status__counts_as_done"]))]
+    expected_ids = {v["pk"] for v in expected}
+    owners, owners_of = _owners(current, expected_ids)
+    workstreams, workstreams_of = _workstreams(current, expected_ids)
+    codes = {w.workstream_id: w.code for w in workstreams.values()}
+
+    prefix = reverse("plans:item", kwargs={"area": period.plan.area.slug, "pk": 0})[: -len("0/")]
+    missing: list[MissingItem] = []
+    for v in expected:
+        item = None
+        if not v["has_update"]:
+            item = MissingItem(
+                pk=v["pk"],
+                url=f"{prefix}{v['pk']}/",
+                number=v["number"],
+                text=v["text"],
+                due_date=v["due_date"],
+                workstreams=tuple(codes[pk] for pk in workstreams_of.get(v["pk"], ())),
+                owners=tuple(owners[pk].initials for pk in owners_of.get(v["pk"], ())),
+            )
+            missing.append(item)
+            for person_id in owners_of.get(v["pk"], ()):
+                owners[person_id].items.append(item)
+        for workstream_id in workstreams_of.get(v["pk"]) or [None]:
+            if workstream_id is None and None not in workstreams:
+                workstreams[None] = WorkstreamProgress(workstream_id=None, code="", name=NO_WORKSTREAM)
+            group = workstreams[workstream_id]
+            group.expected += 1
+            if item is not None:
+                group.missing_items.append(item)
+
+    return Outstanding(
+        period=period,
+        past_deadline=today > period.deadline,
+        expected=len(expected),
+        missing_items=missing,
+        by_owner=sorted(
+            (o for o in owners.values() if o.items),
+            key=lambda o: (o.initials.lower(), o.initials, o.person_id),
+        ),
+        by_workstream=sorted(
+            workstreams.values(), key=lambda w: (w.workstream_id is None, w.code.lower(), w.code)
+        ),
+    )
+
+
+def _owners(current, expected_ids: set[int]) -> tuple[dict[int, OwnerMissing], dict[int, list[int]]]:
+    """The owners of the expected items (with no items yet), and each item's owners in order."""
+    owners: dict[int, OwnerMissing] = {}
+    owners_of: dict[int, list[int]] = {}
+    rows = (
+        ItemOwner.objects.filter(item__in=current)
+        .order_by("position", "pk")
+        .values(
+            "item_id", "person_id", "person__initials", "person__name", "person__job_title", "person__email"
+        )
+    )
+    for row in rows:
+        if row["item_id"] not in expected_ids:
+            continue
+        owners_of.setdefault(row["item_id"], []).append(row["person_id"])
+        if row["person_id"] not in owners:
+            owners[row["person_id"]] = OwnerMissing(
+                person_id=row["person_id"],
+                initials=row["person__initials"],
+                name=row["person__name"],
+                label=_label(row["person__name"], row["person__job_title"], row["person__initials"]),
+                email=row["person__email"],
+            )
+    return owners, owners_of
+
+
+def _workstreams(
+    current, expected_ids: set[int]
+) -> tuple[dict[int | None, WorkstreamProgress], dict[int, list[int]]]:
+    """The workstreams of the expected items (with nothing counted yet), and each item's workstreams."""
+    workstreams: dict[int | None, WorkstreamProgress] = {}
+    workstreams_of: dict[int, list[int]] = {}
+    rows = (
+        Item.workstreams.through.objects.filter(item__in=current)
+        .order_by("workstream__code", "workstream_id")
+        .values(
+            "item_id",
+            "workstream_id",
+            "workstream__code",
+            "workstream__name",
+            "workstream__lead_id",
+            "workstream__lead__initials",
+            "workstream__lead__name",
+            "workstream__lead__job_title",
+            "workstream__lead__email",
+        )
+    )
+    for row in rows:
+        if row["item_id"] not in expected_ids:
+            continue
+        workstreams_of.setdefault(row["item_id"], []).append(row["workstream_id"])
+        if row["workstream_id"] not in workstreams:
+            workstreams[row["workstream_id"]] = WorkstreamProgress(
+                workstream_id=row["workstream_id"],
+                code=row["workstream__code"],
+                name=row["workstream__name"],
+                lead_id=row["workstream__lead_id"],
+                lead_initials=row["workstream__lead__initials"] or "",
+                lead_name=row["workstream__lead__name"] or "",
+                lead_label=_label(
+                    row["workstream__lead__name"],
+                    row["workstream__lead__job_title"],
+                    row["workstream__lead__initials"],
+                ),
+                lead_email=row["workstream__lead__email"] or "",
+            )
+    return workstreams, workstreams_of
+
+
+def _label(name: str | None, job_title: str | None, initials: str | None) -> str:
+    """How a person is shown in lists, as `Person.label`: name if known, else job title."""
+    return name or job_title or initials or ""
