@@ -135,7 +135,9 @@ def check_evidence_file(file: BinaryIO, *, limit: int) -> CheckedFile:
         raise UploadProblem("The selected file is empty. Choose a file with something in it")
     extension = extension_of(name)
     if extension not in CONTENT_TYPES:
-        raise UploadProblem(f'"{name}" is not a type of file the evidence bank takes. Choose {ACCEPTED_TYPES}')
+        raise UploadProblem(
+            f'"{name}" is not a type of file the evidence bank takes. Choose {ACCEPTED_TYPES}'
+        )
     file.seek(0)
     first_bytes = file.read(64)
     file.seek(0)

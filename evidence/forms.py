@@ -93,7 +93,9 @@ class EvidenceForm(Form):
         )
         if evidence is not None and evidence.file:
             self.fields["file"].label = "Replace the file"
-            self.fields["file"].help_text = (
+            self.fields[
+                "file"
+            ].help_text = (
                 f"The current file is {evidence.file_name}. Choose a file only to replace it. {accepted}"
             )
         else:
@@ -125,6 +127,7 @@ class EvidenceFilterForm(Form):
         label="Kind of evidence",
         required=False,
         choices=[("", "All kinds"), *Evidence.Kind.choices],
+        error_messages={"invalid_choice": "Choose a kind of evidence from the list"},
     )
 
     def filters(self) -> dict[str, str]:

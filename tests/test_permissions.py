@@ -9,6 +9,7 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from progress.models import ReportingPeriod
+from tests.evidence.factories import EvidenceFactory
 from tests.plans.factories import RagSchemeFactory
 
 ANON, PM, LEAD, CONTRIB, VIEWER, OTHER = "anonymous", "pm", "lead", "contributor", "viewer", "other_area"
@@ -80,6 +81,16 @@ TABLE = [
         "",
         MANAGER_ONLY,
     ),
+    ("evidence:list", lambda d: {}, "", EVERYONE),
+    ("evidence:evidence", lambda d: {"pk": d["evidence"].pk}, "", EVERYONE),
+    ("evidence:download", lambda d: {"pk": d["evidence"].pk}, "", EVERYONE),
+    ("evidence:create", lambda d: {}, "", {PM: 200, LEAD: 200, CONTRIB: 200, VIEWER: 403}),
+    (
+        "evidence:edit",
+        lambda d: {"pk": d["evidence"].pk},
+        "",
+        {PM: 200, LEAD: 403, CONTRIB: 200, VIEWER: 403},
+    ),
     ("areas:people", lambda d: {}, "", EVERYONE),
     ("areas:person", lambda d: {"pk": d["person"].pk}, "", EVERYONE),
     ("areas:person-create", lambda d: {}, "", MANAGER_ONLY),
@@ -93,6 +104,53 @@ TABLE = [
     ("areas:member-edit", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
     ("areas:member-remove", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
     ("progress:outstanding", lambda d: {"pk": d["period"].pk}, "", MANAGER_ONLY),
+    ("progress:periods", lambda d: {"plan_pk": d["plan"].pk}, "", EVERYONE),
+    (
+        "progress:period-create",
+        lambda d: {"plan_pk": d["plan"].pk},
+        "",
+        {PM: 302, LEAD: 403, CONTRIB: 403, VIEWER: 403},
+    ),
+    ("progress:period", lambda d: {"pk": d["period"].pk}, "", EVERYONE),
+    ("progress:period-edit", lambda d: {"pk": d["period"].pk}, "", MANAGER_ONLY),
+    ("progress:period-move", lambda d: {"pk": d["period"].pk, "state": "challenge"}, "", MANAGER_ONLY),
+    (
+        "progress:update",
+        lambda d: {"pk": d["period"].pk, "item_pk": d["mine"].pk},
+        "",
+        {PM: 200, LEAD: 200, CONTRIB: 200, VIEWER: 403},
+    ),
+    (
+        "progress:update",
+        lambda d: {"pk": d["period"].pk, "item_pk": d["theirs"].pk},
+        "?other",
+        MANAGER_ONLY,
+    ),
+    (
+        "progress:challenge",
+        lambda d: {"pk": d["period"].pk, "item_pk": d["mine"].pk},
+        "",
+        {PM: 200, LEAD: 200, CONTRIB: 403, VIEWER: 403},
+    ),
+    ("progress:highlight-reports", lambda d: {"pk": d["period"].pk}, "", EVERYONE),
+    (
+        "progress:highlight-report",
+        lambda d: {"pk": d["period"].pk, "workstream_pk": d["workstream"].pk},
+        "",
+        EVERYONE,
+    ),
+    (
+        "progress:highlight-report-draft",
+        lambda d: {"pk": d["period"].pk, "workstream_pk": d["workstream"].pk},
+        "",
+        {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
+    ),
+    (
+        "progress:highlight-report-edit",
+        lambda d: {"pk": d["period"].pk, "workstream_pk": d["workstream"].pk},
+        "",
+        {PM: 302, LEAD: 302, CONTRIB: 403, VIEWER: 403},
+    ),
 ]
 OPEN_PAGES = {
     "accounts:sign-in",
@@ -126,8 +184,19 @@ def test_every_url_is_in_the_permission_table():
 
 @pytest.fixture
 def world(
-    area, tree, plan, programme_manager, workstream_lead, contributor, viewer, other_area_user, owner_person
+    area,
+    tree,
+    plan,
+    programme_manager,
+    workstream_lead,
+    contributor,
+    viewer,
+    other_area_user,
+    owner_person,
+    settings,
+    tmp_path,
 ):
+    settings.PRIVATE_UPLOAD_ROOT = tmp_path / "private-uploads"
     scheme = RagSchemeFactory(area=area, name="Another scheme")
     data = dict(tree)
     data.update(
@@ -137,6 +206,9 @@ def world(
         person=owner_person,
         workstream=tree["mine"].workstreams.first(),
         membership=viewer.memberships.get(),
+        evidence=EvidenceFactory(
+            area=area, added_by=contributor, file_name="minutes.txt", content=b"Board minutes, July 2019"
+        ),
         period=ReportingPeriod.objects.create(
             plan=plan,
             name="March 2021",

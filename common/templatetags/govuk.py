@@ -53,3 +53,12 @@ def field_type(bound_field) -> str:
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def error_anchor(bound_field) -> str:
+    """Where an error summary link points: the field, or the first of its radios or checkboxes."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{bound_field.auto_id}_0"
+    return bound_field.id_for_label or bound_field.auto_id

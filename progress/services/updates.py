@@ -162,6 +162,8 @@ def update_confirm(
         raise ValidationError(
             f"{period.name} is {period.get_state_display().lower()}: its ratings can no longer be changed."
         )
+    if update.version != expected_version:
+        raise EditConflict(update)
     if status.scheme_id != period.plan.rag_scheme_id:
         raise ValidationError({"status": "Choose a status from this plan's RAG scheme"})
     if status.pk != update.proposed_status_id and not reason.strip():

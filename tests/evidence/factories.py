@@ -34,7 +34,7 @@ def zip_of(members: dict[str, bytes]) -> bytes:
 def office(folder: str, *extra: str) -> bytes:
     """A minimal Office Open XML file (.docx "word", .xlsx "xl", .pptx "ppt")."""
     members = {"[Content_Types].xml": b"<Types/>", f"{folder}/main.xml": b"<doc/>"}
-    members.update({name: b"x" for name in extra})
+    members.update(dict.fromkeys(extra, b"x"))
     return zip_of(members)
 
 
@@ -63,7 +63,7 @@ SAMPLES = {
     "old report.doc": OLE + bytes(56),
     "old figures.xls": OLE + bytes(56),
     "figures.csv": "Measure,Value\nEHC plans in 20 weeks,61%\nCafé visits,12\n".encode(),
-    "notes.txt": "Parents’ forum – notes\n".encode("cp1252"),
+    "notes.txt": "Parents\u2019 forum \u2013 notes\n".encode("cp1252"),
     "photo.png": PNG,
     "photo.jpg": JPEG,
     "photo.jpeg": JPEG,
