@@ -4,15 +4,17 @@ Every page on the way is checked with axe-core.
 """
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
 from playwright.sync_api import BrowserContext, Page, expect
 
+from evidence.models import Evidence
 from progress import services
 from progress.models import ReportingPeriod, Update
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import sign_in, signed_in_context
 
 pytestmark = pytest.mark.browser
 
@@ -143,3 +145,86 @@ def test_a_refused_confirmation_shows_its_message_accessibly(page: Page, cycle, 
     page.get_by_role("button", name="Confirm the status").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the mitigation")
     assert_accessible(page)
+
+
+@pytest.fixture
+def history(cycle, tree, programme_manager, contributor, area):
+    """March reported with a highlight report; April open with an update; evidence in the bank."""
+    plan, march = cycle
+    statuses = list(plan.rag_scheme.statuses.order_by("position"))
+    evidence = Evidence.objects.create(
+        area=area,
+        title="Board minutes, March 2021",
+        kind=Evidence.Kind.MINUTES,
+        impact="Parents' questions were answered at the board",
+        added_by=contributor,
+    )
+    update = services.update_save(
+        period=march,
+        item=tree["mine"],
+        content=services.UpdateContent(
+            commentary="Board met", proposed_status=statuses[1], evidence=[evidence]
+        ),
+        expected_version=None,
+    )
+    services.update_confirm(update=update, status=statuses[1], expected_version=update.version)
+    services.highlight_draft(period=march, workstream=tree["mine"].workstreams.get())
+    for state in ("challenge", "confirmed", "reported"):
+        march.refresh_from_db()
+        services.period_move(period=march, to_state=state, expected_version=march.version)
+    april = services.period_open(plan=plan, today=datetime.date(2021, 4, 2))
+    services.update_save(
+        period=april,
+        item=tree["mine"],
+        content=services.UpdateContent(commentary="Board met again", proposed_status=statuses[2]),
+        expected_version=None,
+    )
+    return SimpleNamespace(plan=plan, march=march, april=april, evidence=evidence, **tree)
+
+
+def _area_url(name, **kwargs):
+    return reverse(name, kwargs={"area": "stockport", **kwargs})
+
+
+CYCLE_SCREENS = [
+    ("plan-overview-with-trend", lambda h: _area_url("plans:plan", pk=h.plan.pk), "Written Statement"),
+    ("item-with-timeline", lambda h: _area_url("plans:item", pk=h.mine.pk), "Board meets fortnightly"),
+    ("period-reported", lambda h: _area_url("progress:period", pk=h.march.pk), "March 2021"),
+    ("period-open", lambda h: _area_url("progress:period", pk=h.april.pk), "April 2021"),
+    ("period-edit", lambda h: _area_url("progress:period-edit", pk=h.april.pk), "Change April 2021"),
+    (
+        "period-move-refused",
+        lambda h: _area_url("progress:period-move", pk=h.april.pk, state="confirmed"),
+        "Confirm the ratings",
+    ),
+    (
+        "highlight-reported",
+        lambda h: _area_url(
+            "progress:highlight-report", pk=h.march.pk, workstream_pk=h.mine.workstreams.get().pk
+        ),
+        "highlight report",
+    ),
+    ("evidence-list", lambda h: _area_url("evidence:list"), "Evidence"),
+    ("evidence-detail", lambda h: _area_url("evidence:evidence", pk=h.evidence.pk), "Board minutes"),
+    ("evidence-edit", lambda h: _area_url("evidence:edit", pk=h.evidence.pk), "Edit evidence"),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "heading"), CYCLE_SCREENS, ids=[s[0] for s in CYCLE_SCREENS])
+def test_the_cycles_pages_have_no_serious_accessibility_problems(
+    name, path, heading, history, page: Page, live_server, programme_manager
+):
+    signed_in_context(page.context, programme_manager, live_server.url)
+    response = page.goto(path(history))
+    assert response is not None and response.status == 200
+    expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+    assert_accessible(page)
+
+
+def test_a_reported_status_always_shows_its_word(history, page: Page, live_server, viewer):
+    signed_in_context(page.context, viewer, live_server.url)
+    page.goto(_area_url("progress:period", pk=history.march.pk))
+    expect(page.locator("tbody tr", has_text="1.1.1.1")).to_contain_text("Progressing")
+    page.goto(_area_url("plans:item", pk=history.mine.pk))
+    expect(page.locator("#progress ~ table")).to_contain_text("Progressing")
+    expect(page.locator("#progress ~ table")).to_contain_text("Completed")
