@@ -47,6 +47,41 @@ def current_period(plan: Plan) -> ReportingPeriod | None:
     return plan.periods.exclude(state=ReportingPeriod.State.REPORTED).order_by("-starts_on").first()
 
 
+def current_periods(access: Access) -> dict[int, ReportingPeriod]:
+    """Each plan's period that is not yet reported, by plan id, in one query."""
+    periods = (
+        ReportingPeriod.objects.filter(plan__area=access.area)
+        .select_related("plan__rag_scheme", "plan__area")
+        .exclude(state=ReportingPeriod.State.REPORTED)
+        .order_by("starts_on")
+    )
+    return {period.plan_id: period for period in periods}
+
+
+@dataclass(frozen=True)
+class UpdatesDue:
+    period: ReportingPeriod
+    missing: int
+
+
+def my_updates_due(access: Access) -> list[UpdatesDue]:
+    """For each period taking updates: how many of the user's items (owned, or in workstreams they
+    lead) still need an update. One query per open period (a handful: one per live plan)."""
+    if not access.person_id and not access.led_workstream_ids:
+        return []
+    due = []
+    for period in current_periods(access).values():
+        if not period.takes_updates:
+            continue
+        mine = Q(ownerships__person_id=access.person_id or 0)
+        if access.led_workstream_ids:
+            mine |= Q(workstreams__id__in=access.led_workstream_ids)
+        has_update = Exists(Update.objects.filter(period=period, item_id=OuterRef("pk")))
+        missing = expected_items(period.plan).filter(mine).filter(~has_update).distinct().count()
+        due.append(UpdatesDue(period=period, missing=missing))
+    return due
+
+
 def item_in_period(access: Access, period: ReportingPeriod, item_pk: int) -> Item:
     item = plan_selectors.item_for(access, item_pk)
     if item.plan_id != period.plan_id:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from areas.access import area_view
 from common.dates import format_uk_date
 from common.uploads import csv_safe
+from progress import selectors as progress_selectors
 
 from .. import selectors
 from ..forms import MilestoneFilterForm
@@ -93,4 +94,11 @@ def my_items(request, access):
         led = selectors.item_rows(
             access, selectors.items_of_workstreams(access, access.led_workstream_ids), today
         )
-    return render(request, "plans/my_items.html", {"access": access, "owned": owned, "led": led, "nav": "my"})
+    context = {
+        "access": access,
+        "owned": owned,
+        "led": led,
+        "updates_due": progress_selectors.my_updates_due(access),
+        "nav": "my",
+    }
+    return render(request, "plans/my_items.html", context)

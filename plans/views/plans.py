@@ -22,7 +22,10 @@ from ..spreadsheet import CONTENT_TYPES, export_file_name, export_plan
 @require_http_methods(["GET"])
 @area_view()
 def area_home(request, access):
-    plans = selectors.plans_for(access)
+    plans = list(selectors.plans_for(access))
+    periods = progress_selectors.current_periods(access)
+    for plan in plans:
+        plan.current_period = periods.get(plan.pk)
     return render(request, "plans/area_home.html", {"access": access, "plans": plans, "nav": "plans"})
 
 

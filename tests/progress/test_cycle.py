@@ -316,3 +316,26 @@ class TestPeriodCycle:
         assert "updates can no longer be written or changed" in response.content.decode()
         update.refresh_from_db()
         assert update.commentary == "Board met twice this month"
+
+
+class TestWhereOwnersStart:
+    def test_my_items_says_how_many_updates_are_still_needed_and_links_to_them(
+        self, client, contributor, period, tree, statuses
+    ):
+        client.force_login(contributor)
+        page = client.get(reverse("plans:my-items", kwargs={"area": "stockport"})).content.decode()
+        assert "1 of your items still needs an update, due by 25/03/2021" in page
+        assert f"/periods/{period.pk}/?mine=on&amp;state=missing" in page
+        _update(period, tree["mine"], statuses[2])
+        page = client.get(reverse("plans:my-items", kwargs={"area": "stockport"})).content.decode()
+        assert "all your updates are written" in page
+
+    def test_the_area_home_shows_each_plans_open_period(self, client, viewer, period):
+        client.force_login(viewer)
+        page = client.get(reverse("plans:area-home", kwargs={"area": "stockport"})).content.decode()
+        assert "March 2021</a>: open for updates, updates due by 25/03/2021" in page
+
+    def test_filtering_the_period_to_my_missing_updates(self, client, contributor, period, tree, statuses):
+        client.force_login(contributor)
+        page = client.get(period.get_absolute_url() + "?mine=on&state=missing").content.decode()
+        assert "1.1.1.1" in page and "1.1.1.2" not in page
