@@ -1,4 +1,5 @@
-"""Load the demo: Stockport's 2019 Written Statement of Action, a small second area, and demo sign-ins."""
+"""Load the demo: Stockport's 2019 Written Statement of Action and its 2021 monthly reporting, a small second
+area, and demo sign-ins."""
 
 from pathlib import Path
 
@@ -8,7 +9,9 @@ from django.db import transaction
 
 from accounts.models import User
 from areas.models import LocalArea, Membership, Person
+from plans.models import Plan
 from plans.spreadsheet import plan_import, preview_import, read_plan_file
+from progress.demo import PROGRAMME_MANAGER, load_progress_demo
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
 DEMO_PASSWORD = "demo-send-2026"  # noqa: S105 - a published demo password, printed by `make run`
@@ -20,6 +23,7 @@ AREAS = [
         "council_name": "Stockport Metropolitan Borough Council",
         "colour": "#00707a",
         "plan": "stockport-wsoa-2019",
+        "monthly_cycle": True,
         "members": [
             ("pm@stockport.example", "Programme manager (demo)", Membership.Role.PROGRAMME_MANAGER, "JN"),
             ("lead@stockport.example", "S/E workstream lead (demo)", Membership.Role.WORKSTREAM_LEAD, "CL"),
@@ -43,7 +47,8 @@ AREAS = [
 class Command(BaseCommand):
     help = (
         "Load the demo local areas (Stockport's Written Statement of Action, April 2019, and a small "
-        "fictional area), with demo sign-ins. Safe to run again: the plans are re-imported in place."
+        "fictional area), with demo sign-ins and Stockport's monthly reporting from January to April 2021. "
+        "Safe to run again: the plans are re-imported in place, except one that has reporting periods."
     )
 
     def handle(self, *args, **options):
@@ -58,10 +63,17 @@ class Command(BaseCommand):
                         "colour": spec["colour"],
                     },
                 )
-                self._import(area, DEMO_DIR / spec["plan"])
+                plan = self._import(area, DEMO_DIR / spec["plan"])
+                users = {}
                 for email, display_name, role, initials in spec["members"]:
-                    self._member(area, email, display_name, role, initials)
+                    user = self._member(area, email, display_name, role, initials)
                     rows.append((area.name, Membership.Role(role).label, initials or "", email))
+                    if initials:
+                        users[initials] = user
+                    if role == Membership.Role.PROGRAMME_MANAGER:
+                        users[PROGRAMME_MANAGER] = user
+            if spec.get("monthly_cycle"):
+                self.stdout.write(load_progress_demo(plan, users=users))
         self.stdout.write("")
         self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD})")
         for area_name, role, initials, email in rows:
@@ -69,20 +81,28 @@ class Command(BaseCommand):
             self.stdout.write(f"  {area_name:<10} {role + person:<28} {email}")
         self.stdout.write("Open http://127.0.0.1:8000/sign-in/")
 
-    def _import(self, area: LocalArea, folder: Path) -> None:
+    def _import(self, area: LocalArea, folder: Path) -> Plan:
         plan_file = read_plan_file(folder)
         preview = preview_import(area=area, plan_file=plan_file)
         if preview.problems:
             raise CommandError("The demo data has problems:\n" + "\n".join(str(p) for p in preview.problems))
+        if preview.plan is not None and preview.plan.periods.exists():
+            # Re-importing would reset the ratings and due dates the reporting periods gave the items.
+            self.stdout.write(
+                f"{area.name}: plan {preview.reference} kept as it is: it has reporting periods"
+            )
+            return preview.plan
         if preview.has_changes:
-            plan_import(area=area, plan_file=plan_file, source=f"Demo data ({folder.name})")
+            preview = plan_import(area=area, plan_file=plan_file, source=f"Demo data ({folder.name})")
         self.stdout.write(f"{area.name}: plan {preview.reference} loaded from demo/{folder.name}")
+        return preview.plan
 
     def _member(
         self, area: LocalArea, email: str, display_name: str, role: str, initials: str | None
-    ) -> None:
+    ) -> User:
         user = User.objects.filter(email=email).first()
         if user is None:
             user = User.objects.create_user(email=email, password=DEMO_PASSWORD, display_name=display_name)
         person = Person.objects.filter(area=area, initials=initials).first() if initials else None
         Membership.objects.update_or_create(user=user, area=area, defaults={"role": role, "person": person})
+        return user
