@@ -355,29 +355,25 @@ def _frozen_positions(period: ReportingPeriod, depth: int) -> dict[int, tuple[in
 
 
 def plan_trend(access: Access, plan: Plan, tops: list[Item]) -> Trend | None:
-    """Each top-level item's status counts this period against the last, with what moved.
+    """Each top-level item's status counts in the latest reported period against the one before,
+    with what improved and what declined. None until two periods have been reported.
 
-    "This period" is the open period's current ratings, or the latest reported period if none is
-    open; "the last" is the reported period before it. None until there is something to compare.
+    Both sides are what the board was told (the frozen ratings), so the comparison does not
+    shift while the open period's updates come in; the live counts are in the table above it.
     """
-    periods = list(plan.periods.order_by("-starts_on")[:2])
+    periods = list(plan.periods.filter(state=ReportingPeriod.State.REPORTED).order_by("-starts_on")[:2])
     if len(periods) < 2:
         return None
     latest, previous = periods
     statuses = plan_selectors.statuses_of(plan)
-    by_pk = {s.pk: s for s in statuses}
-    if latest.is_reported:
-        now = _frozen_positions(latest, plan.depth)
-        now_label = f"Reported for {latest.name}"
-    else:
-        now = {
-            pk: (by_pk[status_id].position, by_pk[status_id].label) if status_id else (None, "")
-            for pk, status_id in plan.items.current().filter(level=plan.depth).values_list("pk", "status_id")
-        }
-        now_label = f"{latest.name} so far"
+    now = _frozen_positions(latest, plan.depth)
+    now_label = f"Reported for {latest.name}"
     before = _frozen_positions(previous, plan.depth)
-    keys = dict(plan.items.current().filter(level=plan.depth).values_list("pk", "sort_key"))
-    numbers = dict(plan.items.current().filter(level=plan.depth).values_list("pk", "number"))
+    keys, numbers = {}, {}
+    for pk, sort_key, number in (
+        plan.items.current().filter(level=plan.depth).values_list("pk", "sort_key", "number")
+    ):
+        keys[pk], numbers[pk] = sort_key, number
     order = [s.position for s in statuses] + [None]
     rows = {
         top.sort_key[:8]: TrendRow(top=top, now=[0] * len(order), before=[0] * len(order)) for top in tops
@@ -403,7 +399,7 @@ def plan_trend(access: Access, plan: Plan, tops: list[Item]) -> Trend | None:
             (row.improved if moved == rules.IMPROVED else row.declined).append(entry)
     return Trend(
         now_label=now_label,
-        before_label=f"Reported for {previous.name}",
+        before_label=f"{previous.name}",
         statuses=statuses,
         rows=list(rows.values()),
     )

@@ -1,4 +1,4 @@
-"""The monthly cycle through its pages: an owner updates, the lead challenges, the programme manager reports."""
+"""The monthly cycle through its pages: an owner updates, the lead challenges, the manager reports."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""Highlight reports, what changed since the last period, an item's timeline, and two people saving at once."""
+"""Highlight reports, the trend since the last period, an item's timeline, two people saving at once."""
 
 import datetime
 
@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from evidence.models import Evidence
 from progress import services
-from progress.models import HighlightReport, ReportingPeriod
+from progress.models import HighlightReport
 from tests.plans.factories import ItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -203,18 +203,29 @@ class TestTrendAndTimeline:
             item.save()
         return period, april, other
 
+    @pytest.fixture
+    def two_reported(self, two_periods):
+        march, april, other = two_periods
+        _report(april)
+        return march, april, other
+
     def test_the_overview_shows_what_improved_and_declined_since_the_last_period(
-        self, client, viewer, plan, two_periods
+        self, client, viewer, plan, two_reported
     ):
         client.force_login(viewer)
         page = client.get(plan.get_absolute_url()).content.decode()
-        assert "April 2021 so far against reported for march 2021" in page
+        assert "Reported for April 2021, against March 2021" in page
         assert "<strong>1</strong> milestone improved and <strong>1</strong> declined" in page
         assert "Improved: " in page and "from Progressing to Completed" in page
         assert "Declined: " in page and "from Completed to Progressing" in page
 
+    def test_the_trend_waits_for_two_reported_periods(self, client, viewer, plan, two_periods):
+        client.force_login(viewer)
+        page = client.get(plan.get_absolute_url()).content.decode()
+        assert "Since the last period" not in page
+
     def test_an_items_page_shows_its_status_in_each_period(self, client, viewer, tree, two_periods, statuses):
-        march, april, _ = two_periods
+        _, april, _ = two_periods
         _update(april, tree["mine"], statuses[3], commentary="Signed off by the board")
         client.force_login(viewer)
         page = client.get(tree["mine"].get_absolute_url()).content.decode()
