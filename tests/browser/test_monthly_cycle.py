@@ -111,7 +111,7 @@ def test_an_owner_updates_with_evidence_the_lead_confirms_and_the_manager_report
         assert_accessible(page)
         page.get_by_role("button", name=button).click()
         expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Reported")
+    expect(page.locator("main .govuk-tag").first).to_have_text("Reported")
     expect(page.locator("tbody tr", has_text="1.1.1.1")).to_contain_text("Completed and embedded")
     assert_accessible(page)
 
