@@ -1,7 +1,8 @@
 """`make bench`: a large synthetic area, timed page by page, beside Trac 1.6 serving the same data.
 
-- `generate.py` builds the synthetic area (also used by tests/test_query_counts.py);
-  `pages.py` names the pages measured, for both.
+- `generate.py` builds the synthetic area (also used by tests/test_query_counts.py), and
+  `history.py` its 24 months of the monthly cycle; `pages.py` names the pages measured, for
+  both, and says what each shows.
 - `__main__.py` runs everything and writes docs/performance.md (with `report.py`).
 - `django_run.py` times our pages, import and export on one database, in a subprocess per
   database, with the settings in `settings.py`.

@@ -33,6 +33,18 @@ TIMED_PAGES = [
     "my_items",
     "person",
     "workstream",
+    "periods",
+    "period_open",
+    "period_open_filtered",
+    "period_reported",
+    "period_reported_filtered",
+    "outstanding",
+    "update",
+    "challenge",
+    "highlight_reports",
+    "highlight_report",
+    "evidence_list",
+    "evidence",
 ]
 _NUMBERS = re.compile(r"\b\d+\b")
 
@@ -220,6 +232,42 @@ def _import_export(bench) -> dict:
     return results
 
 
+def _cycle_counts(bench, today) -> dict:
+    """How much history the monthly cycle's pages have to read, for the report."""
+    from areas.access import access_for
+    from evidence.models import Evidence
+    from progress import selectors
+    from progress.models import HighlightRow, ReportedRating, Update
+    from progress.outstanding import missing_updates
+
+    access = access_for(bench.user, bench.area.slug)
+    everything = selectors.PeriodFilters()
+    one_workstream = selectors.PeriodFilters(workstream=bench.workstream.pk)
+    open_period, reported = bench.open_period, bench.reported_period
+    outstanding = missing_updates(open_period, today)
+    return {
+        "periods": bench.plan.periods.count(),
+        "reported_periods": bench.plan.periods.filter(state="reported").count(),
+        "ratings": ReportedRating.objects.filter(period__plan=bench.plan).count(),
+        "updates": Update.objects.filter(period__plan=bench.plan).count(),
+        "open_updates": Update.objects.filter(period=open_period).count(),
+        "open_confirmed": Update.objects.filter(period=open_period, confirmed_at__isnull=False).count(),
+        "period_items": selectors.period_items(access, open_period, everything).count(),
+        "period_items_filtered": selectors.period_items(access, open_period, one_workstream).count(),
+        "reported_rows": selectors.reported_rows(reported, everything).count(),
+        "reported_rows_filtered": selectors.reported_rows(reported, one_workstream).count(),
+        "expected": outstanding.expected,
+        "missing": outstanding.missing,
+        "evidence": Evidence.objects.filter(area=bench.area).count(),
+        "evidence_links": Update.evidence.through.objects.filter(evidence__area=bench.area).count(),
+        "highlight_rows": HighlightRow.objects.filter(report__period=open_period).count(),
+        "open_period": open_period.name,
+        "reported_period": reported.name,
+        "first_period": bench.plan.periods.order_by("starts_on").first().name,
+        "updated_item": bench.updated_item.number,
+    }
+
+
 def _trac_data(bench, today) -> dict:
     """The plan's items as plain data, for loading the same plan into Trac."""
     from django.db.models import Prefetch
@@ -292,6 +340,7 @@ def main(out_path: str, with_trac: str = "") -> None:
             "workstreams": bench.area.workstreams.count(),
             "filtered_milestones": plan.items.filter(level=4, workstreams=bench.workstream).count(),
             "changes": plan.changes.count(),
+            "cycle": _cycle_counts(bench, today),
         }
         results = {
             "database": database,

@@ -2,7 +2,8 @@
 
 The full size is the benchmark's: 40 areas of weakness, each with 2 priorities of 5 key
 actions, each with 5 milestones (40 + 80 + 400 + 2,000 = 2,520 items), 200 people and 5
-workstreams, statuses from the first preset RAG scheme and due dates from 2019 to 2027.
+workstreams, statuses from the first preset RAG scheme and due dates from 2019 to 2027, and
+24 reported monthly periods of history before this month's open one (bench/history.py).
 `tests/test_query_counts.py` builds smaller ones with the same code.
 
 Everything is deterministic for a given size and seed. Items are written with bulk_create
@@ -19,9 +20,13 @@ from django.db import transaction
 from accounts.models import User
 from areas.models import LocalArea, Membership, Organisation, Person, Workstream
 from common.dates import format_uk_date
+from evidence.models import Evidence
 from plans import rules
 from plans.models import Change, Finding, Item, ItemOwner, Plan, RagScheme, RagStatus
 from plans.presets import RAG_PRESETS
+from progress.models import ReportingPeriod
+
+from .history import build_history
 
 LEVEL_NAMES = ["Area of weakness", "Priority", "Key action", "Milestone"]
 FIRST_DUE = date(2019, 4, 1)
@@ -31,7 +36,8 @@ PASSWORD = "bench-not-secret-password"
 
 @dataclass(frozen=True)
 class Size:
-    """How big a plan to build: counts per parent at each level, and the area's people and workstreams."""
+    """How big a plan to build: counts per parent at each level, the area's people and workstreams,
+    and how many months of reported history it has."""
 
     tops: int = 40
     priorities: int = 2  # per area of weakness
@@ -39,6 +45,7 @@ class Size:
     milestones: int = 5  # per key action
     people: int = 200
     workstreams: int = 5
+    periods: int = 24  # reported monthly periods before this month's, which is open
 
     @property
     def items(self) -> int:
@@ -59,6 +66,10 @@ class BenchArea:
     workstream: Workstream
     action: Item  # a key action (level 3) with its milestones under it
     size: Size
+    open_period: ReportingPeriod  # this month's
+    reported_period: ReportingPeriod  # last month's, the latest reported
+    updated_item: Item  # a milestone of `action` whose update in the open period awaits challenge
+    evidence: Evidence  # linked to that update
 
 
 WORKSTREAMS = [
@@ -294,12 +305,30 @@ def build_area(
         for item in items
     )
     middle = tops[len(tops) // 2].number
+    action = by_number[f"{middle}.1.1"]
+    history = build_history(
+        plan=plan,
+        items=items,
+        owned={by_number[number].pk for number in owners},
+        statuses=statuses,
+        workstream=workstreams[0],
+        forced=[action, by_number[f"{action.number}.1"]],
+        forced_evidence=2 + size.tops // 5,
+        periods=size.periods,
+        user=user,
+        rng=rng,
+        today=today,
+    )
     return BenchArea(
         area=area,
         plan=plan,
         user=user,
         person=people[0],
         workstream=workstreams[0],
-        action=by_number[f"{middle}.1.1"],
+        action=action,
         size=size,
+        open_period=history.open_period,
+        reported_period=history.reported_period,
+        updated_item=history.updated_item,
+        evidence=history.evidence,
     )

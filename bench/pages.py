@@ -1,15 +1,86 @@
-"""The pages the benchmark times and the query-count test checks, for a BenchArea."""
+"""The pages the benchmark times and the query-count test checks, for a BenchArea, and what each shows.
+
+Importable without Django set up (bench/report.py reads the descriptions in the parent process).
+"""
+
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 
-from .generate import BenchArea
+if TYPE_CHECKING:
+    from .generate import BenchArea
+
+# Our pages: name -> (what it is, what it shows at the benchmark's size), for docs/performance.md
+OUR_PAGES = {
+    "overview": (
+        "Plan overview",
+        "40 areas of weakness, counts of 2,000 milestones by status, and the trend since {reported_period}",
+    ),
+    "item": (
+        "Item page",
+        "a key action: its fields, its 5 milestones, its history, its status in each of {periods} periods",
+    ),
+    "milestones_filtered": ("Milestones, filtered by one workstream", "page 1: 100 of {filtered}"),
+    "milestones_filtered_csv": ("Milestones, filtered, CSV download", "all {filtered} rows"),
+    "milestones": ("Milestones, unfiltered", "page 1: 100 of {milestones}"),
+    "milestones_csv": ("Milestones, unfiltered, CSV download", "all {milestones} rows"),
+    "people": ("People", "{people} people"),
+    "workstreams": ("Workstreams", "{workstreams} workstreams"),
+    "my_items": ("My items", "the items the signed-in programme manager owns"),
+    "person": ("Person page", "one person and the items they own"),
+    "workstream": ("Workstream page", "every item of one workstream, on one page"),
+}
+# The monthly cycle's pages, in the same form
+CYCLE_PAGES = {
+    "periods": ("Reporting periods", "{periods} periods, each with its counts of updates"),
+    "period_open": (
+        "Open period",
+        "{open_period}: how far the updates have got; page 1: 100 of {period_items} items, live",
+    ),
+    "period_open_filtered": (
+        "Open period, filtered by one workstream",
+        "page 1: 100 of {period_items_filtered}",
+    ),
+    "period_reported": (
+        "Reported period",
+        "{reported_period} as reported: page 1: 100 of {reported_rows} frozen ratings",
+    ),
+    "period_reported_filtered": (
+        "Reported period, filtered by one workstream",
+        "page 1: 100 of {reported_rows_filtered}",
+    ),
+    "outstanding": (
+        "What is outstanding",
+        "{missing} of {expected} updates missing, by workstream and by owner",
+    ),
+    "update": ("Update form", "an owner's update on milestone {updated_item}, with evidence to choose"),
+    "challenge": ("Challenge form", "the same update, its evidence and the statuses to confirm"),
+    "highlight_reports": (
+        "Highlight reports",
+        "{workstreams} workstreams and their reports for {open_period}",
+    ),
+    "highlight_report": (
+        "Highlight report",
+        "one workstream's report: {highlight_rows} priorities, 4 columns each",
+    ),
+    "evidence_list": (
+        "Evidence bank",
+        "{evidence} pieces of evidence, 50 a page, each with its count of uses",
+    ),
+    "evidence": ("Evidence page", "one piece of evidence and the updates it is linked to"),
+}
+ALL_PAGES = {**OUR_PAGES, **CYCLE_PAGES}
 
 
-def page_urls(bench: BenchArea) -> dict[str, str]:
+def page_urls(bench: "BenchArea") -> dict[str, str]:
     """Name: URL, for every read page whose query count must not grow with the plan."""
     slug, plan = bench.area.slug, bench.plan.pk
     milestones = reverse("plans:milestones", kwargs={"area": slug, "pk": plan})
     by_workstream = f"{milestones}?workstream={bench.workstream.pk}"
+    open_period = reverse("progress:period", kwargs={"area": slug, "pk": bench.open_period.pk})
+    reported_period = reverse("progress:period", kwargs={"area": slug, "pk": bench.reported_period.pk})
+    in_open_period = {"area": slug, "pk": bench.open_period.pk}
+    updated_item = {**in_open_period, "item_pk": bench.updated_item.pk}
     return {
         "overview": reverse("plans:plan", kwargs={"area": slug, "pk": plan}),
         "item": reverse("plans:item", kwargs={"area": slug, "pk": bench.action.pk}),
@@ -22,4 +93,18 @@ def page_urls(bench: BenchArea) -> dict[str, str]:
         "my_items": reverse("plans:my-items", kwargs={"area": slug}),
         "person": reverse("areas:person", kwargs={"area": slug, "pk": bench.person.pk}),
         "workstream": reverse("areas:workstream", kwargs={"area": slug, "pk": bench.workstream.pk}),
+        "periods": reverse("progress:periods", kwargs={"area": slug, "plan_pk": plan}),
+        "period_open": open_period,
+        "period_open_filtered": f"{open_period}?workstream={bench.workstream.pk}",
+        "period_reported": reported_period,
+        "period_reported_filtered": f"{reported_period}?workstream={bench.workstream.pk}",
+        "outstanding": reverse("progress:outstanding", kwargs=in_open_period),
+        "update": reverse("progress:update", kwargs=updated_item),
+        "challenge": reverse("progress:challenge", kwargs=updated_item),
+        "highlight_reports": reverse("progress:highlight-reports", kwargs=in_open_period),
+        "highlight_report": reverse(
+            "progress:highlight-report", kwargs={**in_open_period, "workstream_pk": bench.workstream.pk}
+        ),
+        "evidence_list": reverse("evidence:list", kwargs={"area": slug}),
+        "evidence": reverse("evidence:evidence", kwargs={"area": slug, "pk": bench.evidence.pk}),
     }

@@ -9,20 +9,8 @@ from pathlib import Path
 
 import django
 
-# Our pages: name -> (what it is, what it shows at the benchmark's size)
-OUR_PAGES = {
-    "overview": ("Plan overview", "40 areas of weakness, counts of 2,000 milestones by status"),
-    "item": ("Item page", "a key action: its fields, its 5 milestones, its history"),
-    "milestones_filtered": ("Milestones, filtered by one workstream", "page 1: 100 of {filtered}"),
-    "milestones_filtered_csv": ("Milestones, filtered, CSV download", "all {filtered} rows"),
-    "milestones": ("Milestones, unfiltered", "page 1: 100 of {milestones}"),
-    "milestones_csv": ("Milestones, unfiltered, CSV download", "all {milestones} rows"),
-    "people": ("People", "{people} people"),
-    "workstreams": ("Workstreams", "{workstreams} workstreams"),
-    "my_items": ("My items", "the items the signed-in programme manager owns"),
-    "person": ("Person page", "one person and the items they own"),
-    "workstream": ("Workstream page", "every item of one workstream, on one page"),
-}
+from .pages import ALL_PAGES, CYCLE_PAGES, OUR_PAGES
+
 # Trac's pages: name -> (what it is, whether it is the one our page is judged against)
 TRAC_PAGES = {
     "overview": ("report of milestone tickets counted by area of weakness and status (SQL report)", True),
@@ -63,7 +51,7 @@ def _load(values) -> str:
     return " / ".join(f"{v:.1f}" for v in values)
 
 
-def _our_table(runs: dict) -> list[str]:
+def _our_table(runs: dict, pages: dict) -> list[str]:
     labels = [label for label, run in runs.items() if "pages" in run]
     names = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
     head = "| Page | Shows |"
@@ -76,12 +64,13 @@ def _our_table(runs: dict) -> list[str]:
     lines = [head, rule]
     counts = runs["sqlite"]["counts"]
     sizes = {
+        **{k: f"{v:,}" if isinstance(v, int) else v for k, v in counts["cycle"].items()},
         "filtered": f"{counts['filtered_milestones']:,}",
         "milestones": f"{counts['by_level'][3]:,}",
         "people": f"{counts['people']:,}",
         "workstreams": counts["workstreams"],
     }
-    for name, (title, shows) in OUR_PAGES.items():
+    for name, (title, shows) in pages.items():
         row = f"| {title} | {shows.format(**sizes)} |"
         queries = []
         for label in labels:
@@ -224,13 +213,15 @@ def _query_section(run: dict) -> list[str]:
     lines = [
         "The number of SQL statements per page does not depend on the plan's size: "
         "`tests/test_query_counts.py` builds a plan of 2 areas of weakness (130 items) and one of 10 "
-        "(650 items) with the same generator (`bench/generate.py`) and checks that every page below makes "
-        "the same number of queries for both. At the benchmark's size (2,520 items):",
+        "(650 items), each with 3 reported periods and an open one, with the same generator "
+        "(`bench/generate.py`) and checks that every page below makes the same number of queries for both; "
+        "and, for the history, that the small plan with 9 reported periods makes as many as with 3. "
+        f"At the benchmark's size (2,520 items, {run['counts']['cycle']['periods']} periods):",
         "",
         "| Page | SQL queries | Most repeated statement (same SQL but for ids) |",
         "| --- | ---: | --- |",
     ]
-    for name, (title, _) in OUR_PAGES.items():
+    for name, (title, _) in ALL_PAGES.items():
         page = pages[name]
         table = re.search(r'FROM "(\w+)"', page["most_repeated_sql"])
         repeated = (
@@ -243,10 +234,35 @@ def _query_section(run: dict) -> list[str]:
         "",
         "Every page's first three queries are the session, the user and the membership "
         "(`areas.access.area_view`). A statement repeated a fixed number of times whatever the size is "
-        "not an N+1 (the item page reads the area once for its workstreams' links and once for its "
-        "owners'; the milestones pages read the RAG statuses for the filter and again for the form).",
+        "not an N+1 (the overview reads the RAG statuses for its counts and again for the trend; the "
+        "milestones pages for the filter and again for the form; the open period's pages read which "
+        "statuses count as done for the list and again for the summary).",
     ]
     return lines
+
+
+def _history_paragraph(run: dict) -> list[str]:
+    """The monthly cycle's data: the plan's 2,000 milestones with 24 periods of history."""
+    counts = run["counts"]
+    c = counts["cycle"]
+    return [
+        "The same plan has a history of the monthly cycle (`bench/history.py`): "
+        f"{c['reported_periods']} monthly periods reported to the board, {c['first_period']} to "
+        f"{c['reported_period']}, and {c['open_period']} open, so {counts['by_level'][3]:,} milestones "
+        f"with {c['reported_periods']} periods of history each. Each reported period froze a rating for "
+        f"every item ({c['ratings']:,} in all), the statuses moving month by month (mostly forward, "
+        f"sometimes back). There are {c['updates']:,} updates: in each reported period, confirmed ones "
+        "on most items that had a status and were not done; in the open period, "
+        f"{c['open_updates']:,} on about 70% of the owned, not-done key actions and milestones "
+        f"({c['open_confirmed']:,} confirmed or changed in challenge, the rest waiting for challenge), "
+        f"so {c['missing']:,} of {c['expected']:,} expected updates are missing. The evidence bank "
+        f"holds {c['evidence']} pieces of evidence, linked to updates {c['evidence_links']} times; "
+        f"workstream {run['workstream']}'s highlight report for {c['open_period']} has "
+        f"{c['highlight_rows']} rows. All of it is written with `bulk_create`, as the plan is (the "
+        "build time is under What is measured). The update and challenge forms are for milestone "
+        f"{c['updated_item']}, whose update waits for challenge; the filtered pages use workstream "
+        f"{run['workstream']}.",
+    ]
 
 
 def write_report(path: Path, runs: dict, runtime: float) -> None:
@@ -276,7 +292,13 @@ def write_report(path: Path, runs: dict, runtime: float) -> None:
         f"{counts['workstreams']} workstreams, statuses from a four-status RAG scheme, due dates from 2019 "
         f"to 2027, and one history entry per item ({counts['changes']:,}). The filtered lists use "
         f"workstream {sqlite['workstream']} ({counts['filtered_milestones']} milestones); the item page "
-        f"is key action {sqlite['item']}.",
+        f"is key action {sqlite['item']}. With its history of the monthly cycle (below), the area took "
+        + ", ".join(
+            f"{_s(run['generate_s'])} to build on {run['database']['label'].split()[0]}"
+            for run in runs.values()
+            if "generate_s" in run
+        )
+        + ".",
         "- **Pages**: through Django's test client in-process (WSGI, no network), signed in as a "
         "programme manager of the area, with the production middleware and DEBUG off "
         "(`bench/settings.py`). Per page: "
@@ -303,7 +325,13 @@ def write_report(path: Path, runs: dict, runtime: float) -> None:
         "",
         "## Our pages",
         "",
-        *_our_table(runs),
+        *_our_table(runs, OUR_PAGES),
+        "",
+        "## The monthly cycle's pages",
+        "",
+        *_history_paragraph(sqlite),
+        "",
+        *_our_table(runs, CYCLE_PAGES),
         "",
         "## Import and export",
         "",

@@ -1,5 +1,7 @@
-"""Every read page makes the same number of SQL queries for a plan five times larger (no N+1)."""
+"""Every read page makes the same number of SQL queries for a plan five times larger (no N+1),
+and for a plan with three times the reporting history."""
 
+from dataclasses import replace
 from datetime import date
 
 from django.db import connection
@@ -9,8 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from bench.generate import Size, build_area
 from bench.pages import page_urls
 
-SMALL = Size(tops=2, people=10, workstreams=4)
-LARGE = Size(tops=10, people=50, workstreams=6)
+SMALL = Size(tops=2, people=10, workstreams=4, periods=3)
+LARGE = Size(tops=10, people=50, workstreams=6, periods=3)
+LONGER = replace(SMALL, periods=9)
 TODAY = date(2026, 11, 23)
 
 
@@ -33,3 +36,11 @@ def test_query_counts_do_not_grow_with_the_plan(db):
     assert large.size.items == 5 * small.size.items
 
     assert _query_counts(small) == _query_counts(large)
+
+
+def test_query_counts_do_not_grow_with_the_reporting_history(db):
+    short = build_area(SMALL, slug="short", today=TODAY)
+    longer = build_area(LONGER, slug="longer", today=TODAY)
+    assert (short.plan.periods.count(), longer.plan.periods.count()) == (4, 10)  # and the open one
+
+    assert _query_counts(short) == _query_counts(longer)
