@@ -16,6 +16,7 @@ with bulk_create only (the services work item by item, and what is measured is r
 - the bench workstream's highlight report for the open period, drafted from its updates.
 """
 
+import itertools
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -30,6 +31,7 @@ from plans.rules import is_overdue
 from progress import rules
 from progress.models import HighlightReport, HighlightRow, ReportedRating, ReportingPeriod, Update
 from progress.services.highlights import draft_rows
+from progress.trend import trend_between
 
 OPEN_UPDATE_SHARE = 0.7  # of the owned, not-done key actions and milestones, in the open period
 REPORTED_UPDATE_SHARE = 0.8  # of the items with a status, in each reported period
@@ -207,6 +209,9 @@ def build_history(
                 )
             )
     ReportedRating.objects.bulk_create(ratings, batch_size=2000)
+    for previous, period in itertools.pairwise(reported):
+        period.trend = trend_between(period, previous, plan.depth)
+    ReportingPeriod.objects.bulk_update(reported, ["trend"])
 
     open_updates = _open_updates(items, owned, statuses, forced, open_period, user, rng, today)
     updates = Update.objects.bulk_create([*past_updates, *open_updates.values()], batch_size=2000)

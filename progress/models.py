@@ -30,6 +30,12 @@ class ReportingPeriod(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
     reported_at = models.DateTimeField(null=True, blank=True)
     reported_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    trend = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Set when reported: each top-level item's status counts against the period reported "
+        "before, and what improved and declined (progress.trend)",
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

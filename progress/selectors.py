@@ -18,6 +18,7 @@ from plans.models import Item, Plan, RagStatus
 
 from . import rules
 from .models import HighlightReport, ReportedRating, ReportingPeriod, Update
+from .trend import NO_STATUS
 
 STATE_FILTERS = {
     "missing": "No update yet",
@@ -345,63 +346,52 @@ class Trend:
         return sum(len(r.declined) for r in self.rows)
 
 
-def _frozen_positions(period: ReportingPeriod, depth: int) -> dict[int, tuple[int | None, str]]:
-    return {
-        item_id: (position, label)
-        for item_id, position, label in period.ratings.filter(level=depth).values_list(
-            "item_id", "status_position", "status_label"
-        )
-    }
-
-
 def plan_trend(access: Access, plan: Plan, tops: list[Item]) -> Trend | None:
     """Each top-level item's status counts in the latest reported period against the one before,
     with what improved and what declined. None until two periods have been reported.
 
-    Both sides are what the board was told (the frozen ratings), so the comparison does not
-    shift while the open period's updates come in; the live counts are in the table above it.
+    Both sides are what the board was told: the comparison was worked out from the frozen
+    ratings when the period was reported (progress.trend), so it is read in one query and does
+    not shift while the open period's updates come in; the live counts are in the table above it.
     """
-    periods = list(plan.periods.filter(state=ReportingPeriod.State.REPORTED).order_by("-starts_on")[:2])
-    if len(periods) < 2:
+    latest = (
+        plan.periods.filter(state=ReportingPeriod.State.REPORTED)
+        .exclude(trend={})
+        .order_by("-starts_on")
+        .only("pk", "name", "trend")
+        .first()
+    )
+    if latest is None:
         return None
-    latest, previous = periods
     statuses = plan_selectors.statuses_of(plan)
-    now = _frozen_positions(latest, plan.depth)
-    now_label = f"Reported for {latest.name}"
-    before = _frozen_positions(previous, plan.depth)
-    keys, numbers = {}, {}
-    for pk, sort_key, number in (
-        plan.items.current().filter(level=plan.depth).values_list("pk", "sort_key", "number")
-    ):
-        keys[pk], numbers[pk] = sort_key, number
-    order = [s.position for s in statuses] + [None]
-    rows = {
-        top.sort_key[:8]: TrendRow(top=top, now=[0] * len(order), before=[0] * len(order)) for top in tops
-    }
+    columns = [str(s.position) for s in statuses] + [NO_STATUS]
+    stored = latest.trend.get("tops", {})
     prefix = reverse("plans:item", kwargs={"area": access.area.slug, "pk": 0})[: -len("0/")]
-    for item_id, sort_key in keys.items():
-        row = rows.get(sort_key[:8])
-        if row is None:
-            continue
-        after_pos, after_label = now.get(item_id, (None, ""))
-        before_pos, before_label = before.get(item_id, (None, ""))
-        row.now[order.index(after_pos) if after_pos in order else -1] += 1
-        if item_id in before:
-            row.before[order.index(before_pos) if before_pos in order else -1] += 1
-        moved = rules.movement(before_pos, after_pos) if item_id in before else rules.SAME
-        if moved in (rules.IMPROVED, rules.DECLINED):
-            entry = Movement(
-                number=numbers[item_id],
-                url=f"{prefix}{item_id}/",
-                before=before_label or "No status",
-                after=after_label or "No status",
+    rows = []
+    for top in tops:
+        entry = stored.get(top.number, {})
+        now, before = entry.get("now", {}), entry.get("before", {})
+
+        def moved(kind, entry=entry):
+            return [
+                Movement(number=number, url=f"{prefix}{item_id}/", before=was, after=became)
+                for item_id, number, was, became in entry.get(kind, [])
+            ]
+
+        rows.append(
+            TrendRow(
+                top=top,
+                now=[now.get(c, 0) for c in columns],
+                before=[before.get(c, 0) for c in columns],
+                improved=moved("improved"),
+                declined=moved("declined"),
             )
-            (row.improved if moved == rules.IMPROVED else row.declined).append(entry)
+        )
     return Trend(
-        now_label=now_label,
-        before_label=f"{previous.name}",
+        now_label=f"Reported for {latest.name}",
+        before_label=latest.trend.get("against_name", ""),
         statuses=statuses,
-        rows=list(rows.values()),
+        rows=rows,
     )
 
 

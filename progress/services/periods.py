@@ -13,6 +13,7 @@ from plans.models import Change, Plan
 
 from .. import rules
 from ..models import HighlightReport, ReportedRating, ReportingPeriod, Update
+from ..trend import trend_between
 
 
 @transaction.atomic
@@ -113,8 +114,14 @@ def period_move(
     fields = ["state"]
     if to_state == ReportingPeriod.State.REPORTED:
         period.reported_at, period.reported_by = at or timezone.now(), by
-        fields += ["reported_at", "reported_by"]
+        fields += ["reported_at", "reported_by", "trend"]
         _freeze(period)
+        previous = (
+            period.plan.periods.filter(state=ReportingPeriod.State.REPORTED, starts_on__lt=period.starts_on)
+            .order_by("-starts_on")
+            .first()
+        )
+        period.trend = trend_between(period, previous, period.plan.depth) if previous else {}
     period.save(update_fields=fields)
     history.record(
         area=period.plan.area,

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from progress import rules
+from progress.trend import compare
 
 RED = rules.StatusFacts(
     label="Action to be started", position=1, needs_impact_evidence=False, counts_as_done=False
@@ -174,3 +175,20 @@ def test_owners_are_reminded_in_the_week_before_the_deadline_and_leads_after_it(
     assert rules.reminder_kind(deadline, date(2021, 3, 18)) == rules.OWNER_REMINDER
     assert rules.reminder_kind(deadline, date(2021, 3, 25)) == rules.OWNER_REMINDER
     assert rules.reminder_kind(deadline, date(2021, 3, 26)) == rules.LEAD_REMINDER
+
+
+def test_the_trend_counts_each_top_level_item_and_lists_what_moved():
+    now = [
+        (1, "1.1.1", 3, "Completed"),
+        (2, "1.1.2", 1, "Not started"),
+        (3, "2.1.1", None, ""),
+        (4, "2.1.2", 2, "P"),
+    ]
+    before = {1: (2, "Progressing"), 2: (2, "Progressing"), 3: (2, "Progressing")}
+    tops = compare(now, before)
+    assert tops["1"]["now"] == {"3": 1, "1": 1}
+    assert tops["1"]["before"] == {"2": 2}
+    assert tops["1"]["improved"] == [[1, "1.1.1", "Progressing", "Completed"]]
+    assert tops["1"]["declined"] == [[2, "1.1.2", "Progressing", "Not started"]]
+    assert tops["2"]["declined"] == [[3, "2.1.1", "Progressing", "No status"]]
+    assert tops["2"]["now"] == {"none": 1, "2": 1}, "an item new this period counts now but did not move"
