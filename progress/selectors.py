@@ -30,22 +30,38 @@ STATE_FILTERS = {
 
 def period_for(access: Access, pk: int) -> ReportingPeriod:
     return get_object_or_404(
-        ReportingPeriod.objects.select_related("plan__area", "plan__rag_scheme", "reported_by"),
+        ReportingPeriod.objects.select_related("plan__area", "plan__rag_scheme", "reported_by").defer(
+            "trend"
+        ),
         pk=pk,
         plan__area=access.area,
     )
 
 
-def periods_of(plan: Plan) -> QuerySet[ReportingPeriod]:
-    return plan.periods.annotate(
-        update_count=Count("updates", distinct=True),
-        confirmed_count=Count("updates", filter=Q(updates__confirmed_at__isnull=False), distinct=True),
-    ).order_by("-starts_on")
+def periods_of(plan: Plan) -> list[ReportingPeriod]:
+    """The plan's periods, newest first, each with its count of updates and of confirmed ones."""
+    periods = list(plan.periods.defer("trend").order_by("-starts_on"))
+    counts = {
+        row["period_id"]: row
+        for row in Update.objects.filter(period_id__in=[p.pk for p in periods])
+        .values("period_id")
+        .annotate(n=Count("id"), confirmed=Count("id", filter=Q(confirmed_at__isnull=False)))
+        .order_by()
+    }
+    for period in periods:
+        row = counts.get(period.pk, {})
+        period.update_count, period.confirmed_count = row.get("n", 0), row.get("confirmed", 0)
+    return periods
 
 
 def current_period(plan: Plan) -> ReportingPeriod | None:
     """The plan's period that is not yet reported, if there is one."""
-    return plan.periods.exclude(state=ReportingPeriod.State.REPORTED).order_by("-starts_on").first()
+    return (
+        plan.periods.exclude(state=ReportingPeriod.State.REPORTED)
+        .defer("trend")
+        .order_by("-starts_on")
+        .first()
+    )
 
 
 def current_periods(access: Access) -> dict[int, ReportingPeriod]:
@@ -53,6 +69,7 @@ def current_periods(access: Access) -> dict[int, ReportingPeriod]:
     periods = (
         ReportingPeriod.objects.filter(plan__area=access.area)
         .select_related("plan__rag_scheme", "plan__area")
+        .defer("trend")
         .exclude(state=ReportingPeriod.State.REPORTED)
         .order_by("starts_on")
     )
@@ -271,7 +288,8 @@ class TimelineEntry:
 def item_timeline(item: Item) -> list[TimelineEntry]:
     """The item's status in each period, newest first: as reported, or as it stands in an open period."""
     entries = []
-    for rating in item.reported_ratings.select_related("period").order_by("-period__starts_on"):
+    ratings = item.reported_ratings.select_related("period").defer("period__trend")
+    for rating in ratings.order_by("-period__starts_on"):
         entries.append(
             TimelineEntry(
                 period=rating.period,
@@ -286,6 +304,7 @@ def item_timeline(item: Item) -> list[TimelineEntry]:
     open_updates = (
         item.updates.exclude(period__state=ReportingPeriod.State.REPORTED)
         .select_related("period", "proposed_status", "confirmed_status")
+        .defer("period__trend")
         .order_by("-period__starts_on")
     )
     for update in open_updates:

@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 register = template.Library()
 
@@ -16,3 +17,32 @@ def movement_list(row):
         ((word, m.url, m.number, m.before, m.after) for word, m in entries),
     )
     return format_html('<ul class="govuk-list">{}</ul>', items)
+
+
+@register.simple_tag
+def trend_rows(trend):
+    """The body of the trend table: a row per top-level item, each count with last period's beside it."""
+
+    def cells(row):
+        return format_html_join(
+            "",
+            '<td class="govuk-table__cell">{} '
+            '<span class="govuk-hint govuk-!-display-inline">(was {})</span></td>',
+            row.pairs,
+        )
+
+    return format_html_join(
+        "",
+        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{}. {}</th>{}'
+        '<td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td></tr>',
+        (
+            (
+                row.top.number,
+                Truncator(row.top.text).words(10),
+                cells(row),
+                len(row.improved),
+                len(row.declined),
+            )
+            for row in trend.rows
+        ),
+    )
