@@ -73,7 +73,7 @@ class ItemForm(Form):
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, plan: Plan, item: Item | None = None, **kwargs):
+    def __init__(self, *args, plan: Plan, item: Item | None = None, can_rate: bool = True, **kwargs):
         self.plan, self.item = plan, item
         if item is not None and "initial" not in kwargs:
             kwargs["initial"] = item_initial(item)
@@ -83,6 +83,11 @@ class ItemForm(Form):
         if item is not None:
             self.fields["number"].disabled = True
             self.fields["number"].help_text = "To change the number, move the item"
+        if not can_rate:
+            self.fields["status"].disabled = True
+            self.fields[
+                "status"
+            ].help_text = "The status changes through the monthly update and the workstream's challenge"
 
     def clean_owners(self) -> list[Person]:
         initials = split_list(self.cleaned_data["owners"])

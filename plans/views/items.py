@@ -72,7 +72,7 @@ def item_create(request, access, plan_pk: int):
     initial = {"number": suggested}
     if parent is not None:
         initial["workstreams"] = [w.pk for w in parent.workstreams.all()]
-    form = ItemForm(request.POST or None, plan=plan, initial=initial)
+    form = ItemForm(request.POST or None, plan=plan, initial=initial, can_rate=access.is_programme_manager)
     if request.method == "POST" and form.is_valid():
         number = form.cleaned_data["number"].strip()
         expected_parent = parent.number if parent else None
@@ -125,7 +125,7 @@ def _editable(access, pk: int) -> Item:
 @area_view()
 def item_edit(request, access, pk: int):
     item = _editable(access, pk)
-    form = ItemForm(request.POST or None, plan=item.plan, item=item)
+    form = ItemForm(request.POST or None, plan=item.plan, item=item, can_rate=access.is_programme_manager)
     form.fields["version"].required = True
     others_changes = None
     if request.method == "POST" and form.is_valid():
@@ -143,7 +143,7 @@ def item_edit(request, access, pk: int):
             )
             data = request.POST.copy()
             data["version"] = item.version
-            form = ItemForm(data, plan=item.plan, item=item)
+            form = ItemForm(data, plan=item.plan, item=item, can_rate=access.is_programme_manager)
             form.is_valid()
             form.add_error(
                 None,

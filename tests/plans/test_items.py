@@ -165,3 +165,23 @@ def test_the_item_page_shows_children_owners_dates_references_and_findings(clien
     assert "Board meets fortnightly" in action_page and "SM" in action_page
     assert f'href="/areas/stockport/items/{tree["priority"].pk}/"' in action_page
     assert ">Edit</a>" not in action_page, "a viewer is offered no edit button"
+
+
+def test_only_the_programme_manager_sets_a_status_directly_others_go_through_the_challenge(
+    client, contributor, tree, plan
+):
+    """A contributor editing their item cannot rate it: the posted status is ignored."""
+    item = tree["mine"]
+    best = plan.rag_scheme.statuses.order_by("-position").first()
+    client.force_login(contributor)
+    page = client.get(
+        reverse("plans:item-edit", kwargs={"area": "stockport", "pk": item.pk})
+    ).content.decode()
+    assert "The status changes through the monthly update" in page
+    client.post(
+        reverse("plans:item-edit", kwargs={"area": "stockport", "pk": item.pk}),
+        {"text": "Board meets monthly", "status": best.pk, "owners": "SM", "version": item.version},
+    )
+    item.refresh_from_db()
+    assert item.text == "Board meets monthly", "the rest of the edit is saved"
+    assert item.status_id is None
