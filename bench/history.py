@@ -27,10 +27,10 @@ from accounts.models import User
 from areas.models import Workstream
 from evidence.models import Evidence
 from plans.models import Item, Plan, RagStatus
-from plans.rules import is_overdue
 from progress import rules
 from progress.models import HighlightReport, HighlightRow, ReportedRating, ReportingPeriod, Update
 from progress.services.highlights import draft_rows
+from progress.services.periods import frozen_rating
 from progress.trend import trend_between
 
 OPEN_UPDATE_SHARE = 0.7  # of the owned, not-done key actions and milestones, in the open period
@@ -192,22 +192,7 @@ def build_history(
                         confirmed_at=_at(period.ends_on - timedelta(days=rng.randint(0, 5)), 15),
                     )
                 )
-            ratings.append(
-                ReportedRating(
-                    period=period,
-                    item=item,
-                    number=item.number,
-                    text=item.text,
-                    level=item.level,
-                    status_label=status.label if status else "",
-                    status_colour=status.colour if status else "",
-                    status_position=status.position if status else None,
-                    counts_as_done=done,
-                    due_date=item.due_date,
-                    overdue=is_overdue(item.due_date, done, period.ends_on),
-                    commentary=commentary,
-                )
-            )
+            ratings.append(frozen_rating(period, item, status, commentary))
     ReportedRating.objects.bulk_create(ratings, batch_size=2000)
     for previous, period in itertools.pairwise(reported):
         period.trend = trend_between(period, previous, plan.depth)

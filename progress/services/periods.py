@@ -135,6 +135,27 @@ def period_move(
     return period
 
 
+def frozen_rating(period: ReportingPeriod, item, status, commentary: str) -> ReportedRating:
+    """An item as the board is told it for `period` (unsaved). Overdue is judged at the period's end."""
+    done = bool(status and status.counts_as_done)
+    return ReportedRating(
+        period=period,
+        item=item,
+        number=item.number,
+        text=item.text,
+        level=item.level,
+        status_label=status.label if status else "",
+        status_colour=status.colour if status else "",
+        status_position=status.position if status else None,
+        counts_as_done=done,
+        due_date=item.due_date,
+        original_due_date=item.original_due_date,
+        slip_count=item.slip_count,
+        overdue=plan_rules.is_overdue(item.due_date, done, period.ends_on),
+        commentary=commentary,
+    )
+
+
 def _freeze(period: ReportingPeriod) -> None:
     """Copy what the board is told into rows that later edits never touch.
 
@@ -143,25 +164,7 @@ def _freeze(period: ReportingPeriod) -> None:
     commentary = dict(Update.objects.filter(period=period).values_list("item_id", "commentary"))
     items = period.plan.items.current().select_related("status").order_by("sort_key")
     ReportedRating.objects.bulk_create(
-        ReportedRating(
-            period=period,
-            item=item,
-            number=item.number,
-            text=item.text,
-            level=item.level,
-            status_label=item.status.label if item.status_id else "",
-            status_colour=item.status.colour if item.status_id else "",
-            status_position=item.status.position if item.status_id else None,
-            counts_as_done=bool(item.status_id and item.status.counts_as_done),
-            due_date=item.due_date,
-            original_due_date=item.original_due_date,
-            slip_count=item.slip_count,
-            overdue=plan_rules.is_overdue(
-                item.due_date, bool(item.status_id and item.status.counts_as_done), period.ends_on
-            ),
-            commentary=commentary.get(item.pk, ""),
-        )
-        for item in items
+        frozen_rating(period, item, item.status, commentary.get(item.pk, "")) for item in items
     )
     for report in HighlightReport.objects.filter(period=period).select_related("workstream"):
         report.workstream_name = f"{report.workstream.code} {report.workstream.name}".strip()

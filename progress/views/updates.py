@@ -22,9 +22,14 @@ from ..services.updates import update_snapshot
 RECENT_EVIDENCE_DAYS = 90
 
 
+def _just_added(request) -> list[int]:
+    """Evidence the user has just added to the bank: the evidence page sends them back with its id."""
+    return [int(pk) for pk in request.GET.getlist("evidence") if pk.isdigit()]
+
+
 def _evidence_choices(access, item, update, request):
     """Evidence already used for this item, what this user added lately, and what they just added."""
-    just_added = [int(pk) for pk in request.GET.getlist("evidence") if pk.isdigit()]
+    just_added = _just_added(request)
     since = timezone.now() - timedelta(days=RECENT_EVIDENCE_DAYS)
     wanted = Q(updates__item=item) | Q(added_by=request.user, added_at__gte=since) | Q(pk__in=just_added)
     if update is not None:
@@ -33,7 +38,7 @@ def _evidence_choices(access, item, update, request):
 
 
 def _initial(update, request) -> dict:
-    just_added = [int(pk) for pk in request.GET.getlist("evidence") if pk.isdigit()]
+    just_added = _just_added(request)
     if update is None:
         return {"evidence": just_added}
     return {
