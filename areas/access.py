@@ -107,6 +107,19 @@ class Access:
             return True
         return self.role != Role.VIEWER and evidence.added_by_id == getattr(self.user, "pk", None)
 
+    # The scorecard
+
+    def can_manage_scorecard(self) -> bool:
+        """Define outcomes and measures, set how they are rated, import DfE data: the programme manager."""
+        return self.is_programme_manager
+
+    def can_enter_figures(self, measure) -> bool:
+        """Enter or upload a measure's figures and write its commentary: the programme manager and
+        the measure's owner."""
+        if self.is_programme_manager:
+            return True
+        return self.role != Role.VIEWER and bool(self.person_id) and measure.owner_id == self.person_id
+
 
 def access_for(user, area_slug: str) -> Access:
     """The user's access to the area, or "Page not found" if they are not a member."""
@@ -166,6 +179,10 @@ def cycle_runner(access: Access) -> bool:
 
 def evidence_adder(access: Access) -> bool:
     return access.can_add_evidence()
+
+
+def scorecard_manager(access: Access) -> bool:
+    return access.can_manage_scorecard()
 
 
 def user_areas(user) -> list[LocalArea]:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("areas/<slug:area>/", include("plans.urls")),
     path("areas/<slug:area>/", include("progress.urls")),
     path("areas/<slug:area>/evidence/", include("evidence.urls")),
+    path("areas/<slug:area>/scorecard/", include("scorecard.urls")),
 ]
 
 handler403 = "common.views.permission_denied"

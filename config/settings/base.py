@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "plans",
     "evidence",
     "progress",
+    "scorecard",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,171 @@
+"""Reading the scorecard: every object fetched inside the signed-in user's area (areas.access).
+
+`area_scorecard` assesses every measure of an area in a fixed number of queries, however many
+measures, periods and breakdowns there are; the measure page, the exceptions view and the
+reporting check all build on it.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from areas.access import Access
+from areas.models import LocalArea
+
+from .assess import Assessment, Point, assess
+from .models import Breakdown, DataUpload, Figure, Measure, Outcome, SavedMapping, ScorecardSettings, Series
+from .rating import ScorecardSummary, effective_settings, summarise
+
+
+def settings_for(area: LocalArea) -> ScorecardSettings:
+    """The area's scorecard settings; an area that has never set them gets the defaults (unsaved)."""
+    found = ScorecardSettings.objects.filter(area=area).first()
+    return found or ScorecardSettings(area=area)
+
+
+@dataclass
+class MeasureLine:
+    """One measure on the scorecard: its headline breakdown assessed, and its series for the small chart."""
+
+    measure: Measure
+    headline: Breakdown | None
+    assessment: Assessment
+    points: list[Point] = field(default_factory=list)
+    comparator_points: dict[str, list[Point]] = field(default_factory=dict)
+
+
+@dataclass
+class OutcomeGroup:
+    outcome: Outcome | None
+    lines: list[MeasureLine]
+
+    @property
+    def heading(self) -> str:
+        return str(self.outcome) if self.outcome else "Not linked to an outcome"
+
+
+@dataclass
+class Scorecard:
+    area: LocalArea
+    lines: list[MeasureLine]
+    groups: list[OutcomeGroup]
+    summary: ScorecardSummary
+
+    @property
+    def exceptions(self) -> list[MeasureLine]:
+        return [line for line in self.lines if line.assessment.is_exception]
+
+
+def _points(figures) -> list[Point]:
+    return [Point(f.period_ends_on, f.period, f.value, f.missing_reason) for f in figures]
+
+
+def assess_breakdown(
+    measure: Measure, breakdown: Breakdown | None, figures: list[Figure], area_settings: ScorecardSettings
+) -> tuple[Assessment, list[Point], dict[str, list[Point]]]:
+    """Assess one breakdown from its figures (all series) and targets (prefetched on `breakdown`)."""
+    by_series: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_series[figure.series].append(figure)
+    points = _points(by_series.pop(Series.AREA, []))
+    comparators = {series: _points(items) for series, items in by_series.items()}
+    targets = [(t.due_on, t.value) for t in breakdown.targets.all()] if breakdown else []
+    assessment = assess(
+        points,
+        polarity=measure.polarity,
+        targets=targets,
+        comparators=comparators,
+        contextual=measure.is_contextual,
+        to_be_defined=measure.to_be_defined,
+        unit=measure.unit_suffix,
+        settings=effective_settings(area_settings.rating_settings(), measure.overrides()),
+    )
+    return assessment, points, comparators
+
+
+def area_scorecard(area: LocalArea, *, public_only: bool = False) -> Scorecard:
+    """Every measure of the area assessed on its headline breakdown, grouped by outcome."""
+    area_settings = settings_for(area)
+    measures = Measure.objects.filter(area=area).select_related("owner")
+    if public_only:
+        measures = measures.filter(is_public=True)
+    measures = list(
+        measures.prefetch_related(
+            Prefetch("outcomes", queryset=Outcome.objects.order_by("position", "code")),
+            Prefetch(
+                "breakdowns",
+                queryset=Breakdown.objects.order_by("position", "pk").prefetch_related("targets"),
+            ),
+        )
+    )
+    headlines = {m.pk: next(iter(m.breakdowns.all()), None) for m in measures}
+    figures: dict[int, list[Figure]] = defaultdict(list)
+    headline_ids = [b.pk for b in headlines.values() if b is not None]
+    if headline_ids:
+        for figure in (
+            Figure.objects.filter(breakdown_id__in=headline_ids)
+            .only("breakdown_id", "series", "period", "period_ends_on", "value", "missing_reason")
+            .order_by("period_ends_on")
+        ):
+            figures[figure.breakdown_id].append(figure)
+    lines = []
+    for measure in measures:
+        headline = headlines[measure.pk]
+        assessment, points, comparators = assess_breakdown(
+            measure, headline, figures.get(headline.pk, []) if headline else [], area_settings
+        )
+        lines.append(MeasureLine(measure, headline, assessment, points, comparators))
+    return Scorecard(
+        area,
+        lines,
+        _groups(area, lines),
+        summarise((line.assessment.rating, line.assessment.direction) for line in lines),
+    )
+
+
+def _groups(area: LocalArea, lines: list[MeasureLine]) -> list[OutcomeGroup]:
+    """Measures under each outcome they are linked to, in the outcomes' order; unlinked ones last."""
+    outcomes = list(Outcome.objects.filter(area=area).order_by("position", "code"))
+    grouped: dict[int, list[MeasureLine]] = defaultdict(list)
+    unlinked = []
+    for line in lines:
+        linked = line.measure.outcomes.all()
+        for outcome in linked:
+            grouped[outcome.pk].append(line)
+        if not linked:
+            unlinked.append(line)
+    groups = [OutcomeGroup(outcome, grouped[outcome.pk]) for outcome in outcomes if grouped[outcome.pk]]
+    if unlinked:
+        groups.append(OutcomeGroup(None, unlinked))
+    return groups
+
+
+# Objects, always looked up inside the user's area
+
+
+def get_measure(access: Access, pk: int) -> Measure:
+    return get_object_or_404(Measure.objects.select_related("owner", "area"), area=access.area, pk=pk)
+
+
+def get_breakdown(access: Access, measure: Measure, pk: int) -> Breakdown:
+    return get_object_or_404(Breakdown, measure=measure, measure__area=access.area, pk=pk)
+
+
+def get_outcome(access: Access, pk: int) -> Outcome:
+    return get_object_or_404(Outcome, area=access.area, pk=pk)
+
+
+def get_saved_mapping(access: Access, pk: int) -> SavedMapping:
+    return get_object_or_404(SavedMapping, area=access.area, pk=pk)
+
+
+def get_data_upload(access: Access, pk: int) -> DataUpload:
+    return get_object_or_404(DataUpload, area=access.area, pk=pk)
+
+
+def get_figure(access: Access, pk: int) -> Figure:
+    return get_object_or_404(
+        Figure.objects.select_related("breakdown__measure"), breakdown__measure__area=access.area, pk=pk
+    )
