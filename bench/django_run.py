@@ -45,7 +45,13 @@ TIMED_PAGES = [
     "highlight_report",
     "evidence_list",
     "evidence",
+    "scorecard",
+    "scorecard_exceptions",
+    "measure",
+    "measure_chart",
 ]
+ENGLAND_MEASURES = int(os.environ.get("BENCH_ENGLAND_MEASURES", "120"))  # per area, for all 153 areas
+ENGLAND_PERIODS = int(os.environ.get("BENCH_ENGLAND_PERIODS", "6"))  # months of figures per measure
 _NUMBERS = re.compile(r"\b\d+\b")
 
 
@@ -232,6 +238,18 @@ def _import_export(bench) -> dict:
     return results
 
 
+def _rate_england(today) -> dict:
+    from .scorecard import rate_england
+
+    found = rate_england(measures=ENGLAND_MEASURES, periods=ENGLAND_PERIODS, today=today)
+    print(
+        f"  rated {found['rated']:,} measures of {found['areas']} areas in {found['total_s']:.1f} s "
+        f"({found['per_area_median_ms']:.0f} ms median per area)",
+        flush=True,
+    )
+    return found
+
+
 def _cycle_counts(bench, today) -> dict:
     """How much history the monthly cycle's pages have to read, for the report."""
     from areas.access import access_for
@@ -341,6 +359,12 @@ def main(out_path: str, with_trac: str = "") -> None:
             "filtered_milestones": plan.items.filter(level=4, workstreams=bench.workstream).count(),
             "changes": plan.changes.count(),
             "cycle": _cycle_counts(bench, today),
+            "scorecard": {
+                "measures": bench.scorecard.measures,
+                "measure_periods": bench.size.measure_periods,
+                "breakdowns": bench.size.breakdowns,
+                "figures": bench.scorecard.figures,
+            },
         }
         results = {
             "database": database,
@@ -381,6 +405,7 @@ def main(out_path: str, with_trac: str = "") -> None:
         if total_after > total_before:
             results["machine_busy"] = (busy_after - busy_before) / (total_after - total_before)
         results["import_export"] = _import_export(bench)
+        results["england"] = _rate_england(today)
         results["load_after"] = os.getloadavg()
     finally:
         if connection.vendor != "sqlite":

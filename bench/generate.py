@@ -27,6 +27,7 @@ from plans.presets import RAG_PRESETS
 from progress.models import ReportingPeriod
 
 from .history import build_history
+from .scorecard import BenchScorecard, build_scorecard
 
 LEVEL_NAMES = ["Area of weakness", "Priority", "Key action", "Milestone"]
 FIRST_DUE = date(2019, 4, 1)
@@ -46,6 +47,9 @@ class Size:
     people: int = 200
     workstreams: int = 5
     periods: int = 24  # reported monthly periods before this month's, which is open
+    measures: int = 120  # on the scorecard
+    measure_periods: int = 60  # months of figures per breakdown
+    breakdowns: int = 3  # per measure
 
     @property
     def items(self) -> int:
@@ -70,6 +74,7 @@ class BenchArea:
     reported_period: ReportingPeriod  # last month's, the latest reported
     updated_item: Item  # a milestone of `action` whose update in the open period awaits challenge
     evidence: Evidence  # linked to that update
+    scorecard: BenchScorecard
 
 
 WORKSTREAMS = [
@@ -331,4 +336,12 @@ def build_area(
         reported_period=history.reported_period,
         updated_item=history.updated_item,
         evidence=history.evidence,
+        scorecard=build_scorecard(
+            area,
+            measures=size.measures,
+            periods=size.measure_periods,
+            breakdowns=size.breakdowns,
+            rng=rng,
+            today=today,
+        ),
     )

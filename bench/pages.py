@@ -69,12 +69,29 @@ CYCLE_PAGES = {
     ),
     "evidence": ("Evidence page", "one piece of evidence and the updates it is linked to"),
 }
-ALL_PAGES = {**OUR_PAGES, **CYCLE_PAGES}
+# The scorecard's pages, in the same form
+SCORECARD_PAGES = {
+    "scorecard": (
+        "Scorecard",
+        "{measures} measures rated, grouped by 7 outcomes, each with a chart of {measure_periods} months",
+    ),
+    "scorecard_exceptions": ("Scorecard exceptions", "the red and declining measures of the {measures}"),
+    "measure": (
+        "Measure page",
+        "one measure: {breakdowns} breakdowns, each with its chart and a table of {measure_periods} months",
+    ),
+    "measure_chart": (
+        "Measure chart (SVG)",
+        "the headline breakdown's {measure_periods} months and comparators",
+    ),
+}
+ALL_PAGES = {**OUR_PAGES, **CYCLE_PAGES, **SCORECARD_PAGES}
 
 
 def page_urls(bench: "BenchArea") -> dict[str, str]:
     """Name: URL, for every read page whose query count must not grow with the plan."""
     slug, plan = bench.area.slug, bench.plan.pk
+    measure = bench.scorecard.measure
     milestones = reverse("plans:milestones", kwargs={"area": slug, "pk": plan})
     by_workstream = f"{milestones}?workstream={bench.workstream.pk}"
     open_period = reverse("progress:period", kwargs={"area": slug, "pk": bench.open_period.pk})
@@ -107,4 +124,11 @@ def page_urls(bench: "BenchArea") -> dict[str, str]:
         ),
         "evidence_list": reverse("evidence:list", kwargs={"area": slug}),
         "evidence": reverse("evidence:evidence", kwargs={"area": slug, "pk": bench.evidence.pk}),
+        "scorecard": reverse("scorecard:scorecard", kwargs={"area": slug}),
+        "scorecard_exceptions": reverse("scorecard:exceptions", kwargs={"area": slug}),
+        "measure": reverse("scorecard:measure", kwargs={"area": slug, "pk": measure.pk}),
+        "measure_chart": reverse(
+            "scorecard:chart",
+            kwargs={"area": slug, "pk": measure.pk, "breakdown_pk": bench.scorecard.breakdown.pk},
+        ),
     }

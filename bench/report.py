@@ -9,7 +9,7 @@ from pathlib import Path
 
 import django
 
-from .pages import ALL_PAGES, CYCLE_PAGES, OUR_PAGES
+from .pages import ALL_PAGES, CYCLE_PAGES, OUR_PAGES, SCORECARD_PAGES
 
 # Trac's pages: name -> (what it is, whether it is the one our page is judged against)
 TRAC_PAGES = {
@@ -69,6 +69,7 @@ def _our_table(runs: dict, pages: dict) -> list[str]:
         "milestones": f"{counts['by_level'][3]:,}",
         "people": f"{counts['people']:,}",
         "workstreams": counts["workstreams"],
+        **{k: f"{v:,}" for k, v in counts.get("scorecard", {}).items()},
     }
     for name, (title, shows) in pages.items():
         row = f"| {title} | {shows.format(**sizes)} |"
@@ -265,6 +266,45 @@ def _history_paragraph(run: dict) -> list[str]:
     ]
 
 
+def _scorecard_paragraph(run: dict) -> list[str]:
+    c = run["counts"]["scorecard"]
+    return [
+        f"The same area has a scorecard (`bench/scorecard.py`): {c['measures']} measures linked to 7 "
+        f"outcomes, {c['breakdowns']} breakdowns each, two targets per breakdown, and the area's figure "
+        f"for each of {c['measure_periods']} months per breakdown (one in 40 suppressed), with England's "
+        f"and the region's for the headline breakdown: {c['figures']:,} figures. The scorecard page rates "
+        "every measure on its headline breakdown each time it is shown (ratings are not stored); "
+        "`tests/test_query_counts.py` checks its queries do not grow with measures, months or breakdowns.",
+    ]
+
+
+def _england_section(runs: dict) -> list[str]:
+    lines = [
+        "### Rating every measure of all 153 areas of England",
+        "",
+    ]
+    first = next((run["england"] for run in runs.values() if "england" in run), None)
+    if first is None:
+        return [*lines, "Not measured in this run."]
+    lines += [
+        f"{first['areas']} areas, each with {first['measures_per_area']} measures and {first['periods']} "
+        f"months of figures with England and regional comparators ({first['figures']:,} figures in all), "
+        "are rated as the scorecard page rates them (`scorecard.selectors.area_scorecard`: read, assess, "
+        "group and summarise), one area after another.",
+        "",
+        "| Database | Measures rated | Total | Median per area | p95 per area | Building the data |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for run in runs.values():
+        if "england" in run:
+            e = run["england"]
+            lines.append(
+                f"| {run['database']['label']} | {e['rated']:,} | {_s(e['total_s'])} | "
+                f"{_ms(e['per_area_median_ms'])} ms | {_ms(e['per_area_p95_ms'])} ms | {_s(e['build_s'])} |"
+            )
+    return lines
+
+
 def write_report(path: Path, runs: dict, runtime: float) -> None:
     sqlite = runs["sqlite"]
     if "failed" in sqlite:
@@ -332,6 +372,14 @@ def write_report(path: Path, runs: dict, runtime: float) -> None:
         *_history_paragraph(sqlite),
         "",
         *_our_table(runs, CYCLE_PAGES),
+        "",
+        "## The scorecard",
+        "",
+        *_scorecard_paragraph(sqlite),
+        "",
+        *_our_table(runs, SCORECARD_PAGES),
+        "",
+        *_england_section(runs),
         "",
         "## Import and export",
         "",

@@ -4,6 +4,7 @@
     read_period("2019/20")     -> DataPeriod("2019/20", 2020-08-31)    an academic year (also 201920, 2019-20)
     read_period("March 2021")  -> DataPeriod("March 2021", 2021-03-31) a month (also Mar 2021, 2021-03)
 
+"2011-12" is read as the academic year, as SEND data uses it; write "December 2011" for the month.
 A period is ordered by the day it ends, so a series mixing years and months still reads in order.
 Plain Python: no Django import.
 """
@@ -48,9 +49,11 @@ def read_period(text: str) -> DataPeriod:
     if match := _ACADEMIC.match(written):
         start, end = int(match[1]), match[2]
         end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
+        if end_year != start + 1 and (match := _ISO_MONTH.match(written)) and 1 <= int(match[2]) <= 12:
+            return DataPeriod(_month_end(start, int(match[2])), f"{calendar.month_name[int(match[2])]} {start}")
         if end_year != start + 1:
             raise PeriodProblem(
-                f"“{written}” is not an academic year: the second year must follow the first, as in 2019/20"
+                f"“{written}” is not an academic year: the second year must follow the first, as in 2023/24"
             )
         return DataPeriod(date(end_year, *ACADEMIC_YEAR_END), f"{start}/{str(end_year)[2:]}")
     if match := _MONTH_YEAR.match(written):

@@ -1,19 +1,87 @@
-"""Not built yet: each view below is replaced by the scorecard work (see scorecard/urls.py)."""
+"""Reading the scorecard: the whole scorecard, one measure, the exceptions, and a breakdown's chart."""
 
-from django.http import Http404
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
 
+from areas.access import area_view
 
-def scorecard(request, *args, **kwargs):
-    raise Http404
-
-
-def exceptions(request, *args, **kwargs):
-    raise Http404
-
-
-def measure_detail(request, *args, **kwargs):
-    raise Http404
+from .. import selectors, selectors_measure
+from ..models import Commentary
 
 
-def measure_chart(request, *args, **kwargs):
-    raise Http404
+@require_http_methods(["GET"])
+@area_view()
+def scorecard(request, access):
+    card = selectors.area_scorecard(access.area)
+    return render(
+        request,
+        "scorecard/scorecard.html",
+        {
+            "access": access,
+            "card": card,
+            "series_names": selectors_measure.comparator_names(selectors.settings_for(access.area)),
+            "nav": "scorecard",
+        },
+    )
+
+
+@require_http_methods(["GET"])
+@area_view()
+def exceptions(request, access):
+    card = selectors.area_scorecard(access.area)
+    lines = card.exceptions
+    latest: dict[int, Commentary] = {}
+    for commentary in (
+        Commentary.objects.filter(measure__in=[line.measure for line in lines])
+        .select_related("period")
+        .order_by("measure", "-period__ends_on", "-pk")
+    ):
+        latest.setdefault(commentary.measure_id, commentary)
+    return render(
+        request,
+        "scorecard/exceptions.html",
+        {
+            "access": access,
+            "rows": [(line, latest.get(line.measure.pk)) for line in lines],
+            "nav": "scorecard",
+        },
+    )
+
+
+@require_http_methods(["GET"])
+@area_view()
+def measure_detail(request, access, pk: int):
+    page = selectors_measure.measure_page(access, pk)
+    charts = [
+        (
+            view,
+            selectors_measure.chart_alt(page.measure, view, access.area.name, page.series_names),
+        )
+        for view in page.breakdowns
+    ]
+    return render(
+        request,
+        "scorecard/measure_detail.html",
+        {
+            "access": access,
+            "page": page,
+            "measure": page.measure,
+            "charts": charts,
+            "region_name": page.series_names["region"],
+            "can_enter": access.can_enter_figures(page.measure),
+            "can_manage": access.can_manage_scorecard(),
+            "nav": "scorecard",
+        },
+    )
+
+
+@require_http_methods(["GET"])
+@area_view()
+def measure_chart(request, access, pk: int, breakdown_pk: int):
+    """The chart as an SVG file: the measure page shows it as an image, and board packs reuse it."""
+    svg = selectors_measure.breakdown_chart(access, pk, breakdown_pk)
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-cache"
+    return response

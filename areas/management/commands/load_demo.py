@@ -12,6 +12,7 @@ from areas.models import LocalArea, Membership, Person
 from plans.models import Plan
 from plans.spreadsheet import plan_import, preview_import, read_plan_file
 from progress.demo import PROGRAMME_MANAGER, load_progress_demo
+from scorecard.demo import load_scorecard_demo
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
 DEMO_PASSWORD = "demo-send-2026"  # noqa: S105 - a published demo password, printed by `make run`
@@ -24,6 +25,7 @@ AREAS = [
         "colour": "#00707a",
         "plan": "stockport-wsoa-2019",
         "monthly_cycle": True,
+        "scorecard": True,
         "members": [
             ("pm@stockport.example", "Programme manager (demo)", Membership.Role.PROGRAMME_MANAGER, "JN"),
             ("lead@stockport.example", "S/E workstream lead (demo)", Membership.Role.WORKSTREAM_LEAD, "CL"),
@@ -74,6 +76,8 @@ class Command(BaseCommand):
                         users[PROGRAMME_MANAGER] = user
             if spec.get("monthly_cycle"):
                 self.stdout.write(load_progress_demo(plan, users=users))
+            if spec.get("scorecard"):
+                self.stdout.write(load_scorecard_demo(area, plan, manager=users[PROGRAMME_MANAGER]))
         self.stdout.write("")
         self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD})")
         for area_name, role, initials, email in rows:

@@ -1,0 +1,257 @@
+"""Reading one measure: every breakdown with its figures period by period, its chart, the plan items
+that serve it and its commentary. Everything is looked up inside the signed-in user's area.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from areas.access import Access
+from plans.models import Item
+from progress.models import ReportingPeriod
+
+from . import charts
+from .assess import Assessment, Point
+from .links import codes_named
+from .models import COMPARATOR_SERIES, Breakdown, Commentary, Figure, Measure, ScorecardSettings, Series, Unit
+from .rating import show
+from .selectors import assess_breakdown, settings_for
+from .targets import target_in_force
+
+
+def not_available(point: Point | None, unit: str) -> str:
+    """A figure as a table shows it: "58.3%", "Not available (x: suppressed)", or "" for no row."""
+    if point is None:
+        return ""
+    if point.value is None:
+        return f"Not available ({point.missing_reason})" if point.missing_reason else "Not available"
+    return show(point.value, unit)
+
+
+def comparator_names(settings: ScorecardSettings) -> dict[str, str]:
+    """What each comparator series is called for this area: the region by its own name when it is set."""
+    names = {series.value: series.label for series in COMPARATOR_SERIES}
+    if settings.region_name:
+        names[Series.REGION.value] = settings.region_name
+    return names
+
+
+@dataclass
+class PeriodRow:
+    period: str
+    ends_on: date
+    area: str
+    comparators: list[str]
+    target: str
+
+
+@dataclass
+class BreakdownView:
+    breakdown: Breakdown
+    assessment: Assessment
+    points: list[Point]
+    comparators: dict[str, list[Point]]
+    targets: list[tuple[date, Decimal]]
+    rows: list[PeriodRow] = field(default_factory=list)
+
+
+@dataclass
+class LinkedItem:
+    item: Item
+    why: str  # "Linked to this measure", or "Names E7 in its impact"
+
+
+@dataclass
+class MeasurePage:
+    measure: Measure
+    settings: ScorecardSettings
+    breakdowns: list[BreakdownView]
+    items: list[LinkedItem]
+    commentaries: list[Commentary]
+    open_periods: list[ReportingPeriod]
+    series_names: dict[str, str]
+
+    @property
+    def headline(self) -> BreakdownView | None:
+        return self.breakdowns[0] if self.breakdowns else None
+
+
+def _breakdowns(measure: Measure, only: int | None = None) -> list[Breakdown]:
+    breakdowns = Breakdown.objects.filter(measure=measure)
+    if only is not None:
+        breakdowns = breakdowns.filter(pk=only)
+    return list(
+        breakdowns
+        .order_by("position", "pk")
+        .prefetch_related("targets")
+        .prefetch_related(
+            Prefetch(
+                "figures",
+                queryset=Figure.objects.only(
+                    "breakdown_id", "series", "period", "period_ends_on", "value", "missing_reason"
+                ).order_by("period_ends_on"),
+            )
+        )
+    )
+
+
+def _rows(view: BreakdownView, unit: str) -> list[PeriodRow]:
+    """Every period any series has a figure for, oldest first, as the chart reads."""
+    by_period: dict[tuple[date, str], dict[str, Point]] = defaultdict(dict)
+    for point in view.points:
+        by_period[point.ends_on, point.period][Series.AREA] = point
+    for series, points in view.comparators.items():
+        for point in points:
+            by_period[point.ends_on, point.period][series] = point
+    rows = []
+    for (ends_on, period), found in sorted(by_period.items()):
+        target = target_in_force(ends_on, view.targets)
+        area = found.get(Series.AREA)
+        rows.append(
+            PeriodRow(
+                period=period,
+                ends_on=ends_on,
+                area=not_available(area, unit) if area else "No figure",
+                comparators=[not_available(found.get(s), unit) for s in COMPARATOR_SERIES],
+                target=f"{show(target[1], unit)} by {target[0]:%d/%m/%Y}" if target else "",
+            )
+        )
+    return rows
+
+
+def breakdown_views(
+    measure: Measure, settings: ScorecardSettings, only: int | None = None
+) -> list[BreakdownView]:
+    """Each breakdown (or only the one with pk `only`) assessed, with its figures period by period."""
+    views = []
+    for breakdown in _breakdowns(measure, only):
+        assessment, points, comparators = assess_breakdown(
+            measure, breakdown, list(breakdown.figures.all()), settings
+        )
+        view = BreakdownView(
+            breakdown,
+            assessment,
+            points,
+            comparators,
+            sorted((t.due_on, t.value) for t in breakdown.targets.all()),
+        )
+        view.rows = _rows(view, measure.unit_suffix)
+        views.append(view)
+    return views
+
+
+def linked_items(measure: Measure) -> list[LinkedItem]:
+    """The plan items linked to the measure, and the current items whose impact or "how do we know"
+    text names its code as a whole word."""
+    explicit = list(measure.items.current().select_related("plan").order_by("plan__reference", "sort_key"))
+    found = [LinkedItem(item, "Linked to this measure") for item in explicit]
+    seen = {item.pk for item in explicit}
+    candidates = (
+        Item.objects.current()
+        .filter(plan__area_id=measure.area_id)
+        .filter(Q(impact__icontains=measure.code) | Q(evidence__icontains=measure.code))
+        .exclude(pk__in=seen)
+        .select_related("plan")
+        .order_by("plan__reference", "sort_key")
+    )
+    for item in candidates:
+        places = [
+            name for name, text in (("impact", item.impact), ("evidence", item.evidence))
+            if codes_named(text, [measure.code])
+        ]
+        if places:
+            found.append(LinkedItem(item, f"Names {measure.code} in its {' and '.join(places)}"))
+    return found
+
+
+def commentary_periods(area) -> list[ReportingPeriod]:
+    """Each plan's latest period not yet reported: the ones commentary can still be written for."""
+    latest: dict[int, ReportingPeriod] = {}
+    for period in (
+        ReportingPeriod.objects.filter(plan__area=area)
+        .exclude(state=ReportingPeriod.State.REPORTED)
+        .select_related("plan")
+        .defer("trend")
+        .order_by("plan__reference", "-starts_on")
+    ):
+        latest.setdefault(period.plan_id, period)
+    return list(latest.values())
+
+
+def measure_page(access: Access, pk: int) -> MeasurePage:
+    measure = get_object_or_404(
+        Measure.objects.select_related("owner", "area").prefetch_related("outcomes"), area=access.area, pk=pk
+    )
+    settings = settings_for(access.area)
+    return MeasurePage(
+        measure=measure,
+        settings=settings,
+        breakdowns=breakdown_views(measure, settings),
+        items=linked_items(measure),
+        commentaries=list(
+            Commentary.objects.filter(measure=measure)
+            .select_related("period__plan", "written_by")
+            .order_by("-period__ends_on", "-pk")
+        ),
+        open_periods=commentary_periods(access.area),
+        series_names=comparator_names(settings),
+    )
+
+
+UNIT_LABELS = {unit.value: unit.label for unit in Unit}
+
+
+def chart_title(measure: Measure, breakdown: Breakdown) -> str:
+    return f"{measure.code} {measure.name}: {breakdown.name}"
+
+
+def chart_svg(measure: Measure, view: BreakdownView, area_name: str, names: dict[str, str]) -> str:
+    breakdown = view.breakdown
+    return charts.measure_chart(
+        title=chart_title(measure, breakdown),
+        area_name=area_name,
+        points=view.points,
+        comparators=view.comparators,
+        comparator_names=names,
+        targets=view.targets,
+        baseline=breakdown.baseline,
+        baseline_period=breakdown.baseline_period,
+        unit=measure.unit_suffix,
+        unit_label=UNIT_LABELS.get(measure.unit, ""),
+        polarity=measure.polarity,
+    )
+
+
+def chart_alt(measure: Measure, view: BreakdownView, area_name: str, names: dict[str, str]) -> str:
+    """The chart's text alternative, the same words as the <desc> inside the SVG file."""
+    others = [
+        charts.ChartSeries(key, names.get(key, key), view.comparators[key])
+        for key in charts.SERIES_ORDER
+        if view.comparators.get(key)
+    ]
+    description = charts.chart_description(
+        area_name=area_name,
+        points=view.points,
+        others=others,
+        targets=view.targets,
+        baseline=view.breakdown.baseline,
+        baseline_period=view.breakdown.baseline_period,
+        unit=measure.unit_suffix,
+        polarity=measure.polarity,
+    )
+    return f"Chart of {chart_title(measure, view.breakdown)}. {description}"
+
+
+def breakdown_chart(access: Access, pk: int, breakdown_pk: int) -> str:
+    """The SVG chart of one breakdown of one of the area's measures."""
+    measure = get_object_or_404(Measure.objects.select_related("area"), area=access.area, pk=pk)
+    settings = settings_for(access.area)
+    views = breakdown_views(measure, settings, only=breakdown_pk)
+    if not views:
+        raise Http404("No such breakdown")
+    return chart_svg(measure, views[0], access.area.name, comparator_names(settings))

@@ -1,0 +1,131 @@
+"""The scorecard's markup written in Python: a page of 120 measures renders its rows here, once each,
+rather than through nested template loops. Every value is escaped by format_html."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from scorecard import charts
+from scorecard.assess import Assessment, Point
+from scorecard.models import COMPARATOR_SERIES
+from scorecard.rating import Direction, Rating, show
+from scorecard.selectors import MeasureLine
+
+register = template.Library()
+
+TAG_COLOURS = {
+    Rating.GREEN: "govuk-tag--green",
+    Rating.AMBER: "govuk-tag--orange",
+    Rating.RED: "govuk-tag--red",
+}
+ARROWS = {
+    Direction.IMPROVING: "↑",
+    Direction.DECLINING: "↓",
+    Direction.NO_CHANGE: "→",
+    Direction.NOT_KNOWN: "–",
+}
+
+
+@register.simple_tag
+def rating_tag(rating: Rating) -> SafeString:
+    """A rating as a GOV.UK tag: its colour and, always, its word."""
+    rating = Rating(rating)
+    return format_html(
+        '<strong class="govuk-tag {}">{}</strong>', TAG_COLOURS.get(rating, "govuk-tag--grey"), rating.label
+    )
+
+
+@register.simple_tag
+def direction_words(direction: Direction) -> SafeString:
+    """ "↑ Improving": the arrow is decoration, the word says it."""
+    direction = Direction(direction)
+    return format_html('<span aria-hidden="true">{}</span> {}', ARROWS[direction], direction.label)
+
+
+def latest_words(assessment: Assessment, unit: str) -> SafeString:
+    """The figure rated and its period; a newer period with no figure says why; none at all says so."""
+    latest, last = assessment.latest, assessment.last_period
+    if latest is None:
+        if last is None:
+            return format_html("{}", "No figures yet")
+        return format_html("Not available ({}) <span class=\"govuk-hint\">{}</span>", last.missing_reason, last.period)
+    shown = format_html('{} <span class="govuk-hint">{}</span>', show(latest.value, unit), latest.period)
+    if last is not None and last.ends_on > latest.ends_on:
+        shown = format_html(
+            '{}<br><span class="govuk-hint">{}: not available ({})</span>', shown, last.period, last.missing_reason
+        )
+    return shown
+
+
+def point_words(point: Point | None, unit: str) -> str:
+    if point is None:
+        return ""
+    if point.value is None:
+        return f"Not available ({point.missing_reason})" if point.missing_reason else "Not available"
+    return show(point.value, unit)
+
+
+def target_words(assessment: Assessment, unit: str) -> str:
+    if assessment.target is None:
+        return "No target"
+    due, value = assessment.target
+    return f"{show(value, unit)} by {due:%d/%m/%Y}"
+
+
+def _row(line: MeasureLine, area_slug: str, prefix: str) -> tuple:
+    measure, assessment = line.measure, line.assessment
+    unit = measure.unit_suffix
+    url = reverse("scorecard:measure", kwargs={"area": area_slug, "pk": measure.pk})
+    spark = charts.sparkline(line.points, ident=f"{prefix}-{measure.pk}", unit=unit, name=measure.code)
+    comparators = format_html_join(
+        "",
+        '<td class="govuk-table__cell">{}</td>',
+        ((point_words(assessment.comparators.get(series), unit),) for series in COMPARATOR_SERIES),
+    )
+    return (
+        url,
+        measure.code,
+        measure.name,
+        latest_words(assessment, unit),
+        target_words(assessment, unit),
+        comparators,
+        rating_tag(assessment.rating),
+        direction_words(assessment.direction),
+        mark_safe(spark),  # noqa: S308 - charts.sparkline escapes every text it writes
+    )
+
+
+ROW = (
+    '<tr class="govuk-table__row">'
+    '<th scope="row" class="govuk-table__header"><a class="govuk-link" href="{}">{}</a> '
+    '<span class="govuk-!-font-weight-regular">{}</span></th>'
+    '<td class="govuk-table__cell">{}</td>'
+    '<td class="govuk-table__cell">{}</td>'
+    "{}"
+    '<td class="govuk-table__cell">{}</td>'
+    '<td class="govuk-table__cell">{}</td>'
+    '<td class="govuk-table__cell">{}</td>'
+    "</tr>"
+)
+
+
+@register.simple_tag
+def scorecard_rows(lines: list[MeasureLine], area_slug: str, prefix: object = "") -> SafeString:
+    """The rows of one outcome's table; `prefix` keeps each small chart's id unique on the page."""
+    return format_html_join("", ROW, (_row(line, area_slug, str(prefix)) for line in lines))
+
+
+@register.simple_tag
+def figure(point: Point | None, unit: str) -> str:
+    return point_words(point, unit)
+
+
+@register.simple_tag
+def latest(assessment: Assessment, unit: str) -> SafeString:
+    return latest_words(assessment, unit)
+
+
+@register.simple_tag
+def target(assessment: Assessment, unit: str) -> str:
+    return target_words(assessment, unit)
