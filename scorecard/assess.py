@@ -107,8 +107,8 @@ def assess(
         polarity=Polarity(polarity),
         threshold=settings.direction_threshold,
     )
-    if to_be_defined:
-        way = Direction.NOT_KNOWN
+    if to_be_defined or contextual:
+        way = Direction.NOT_KNOWN  # contextual measures have no better direction (docs/ratings.md)
     return Assessment(
         rating=result.rating,
         reason=reason,

@@ -24,6 +24,7 @@ from .assess import Point
 from .rating import Polarity, show
 
 FONT = "Arial, Helvetica, sans-serif"
+INK = "#0b0c0c"
 WIDTH = 720
 PLOT_TOP = 20
 PLOT_LEFT = 70
@@ -112,7 +113,9 @@ def _x_positions(days: Sequence[date]) -> dict[date, float]:
         return {ordered[0]: (PLOT_LEFT + PLOT_RIGHT) / 2}
     first, last = ordered[0].toordinal(), ordered[-1].toordinal()
     inner_left, inner_right = PLOT_LEFT + 20, PLOT_RIGHT - 20
-    return {d: inner_left + (d.toordinal() - first) / (last - first) * (inner_right - inner_left) for d in ordered}
+    return {
+        d: inner_left + (d.toordinal() - first) / (last - first) * (inner_right - inner_left) for d in ordered
+    }
 
 
 # Drawing pieces
@@ -169,7 +172,9 @@ def segments(points: Iterable[Point]) -> list[list[Point]]:
     return [run for run in runs if run]
 
 
-def _series_svg(name: str, points: Sequence[Point], style: Style, xs: dict[date, float], scale: _Scale) -> str:
+def _series_svg(
+    name: str, points: Sequence[Point], style: Style, xs: dict[date, float], scale: _Scale
+) -> str:
     parts = [f"<g data-series={_attr(name)}>"]
     for run in segments(points):
         parts.append(_line([(xs[p.ends_on], scale.y(p.value)) for p in run], style))
@@ -248,7 +253,8 @@ def measure_chart(
     )
     body = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" '
-        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT}" font-size="14">',
+        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
+        f'font-family="{FONT}" font-size="14">',
         f'<title id="chart-title">{escape(title)}</title>',
         f'<desc id="chart-desc">{escape(description)}</desc>',
         f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
@@ -258,11 +264,14 @@ def measure_chart(
         y = _number(scale.y(baseline))
         body.append(
             f'<g data-series="baseline"><line x1="{PLOT_LEFT}" y1="{y}" x2="{PLOT_RIGHT}" y2="{y}" '
-            f'stroke="{BASELINE_STYLE.colour}" stroke-width="2" stroke-dasharray="{BASELINE_STYLE.dash}"/></g>'
+            f'stroke="{BASELINE_STYLE.colour}" stroke-width="2" '
+            f'stroke-dasharray="{BASELINE_STYLE.dash}"/></g>'
         )
     if targets:
         body.append(_targets_svg(targets, xs, scale, unit))
-    body.extend(_series_svg(s.key, s.points, SERIES_STYLES.get(s.key, TARGET_STYLE), xs, scale) for s in others)
+    body.extend(
+        _series_svg(s.key, s.points, SERIES_STYLES.get(s.key, TARGET_STYLE), xs, scale) for s in others
+    )
     body.append(_series_svg("area", points, AREA_STYLE, xs, scale))
     body.append(_legend_svg(legend, PLOT_TOP + PLOT_HEIGHT + 50))
     body.append("</svg>")
@@ -274,22 +283,28 @@ def _axes(scale: _Scale, xs: dict[date, float], labels: dict[date, str], unit_la
     parts = ['<g data-part="axes">']
     for tick in scale.ticks:
         y = _number(scale.y(tick))
-        parts.append(f'<line x1="{PLOT_LEFT}" y1="{y}" x2="{PLOT_RIGHT}" y2="{y}" stroke="#b1b4b6" stroke-width="1"/>')
+        parts.append(
+            f'<line x1="{PLOT_LEFT}" y1="{y}" x2="{PLOT_RIGHT}" y2="{y}" stroke="#b1b4b6" stroke-width="1"/>'
+        )
         parts.append(
             f'<text x="{PLOT_LEFT - 8}" y="{y}" text-anchor="end" dominant-baseline="middle" fill="#0b0c0c">'
             f"{escape(show(Decimal(str(round(tick, 6)))))}</text>"
         )
     parts.append(
-        f'<line x1="{PLOT_LEFT}" y1="{bottom}" x2="{PLOT_RIGHT}" y2="{bottom}" stroke="#0b0c0c" stroke-width="1"/>'
+        f'<line x1="{PLOT_LEFT}" y1="{bottom}" x2="{PLOT_RIGHT}" y2="{bottom}" '
+        f'stroke="{INK}" stroke-width="1"/>'
     )
     shown = sorted(labels)
     step = max(1, ceil(len(shown) / 8))
     for index, day in enumerate(shown):
         x = _number(xs[day])
-        parts.append(f'<line x1="{x}" y1="{bottom}" x2="{x}" y2="{bottom + 5}" stroke="#0b0c0c" stroke-width="1"/>')
+        parts.append(
+            f'<line x1="{x}" y1="{bottom}" x2="{x}" y2="{bottom + 5}" stroke="#0b0c0c" stroke-width="1"/>'
+        )
         if index % step == 0 or index == len(shown) - 1:
             parts.append(
-                f'<text x="{x}" y="{bottom + 20}" text-anchor="middle" fill="#0b0c0c" data-period={_attr(labels[day])}>'
+                f'<text x="{x}" y="{bottom + 20}" text-anchor="middle" fill="{INK}" '
+                f"data-period={_attr(labels[day])}>"
                 f"{escape(labels[day])}</text>"
             )
     parts.append(
@@ -299,14 +314,17 @@ def _axes(scale: _Scale, xs: dict[date, float], labels: dict[date, str], unit_la
     if unit_label:
         middle = PLOT_TOP + PLOT_HEIGHT // 2
         parts.append(
-            f'<text x="16" y="{middle}" text-anchor="middle" fill="#0b0c0c" transform="rotate(-90 16 {middle})">'
+            f'<text x="16" y="{middle}" text-anchor="middle" fill="{INK}" '
+            f'transform="rotate(-90 16 {middle})">'
             f"{escape(unit_label)}</text>"
         )
     parts.append("</g>")
     return "".join(parts)
 
 
-def _targets_svg(targets: Sequence[tuple[date, Decimal]], xs: dict[date, float], scale: _Scale, unit: str) -> str:
+def _targets_svg(
+    targets: Sequence[tuple[date, Decimal]], xs: dict[date, float], scale: _Scale, unit: str
+) -> str:
     parts = ['<g data-series="target">']
     coords: list[tuple[float, float]] = []
     for (start, end), (_, value) in zip(_target_steps(targets, xs), targets, strict=True):
@@ -319,14 +337,17 @@ def _targets_svg(targets: Sequence[tuple[date, Decimal]], xs: dict[date, float],
         label = f"{_figure(value, unit)} by {due:%d/%m/%Y}"
         anchor = "end" if x > (PLOT_LEFT + PLOT_RIGHT) / 2 else "start"
         parts.append(
-            f'<text x="{_number(x)}" y="{_number(y - 10)}" text-anchor="{anchor}" fill="#0b0c0c" font-size="12">'
+            f'<text x="{_number(x)}" y="{_number(y - 10)}" text-anchor="{anchor}" fill="{INK}" '
+            'font-size="12">'
             f"{escape(label)}</text>"
         )
     parts.append("</g>")
     return "".join(parts)
 
 
-def _legend(area_name: str, others: Sequence[ChartSeries], targets: bool, baseline: bool) -> list[tuple[str, Style]]:
+def _legend(
+    area_name: str, others: Sequence[ChartSeries], targets: bool, baseline: bool
+) -> list[tuple[str, Style]]:
     entries = [(area_name, AREA_STYLE)]
     entries += [(s.name, SERIES_STYLES.get(s.key, TARGET_STYLE)) for s in others]
     if targets:
@@ -395,7 +416,8 @@ def chart_description(
     missing = [p for p in sorted(points, key=lambda p: p.ends_on) if p.value is None]
     if missing:
         sentences.append(
-            "Not available: " + ", ".join(f"{p.period}{f' ({p.missing_reason})' if p.missing_reason else ''}" for p in missing)
+            "Not available: "
+            + ", ".join(f"{p.period}{f' ({p.missing_reason})' if p.missing_reason else ''}" for p in missing)
         )
     if targets:
         sentences.append(
@@ -403,7 +425,9 @@ def chart_description(
             + ", ".join(f"{_figure(v, unit)} by {d:%d/%m/%Y}" for d, v in targets)
         )
     if baseline is not None:
-        sentences.append(f"Baseline {_figure(baseline, unit)}{f' ({baseline_period})' if baseline_period else ''}")
+        sentences.append(
+            f"Baseline {_figure(baseline, unit)}{f' ({baseline_period})' if baseline_period else ''}"
+        )
     sentences.append("Lower is better" if Polarity(polarity) is Polarity.LOWER else "Higher is better")
     return ". ".join(sentences) + "."
 
@@ -423,7 +447,8 @@ def sparkline(points: Sequence[Point], *, ident: str, unit: str = "", name: str 
     title_id = f"spark-{ident}"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby={_attr(title_id)} '
-        f'width="{SPARK_WIDTH}" height="{SPARK_HEIGHT}" viewBox="0 0 {SPARK_WIDTH} {SPARK_HEIGHT}" focusable="false">',
+        f'width="{SPARK_WIDTH}" height="{SPARK_HEIGHT}" viewBox="0 0 {SPARK_WIDTH} {SPARK_HEIGHT}" '
+        'focusable="false">',
         f"<title id={_attr(title_id)}>{escape(label)}</title>",
     ]
     values = [float(p.value) for p in ordered if p.value is not None]
@@ -441,7 +466,7 @@ def sparkline(points: Sequence[Point], *, ident: str, unit: str = "", name: str 
         for run in segments(ordered):
             coords = [xy(index_of[id(p)], p.value) for p in run]
             parts.append(_line(coords, Style(AREA_STYLE.colour, "", "", 2)))
-            if len(coords) == 1:
+            if len(coords) == 1 and run[0] is not ordered[-1]:
                 parts.append(_marker("circle", *coords[0], AREA_STYLE.colour, 2))
         last = ordered[-1]
         if last.value is not None:

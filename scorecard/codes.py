@@ -111,6 +111,8 @@ def read_breakdown_names(text: str, *, longest: int = 120) -> list[str]:
         if name.lower() in seen:
             raise CodeProblem(f"“{name}” is listed twice: give each breakdown a different name")
         if len(name) > longest:
-            raise CodeProblem(f"“{name[:30]}…” is too long: a breakdown name has at most {longest} characters")
+            raise CodeProblem(
+                f"“{name[:30]}…” is too long: a breakdown name has at most {longest} characters"
+            )
         seen[name.lower()] = name
     return names

@@ -124,7 +124,16 @@ def load_scorecard_demo(area: LocalArea, plan: Plan, *, manager) -> str:
         )
     return (
         f"{area.name}: scorecard loaded: {len(outcomes)} I statements, {len(measures)} measures; "
-        f"EHC plan timeliness from the DfE file: {imported.summary()}"
+        f"EHC plan timeliness from the DfE file: {_described(imported)}"
+    )
+
+
+def _described(imported) -> str:
+    """ "18 figures for 2019 to 2024 (This area 6, England 6, Region 6), 18 new or changed"."""
+    series = ", ".join(f"{Series(name).label} {count}" for name, count in imported.by_series.items() if count)
+    span = f"{imported.periods[0]} to {imported.periods[-1]}" if imported.periods else "no periods"
+    return (
+        f"{sum(imported.by_series.values())} figures for {span} ({series}), {imported.written} new or changed"
     )
 
 

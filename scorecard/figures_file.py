@@ -5,7 +5,8 @@
     if checked.problems: show them all, write nothing; else preview and write checked.rows
 
 Columns are found by their heading, in any order: Measure code, Breakdown (blank: the
-headline), Series (blank: this area), Period, Value and Missing reason. Every problem is
+headline), Series (blank: this area), Period, Value and Missing reason. A row naming only a
+measure and breakdown is a line of the template left unfilled, and is left out. Every problem is
 reported with its sheet, row and column and what to do. Writes nothing: the measures are
 given as a plain `catalogue`, so the checks are tested without a database.
 """
@@ -60,6 +61,11 @@ TOO_BIG = Decimal(10) ** 10
 _NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
 
 
+def shown(value: Decimal | None, reason: str) -> str:
+    """A figure as people read it: 46.4, or "Not available (x: suppressed or not available)"."""
+    return f"{value.normalize():f}" if value is not None else f"Not available ({reason})"
+
+
 @dataclass(frozen=True)
 class BreakdownEntry:
     pk: int
@@ -101,6 +107,10 @@ class FileFigure:
     @property
     def series_label(self) -> str:
         return SERIES_LABELS[self.series]
+
+    @property
+    def shown(self) -> str:
+        return shown(self.value, self.missing_reason)
 
 
 @dataclass
@@ -181,7 +191,7 @@ def _read_value(text: str) -> tuple[Decimal | None, str]:
 
 
 def _read_reason(text: str) -> str:
-    """A reason there is no figure: the DfE's symbols x, z, c and : get their meaning; any other text stays."""
+    """Why there is no figure: the DfE's symbols x, z, c and : get their meaning; other words stay."""
     cleaned = " ".join(text.split())
     return MISSING_REASONS.get(cleaned.casefold(), cleaned) if cleaned else ""
 
@@ -219,6 +229,8 @@ class _SheetChecker:
         return len(self.checked.problems) == before
 
     def check(self, row: RawRow) -> None:
+        if not any(row.get(column).strip() for column in ("Series", "Period", "Value", "Missing reason")):
+            return  # a line of the template not filled in
         before = len(self.checked.problems)
         code = row.get("Measure code").strip()
         measure = self.catalogue.get(code.casefold()) if code else None
@@ -350,6 +362,8 @@ def check_figures(sheets: list[RawSheet], catalogue: dict[str, MeasureEntry]) ->
             checker.check(row)
     if not checked.problems and not checked.rows:
         checked.problems.append(
-            Problem(with_figures[0].name, None, None, "The file has headings but no figures. Add a row a figure")
+            Problem(
+                with_figures[0].name, None, None, "The file has headings but no figures. Add a row a figure"
+            )
         )
     return checked

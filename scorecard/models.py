@@ -232,6 +232,7 @@ class Breakdown(models.Model):
     baseline = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     baseline_period = models.CharField(max_length=40, blank=True, help_text="For example, 2017/18")
     baseline_note = models.CharField(max_length=200, blank=True, help_text="For example, provisional data")
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["measure", "position", "pk"]
@@ -250,6 +251,7 @@ class Target(models.Model):
     value = models.DecimalField(max_digits=14, decimal_places=4)
     due_on = models.DateField("by")
     note = models.CharField(max_length=200, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["breakdown", "due_on"]

@@ -50,7 +50,9 @@ def read_period(text: str) -> DataPeriod:
         start, end = int(match[1]), match[2]
         end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
         if end_year != start + 1 and (match := _ISO_MONTH.match(written)) and 1 <= int(match[2]) <= 12:
-            return DataPeriod(_month_end(start, int(match[2])), f"{calendar.month_name[int(match[2])]} {start}")
+            return DataPeriod(
+                _month_end(start, int(match[2])), f"{calendar.month_name[int(match[2])]} {start}"
+            )
         if end_year != start + 1:
             raise PeriodProblem(
                 f"“{written}” is not an academic year: the second year must follow the first, as in 2023/24"

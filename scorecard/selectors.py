@@ -15,7 +15,17 @@ from areas.access import Access
 from areas.models import LocalArea
 
 from .assess import Assessment, Point, assess
-from .models import Breakdown, DataUpload, Figure, Measure, Outcome, SavedMapping, ScorecardSettings, Series
+from .models import (
+    COMPARATOR_SERIES,
+    Breakdown,
+    DataUpload,
+    Figure,
+    Measure,
+    Outcome,
+    SavedMapping,
+    ScorecardSettings,
+    Series,
+)
 from .rating import ScorecardSummary, effective_settings, summarise
 
 
@@ -52,6 +62,17 @@ class Scorecard:
     lines: list[MeasureLine]
     groups: list[OutcomeGroup]
     summary: ScorecardSummary
+
+    @property
+    def comparator_series(self) -> list[str]:
+        """The comparators with at least one figure on this scorecard: the columns worth showing."""
+        found = {
+            series
+            for line in self.lines
+            for series, points in line.comparator_points.items()
+            if any(point.value is not None for point in points)
+        }
+        return [series.value for series in COMPARATOR_SERIES if series in found]
 
     @property
     def exceptions(self) -> list[MeasureLine]:

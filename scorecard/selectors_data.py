@@ -1,13 +1,12 @@
 """Reading what the data pages need: the area's measures for checking a file, and what a file would change."""
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Prefetch
 
 from areas.models import LocalArea
 
-from .figures_file import BreakdownEntry, FileFigure, MeasureEntry
+from .figures_file import BreakdownEntry, FileFigure, MeasureEntry, shown
 from .models import Breakdown, DataUpload, Figure, Measure, SavedMapping
 
 
@@ -56,6 +55,10 @@ class Replacement:
     row: FileFigure
     old: Figure
 
+    @property
+    def old_shown(self) -> str:
+        return shown(self.old.value, self.old.missing_reason)
+
 
 @dataclass
 class UploadPreview:
@@ -64,10 +67,6 @@ class UploadPreview:
     new: list[FileFigure] = field(default_factory=list)
     replaced: list[Replacement] = field(default_factory=list)
     unchanged: int = 0
-
-
-def _shown(value: Decimal | None, reason: str) -> str:
-    return f"{value.normalize():f}" if value is not None else f"not available ({reason})"
 
 
 def upload_preview(area: LocalArea, rows: list[FileFigure]) -> UploadPreview:
@@ -83,13 +82,8 @@ def upload_preview(area: LocalArea, rows: list[FileFigure]) -> UploadPreview:
         old = existing.get(row.key)
         if old is None:
             preview.new.append(row)
-        elif _shown(old.value, old.missing_reason) == _shown(row.value, row.missing_reason):
+        elif shown(old.value, old.missing_reason) == row.shown:
             preview.unchanged += 1
         else:
             preview.replaced.append(Replacement(row, old))
     return preview
-
-
-def shown_value(value: Decimal | None, reason: str) -> str:
-    """A value as the preview shows it: 46.4, or "not available (x: suppressed or not available)"."""
-    return _shown(value, reason)

@@ -86,8 +86,7 @@ def _breakdowns(measure: Measure, only: int | None = None) -> list[Breakdown]:
     if only is not None:
         breakdowns = breakdowns.filter(pk=only)
     return list(
-        breakdowns
-        .order_by("position", "pk")
+        breakdowns.order_by("position", "pk")
         .prefetch_related("targets")
         .prefetch_related(
             Prefetch(
@@ -161,7 +160,8 @@ def linked_items(measure: Measure) -> list[LinkedItem]:
     )
     for item in candidates:
         places = [
-            name for name, text in (("impact", item.impact), ("evidence", item.evidence))
+            name
+            for name, text in (("impact", item.impact), ("evidence", item.evidence))
             if codes_named(text, [measure.code])
         ]
         if places:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import commentary, dfe, figures, manage, pages
+from .views import breakdowns, commentary, dfe, figures, manage, pages
 
 app_name = "scorecard"
 urlpatterns = [
@@ -18,8 +18,8 @@ urlpatterns = [
     path("outcomes/<int:pk>/edit/", manage.outcome_edit, name="outcome-edit"),
     path("measures/new/", manage.measure_create, name="measure-create"),
     path("measures/<int:pk>/edit/", manage.measure_edit, name="measure-edit"),
-    path("measures/<int:pk>/breakdowns/", manage.breakdowns_edit, name="breakdowns"),
-    path("measures/<int:pk>/targets/", manage.targets_edit, name="targets"),
+    path("measures/<int:pk>/breakdowns/", breakdowns.breakdowns_edit, name="breakdowns"),
+    path("measures/<int:pk>/targets/", breakdowns.targets_edit, name="targets"),
     # Figures in by hand and by file (scorecard/views/figures.py)
     path("measures/<int:pk>/figures/new/", figures.figure_create, name="figure-create"),
     path("figures/<int:pk>/edit/", figures.figure_edit, name="figure-edit"),

@@ -6,16 +6,21 @@ The table names each URL pattern; a test fails if a new pattern is added without
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 
 from progress.models import ReportingPeriod
+from scorecard.dfe import READY_MADE
+from scorecard.models import DataUpload, SavedMapping
 from tests.evidence.factories import EvidenceFactory
 from tests.plans.factories import RagSchemeFactory
+from tests.scorecard.factories import FigureFactory, MeasureFactory, OutcomeFactory, headline
 
 ANON, PM, LEAD, CONTRIB, VIEWER, OTHER = "anonymous", "pm", "lead", "contributor", "viewer", "other_area"
 ROLES = [PM, LEAD, CONTRIB, VIEWER, OTHER, ANON]
 EVERYONE = {PM: 200, LEAD: 200, CONTRIB: 200, VIEWER: 200}
 MANAGER_ONLY = {PM: 200, LEAD: 403, CONTRIB: 403, VIEWER: 403}
+OWNER_OF_MEASURE = {PM: 200, LEAD: 403, CONTRIB: 200, VIEWER: 403}  # the contributor owns "measure"
 
 # (url name, kwargs builder, query string, expected status per member role)
 TABLE = [
@@ -91,6 +96,39 @@ TABLE = [
         "",
         {PM: 200, LEAD: 403, CONTRIB: 200, VIEWER: 403},
     ),
+    ("scorecard:scorecard", lambda d: {}, "", EVERYONE),
+    ("scorecard:exceptions", lambda d: {}, "", EVERYONE),
+    ("scorecard:measure", lambda d: {"pk": d["measure"].pk}, "", EVERYONE),
+    ("scorecard:chart", lambda d: {"pk": d["measure"].pk, "breakdown_pk": d["breakdown"].pk}, "", EVERYONE),
+    (
+        "scorecard:commentary",
+        lambda d: {"pk": d["measure"].pk, "period_pk": d["period"].pk},
+        "",
+        OWNER_OF_MEASURE,
+    ),
+    (
+        "scorecard:commentary",
+        lambda d: {"pk": d["other_measure"].pk, "period_pk": d["period"].pk},
+        "?other",
+        MANAGER_ONLY,
+    ),
+    ("scorecard:figure-create", lambda d: {"pk": d["measure"].pk}, "", OWNER_OF_MEASURE),
+    ("scorecard:figure-create", lambda d: {"pk": d["other_measure"].pk}, "?other", MANAGER_ONLY),
+    ("scorecard:figure-edit", lambda d: {"pk": d["figure"].pk}, "", OWNER_OF_MEASURE),
+    ("scorecard:figures-upload", lambda d: {}, "", MANAGER_ONLY),
+    ("scorecard:figures-template", lambda d: {}, "", MANAGER_ONLY),
+    ("scorecard:settings", lambda d: {}, "", MANAGER_ONLY),
+    ("scorecard:outcomes", lambda d: {}, "", MANAGER_ONLY),
+    ("scorecard:outcome-create", lambda d: {}, "", MANAGER_ONLY),
+    ("scorecard:outcome-edit", lambda d: {"pk": d["outcome"].pk}, "", MANAGER_ONLY),
+    ("scorecard:measure-create", lambda d: {}, "", MANAGER_ONLY),
+    ("scorecard:measure-edit", lambda d: {"pk": d["measure"].pk}, "", MANAGER_ONLY),
+    ("scorecard:breakdowns", lambda d: {"pk": d["measure"].pk}, "", MANAGER_ONLY),
+    ("scorecard:targets", lambda d: {"pk": d["measure"].pk}, "", MANAGER_ONLY),
+    ("scorecard:dfe", lambda d: {}, "", MANAGER_ONLY),
+    ("scorecard:dfe-upload", lambda d: {"pk": d["upload"].pk}, "", MANAGER_ONLY),
+    ("scorecard:mappings", lambda d: {}, "", MANAGER_ONLY),
+    ("scorecard:mapping", lambda d: {"pk": d["mapping"].pk}, "", MANAGER_ONLY),
     ("areas:people", lambda d: {}, "", EVERYONE),
     ("areas:person", lambda d: {"pk": d["person"].pk}, "", EVERYONE),
     ("areas:person-create", lambda d: {}, "", MANAGER_ONLY),
@@ -215,6 +253,23 @@ def world(
             starts_on=datetime.date(2021, 3, 1),
             ends_on=datetime.date(2021, 3, 31),
             deadline=datetime.date(2021, 3, 25),
+        ),
+    )
+    measure = MeasureFactory(area=area, owner=owner_person, code="E7")
+    data.update(
+        measure=measure,
+        breakdown=headline(measure),
+        other_measure=MeasureFactory(area=area, code="E8"),
+        figure=FigureFactory(breakdown=headline(measure)),
+        outcome=OutcomeFactory(area=area),
+        mapping=SavedMapping.objects.create(
+            area=area, name="Timeliness", mapping=READY_MADE["plans_issued"].to_dict()
+        ),
+        upload=DataUpload.objects.create(
+            area=area,
+            file=ContentFile(b"time_period,geographic_level\r\n", name="dfe.csv"),
+            file_name="dfe.csv",
+            columns=["time_period", "geographic_level"],
         ),
     )
     users = {

@@ -10,6 +10,7 @@ from common.concurrency import claim_version
 from plans import history
 from plans import rules as plan_rules
 from plans.models import Change, Plan
+from scorecard.reporting import measures_needing_commentary, needing_commentary_message
 
 from .. import rules
 from ..models import HighlightReport, ReportedRating, ReportingPeriod, Update
@@ -102,12 +103,17 @@ def period_move(
     """Move a period to the next (or back to the previous) state of the cycle.
 
     Reporting freezes the period: each item's rating and the highlight reports are kept as
-    the board was told them, and no update or report of the period can change after.
+    the board was told them, and no update or report of the period can change after. Red measures
+    on the scorecard need a commentary first (scorecard.reporting).
     """
     unconfirmed = Update.objects.filter(period=period, confirmed_at__isnull=True).count()
     problem = rules.state_change_problem(period.state, to_state, unconfirmed)
     if problem:
         raise ValidationError(problem)
+    if to_state == ReportingPeriod.State.REPORTED:
+        needing = measures_needing_commentary(period)
+        if needing:
+            raise ValidationError(needing_commentary_message(needing))
     old_label = period.get_state_display()
     claim_version(period, expected_version)
     period.state = to_state

@@ -12,6 +12,7 @@ from areas.access import area_view, cycle_runner
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
 from plans import selectors as plan_selectors
+from scorecard.reporting import measures_needing_commentary, needing_commentary_message
 
 from .. import rules, selectors, services
 from ..forms import PeriodFilterForm, PeriodForm, PeriodSettingsForm, VersionForm
@@ -131,6 +132,13 @@ def period_detail(request, access, pk: int):
             page=page,
             rows=selectors.period_rows(access, period, page.object_list, today),
             summary=selectors.period_summary(period),
+            # Once updates are in (challenge onwards), what the scorecard still needs before reporting.
+            needing_commentary=[
+                (measure, access.can_enter_figures(measure))
+                for measure in (
+                    measures_needing_commentary(period) if period.state != period.State.OPEN else []
+                )
+            ],
             can_challenge=access.is_programme_manager or bool(access.led_workstream_ids),
             can_update=access.role != "viewer",
         )
@@ -203,6 +211,8 @@ def period_move(request, access, pk: int, state: str):
     summary = selectors.period_summary(period)
     if problem is None and request.method == "GET":
         problem = rules.state_change_problem(period.state, state, summary.unconfirmed)
+        if problem is None and state == rules.REPORTED and (needing := measures_needing_commentary(period)):
+            problem = needing_commentary_message(needing)
     return render(
         request,
         "progress/period_move.html",

@@ -2,11 +2,10 @@
 
 from django import forms
 
-from common.forms import Form, UKDateField
+from common.forms import Form
 
 from .. import codes
 from ..models import Frequency, Measure, Outcome, ScorecardSettings, Unit
-from ..periods import PeriodProblem, read_period
 from ..selectors_manage import items_numbered
 from ..services.measures import MeasureContent
 
@@ -18,7 +17,15 @@ NUMBER_MESSAGES = {
 }
 
 
-def _number(label: str, *, help_text: str = "", required: bool = False, places: int = 3, digits: int = 9):
+def _number(
+    label: str,
+    *,
+    help_text: str = "",
+    required: bool = False,
+    places: int = 3,
+    digits: int = 9,
+    minimum: int | None = 0,
+):
     messages = NUMBER_MESSAGES | {
         "required": f"Enter the {label.lower()}",
         "max_decimal_places": f"Enter a number with at most {places} decimal places",
@@ -29,6 +36,7 @@ def _number(label: str, *, help_text: str = "", required: bool = False, places: 
         required=required,
         max_digits=digits,
         decimal_places=places,
+        min_value=minimum,
         error_messages=messages,
         widget=forms.TextInput(
             attrs={"class": "govuk-input--width-5", "inputmode": "decimal", "spellcheck": "false"}
@@ -48,6 +56,16 @@ def _code(label: str, help_text: str, width: int = 10):
 
 def _choices(model, name: str) -> list[tuple[str, str]]:
     return list(model._meta.get_field(name).choices)
+
+
+def plain_number(value):
+    """A stored Decimal as people type it: 60.0000 is 60, never 6E+1."""
+    return None if value is None else f"{value.normalize():f}"
+
+
+def _lower_first(text: str) -> str:
+    """ "Compare with England" -> "compare with England": a choice's words inside a sentence."""
+    return text[:1].lower() + text[1:]
 
 
 class SettingsForm(Form):
@@ -128,7 +146,9 @@ class SettingsForm(Form):
         own = (data.get("la_code", ""), data.get("old_la_code", ""))
         if "neighbour_codes" in data:
             try:
-                data["neighbour_codes"] = ", ".join(codes.read_neighbour_codes(data["neighbour_codes"], own=own))
+                data["neighbour_codes"] = ", ".join(
+                    codes.read_neighbour_codes(data["neighbour_codes"], own=own)
+                )
             except codes.CodeProblem as problem:
                 self.add_error("neighbour_codes", str(problem))
         return data
@@ -186,7 +206,7 @@ class MeasureForm(Form):
         help_text="How it is counted, and what is in and out",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    unit = forms.ChoiceField(label="Unit", choices=Unit.choices)
+    unit = forms.ChoiceField(label="Unit", choices=Unit.choices, initial=Unit.PERCENT)
     polarity = forms.ChoiceField(
         label="Better when",
         choices=_choices(Measure, "polarity"),
@@ -194,7 +214,9 @@ class MeasureForm(Form):
         help_text="Lower is better for absence, exclusions and waiting times",
         error_messages={"required": "Choose whether higher or lower is better"},
     )
-    frequency = forms.ChoiceField(label="How often new figures come", choices=Frequency.choices)
+    frequency = forms.ChoiceField(
+        label="How often new figures come", choices=Frequency.choices, initial=Frequency.ANNUAL
+    )
     source = forms.CharField(
         label="Source", required=False, max_length=300, help_text="For example, DfE SEN2 return"
     )
@@ -244,7 +266,9 @@ class MeasureForm(Form):
 
     OVERRIDES = ("tolerance", "tolerance_kind", "near_miss", "no_target", "direction_threshold")
 
-    def __init__(self, *args, outcomes, people, plans, area_settings: ScorecardSettings, creating: bool, **kw):
+    def __init__(
+        self, *args, outcomes, people, plans, area_settings: ScorecardSettings, creating: bool, **kw
+    ):
         super().__init__(*args, **kw)
         self.plans = plans
         self.fields["owner"].queryset = people
@@ -265,23 +289,24 @@ class MeasureForm(Form):
                     f"The numbers of the {plan.reference} items this measure shows the effect of, "
                     "separated by commas. For example, 1.1, 4.3.3"
                 ),
-                widget=forms.TextInput(attrs={"spellcheck": "false"}),
+                widget=forms.TextInput(attrs={"class": "govuk-input", "spellcheck": "false"}),
             )
         self.items: list = []
 
     def _override_choices(self, area_settings: ScorecardSettings) -> None:
         self.fields["tolerance"].help_text = (
             f"Leave blank to use the area's: {area_settings.tolerance.normalize():f}"
-            f" ({area_settings.get_tolerance_kind_display().lower()})"
+            f" ({_lower_first(area_settings.get_tolerance_kind_display())})"
         )
-        self.fields["direction_threshold"].help_text = (
-            f"Leave blank to use the area's: {area_settings.direction_threshold.normalize():f}"
-        )
+        self.fields[
+            "direction_threshold"
+        ].help_text = f"Leave blank to use the area's: {area_settings.direction_threshold.normalize():f}"
         for name in ("tolerance_kind", "near_miss", "no_target"):
             area_choice = getattr(area_settings, f"get_{name}_display")()
-            self.fields[name].choices = [("", f"{AS_THE_AREA} ({area_choice.lower()})")] + _choices(
-                ScorecardSettings, name
-            )
+            self.fields[name].choices = [
+                ("", f"{AS_THE_AREA} ({_lower_first(area_choice)})"),
+                *_choices(ScorecardSettings, name),
+            ]
 
     @staticmethod
     def item_field_name(plan) -> str:
@@ -291,6 +316,9 @@ class MeasureForm(Form):
     def initial_for(measure: Measure, plans) -> dict:
         """The form's starting values for an existing measure."""
         initial = {name: getattr(measure, name) for name in MeasureContent.FIELDS}
+        for name in ("tolerance", "direction_threshold"):
+            if initial[name] is not None:
+                initial[name] = f"{initial[name].normalize():f}"
         initial |= {"owner": measure.owner_id, "outcomes": [o.pk for o in measure.outcomes.all()]}
         initial["version"] = measure.version
         items = sorted(measure.items.all(), key=lambda i: i.sort_key)
@@ -338,75 +366,6 @@ class MeasureForm(Form):
             outcomes=list(data["outcomes"]),
             items=list(self.items),
         )
-
-
-class BreakdownForm(Form):
-    name = forms.CharField(
-        label="Name",
-        max_length=120,
-        help_text="For example, Primary, or EHC plan",
-        error_messages={"required": "Enter the breakdown's name, such as Primary"},
-    )
-    baseline = _number(
-        "Baseline", help_text="The figure progress is measured from, for example 58.3", places=4, digits=14
-    )
-    baseline_period = forms.CharField(
-        label="Baseline period",
-        required=False,
-        max_length=40,
-        help_text="The period the baseline is for: a year (2018), an academic year (2017/18) or a month "
-        "(March 2018)",
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
-    )
-    baseline_note = forms.CharField(
-        label="Note on the baseline",
-        required=False,
-        max_length=200,
-        help_text="For example, provisional data",
-    )
-
-    def clean_baseline_period(self) -> str:
-        text = self.cleaned_data["baseline_period"].strip()
-        if not text:
-            return ""
-        try:
-            return read_period(text).label
-        except PeriodProblem as problem:
-            raise forms.ValidationError(str(problem)) from problem
-
-    def clean(self):
-        data = super().clean()
-        if data.get("baseline_period") and data.get("baseline") is None and "baseline" not in self.errors:
-            self.add_error("baseline", "Enter the baseline figure for the period, or clear the period")
-        return data
-
-
-class TargetForm(Form):
-    breakdown = forms.TypedChoiceField(
-        label="Breakdown", coerce=int, error_messages={"required": "Choose the breakdown"}
-    )
-    value = _number("Target", required=True, places=4, digits=14)
-    due_on = UKDateField(
-        label="By",
-        help_text="The date the target is to be met by, for example 31/03/2026",
-        error_messages={"required": "Enter the date the target is to be met by, such as 31/03/2026"},
-    )
-    note = forms.CharField(
-        label="Note", required=False, max_length=200, help_text="For example, the national average"
-    )
-
-    def __init__(self, *args, breakdowns, unit_suffix: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        if unit_suffix:
-            self.fields["value"].help_text = f"In the measure's unit ({unit_suffix})"
-        if breakdowns is None:
-            del self.fields["breakdown"]
-        elif len(breakdowns) == 1:
-            self.fields["breakdown"].widget = forms.HiddenInput()
-            self.fields["breakdown"].choices = [(b.pk, b.name) for b in breakdowns]
-            self.fields["breakdown"].initial = breakdowns[0].pk
-        else:
-            self.fields["breakdown"].choices = [(b.pk, b.name) for b in breakdowns]
 
 
 def outcome_initial(outcome: Outcome) -> dict:

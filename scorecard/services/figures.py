@@ -24,14 +24,22 @@ MAX_DIGITS = 10  # Figure.value holds 14 digits, 4 of them after the point
 PLACES = Decimal("0.0001")
 
 
+WHOSE = {
+    Series.AREA: "this area",
+    Series.ENGLAND: "England",
+    Series.REGION: "the region",
+    Series.NEIGHBOURS: "the statistical neighbours",
+}
+
+
 class FigureExists(Exception):
     """There is already a figure for this breakdown, series and period: edit it instead."""
 
     def __init__(self, figure: Figure):
         self.figure = figure
+        self.whose = WHOSE[Series(figure.series)]
         super().__init__(
-            f"There is already a {figure.get_series_display().lower()} figure for {figure.period}. "
-            "Edit that figure instead"
+            f"There is already a {figure.period} figure for {self.whose}. Edit that figure instead"
         )
 
 
@@ -231,7 +239,9 @@ def figures_write(
             figure.save()
             counts.replaced += 1
         counts.by_series[write.series] = counts.by_series.get(write.series, 0) + 1
-        touched.setdefault(write.breakdown_id, []).append(f"{Series(write.series).label} {write.period.label}")
+        touched.setdefault(write.breakdown_id, []).append(
+            f"{Series(write.series).label} {write.period.label}"
+        )
     Figure.objects.bulk_create(new)
     for breakdown_id, written in touched.items():
         history.record(

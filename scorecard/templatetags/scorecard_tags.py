@@ -7,10 +7,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from scorecard import charts
-from scorecard.assess import Assessment, Point
+from scorecard.assess import Assessment
 from scorecard.models import COMPARATOR_SERIES
 from scorecard.rating import Direction, Rating, show
 from scorecard.selectors import MeasureLine
+from scorecard.selectors_measure import not_available
 
 register = template.Library()
 
@@ -23,7 +24,7 @@ ARROWS = {
     Direction.IMPROVING: "↑",
     Direction.DECLINING: "↓",
     Direction.NO_CHANGE: "→",
-    Direction.NOT_KNOWN: "–",
+    Direction.NOT_KNOWN: "\N{EN DASH}",
 }
 
 
@@ -49,21 +50,18 @@ def latest_words(assessment: Assessment, unit: str) -> SafeString:
     if latest is None:
         if last is None:
             return format_html("{}", "No figures yet")
-        return format_html("Not available ({}) <span class=\"govuk-hint\">{}</span>", last.missing_reason, last.period)
+        return format_html(
+            'Not available ({}) <span class="govuk-hint">{}</span>', last.missing_reason, last.period
+        )
     shown = format_html('{} <span class="govuk-hint">{}</span>', show(latest.value, unit), latest.period)
     if last is not None and last.ends_on > latest.ends_on:
         shown = format_html(
-            '{}<br><span class="govuk-hint">{}: not available ({})</span>', shown, last.period, last.missing_reason
+            '{}<br><span class="govuk-hint">{}: not available ({})</span>',
+            shown,
+            last.period,
+            last.missing_reason,
         )
     return shown
-
-
-def point_words(point: Point | None, unit: str) -> str:
-    if point is None:
-        return ""
-    if point.value is None:
-        return f"Not available ({point.missing_reason})" if point.missing_reason else "Not available"
-    return show(point.value, unit)
 
 
 def target_words(assessment: Assessment, unit: str) -> str:
@@ -73,7 +71,7 @@ def target_words(assessment: Assessment, unit: str) -> str:
     return f"{show(value, unit)} by {due:%d/%m/%Y}"
 
 
-def _row(line: MeasureLine, area_slug: str, prefix: str) -> tuple:
+def _row(line: MeasureLine, area_slug: str, prefix: str, comparators: list[str]) -> tuple:
     measure, assessment = line.measure, line.assessment
     unit = measure.unit_suffix
     url = reverse("scorecard:measure", kwargs={"area": area_slug, "pk": measure.pk})
@@ -81,7 +79,7 @@ def _row(line: MeasureLine, area_slug: str, prefix: str) -> tuple:
     comparators = format_html_join(
         "",
         '<td class="govuk-table__cell">{}</td>',
-        ((point_words(assessment.comparators.get(series), unit),) for series in COMPARATOR_SERIES),
+        ((not_available(assessment.comparators.get(series), unit) or "No figure",) for series in comparators),
     )
     return (
         url,
@@ -111,21 +109,16 @@ ROW = (
 
 
 @register.simple_tag
-def scorecard_rows(lines: list[MeasureLine], area_slug: str, prefix: object = "") -> SafeString:
-    """The rows of one outcome's table; `prefix` keeps each small chart's id unique on the page."""
-    return format_html_join("", ROW, (_row(line, area_slug, str(prefix)) for line in lines))
+def scorecard_rows(
+    lines: list[MeasureLine], area_slug: str, prefix: object = "", comparators=None
+) -> SafeString:
+    """The rows of one outcome's table; `prefix` keeps each small chart's id unique on the page.
+    `comparators` are the (series, name) columns shown; by default all three."""
+    shown = [series for series, _ in comparators] if comparators is not None else list(COMPARATOR_SERIES)
+    return format_html_join("", ROW, (_row(line, area_slug, str(prefix), shown) for line in lines))
 
 
 @register.simple_tag
-def figure(point: Point | None, unit: str) -> str:
-    return point_words(point, unit)
-
-
-@register.simple_tag
-def latest(assessment: Assessment, unit: str) -> SafeString:
-    return latest_words(assessment, unit)
-
-
-@register.simple_tag
-def target(assessment: Assessment, unit: str) -> str:
-    return target_words(assessment, unit)
+def show_number(value, unit: str) -> str:
+    """A stored figure as a board paper prints it: 68.2%, 12.6 weeks."""
+    return show(value, unit)

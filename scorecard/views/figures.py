@@ -1,19 +1,280 @@
-"""Not built yet: each view below is replaced by the scorecard work (see scorecard/urls.py)."""
+"""Figures in by hand and by file: enter or edit one figure; upload a CSV or Excel file of many."""
 
-from django.http import Http404
+import csv
+import hashlib
+import io
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import get_valid_filename
+from django.views.decorators.http import require_http_methods
+
+from areas.access import Access, area_view, scorecard_manager
+from common.concurrency import EditConflict
+from common.uploads import csv_safe
+from common.views import apply_validation_error
+
+from .. import selectors, selectors_data
+from ..figures_file import COLUMNS, check_figures, read_figures_file
+from ..forms.figures import ConfirmUploadForm, FigureForm, FiguresUploadForm
+from ..models import Figure, Measure
+from ..services.figures import FigureExists, FigureWrite, figure_save, figures_write
+
+SESSION_KEY = "figure_uploads"
+UPLOAD_FOLDER = "figure-uploads"
 
 
-def figure_create(request, *args, **kwargs):
-    raise Http404
+def _enterable(access: Access, measure: Measure) -> None:
+    if not access.can_enter_figures(measure):
+        raise PermissionDenied("Only the programme manager and the measure's owner can enter its figures.")
 
 
-def figure_edit(request, *args, **kwargs):
-    raise Http404
+def _figure_page(request, access: Access, form, measure: Measure, **extra):
+    context = {"access": access, "form": form, "measure": measure, "nav": "scorecard", **extra}
+    return render(request, "scorecard/figure_form.html", context)
 
 
-def figures_upload(request, *args, **kwargs):
-    raise Http404
+@require_http_methods(["GET", "POST"])
+@area_view()
+def figure_create(request, access: Access, pk: int):
+    measure = selectors.get_measure(access, pk)
+    _enterable(access, measure)
+    existing = None
+    if request.method != "POST":
+        initial = {"series": request.GET.get("series") or "area", "period": request.GET.get("period", "")}
+        if request.GET.get("breakdown"):
+            initial["breakdown"] = request.GET["breakdown"]
+        else:
+            first = measure.breakdowns.order_by("position", "pk").first()
+            initial["breakdown"] = str(first.pk) if first else ""
+        form = FigureForm(measure=measure, initial=initial)
+    else:
+        form = FigureForm(request.POST, measure=measure)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                figure = figure_save(
+                    breakdown=form.chosen_breakdown,
+                    series=data["series"],
+                    period=data["period"],
+                    value=data["value"],
+                    missing_reason=data["missing_reason"],
+                    by=request.user,
+                )
+            except FigureExists as clash:
+                existing = clash
+                form.add_error("period", str(clash))
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, f"{figure.get_series_display()} figure for {figure.period} saved.")
+                return redirect(measure)
+    return _figure_page(request, access, form, measure, existing=existing)
 
 
-def figures_template(request, *args, **kwargs):
-    raise Http404
+@require_http_methods(["GET", "POST"])
+@area_view()
+def figure_edit(request, access: Access, pk: int):
+    figure = selectors.get_figure(access, pk)
+    measure = figure.breakdown.measure
+    _enterable(access, measure)
+    existing = None
+    conflict = False
+    if request.method != "POST":
+        form = FigureForm(measure=measure, figure=figure)
+    else:
+        form = FigureForm(request.POST, measure=measure, figure=figure)
+        form.fields["version"].required = True
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                figure = figure_save(
+                    breakdown=form.chosen_breakdown,
+                    series=data["series"],
+                    period=data["period"],
+                    value=data["value"],
+                    missing_reason=data["missing_reason"],
+                    by=request.user,
+                    figure=figure,
+                    expected_version=data["version"],
+                )
+            except EditConflict:
+                conflict = True
+                figure = selectors.get_figure(access, pk)
+                posted = request.POST.copy()
+                posted["version"] = figure.version
+                form = FigureForm(posted, measure=measure, figure=figure)
+                form.is_valid()
+                form.add_error(
+                    None,
+                    "Someone else changed this figure while you were editing it. What they saved is shown "
+                    "below. Your change has not been saved: check it and save again.",
+                )
+            except FigureExists as clash:
+                existing = clash
+                form.add_error("period", str(clash))
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, f"{figure.get_series_display()} figure for {figure.period} saved.")
+                return redirect(measure)
+    return _figure_page(request, access, form, measure, figure=figure, conflict=conflict, existing=existing)
+
+
+# Uploading a file of figures
+
+
+def _folder() -> Path:
+    return Path(settings.PRIVATE_UPLOAD_ROOT) / UPLOAD_FOLDER
+
+
+def _store(data: bytes) -> str:
+    token = secrets.token_urlsafe(16)
+    _folder().mkdir(parents=True, exist_ok=True)
+    (_folder() / token).write_bytes(data)
+    return token
+
+
+def _stored(request, access: Access, token: str) -> tuple[Path, str]:
+    """The file behind a token, only for the user and area that uploaded it."""
+    entry = request.session.get(SESSION_KEY, {}).get(token)
+    path = _folder() / token
+    if (
+        not entry
+        or entry["area"] != access.area.slug
+        or not token.replace("-", "").replace("_", "").isalnum()
+    ):
+        raise Http404("This upload has expired: upload the file again")
+    if not path.is_file():
+        raise Http404("This upload has expired: upload the file again")
+    return path, entry["name"]
+
+
+def declared_too_large(request) -> bool:
+    """Refuse an upload from its declared length, before Django reads it to disk."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > settings.UPLOAD_MAX_BYTES + 64 * 1024
+
+
+def _check(access: Access, data: bytes, name: str):
+    sheets, problems = read_figures_file(data, name=name, size_limit=settings.UPLOAD_MAX_BYTES)
+    if problems:
+        return None, problems
+    checked = check_figures(sheets, selectors_data.figure_catalogue(access.area))
+    return checked, checked.problems
+
+
+def _fingerprint(checked, preview) -> str:
+    parts = [repr((row.key, row.value, row.missing_reason)) for row in checked.rows]
+    parts += [repr((r.old.pk, r.old.version)) for r in preview.replaced]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _upload_page(request, access: Access, form, problems=None, too_large=False):
+    context = {
+        "access": access,
+        "form": form,
+        "problems": problems,
+        "too_large": settings.UPLOAD_MAX_BYTES if too_large else None,
+        "columns": COLUMNS,
+        "nav": "scorecard",
+    }
+    return render(request, "scorecard/figures_upload.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(scorecard_manager)
+def figures_upload(request, access: Access):
+    token = request.POST.get("token") or request.GET.get("file")
+    if token:
+        return _preview(request, access, token)
+    if request.method == "POST" and declared_too_large(request):
+        return _upload_page(request, access, FiguresUploadForm(), too_large=True)
+    form = FiguresUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        name = get_valid_filename(Path(upload.name).name) or "figures.csv"
+        if upload.size > settings.UPLOAD_MAX_BYTES:
+            return _upload_page(request, access, FiguresUploadForm(), too_large=True)
+        data = upload.read()
+        _, problems = _check(access, data, name)
+        if problems:
+            return _upload_page(request, access, form, problems=problems)
+        token = _store(data)
+        request.session.setdefault(SESSION_KEY, {})[token] = {"area": access.area.slug, "name": name}
+        request.session.modified = True
+        return redirect(
+            f"{reverse('scorecard:figures-upload', kwargs={'area': access.area.slug})}?file={token}"
+        )
+    return _upload_page(request, access, form)
+
+
+def _preview(request, access: Access, token: str):
+    path, name = _stored(request, access, token)
+    checked, problems = _check(access, path.read_bytes(), name)
+    if problems:
+        return _upload_page(request, access, FiguresUploadForm(), problems=problems)
+    preview = selectors_data.upload_preview(access.area, checked.rows)
+    fingerprint = _fingerprint(checked, preview)
+    form = ConfirmUploadForm(
+        request.POST if request.method == "POST" else None,
+        initial={"token": token, "fingerprint": fingerprint},
+    )
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["fingerprint"] != fingerprint:
+            messages.info(request, "The figures changed since you looked at this preview. Check them again.")
+            return redirect(f"{request.path}?file={token}")
+        counts = figures_write(
+            area=access.area,
+            writes=[
+                FigureWrite(row.breakdown.pk, row.series, row.period, row.value, row.missing_reason)
+                for row in checked.rows
+            ],
+            source=Figure.Source.UPLOAD,
+            source_note=name,
+            by=request.user,
+        )
+        path.unlink(missing_ok=True)
+        request.session.get(SESSION_KEY, {}).pop(token, None)
+        request.session.modified = True
+        messages.success(
+            request,
+            f"Uploaded {name}: {counts.added} new figure{'' if counts.added == 1 else 's'}, "
+            f"{counts.replaced} replaced, {counts.unchanged} unchanged.",
+        )
+        return redirect("scorecard:scorecard", area=access.area.slug)
+    context = {
+        "access": access,
+        "preview": preview,
+        "confirm": form,
+        "name": name,
+        "rows": len(checked.rows),
+        "nav": "scorecard",
+    }
+    return render(request, "scorecard/figures_preview.html", context)
+
+
+@require_http_methods(["GET"])
+@area_view(scorecard_manager)
+def figures_template(request, access: Access):
+    """A CSV with the headings, and a line for each measure's breakdowns to fill in."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for code, measure in selectors_data.figure_catalogue(access.area).items():
+        for position, breakdown in enumerate(measure.breakdowns):
+            shown = "" if position == 0 else breakdown.name
+            writer.writerow([csv_safe(code), csv_safe(shown), "", "", "", ""])
+    response = HttpResponse(("\ufeff" + stream.getvalue()).encode("utf-8"), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="scorecard-figures.csv"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -14,13 +14,14 @@ from ..models import Commentary
 @area_view()
 def scorecard(request, access):
     card = selectors.area_scorecard(access.area)
+    names = selectors_measure.comparator_names(selectors.settings_for(access.area))
     return render(
         request,
         "scorecard/scorecard.html",
         {
             "access": access,
             "card": card,
-            "series_names": selectors_measure.comparator_names(selectors.settings_for(access.area)),
+            "comparators": [(series, names[series]) for series in card.comparator_series],
             "nav": "scorecard",
         },
     )
