@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from .rating import (
     DEFAULT_SETTINGS,
@@ -23,9 +24,9 @@ from .rating import (
 from .targets import target_in_force
 
 
-@dataclass(frozen=True)
-class Point:
-    """One period's figure; `value` None means not available, and `missing_reason` says why."""
+class Point(NamedTuple):
+    """One period's figure; `value` None means not available, and `missing_reason` says why.
+    A named tuple: a scorecard of 120 measures makes tens of thousands of them."""
 
     ends_on: date
     period: str

@@ -438,12 +438,37 @@ SPARK_WIDTH = 100
 SPARK_HEIGHT = 28
 
 
+SPARK_LISTED = 6  # up to this many figures are read out one by one; more are summarised
+
+
+def _trend_words(ordered: Sequence[Point], unit: str) -> str:
+    """Each figure when there are a few; with more, the span, first and last, lowest and highest
+    (the measure's page has them all in its table)."""
+    if not ordered:
+        return "no figures yet"
+    if len(ordered) <= SPARK_LISTED:
+        return ", ".join(f"{p.period} {_value_words(p, unit)}" for p in ordered)
+    known = [p for p in ordered if p.value is not None]
+    words = f"{len(ordered)} periods, {ordered[0].period} to {ordered[-1].period}"
+    if not known:
+        return f"{words}, none with a figure"
+    low = min(known, key=lambda p: p.value)
+    high = max(known, key=lambda p: p.value)
+    first, last = known[0], known[-1]
+    words += (
+        f": {first.period} {_value_words(first, unit)}, {last.period} {_value_words(last, unit)}; "
+        f"lowest {_value_words(low, unit)} ({low.period}), highest {_value_words(high, unit)} ({high.period})"
+    )
+    if missing := len(ordered) - len(known):
+        words += f"; {missing} not available"
+    return words
+
+
 def sparkline(points: Sequence[Point], *, ident: str, unit: str = "", name: str = "") -> str:
     """A small inline SVG of the area's figures (gaps where a figure is missing) with a text alternative
     such as "Trend for E7: 2022 40%, 2023 not available, 2024 50%". `ident` makes its title's id unique."""
     ordered = sorted(points, key=lambda p: p.ends_on)
-    words = ", ".join(f"{p.period} {_value_words(p, unit)}" for p in ordered) or "no figures yet"
-    label = f"Trend{f' for {name}' if name else ''}: {words}"
+    label = f"Trend{f' for {name}' if name else ''}: {_trend_words(ordered, unit)}"
     title_id = f"spark-{ident}"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby={_attr(title_id)} '

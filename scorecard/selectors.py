@@ -6,6 +6,7 @@ reporting check all build on it.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -43,7 +44,7 @@ class MeasureLine:
     headline: Breakdown | None
     assessment: Assessment
     points: list[Point] = field(default_factory=list)
-    comparator_points: dict[str, list[Point]] = field(default_factory=dict)
+    comparator_points: dict[str, list[Point]] = field(default_factory=dict)  # for the latest figure's period
 
 
 @dataclass
@@ -79,19 +80,28 @@ class Scorecard:
         return [line for line in self.lines if line.assessment.is_exception]
 
 
-def _points(figures) -> list[Point]:
-    return [Point(f.period_ends_on, f.period, f.value, f.missing_reason) for f in figures]
+FIGURE_VALUES = ("series", "period", "period_ends_on", "value", "missing_reason")
+
+
+def figure_points(rows: Iterable[tuple]) -> dict[str, list[Point]]:
+    """Figures as each series' points, from (series, period, period_ends_on, value, missing_reason) rows."""
+    by_series: dict[str, list[Point]] = defaultdict(list)
+    for series, period, ends_on, value, reason in rows:
+        by_series[series].append(Point(ends_on, period, value, reason))
+    return by_series
 
 
 def assess_breakdown(
-    measure: Measure, breakdown: Breakdown | None, figures: list[Figure], area_settings: ScorecardSettings
+    measure: Measure,
+    breakdown: Breakdown | None,
+    by_series: dict[str, list[Point]],
+    area_settings: ScorecardSettings,
 ) -> tuple[Assessment, list[Point], dict[str, list[Point]]]:
-    """Assess one breakdown from its figures (all series) and targets (prefetched on `breakdown`)."""
-    by_series: dict[str, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        by_series[figure.series].append(figure)
-    points = _points(by_series.pop(Series.AREA, []))
-    comparators = {series: _points(items) for series, items in by_series.items()}
+    """Assess one breakdown from its figures as points by series (`figure_points`) and its targets
+    (prefetched on `breakdown`)."""
+    by_series = dict(by_series)
+    points = by_series.pop(Series.AREA, [])
+    comparators = by_series
     targets = [(t.due_on, t.value) for t in breakdown.targets.all()] if breakdown else []
     assessment = assess(
         points,
@@ -122,20 +132,12 @@ def area_scorecard(area: LocalArea, *, public_only: bool = False) -> Scorecard:
         )
     )
     headlines = {m.pk: next(iter(m.breakdowns.all()), None) for m in measures}
-    figures: dict[int, list[Figure]] = defaultdict(list)
-    headline_ids = [b.pk for b in headlines.values() if b is not None]
-    if headline_ids:
-        for figure in (
-            Figure.objects.filter(breakdown_id__in=headline_ids)
-            .only("breakdown_id", "series", "period", "period_ends_on", "value", "missing_reason")
-            .order_by("period_ends_on")
-        ):
-            figures[figure.breakdown_id].append(figure)
+    rows = _headline_figures([b.pk for b in headlines.values() if b is not None])
     lines = []
     for measure in measures:
         headline = headlines[measure.pk]
         assessment, points, comparators = assess_breakdown(
-            measure, headline, figures.get(headline.pk, []) if headline else [], area_settings
+            measure, headline, figure_points(rows.get(headline.pk, [])) if headline else {}, area_settings
         )
         lines.append(MeasureLine(measure, headline, assessment, points, comparators))
     return Scorecard(
@@ -144,6 +146,36 @@ def area_scorecard(area: LocalArea, *, public_only: bool = False) -> Scorecard:
         _groups(area, lines),
         summarise((line.assessment.rating, line.assessment.direction) for line in lines),
     )
+
+
+def _headline_figures(headline_ids: list[int]) -> dict[int, list[tuple]]:
+    """Each headline breakdown's figures as FIGURE_VALUES rows: every period of the area's own series
+    (for the small chart), and the comparators' only for the periods the area has a figure in.
+
+    Two queries whatever the size: the comparators of a 60-month series are 120 rows a measure that
+    the scorecard never shows; the measure's page reads them all.
+    """
+    rows: dict[int, list[tuple]] = defaultdict(list)
+    if not headline_ids:
+        return rows
+    latest: dict[int, str] = {}
+    for breakdown_id, *row in (
+        Figure.objects.filter(breakdown_id__in=headline_ids, series=Series.AREA)
+        .order_by("period_ends_on")
+        .values_list("breakdown_id", *FIGURE_VALUES)
+    ):
+        rows[breakdown_id].append(row)
+        if row[3] is not None:  # the value
+            latest[breakdown_id] = row[1]  # the period
+    if latest:
+        for breakdown_id, *row in (
+            Figure.objects.filter(breakdown_id__in=list(latest), period__in=set(latest.values()))
+            .exclude(series=Series.AREA)
+            .values_list("breakdown_id", *FIGURE_VALUES)
+        ):
+            if row[1] == latest[breakdown_id]:
+                rows[breakdown_id].append(row)
+    return rows
 
 
 def _groups(area: LocalArea, lines: list[MeasureLine]) -> list[OutcomeGroup]:

@@ -20,7 +20,7 @@ from .assess import Assessment, Point
 from .links import codes_named
 from .models import COMPARATOR_SERIES, Breakdown, Commentary, Figure, Measure, ScorecardSettings, Series, Unit
 from .rating import show
-from .selectors import assess_breakdown, settings_for
+from .selectors import assess_breakdown, figure_points, settings_for
 from .targets import target_in_force
 
 
@@ -130,7 +130,13 @@ def breakdown_views(
     views = []
     for breakdown in _breakdowns(measure, only):
         assessment, points, comparators = assess_breakdown(
-            measure, breakdown, list(breakdown.figures.all()), settings
+            measure,
+            breakdown,
+            figure_points(
+                (f.series, f.period, f.period_ends_on, f.value, f.missing_reason)
+                for f in breakdown.figures.all()
+            ),
+            settings,
         )
         view = BreakdownView(
             breakdown,

@@ -148,6 +148,8 @@ STORAGES = {
 # Uploaded files live here: outside the static files, never served directly.
 PRIVATE_UPLOAD_ROOT = VAR_DIR / "uploads"
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+# DfE open data files: a national file of every authority over several years is larger.
+DFE_UPLOAD_MAX_BYTES = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

@@ -36,7 +36,7 @@ class DfeFileForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = (
             "The CSV file from the DfE's download (unzip it first), "
-            f"smaller than {describe_size(settings.UPLOAD_MAX_BYTES)}"
+            f"smaller than {describe_size(settings.DFE_UPLOAD_MAX_BYTES)}"
         )
 
 

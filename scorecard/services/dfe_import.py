@@ -277,7 +277,7 @@ def preview_dfe(
         preview.problems.append(message)
     area_settings = settings_for(area)
     _codes_problems(area_settings, preview)
-    reading = read_dfe_csv(data, mapping, area_codes=None, size_limit=settings.UPLOAD_MAX_BYTES)
+    reading = read_dfe_csv(data, mapping, area_codes=None, size_limit=settings.DFE_UPLOAD_MAX_BYTES)
     if not reading.is_valid:
         preview.problems.extend(reading.messages())
         return preview

@@ -39,7 +39,7 @@ def read_header(data: bytes) -> list[str]:
 def data_upload_create(*, area: LocalArea, data: bytes, file_name: str, by=None) -> DataUpload:
     """Keep an uploaded DfE CSV, under a random name in private storage, with its columns."""
     try:
-        check_size(data, settings.UPLOAD_MAX_BYTES)
+        check_size(data, settings.DFE_UPLOAD_MAX_BYTES)
         columns = read_header(data)
     except UploadProblem as problem:
         raise ValidationError({"file": str(problem)}) from problem

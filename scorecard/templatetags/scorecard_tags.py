@@ -71,11 +71,21 @@ def target_words(assessment: Assessment, unit: str) -> str:
     return f"{show(value, unit)} by {due:%d/%m/%Y}"
 
 
+SPARK_ID = "spark-SPARK-ID"  # a measure under two outcomes has its chart drawn once, with an id for each
+
+
+def _sparkline(line: MeasureLine) -> str:
+    if not hasattr(line, "sparkline"):
+        unit = line.measure.unit_suffix
+        line.sparkline = charts.sparkline(line.points, ident="SPARK-ID", unit=unit, name=line.measure.code)
+    return line.sparkline
+
+
 def _row(line: MeasureLine, area_slug: str, prefix: str, comparators: list[str]) -> tuple:
     measure, assessment = line.measure, line.assessment
     unit = measure.unit_suffix
     url = reverse("scorecard:measure", kwargs={"area": area_slug, "pk": measure.pk})
-    spark = charts.sparkline(line.points, ident=f"{prefix}-{measure.pk}", unit=unit, name=measure.code)
+    spark = _sparkline(line).replace(SPARK_ID, f"spark-{prefix}-{measure.pk}")
     comparators = format_html_join(
         "",
         '<td class="govuk-table__cell">{}</td>',

@@ -30,13 +30,13 @@ BLANK = ColumnMapping(value="")
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager)
 def dfe_start(request, access: Access):
-    too_large = request.method == "POST" and declared_too_large(request)
+    too_large = request.method == "POST" and declared_too_large(request, settings.DFE_UPLOAD_MAX_BYTES)
     form = DfeFileForm(
         None if too_large else request.POST or None, None if too_large else request.FILES or None
     )
     if request.method == "POST" and not too_large and form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > settings.UPLOAD_MAX_BYTES:
+        if upload.size > settings.DFE_UPLOAD_MAX_BYTES:
             too_large = True
         else:
             try:
@@ -50,7 +50,7 @@ def dfe_start(request, access: Access):
     context = {
         "access": access,
         "form": form,
-        "too_large": settings.UPLOAD_MAX_BYTES if too_large else None,
+        "too_large": settings.DFE_UPLOAD_MAX_BYTES if too_large else None,
         "uploads": selectors_data.recent_uploads(access.area),
         "nav": "scorecard",
     }

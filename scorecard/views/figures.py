@@ -156,13 +156,13 @@ def _stored(request, access: Access, token: str) -> tuple[Path, str]:
     return path, entry["name"]
 
 
-def declared_too_large(request) -> bool:
+def declared_too_large(request, limit: int | None = None) -> bool:
     """Refuse an upload from its declared length, before Django reads it to disk."""
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return True
-    return length > settings.UPLOAD_MAX_BYTES + 64 * 1024
+    return length > (limit or settings.UPLOAD_MAX_BYTES) + 64 * 1024
 
 
 def _check(access: Access, data: bytes, name: str):

@@ -182,3 +182,12 @@ def test_a_sparkline_with_no_figures_is_still_named():
     svg = ET.fromstring(sparkline([], ident="1"))
 
     assert svg.find(f"{SVG}title").text == "Trend: no figures yet"
+
+
+def test_a_long_sparkline_is_summarised_not_read_out_figure_by_figure():
+    points = [year(2000 + n, str(40 + n)) for n in range(20)] + [year(2020, None)]
+    title = ET.fromstring(sparkline(points, ident="9", unit="%", name="E7")).find(f"{SVG}title").text
+    assert title == (
+        "Trend for E7: 21 periods, 2000 to 2020: 2000 40%, 2019 59%; lowest 40% (2000), highest 59% (2019); "
+        "1 not available"
+    )

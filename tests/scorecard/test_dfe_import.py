@@ -222,7 +222,7 @@ def test_a_bad_file_is_refused_with_its_message_and_nothing_written(
 
 
 def test_a_file_over_the_size_limit_is_refused(stockport, measure, real_file, settings):
-    settings.UPLOAD_MAX_BYTES = 1024 * 1024
+    settings.DFE_UPLOAD_MAX_BYTES = 1024 * 1024
     with pytest.raises(DfeImportRefused) as refused:
         import_dfe(area=stockport.area, data=real_file, mapping=TIMELINESS, breakdown=headline(measure))
     assert refused.value.messages == ["The file is 2.0 MB. Choose a file smaller than 1 MB"]
@@ -416,7 +416,7 @@ def test_a_workbook_or_an_oversized_file_is_refused_at_upload(client, programme_
     workbook = upload_file(client, area, _xlsx(), name="timeliness.xlsx")
     assert "This is a zip file or an Excel workbook, not a CSV file" in workbook.content.decode()
 
-    settings.UPLOAD_MAX_BYTES = 1000
+    settings.DFE_UPLOAD_MAX_BYTES = 1000
     big = upload_file(client, area, b"time_period,value\r\n" + b"2024,1\r\n" * 200)
     assert "The file is larger than 1000" in big.content.decode()
     assert not DataUpload.objects.exists()
