@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -261,3 +261,32 @@ def breakdown_chart(access: Access, pk: int, breakdown_pk: int) -> str:
     if not views:
         raise Http404("No such breakdown")
     return chart_svg(measure, views[0], access.area.name, comparator_names(settings))
+
+
+@dataclass
+class ItemMeasure:
+    measure: Measure
+    why: str  # "Linked to this item", or "Named in its impact"
+
+
+def measures_for_item(item: Item) -> list[ItemMeasure]:
+    """The scorecard measures an item is linked to, and those its impact or "how do we know" text names
+    by code (the reverse of `linked_items`). One query, whatever the number of measures."""
+    through = Measure.items.through
+    measures = (
+        Measure.objects.filter(area_id=item.plan.area_id)
+        .annotate(linked=Exists(through.objects.filter(measure_id=OuterRef("pk"), item_id=item.pk)))
+        .only("pk", "code", "name", "area_id")
+        .order_by("position", "code")
+    )
+    measures = list(measures)
+    codes = [measure.code for measure in measures]
+    named = {"impact": codes_named(item.impact, codes), "“how do we know”": codes_named(item.evidence, codes)}
+    found = []
+    for measure in measures:
+        places = [place for place, codes_there in named.items() if measure.code in codes_there]
+        if measure.linked:
+            found.append(ItemMeasure(measure, "Linked to this item"))
+        elif places:
+            found.append(ItemMeasure(measure, f"Named in its {' and '.join(places)}"))
+    return found

@@ -11,6 +11,7 @@ from common.concurrency import EditConflict
 from common.views import apply_validation_error
 from progress import rules as progress_rules
 from progress import selectors as progress_selectors
+from scorecard.selectors_measure import measures_for_item
 
 from .. import rules, selectors, services
 from ..forms import ItemForm, MoveForm, VersionForm
@@ -43,6 +44,7 @@ def item_detail(request, access, pk: int):
         "open_period": None if item.is_removed else progress_selectors.current_period(item.plan),
         "can_update": access.can_update_item(item),
         "can_challenge": access.can_challenge_item(item),
+        "measures": measures_for_item(item),
     }
     return render(request, "plans/item_detail.html", context)
 

@@ -1,8 +1,10 @@
-"""Plan items that name a measure's code in their text are shown on the measure's page."""
+"""Plan items that name a measure's code are shown on the measure's page, and the measures on the item's."""
 
 import pytest
+from django.urls import reverse
 
 from scorecard.links import codes_named
+from tests.scorecard.factories import MeasureFactory
 
 CODES = ["E7", "E9", "E70", "E7.1", "PfA2"]
 
@@ -30,3 +32,26 @@ def test_no_codes_name_nothing():
 
 def test_codes_with_regex_characters_are_taken_literally():
     assert codes_named("A+B and A.B", ["A+B", "AxB"]) == {"A+B"}
+
+
+def test_an_item_page_lists_the_measures_linked_to_it_and_those_its_text_names(
+    client, programme_manager, area, tree
+):
+    item = tree["mine"]
+    item.impact = "Fewer exclusions: see E9."
+    item.save()
+    linked = MeasureFactory(area=area, code="E7", name="EHC plans issued within 20 weeks")
+    linked.items.add(item)
+    MeasureFactory(area=area, code="E9", name="Fixed period exclusions")
+    MeasureFactory(area=area, code="E90", name="Not named")
+    client.force_login(programme_manager)
+
+    page = client.get(reverse("plans:item", kwargs={"area": area.slug, "pk": item.pk})).content.decode()
+
+    assert "E7</a>\n          EHC plans issued within 20 weeks" in page
+    assert "(Linked to this item)" in page
+    assert (
+        'Fixed period exclusions <span class="govuk-hint govuk-!-display-inline">(Named in its impact)'
+        in page
+    )
+    assert "Not named" not in page

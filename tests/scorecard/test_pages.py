@@ -189,6 +189,7 @@ def test_the_chart_is_an_svg_file_that_is_not_sniffed_as_anything_else(client, v
     assert response.status_code == 200
     assert response["Content-Type"].startswith("image/svg+xml")
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     svg = ET.fromstring(response.content)
     assert svg.find("{http://www.w3.org/2000/svg}title").text == "E7 EHC plans issued within 20 weeks: All"
 
