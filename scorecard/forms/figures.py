@@ -10,8 +10,10 @@ from common.forms import Form
 from common.uploads import describe_size
 
 from ..dfe_values import MISSING_REASONS
-from ..models import Figure, Measure, Series
+from ..models import COMPARATOR_SERIES, Figure, Measure, Series
 from ..periods import PeriodProblem, read_period
+from ..selectors import settings_for
+from ..selectors_measure import comparator_names
 
 OTHER = "other"
 SYMBOLS = [(symbol, reason) for symbol, reason in MISSING_REASONS.items() if symbol]
@@ -91,6 +93,11 @@ class FigureForm(Form):
         kwargs["initial"].setdefault("missing", "")
         super().__init__(*args, **kwargs)
         self.fields["breakdown"].choices = [(pk, b.name) for pk, b in self.breakdowns.items()]
+        names = comparator_names(settings_for(measure.area))
+        self.fields["series"].choices = [
+            (Series.AREA.value, measure.area.name),
+            *((series.value, names[series.value]) for series in COMPARATOR_SERIES),
+        ]
         unit = measure.get_unit_display().lower()
         self.fields["value"].help_text = (
             f"{measure.code} is measured as {unit}. Enter a number, such as 46.4, "
