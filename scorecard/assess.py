@@ -69,6 +69,7 @@ def assess(
     to_be_defined: bool = False,
     unit: str = "",
     settings: RatingSettings = DEFAULT_SETTINGS,
+    region_name: str = "the region",
 ) -> Assessment:
     """Rate the latest figure against the target in force for its period, or, with no target,
     against England's and the region's figures for the same period (rating.rate), and compare it
@@ -98,6 +99,7 @@ def assess(
         to_be_defined=to_be_defined,
         unit=unit,
         settings=settings,
+        region_name=region_name,
     )
     reason = result.reason
     if latest is None and last_period is not None and not to_be_defined:

@@ -169,8 +169,10 @@ def rate(
     to_be_defined: bool = False,
     unit: str = "",
     settings: RatingSettings = DEFAULT_SETTINGS,
+    region_name: str = "the region",
 ) -> RatingResult:
-    """A measure's rating and the reason for it, in words a board member can read.
+    """A measure's rating and the reason for it, in words a board member can read (the region named
+    as the area knows it, "the North West", when `region_name` is given).
 
     1. A measure still to be defined is not rated; nor is one with no figure yet (no data,
        never taken as zero); nor a contextual measure.
@@ -194,7 +196,7 @@ def rate(
         return _against_target(number, goal, polarity, unit, settings)
     if settings.no_target is NoTarget.NOT_RATED:
         return RatingResult(Rating.CONTEXTUAL, f"No target set, so not rated: {show(number, unit)}")
-    return _against_comparators(number, _number(england), _number(region), polarity, unit)
+    return _against_comparators(number, _number(england), _number(region), polarity, unit, region_name)
 
 
 def _against_target(
@@ -214,10 +216,15 @@ def _against_target(
 
 
 def _against_comparators(
-    value: Decimal, england: Decimal | None, region: Decimal | None, polarity: Polarity, unit: str
+    value: Decimal,
+    england: Decimal | None,
+    region: Decimal | None,
+    polarity: Polarity,
+    unit: str,
+    region_name: str = "the region",
 ) -> RatingResult:
     figure = show(value, unit)
-    known = [(name, c) for name, c in (("England", england), ("the region", region)) if c is not None]
+    known = [(name, c) for name, c in (("England", england), (region_name, region)) if c is not None]
     if not known:
         reason = f"No target and no England or regional figure, so not rated: {figure}"
         return RatingResult(Rating.CONTEXTUAL, reason)

@@ -112,6 +112,7 @@ def assess_breakdown(
         to_be_defined=measure.to_be_defined,
         unit=measure.unit_suffix,
         settings=effective_settings(area_settings.rating_settings(), measure.overrides()),
+        region_name=area_settings.region_name or "the region",
     )
     return assessment, points, comparators
 

@@ -5,7 +5,14 @@ from decimal import Decimal
 
 from scorecard.rating import Direction, Rating
 from scorecard.selectors import area_scorecard
-from tests.scorecard.factories import MeasureFactory, OutcomeFactory, TargetFactory, add_figures, headline
+from tests.scorecard.factories import (
+    MeasureFactory,
+    OutcomeFactory,
+    ScorecardSettingsFactory,
+    TargetFactory,
+    add_figures,
+    headline,
+)
 
 
 def test_a_measure_is_rated_on_its_latest_figure_against_the_target_in_force(area):
@@ -47,3 +54,14 @@ def test_measures_are_grouped_under_each_outcome_they_serve_and_counted_once(are
         card.summary.sentence()
         == "0 measures with data: 0 green, 0 red, 0 amber, 0 contextual; 2 to be defined"
     )
+
+
+def test_the_reason_names_the_region_as_the_area_sets_it(area):
+    ScorecardSettingsFactory(area=area, region_name="North West")
+    measure = MeasureFactory(area=area)
+    add_figures(measure, {"2024": "7.8"})
+    add_figures(measure, {"2024": "50.5"}, series="region")
+
+    reason = area_scorecard(area).lines[0].assessment.reason
+
+    assert reason == "No target: 7.8% is worse than North West (50.5%); no England figure"
