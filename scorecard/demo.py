@@ -58,7 +58,10 @@ def _decimal(text: str) -> Decimal | None:
 
 @transaction.atomic
 def load_scorecard_demo(area: LocalArea, plan: Plan, *, manager) -> str:
-    """Load (or reload) the area's scorecard demo. Figures and targets are replaced; commentary kept."""
+    """Load the area's scorecard demo, once: an area that already has measures keeps them as they are,
+    so running `load_demo` again never undoes what people have changed since."""
+    if Measure.objects.filter(area=area).exists():
+        return f"{area.name}: scorecard kept as it is: it has measures"
     ScorecardSettings.objects.update_or_create(
         area=area,
         defaults={

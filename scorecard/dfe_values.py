@@ -19,6 +19,7 @@ MISSING_REASONS = {
     ":": ": not available",
 }
 PERCENT_TOLERANCE = Decimal("0.1")
+LARGEST = Decimal(10) ** 10  # figures are stored with 10 digits before the point
 
 _NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -61,7 +62,13 @@ def read_figure(text: str) -> tuple[Decimal | None, str]:
             f'"{cleaned}" is not a number. Figures must be numbers, or x, z, c or : where there is '
             "no figure. Check the file is as the DfE published it"
         )
-    return Decimal(cleaned), ""
+    number = Decimal(cleaned)
+    if abs(number) >= LARGEST:
+        raise CellProblem(
+            f'"{cleaned}" is far larger than any published figure (the largest this service keeps is under '
+            "10,000,000,000). Check the file is as the DfE published it"
+        )
+    return number, ""
 
 
 def read_period(text: str, period_format: str = "auto") -> str:

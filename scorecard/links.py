@@ -15,5 +15,20 @@ def codes_named(text: str, codes: Iterable[str]) -> set[str]:
     if not text or not by_lower:
         return set()
     alternatives = "|".join(re.escape(code) for code in sorted(by_lower, key=len, reverse=True))
-    pattern = re.compile(f"{_BEFORE}(?:{alternatives}){_AFTER}", re.IGNORECASE)
-    return {by_lower[match.group(0).lower()] for match in pattern.finditer(text)}
+    # ASCII case-folding only: a long s (U+017F) before 1 must not name S1: its lower case is not "s1".
+    pattern = re.compile(f"{_BEFORE}(?:{alternatives}){_AFTER}", re.IGNORECASE | re.ASCII)
+    named = (by_lower.get(match.group(0).lower()) for match in pattern.finditer(text))
+    return {code for code in named if code}
+
+
+_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./-]*[A-Za-z0-9])?", re.ASCII)
+
+
+def candidate_codes(text: str) -> set[str]:
+    """The words of `text` that could be measure codes ("E7", "E7.1", "PfA2"): what to look up before
+    `codes_named` checks each one properly."""
+    found = set()
+    for word in _WORD.findall(text or ""):
+        found.add(word)
+        found.update(piece for piece in re.split(r"[./-]", word) if piece)
+    return found

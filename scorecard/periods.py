@@ -40,15 +40,28 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 def read_period(text: str) -> DataPeriod:
-    """The period written as `text`: a year, an academic year or a month."""
+    """The period written as `text`: a year, an academic year or a month, between 1900 and 2100."""
     written = " ".join(str(text).split())
+    years = [int(found) for found in re.findall(r"\d{4}", written)]
+    if any(not FIRST_YEAR <= year <= LAST_YEAR for year in years):
+        raise PeriodProblem(
+            f"“{written}” is not a period this service can read: write a year from {FIRST_YEAR} to "
+            f"{LAST_YEAR}, such as 2024, 2023/24 or March 2024"
+        )
+    return _read(written)
+
+
+def _read(written: str) -> DataPeriod:
     if match := _YEAR.match(written):
         year = int(match[1])
         return DataPeriod(date(year, 12, 31), str(year))
     if match := _ACADEMIC.match(written):
         start, end = int(match[1]), match[2]
-        end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
+        end_year = int(end) if len(end) == 4 else start + 1 if (start + 1) % 100 == int(end) else -1
         if end_year != start + 1 and (match := _ISO_MONTH.match(written)) and 1 <= int(match[2]) <= 12:
             return DataPeriod(
                 _month_end(start, int(match[2])), f"{calendar.month_name[int(match[2])]} {start}"

@@ -8,6 +8,7 @@ from areas.models import LocalArea
 
 from .figures_file import BreakdownEntry, FileFigure, MeasureEntry, shown
 from .models import Breakdown, DataUpload, Figure, Measure, SavedMapping
+from .services.figures import FigureWrite, same_figure
 
 
 def figure_catalogue(area: LocalArea) -> dict[str, MeasureEntry]:
@@ -69,6 +70,11 @@ class UploadPreview:
     unchanged: int = 0
 
 
+def row_write(row: FileFigure) -> FigureWrite:
+    """What writing a checked row would write."""
+    return FigureWrite(row.breakdown.pk, row.series, row.period, row.value, row.missing_reason)
+
+
 def upload_preview(area: LocalArea, rows: list[FileFigure]) -> UploadPreview:
     """Compare a checked file's figures with those stored, in one query."""
     existing = {
@@ -82,7 +88,7 @@ def upload_preview(area: LocalArea, rows: list[FileFigure]) -> UploadPreview:
         old = existing.get(row.key)
         if old is None:
             preview.new.append(row)
-        elif shown(old.value, old.missing_reason) == row.shown:
+        elif same_figure(old, row_write(row)):
             preview.unchanged += 1
         else:
             preview.replaced.append(Replacement(row, old))

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -17,7 +18,7 @@ from progress.models import ReportingPeriod
 
 from . import charts
 from .assess import Assessment, Point
-from .links import codes_named
+from .links import candidate_codes, codes_named
 from .models import COMPARATOR_SERIES, Breakdown, Commentary, Figure, Measure, ScorecardSettings, Series, Unit
 from .rating import show
 from .selectors import assess_breakdown, figure_points, settings_for
@@ -271,15 +272,18 @@ class ItemMeasure:
 
 def measures_for_item(item: Item) -> list[ItemMeasure]:
     """The scorecard measures an item is linked to, and those its impact or "how do we know" text names
-    by code (the reverse of `linked_items`). One query, whatever the number of measures."""
-    through = Measure.items.through
-    measures = (
+    by code (the reverse of `linked_items`). One query, reading only the measures that could match."""
+    words = {word.lower() for text in (item.impact, item.evidence) for word in candidate_codes(text)}
+    measures = list(
         Measure.objects.filter(area_id=item.plan.area_id)
-        .annotate(linked=Exists(through.objects.filter(measure_id=OuterRef("pk"), item_id=item.pk)))
+        .annotate(
+            lower_code=Lower("code"),
+            linked=Exists(Measure.items.through.objects.filter(measure_id=OuterRef("pk"), item_id=item.pk)),
+        )
+        .filter(Q(linked=True) | Q(lower_code__in=words))
         .only("pk", "code", "name", "area_id")
         .order_by("position", "code")
     )
-    measures = list(measures)
     codes = [measure.code for measure in measures]
     named = {"impact": codes_named(item.impact, codes), "“how do we know”": codes_named(item.evidence, codes)}
     found = []

@@ -113,10 +113,17 @@ class DfePreview:
         ]
 
     def fingerprint(self) -> str:
-        """A digest of what the import will write, so that "Import" writes exactly what was previewed."""
+        """A digest of what the import will write and of the figures it replaces (each at its version),
+        so "Import" writes exactly what was previewed, and refuses if anyone changed a figure since."""
         parts = [
             repr((w.series, w.period.label, w.value, w.missing_reason, w.numerator, w.denominator))
             for w in self.writes()
+        ]
+        parts += [
+            repr((f.series, f.old.pk, f.old.version))
+            for period in self.periods
+            for f in period.figures.values()
+            if f.old is not None
         ]
         parts.append(str(self.breakdown.pk if self.breakdown else ""))
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()

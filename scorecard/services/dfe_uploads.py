@@ -111,7 +111,9 @@ def mapping_save(
     if saved is None:
         saved = SavedMapping(area=area)
     else:
-        claim_version(saved, expected_version if expected_version is not None else saved.version)
+        if expected_version is None:
+            raise TypeError("Changing a saved mapping needs the version it was read at (expected_version)")
+        claim_version(saved, expected_version)
     saved.name = name
     saved.mapping = {**mapping.to_dict(), "name": name}
     saved.saved_by = by

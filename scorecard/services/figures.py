@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from common.concurrency import claim_version
 from plans import history
@@ -123,7 +123,9 @@ def figure_save(
     else:
         figure = Figure.objects.select_for_update().get(pk=figure.pk)
         before = figure_snapshot(figure)
-        claim_version(figure, expected_version if expected_version is not None else figure.version)
+        if expected_version is None:
+            raise TypeError("Changing a figure needs the version it was read at (expected_version)")
+        claim_version(figure, expected_version)
         action = Change.Action.CHANGED
     figure.breakdown = breakdown
     figure.series = series
@@ -135,7 +137,13 @@ def figure_save(
     figure.source_note = ""
     figure.entered_by = by
     figure.full_clean(exclude=["entered_by"], validate_unique=False, validate_constraints=False)
-    figure.save()
+    try:
+        with transaction.atomic():
+            figure.save()
+    except IntegrityError:  # someone saved a figure for this period a moment ago
+        raise FigureExists(
+            Figure.objects.get(breakdown=breakdown, series=series, period=read.label)
+        ) from None
     changes = history.diff(before, figure_snapshot(figure))
     if changes:
         history.record(
@@ -181,7 +189,8 @@ class WriteCounts:
         return self.added + self.replaced
 
 
-def _same(figure: Figure, write: FigureWrite) -> bool:
+def same_figure(figure: Figure, write: FigureWrite) -> bool:
+    """Whether writing `write` would leave `figure` as it is (the preview and the write agree on this)."""
     return (
         figure.value == rounded(write.value)
         and figure.missing_reason == ("" if write.value is not None else write.missing_reason)
@@ -225,7 +234,7 @@ def figures_write(
     touched: dict[int, list[str]] = {}
     for write in writes:
         figure = existing.get(write.key)
-        if figure is not None and _same(figure, write):
+        if figure is not None and same_figure(figure, write):
             counts.unchanged += 1
             continue
         if figure is None:

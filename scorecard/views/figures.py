@@ -24,7 +24,8 @@ from .. import selectors, selectors_data
 from ..figures_file import COLUMNS, check_figures, read_figures_file
 from ..forms.figures import ConfirmUploadForm, FigureForm, FiguresUploadForm
 from ..models import Figure, Measure
-from ..services.figures import FigureExists, FigureWrite, figure_save, figures_write
+from ..selectors_data import row_write
+from ..services.figures import FigureExists, figure_save, figures_write
 
 SESSION_KEY = "figure_uploads"
 UPLOAD_FOLDER = "figure-uploads"
@@ -157,7 +158,9 @@ def _stored(request, access: Access, token: str) -> tuple[Path, str]:
 
 
 def declared_too_large(request, limit: int | None = None) -> bool:
-    """Refuse an upload from its declared length, before Django reads it to disk."""
+    """Whether an upload's declared length is over the limit, so it is refused before it is read and
+    checked. Django has already spooled the body to a temporary file by then (the CSRF check reads it):
+    the limit on a request's size belongs to the web server in front of the service."""
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -194,7 +197,8 @@ def _upload_page(request, access: Access, form, problems=None, too_large=False):
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager)
 def figures_upload(request, access: Access):
-    token = request.POST.get("token") or request.GET.get("file")
+    # A file posted afresh wins over the stored one in the address (after that one had problems).
+    token = request.POST.get("token") or (None if request.FILES else request.GET.get("file"))
     if token:
         return _preview(request, access, token)
     if request.method == "POST" and declared_too_large(request):
@@ -235,10 +239,7 @@ def _preview(request, access: Access, token: str):
             return redirect(f"{request.path}?file={token}")
         counts = figures_write(
             area=access.area,
-            writes=[
-                FigureWrite(row.breakdown.pk, row.series, row.period, row.value, row.missing_reason)
-                for row in checked.rows
-            ],
+            writes=[row_write(row) for row in checked.rows],
             source=Figure.Source.UPLOAD,
             source_note=name,
             by=request.user,

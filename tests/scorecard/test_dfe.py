@@ -307,3 +307,11 @@ def test_a_mapping_survives_saving_as_json_and_a_bad_one_is_refused():
         mapping_from_dict({"value": "x", "colour": "red"})
     with pytest.raises(MappingInvalid, match="Choose both a numerator and a denominator column, or neither"):
         mapping_from_dict({"value": "pc", "unit": "percent", "numerator": "n"})
+
+
+def test_a_figure_too_large_to_keep_is_reported_not_stored():
+    reading = read_dfe_csv(dfe_csv([row(figures=("574", "45", "78000000000"))]), TIMELINESS)
+    assert reading.rows == []
+    assert reading.messages()[0].startswith(
+        'Row 2, PC_plans_issued_20_weeks_ex: "78000000000" is far larger than any published figure'
+    )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 from django.urls import reverse
 
 from scorecard.dfe import READY_MADE, ColumnMapping
@@ -449,3 +450,24 @@ def test_a_saved_mapping_is_edited_guarded_by_its_version_and_deleted(client, pr
     assert "Timeliness" in listed.content.decode()
     client.post(url, {**data, "version": 2, "action": "delete"})
     assert not SavedMapping.objects.exists()
+
+
+def test_a_figure_changed_after_the_check_is_not_overwritten_by_the_import(
+    client, programme_manager, stockport, measure, real_file
+):
+    client.force_login(programme_manager)
+    upload = upload_file(client, stockport.area, real_file).url
+    client.post(upload, mapping_post(TIMELINESS, measure, "check"))
+    import_dfe(area=stockport.area, data=real_file, mapping=TIMELINESS, breakdown=headline(measure))
+    checked = client.post(upload, mapping_post(TIMELINESS, measure, "check")).context["preview"]
+    # Someone corrects Stockport's 2024 figure after the manager checked the file again.
+    Figure.objects.filter(breakdown=headline(measure), series=Series.AREA, period="2024").update(
+        value=Decimal("8.1"), version=F("version") + 1
+    )
+
+    response = client.post(
+        upload, mapping_post(TIMELINESS, measure, "import", fingerprint=checked.fingerprint()), follow=True
+    )
+
+    assert "What the import would write has changed since you checked" in response.content.decode()
+    assert stored(measure, Series.AREA, "2024") == Decimal("8.1")

@@ -289,3 +289,20 @@ def test_a_preview_belongs_to_the_person_who_uploaded_it(client, programme_manag
     client.force_login(programme_manager)  # a new session
     url = reverse("scorecard:figures-upload", kwargs={"area": measures[0].area.slug})
     assert client.get(url, {"file": token}).status_code == 404
+
+
+def test_a_fresh_file_replaces_a_stored_one_that_no_longer_checks(client, programme_manager, measures, area):
+    client.force_login(programme_manager)
+    first = upload(client, area, csv_file([["E2", "", "", "2024", "3120", ""]]))
+    stored_at = first.redirect_chain[-1][0]  # the preview of the stored file, ?file=<token>
+    measures[1].delete()  # E2 goes before the manager confirms
+
+    again = client.get(stored_at)
+    assert "E2" in again.content.decode()  # the stored file's problem is shown
+    fresh = client.post(
+        stored_at, {"file": SimpleUploadedFile("figures.csv", csv_file(GOOD[:1]))}, follow=True
+    )
+
+    assert fresh.context["confirm"] is not None
+    confirm(client, fresh)
+    assert Figure.objects.get(series=Series.AREA, period="2024").value == Decimal("46.4")

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from scorecard.links import codes_named
+from scorecard.links import candidate_codes, codes_named
 from tests.scorecard.factories import MeasureFactory
 
 CODES = ["E7", "E9", "E70", "E7.1", "PfA2"]
@@ -55,3 +55,11 @@ def test_an_item_page_lists_the_measures_linked_to_it_and_those_its_text_names(
         in page
     )
     assert "Not named" not in page
+
+
+def test_a_look_alike_letter_does_not_name_a_code_or_break_the_page():
+    assert codes_named("See \u017f1 and K1", ["S1", "K1"]) == {"K1"}  # a long s is not an s
+
+
+def test_the_words_that_could_be_codes_include_each_part_of_a_dotted_one():
+    assert candidate_codes("See (E7.1), PfA2 and E9.") == {"See", "E7.1", "E7", "1", "PfA2", "and", "E9"}

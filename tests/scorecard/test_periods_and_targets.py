@@ -19,6 +19,7 @@ from scorecard.targets import target_in_force
         ("201920", "2019/20", datetime.date(2020, 8, 31)),
         ("2019-20", "2019/20", datetime.date(2020, 8, 31)),
         ("1999/2000", "1999/00", datetime.date(2000, 8, 31)),
+        ("1999/00", "1999/00", datetime.date(2000, 8, 31)),
         ("March 2021", "March 2021", datetime.date(2021, 3, 31)),
         ("feb 2024", "February 2024", datetime.date(2024, 2, 29)),
         ("Sept 2023", "September 2023", datetime.date(2023, 9, 30)),
@@ -30,7 +31,9 @@ def test_a_period_is_read_as_people_and_the_dfe_write_it(written, label, ends_on
     assert (period.label, period.ends_on) == (label, ends_on)
 
 
-@pytest.mark.parametrize("written", ["2019/21", "Spring 2024", "24", "", "2024-13"])
+@pytest.mark.parametrize(
+    "written", ["2019/21", "Spring 2024", "24", "", "2024-13", "0000", "0000-01", "9999/00"]
+)
 def test_text_that_is_not_a_period_says_what_would_be(written):
     with pytest.raises(PeriodProblem, match="2023/24"):
         read_period(written)

@@ -1,0 +1,81 @@
+"""The scorecard demo: Stockport's I statements, its 13 Appendix 1 measures, and its real 20-week EHC plan
+timeliness with England and North West figures, read from the DfE file through the importer."""
+
+import csv
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from areas.models import LocalArea
+from progress.models import ReportingPeriod
+from scorecard.demo import DATA_DIR, DFE_FILE
+from scorecard.models import Figure, Measure, Outcome, Series
+from scorecard.selectors import area_scorecard
+
+
+def _load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def _figure(code: str, series: str, period: str, breakdown: str = "All") -> Decimal | None:
+    return Figure.objects.get(
+        breakdown__measure__code=code, breakdown__name=breakdown, series=series, period=period
+    ).value
+
+
+def test_the_demo_file_is_the_dfe_file_cut_to_all_ehc_plans_issued_line_for_line():
+    data = (DATA_DIR / DFE_FILE).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbftime_period,") and b"\r\n" in data
+    with (DATA_DIR / DFE_FILE).open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["breakdown_topic"] for row in rows} == {"All EHC plans issued"}
+    assert len(rows) == 970
+
+
+@pytest.mark.django_db
+def test_load_demo_gives_stockport_its_scorecard_once():
+    output = _load_demo()
+    stockport = LocalArea.objects.get(slug="stockport")
+
+    assert "Stockport: scorecard loaded: 7 I statements, 14 measures" in output
+    assert list(Outcome.objects.filter(area=stockport).values_list("code", flat=True)) == [
+        f"I{n}" for n in range(1, 8)
+    ]
+    attendance = Measure.objects.get(area=stockport, code="IM8")
+    assert [(b.name, b.baseline, b.baseline_period) for b in attendance.breakdowns.all()] == [
+        ("Primary", Decimal("93.1"), "2017/18"),
+        ("Secondary", Decimal("89.2"), "2017/18"),
+    ]
+    assert [
+        (t.value, f"{t.due_on:%d/%m/%Y}") for t in attendance.breakdowns.get(name="Secondary").targets.all()
+    ] == [(Decimal("91.0"), "31/07/2020")]
+    # The real published figures, read from the DfE file through the importer
+    assert (_figure("EHC1", Series.AREA, "2019"), _figure("EHC1", Series.AREA, "2024")) == (
+        Decimal("45.6"),
+        Decimal("7.8"),
+    )
+    assert (_figure("EHC1", Series.ENGLAND, "2019"), _figure("EHC1", Series.ENGLAND, "2024")) == (
+        Decimal("60.4"),
+        Decimal("46.4"),
+    )
+    assert (_figure("EHC1", Series.REGION, "2019"), _figure("EHC1", Series.REGION, "2024")) == (
+        Decimal("60.1"),
+        Decimal("50.5"),
+    )
+    card = area_scorecard(stockport)
+    timeliness = next(line for line in card.lines if line.measure.code == "EHC1")
+    assert timeliness.assessment.reason == (
+        "No target: 7.8% is worse than England (46.4%) and worse than North West (50.5%)"
+    )
+    assert card.summary.sentence().startswith("10 measures with data: 0 green, 5 red")
+    april = ReportingPeriod.objects.get(plan__area=stockport, name="April 2021")
+    assert timeliness.measure.commentaries.get(period=april).text.startswith("The new case management system")
+
+    again = _load_demo()
+    assert "Stockport: scorecard kept as it is: it has measures" in again
+    # EHC1 for six years in three series, and the 13 baselines that give their period: nothing added
+    assert Figure.objects.filter(breakdown__measure__area=stockport).count() == 18 + 13
