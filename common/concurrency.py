@@ -5,6 +5,9 @@ was read at; the save claims the next version with a conditional UPDATE, which b
 SQLite and PostgreSQL serialise. The loser gets an `EditConflict`, never a silent overwrite.
 """
 
+from collections.abc import Callable
+
+from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 
 
@@ -34,3 +37,15 @@ def claim_version(obj: Model, expected_version: int) -> None:
         obj.refresh_from_db()
         raise EditConflict(obj)
     obj.version = expected_version + 1
+
+
+def save_or_explain(obj: Model, check: Callable[[], None]) -> None:
+    """Save `obj`, whose `check` (raising ValidationError) passed a moment ago. If a unique constraint
+    still trips, someone saved the same name or code in between: `check` is run again to say so in the
+    form's words, rather than the user seeing a server error."""
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        check()
+        raise

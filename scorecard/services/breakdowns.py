@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from common.concurrency import claim_version
+from common.concurrency import claim_version, save_or_explain
 from common.dates import format_uk_date
 from plans import history
 from plans.models import Change
@@ -98,7 +98,7 @@ def breakdown_add(
         baseline_note=baseline_note,
     )
     _check_breakdown(breakdown)
-    breakdown.save()
+    save_or_explain(breakdown, lambda: _check_breakdown(breakdown))
     _record(
         area=measure.area,
         action=Change.Action.ADDED,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 
 from areas.models import LocalArea
-from common.concurrency import claim_version
+from common.concurrency import claim_version, save_or_explain
 from common.uploads import UploadProblem, check_size
 
 from ..dfe import ColumnMapping, decode_csv
@@ -118,7 +118,7 @@ def mapping_save(
     saved.mapping = {**mapping.to_dict(), "name": name}
     saved.saved_by = by
     saved.full_clean(exclude=["saved_by"], validate_constraints=False)
-    saved.save()
+    save_or_explain(saved, lambda: _check_name(area, name, saved))
     return saved
 
 

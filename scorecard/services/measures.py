@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from areas.models import LocalArea, Person
-from common.concurrency import claim_version
+from common.concurrency import claim_version, save_or_explain
 from plans import history
 from plans.models import Change, Item
 
@@ -145,7 +145,7 @@ def outcome_create(
         position = (Outcome.objects.filter(area=area).aggregate(m=Max("position"))["m"] or 0) + 1
     outcome = Outcome(area=area, code=code, statement=statement, position=position)
     _check_outcome(outcome)
-    outcome.save()
+    save_or_explain(outcome, lambda: _check_outcome(outcome))
     _record(
         area=area,
         action=Change.Action.ADDED,
@@ -167,7 +167,7 @@ def outcome_update(
     if position is not None:
         outcome.position = position
     _check_outcome(outcome)
-    outcome.save()
+    save_or_explain(outcome, lambda: _check_outcome(outcome))
     _record(
         area=outcome.area,
         action=Change.Action.CHANGED,
@@ -308,7 +308,7 @@ def measure_create(
     _apply(measure, content)
     _check_measure(measure, content)
     measure.position = (Measure.objects.filter(area=area).aggregate(m=Max("position"))["m"] or 0) + 1
-    measure.save()
+    save_or_explain(measure, lambda: _check_measure(measure, content))
     measure.outcomes.set(content.outcomes)
     measure.items.set(content.items)
     Breakdown.objects.bulk_create(
@@ -333,7 +333,7 @@ def measure_update(*, measure: Measure, content: MeasureContent, expected_versio
     claim_version(measure, expected_version)
     _apply(measure, content)
     _check_measure(measure, content)
-    measure.save()
+    save_or_explain(measure, lambda: _check_measure(measure, content))
     measure.outcomes.set(content.outcomes)
     measure.items.set(content.items)
     _record(
