@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -274,13 +274,14 @@ def measures_for_item(item: Item) -> list[ItemMeasure]:
     """The scorecard measures an item is linked to, and those its impact or "how do we know" text names
     by code (the reverse of `linked_items`). One query, reading only the measures that could match."""
     words = {word.lower() for text in (item.impact, item.evidence) for word in candidate_codes(text)}
+    linked_ids = Measure.items.through.objects.filter(item_id=item.pk).values("measure_id")
     measures = list(
         Measure.objects.filter(area_id=item.plan.area_id)
         .annotate(
             lower_code=Lower("code"),
-            linked=Exists(Measure.items.through.objects.filter(measure_id=OuterRef("pk"), item_id=item.pk)),
+            linked=ExpressionWrapper(Q(pk__in=linked_ids), output_field=BooleanField()),
         )
-        .filter(Q(linked=True) | Q(lower_code__in=words))
+        .filter(Q(pk__in=linked_ids) | Q(lower_code__in=words))
         .only("pk", "code", "name", "area_id")
         .order_by("position", "code")
     )
