@@ -12,7 +12,11 @@ from .models import Breakdown, Measure, Outcome, Target
 
 def outcomes_with_counts(access: Access) -> QuerySet[Outcome]:
     """The area's outcomes in order, each with how many measures evidence it."""
-    return Outcome.objects.filter(area=access.area).annotate(measure_count=Count("measures"))
+    return (
+        Outcome.objects.filter(area=access.area)
+        .annotate(measure_count=Count("measures"))
+        .order_by("position", "code")  # Meta.ordering does not apply to a GROUP BY query
+    )
 
 
 def outcomes_of(access: Access) -> QuerySet[Outcome]:
