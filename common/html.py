@@ -1,0 +1,13 @@
+"""Escaping for markup written in Python, for the few tags that write hundreds of rows a page.
+
+`format_html` checks every argument for safe strings; for plain values (numbers, labels, URLs made
+here) `esc` does the same escaping as Django's `escape` (& < > " ') in a fraction of the time, and
+the tag marks the finished markup safe once.
+"""
+
+from html import escape
+
+
+def esc(value: object) -> str:
+    """Text escaped for HTML content and attribute values, as Django's `escape` does it."""
+    return escape(str(value), quote=True)
