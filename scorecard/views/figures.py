@@ -41,6 +41,20 @@ def _figure_page(request, access: Access, form, measure: Measure, **extra):
     return render(request, "scorecard/figure_form.html", context)
 
 
+def _save(request, form: FigureForm, **changing):
+    """Save the form's figure: a new one, or (`figure`, `expected_version`) a change."""
+    data = form.cleaned_data
+    return figure_save(
+        breakdown=form.chosen_breakdown,
+        series=data["series"],
+        period=data["period"],
+        value=data["value"],
+        missing_reason=data["missing_reason"],
+        by=request.user,
+        **changing,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @area_view()
 def figure_create(request, access: Access, pk: int):
@@ -58,16 +72,8 @@ def figure_create(request, access: Access, pk: int):
     else:
         form = FigureForm(request.POST, measure=measure)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                figure = figure_save(
-                    breakdown=form.chosen_breakdown,
-                    series=data["series"],
-                    period=data["period"],
-                    value=data["value"],
-                    missing_reason=data["missing_reason"],
-                    by=request.user,
-                )
+                figure = _save(request, form)
             except FigureExists as clash:
                 existing = clash
                 form.add_error("period", str(clash))
@@ -93,18 +99,8 @@ def figure_edit(request, access: Access, pk: int):
         form = FigureForm(request.POST, measure=measure, figure=figure)
         form.fields["version"].required = True
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                figure = figure_save(
-                    breakdown=form.chosen_breakdown,
-                    series=data["series"],
-                    period=data["period"],
-                    value=data["value"],
-                    missing_reason=data["missing_reason"],
-                    by=request.user,
-                    figure=figure,
-                    expected_version=data["version"],
-                )
+                figure = _save(request, form, figure=figure, expected_version=form.cleaned_data["version"])
             except EditConflict:
                 conflict = True
                 figure = selectors.get_figure(access, pk)
