@@ -21,7 +21,8 @@ from ..models import Item
 @require_http_methods(["GET"])
 @area_view()
 def item_detail(request, access, pk: int):
-    item = selectors.item_for(access, pk, include_removed=True)
+    item = selectors.item_page(access, pk)
+    see_also, referenced_by = selectors.links_of(item)
     today = timezone.localdate()
     done = bool(item.status and item.status.counts_as_done)
     children = [] if item.is_removed else selectors.item_rows(access, selectors.children_of(item), today)
@@ -45,6 +46,9 @@ def item_detail(request, access, pk: int):
         "can_update": access.can_update_item(item),
         "can_challenge": access.can_challenge_item(item),
         "measures": measures_for_item(item),
+        "see_also": see_also,
+        "referenced_by": referenced_by,
+        "findings": selectors.findings_of(item),
     }
     return render(request, "plans/item_detail.html", context)
 
