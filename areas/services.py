@@ -6,8 +6,7 @@ from django.db import transaction
 
 from accounts.services import invitation_send
 from common.concurrency import claim_version
-from plans import history
-from plans.models import Change
+from history import services as history
 
 from .models import LocalArea, Membership, Organisation, Person, Workstream
 
@@ -60,12 +59,12 @@ def person_create(
     )
     _check_person(person)
     person.organisation = organisation_for(area=area, name=organisation)
-    person.save()
-    history.record(
+    history.save_recorded(
+        person,
+        snapshot=_person_snapshot,
+        before=None,
         area=area,
-        action=Change.Action.ADDED,
         subject=f"Person {person.initials}",
-        changes=history.diff({}, _person_snapshot(person)),
         by=by,
         source=source,
     )
@@ -81,18 +80,16 @@ def person_update(*, person: Person, expected_version: int, by=None, source: str
     if organisation is not None:
         person.organisation = organisation_for(area=person.area, name=organisation)
     _check_person(person)
-    claim_version(person, expected_version)
-    person.save()
-    changes = history.diff(before, _person_snapshot(person))
-    if changes:
-        history.record(
-            area=person.area,
-            action=Change.Action.CHANGED,
-            subject=f"Person {person.initials}",
-            changes=changes,
-            by=by,
-            source=source,
-        )
+    history.save_recorded(
+        person,
+        snapshot=_person_snapshot,
+        before=before,
+        area=person.area,
+        subject=f"Person {person.initials}",
+        by=by,
+        source=source,
+        expected_version=expected_version,
+    )
     return person
 
 
@@ -126,12 +123,12 @@ def workstream_create(
 ) -> Workstream:
     workstream = Workstream(area=area, code=code, name=name, lead=lead)
     _check_workstream(workstream)
-    workstream.save()
-    history.record(
+    history.save_recorded(
+        workstream,
+        snapshot=_workstream_snapshot,
+        before=None,
         area=area,
-        action=Change.Action.ADDED,
         subject=f"Workstream {workstream.code}",
-        changes=history.diff({}, _workstream_snapshot(workstream)),
         by=by,
         source=source,
     )
@@ -146,18 +143,16 @@ def workstream_update(
     for name, value in fields.items():
         setattr(workstream, name, value)
     _check_workstream(workstream)
-    claim_version(workstream, expected_version)
-    workstream.save()
-    changes = history.diff(before, _workstream_snapshot(workstream))
-    if changes:
-        history.record(
-            area=workstream.area,
-            action=Change.Action.CHANGED,
-            subject=f"Workstream {workstream.code}",
-            changes=changes,
-            by=by,
-            source=source,
-        )
+    history.save_recorded(
+        workstream,
+        snapshot=_workstream_snapshot,
+        before=before,
+        area=workstream.area,
+        subject=f"Workstream {workstream.code}",
+        by=by,
+        source=source,
+        expected_version=expected_version,
+    )
     return workstream
 
 
@@ -184,9 +179,9 @@ def member_add(
     if person and person.area_id != area.pk:
         raise ValidationError({"person": "Choose a person of this area"})
     membership = Membership.objects.create(user=user, area=area, role=role, person=person)
-    history.record(
+    history.change_record(
         area=area,
-        action=Change.Action.ADDED,
+        action=history.Action.ADDED,
         subject=f"Member {email}",
         changes={"Role": ["", membership.get_role_display()]},
         by=by,
@@ -208,9 +203,9 @@ def member_update(
     membership.save()
     after = {"Role": membership.get_role_display(), "Person": person_label(person)}
     if changes := history.diff(before, after):
-        history.record(
+        history.change_record(
             area=membership.area,
-            action=Change.Action.CHANGED,
+            action=history.Action.CHANGED,
             subject=f"Member {membership.user.email}",
             changes=changes,
             by=by,
@@ -230,9 +225,9 @@ def member_remove(*, membership: Membership, by=None) -> None:
             raise ValidationError(
                 "An area needs at least one programme manager: add another before removing this one"
             )
-    history.record(
+    history.change_record(
         area=membership.area,
-        action=Change.Action.REMOVED,
+        action=history.Action.REMOVED,
         subject=f"Member {membership.user.email}",
         changes={"Role": [membership.get_role_display(), ""]},
         by=by,

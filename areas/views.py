@@ -11,7 +11,7 @@ from common.views import apply_validation_error
 from plans import selectors as plan_selectors
 
 from . import selectors, services
-from .access import area_view, manager_only
+from .access import area_view, manager_only, user_areas
 from .forms import MemberForm, PersonForm, WorkstreamForm
 
 
@@ -257,3 +257,12 @@ def member_remove(request, access, pk: int):
         "areas/member_remove.html",
         {"access": access, "membership": membership, "error": error, "nav": "members"},
     )
+
+
+@require_http_methods(["GET"])
+def home(request):
+    """Signed-in users go to their area; with several areas, they choose."""
+    areas = user_areas(request.user)
+    if len(areas) == 1:
+        return redirect(areas[0])
+    return render(request, "home.html", {"areas": areas})

@@ -21,8 +21,9 @@ from accounts.models import User
 from areas.models import LocalArea, Membership, Organisation, Person, Workstream
 from common.dates import format_uk_date
 from evidence.models import Evidence
+from history.models import Change
 from plans import rules
-from plans.models import Change, Finding, Item, ItemOwner, Plan, RagScheme, RagStatus
+from plans.models import Finding, Item, ItemOwner, Plan, RagScheme, RagStatus
 from plans.presets import RAG_PRESETS
 from progress.models import ReportingPeriod
 

@@ -1,10 +1,7 @@
 """Helpers shared by views: turning a service's ValidationError into form errors; error pages."""
 
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
-
-from areas.access import user_areas
+from django.shortcuts import render
 
 
 def apply_validation_error(form, error: ValidationError) -> None:
@@ -26,12 +23,3 @@ def permission_denied(request, exception=None):
 
 def server_error(request):
     return render(request, "errors/500.html", status=500)
-
-
-@require_http_methods(["GET"])
-def home(request):
-    """Signed-in users go to their area; with several areas, they choose."""
-    areas = user_areas(request.user)
-    if len(areas) == 1:
-        return redirect(areas[0])
-    return render(request, "home.html", {"areas": areas})

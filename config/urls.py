@@ -1,9 +1,9 @@
 from django.urls import include, path
 
-from common import views as common_views
+from areas import views as area_views
 
 urlpatterns = [
-    path("", common_views.home, name="home"),
+    path("", area_views.home, name="home"),
     path("", include("accounts.urls")),
     path("areas/<slug:area>/", include("areas.urls")),
     path("areas/<slug:area>/", include("plans.urls")),

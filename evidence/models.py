@@ -1,35 +1,13 @@
 """The evidence bank: documents, links, case studies and data that show what difference the work made."""
 
-import os
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 
 from areas.models import LocalArea
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files under settings.PRIVATE_UPLOAD_ROOT, readable only through the download view.
-
-    The folder is read from the settings each time a file is used, not when the model is
-    imported, so settings changed later (by a test, say) are obeyed.
-    """
-
-    @property
-    def base_location(self) -> str:
-        return str(settings.PRIVATE_UPLOAD_ROOT)
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-
-def private_storage() -> FileSystemStorage:
-    """Uploaded files live outside the static files, readable only through the download view."""
-    return PrivateStorage()
+from common.storage import private_storage  # also named by the migrations
 
 
 def stored_name(instance: "Evidence", filename: str) -> str:

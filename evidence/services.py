@@ -13,8 +13,7 @@ from areas.models import LocalArea
 from common.concurrency import claim_version
 from common.dates import format_uk_date
 from common.uploads import UploadProblem, describe_size
-from plans import history
-from plans.models import Change
+from history import services as history
 
 from . import rules
 from .files import CheckedFile, check_evidence_file
@@ -113,9 +112,9 @@ def evidence_create(
         _store(evidence, file, checked)
     with _file_removed_on_failure(evidence, stored_new_file=checked is not None):
         evidence.save()
-        history.record(
+        history.change_record(
             area=area,
-            action=Change.Action.ADDED,
+            action=history.Action.ADDED,
             subject=_subject(evidence),
             changes=history.diff({}, evidence_snapshot(evidence)),
             by=by,
@@ -151,9 +150,9 @@ def evidence_update(
         evidence.save()
         changes = history.diff(before, evidence_snapshot(evidence))
         if changes:
-            history.record(
+            history.change_record(
                 area=evidence.area,
-                action=Change.Action.CHANGED,
+                action=history.Action.CHANGED,
                 subject=_subject(evidence),
                 changes=changes,
                 by=by,

@@ -1,4 +1,4 @@
-"""Plans, their tree of items, RAG schemes and the history of every change."""
+"""Plans, their tree of items and RAG schemes. Their history is kept by the history app."""
 
 from django.conf import settings
 from django.db import models
@@ -198,33 +198,3 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.quotation[:60]
-
-
-class Change(models.Model):
-    """A change to plan content: who, when, what, with old and new values."""
-
-    class Action(models.TextChoices):
-        ADDED = "added", "Added"
-        CHANGED = "changed", "Changed"
-        MOVED = "moved", "Moved"
-        REMOVED = "removed", "Removed"
-        RESTORED = "restored", "Restored"
-
-    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="changes")
-    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.CASCADE, related_name="changes")
-    item = models.ForeignKey(Item, null=True, blank=True, on_delete=models.CASCADE, related_name="changes")
-    subject = models.CharField(max_length=200)
-    action = models.CharField(max_length=10, choices=Action.choices)
-    changes = models.JSONField(default=dict, help_text="Field label: [old value, new value]")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    source = models.CharField(max_length=200, blank=True)
-    version = models.PositiveIntegerField(
-        null=True, blank=True, help_text="The subject's version after the change"
-    )
-
-    class Meta:
-        ordering = ["-at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} {self.subject}"

@@ -13,9 +13,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from areas.access import Access
+from history import selectors as history_selectors
+from history.models import Change
 
 from . import rules
-from .models import Change, Finding, Item, ItemOwner, Plan, RagScheme, RagStatus
+from .models import Finding, Item, ItemOwner, Plan, RagScheme, RagStatus
 
 ITEM_LIST_PREFETCH = (
     "workstreams",
@@ -166,11 +168,11 @@ def ancestors_of(item: Item) -> list[Item]:
 
 
 def history_of_item(item: Item) -> QuerySet[Change]:
-    return item.changes.select_related("by").order_by("-at", "-id")
+    return history_selectors.changes_of_item(item)
 
 
 def history_of_plan(plan: Plan) -> QuerySet[Change]:
-    return plan.changes.select_related("by", "item").order_by("-at", "-id")
+    return history_selectors.changes_of_plan(plan)
 
 
 @dataclass

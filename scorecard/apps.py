@@ -1,6 +1,22 @@
+from datetime import datetime
+
 from django.apps import AppConfig
 
 
 class ScorecardConfig(AppConfig):
     name = "scorecard"
     verbose_name = "SEND scorecard"
+    holding_folders = ("figure-uploads",)  # figures files awaiting a confirmation (common.uploads_cleanup)
+
+    def ready(self) -> None:
+        from progress.signals import period_reporting
+
+        from .reporting import refuse_red_without_commentary
+
+        period_reporting.connect(refuse_red_without_commentary, dispatch_uid="scorecard-red-commentary")
+
+    def clean_held_uploads(self, *, cutoff: datetime, dry_run: bool):
+        """DfE files uploaded before `cutoff` and never imported (common.uploads_cleanup)."""
+        from .services.dfe_uploads import stale_uploads_remove
+
+        return stale_uploads_remove(before=cutoff, dry_run=dry_run)

@@ -15,7 +15,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from areas.models import LocalArea, Person
-from evidence.models import private_storage
+from common.storage import private_storage
 from plans.models import Item
 
 from . import rating

@@ -39,3 +39,9 @@ def needing_commentary_message(measures: list[Measure]) -> str:
     codes = [m.code for m in measures]
     named = codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} and {codes[-1]}"
     return f"Write a commentary on {named} before reporting: red measures need one"
+
+
+def refuse_red_without_commentary(sender: object, *, period: ReportingPeriod, **kwargs: object) -> str | None:
+    """progress.signals.period_reporting: a red measure without a commentary holds the period back."""
+    needing = measures_needing_commentary(period)
+    return needing_commentary_message(needing) if needing else None

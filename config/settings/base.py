@@ -22,12 +22,14 @@ INSTALLED_APPS = [
     "django.forms",
     "csp",
     "common",
+    "history",
     "accounts",
     "areas",
     "plans",
     "evidence",
     "progress",
     "scorecard",
+    "demo",
 ]
 
 MIDDLEWARE = [

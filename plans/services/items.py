@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from areas.models import Person, Workstream
 from common.concurrency import claim_version
+from history import services as history
 
-from .. import history, rules
-from ..models import Change, Item, ItemOwner, Plan, RagStatus
+from .. import rules, snapshots
+from ..models import Item, ItemOwner, Plan, RagStatus
 
 
 @dataclass
@@ -109,13 +110,13 @@ def item_create(*, plan: Plan, number: str, content: ItemContent, by=None, sourc
     item = Item(plan=plan, parent=parent, number=number, sort_key=rules.sort_key(number), level=level)
     _apply(item, content, is_new=True)
     item = _fresh(item)
-    history.record(
+    history.change_record(
         area=plan.area,
         plan=plan,
         item=item,
-        action=Change.Action.ADDED,
-        subject=history.item_subject(item),
-        changes=history.diff({}, history.item_snapshot(item)),
+        action=history.Action.ADDED,
+        subject=snapshots.item_subject(item),
+        changes=history.diff({}, snapshots.item_snapshot(item)),
         by=by,
         source=source,
     )
@@ -130,18 +131,18 @@ def item_update(
     plan = item.plan
     _check_content(plan, content)
     item = _fresh(item)
-    before = history.item_snapshot(item)
+    before = snapshots.item_snapshot(item)
     claim_version(item, expected_version)
     _apply(item, content, is_new=False)
     item = _fresh(item)
-    changes = history.diff(before, history.item_snapshot(item))
+    changes = history.diff(before, snapshots.item_snapshot(item))
     if changes:
-        history.record(
+        history.change_record(
             area=plan.area,
             plan=plan,
             item=item,
-            action=Change.Action.CHANGED,
-            subject=history.item_subject(item),
+            action=history.Action.CHANGED,
+            subject=snapshots.item_subject(item),
             changes=changes,
             by=by,
             source=source,
@@ -177,12 +178,12 @@ def item_move(*, item: Item, new_parent: Item, expected_version: int, by=None, s
         Item.objects.filter(pk=moved.pk).update(
             number=moved.number, sort_key=moved.sort_key, parent=moved.parent_id
         )
-        history.record(
+        history.change_record(
             area=item.plan.area,
             plan=item.plan,
             item=moved,
-            action=Change.Action.MOVED,
-            subject=history.item_subject(moved),
+            action=history.Action.MOVED,
+            subject=snapshots.item_subject(moved),
             changes={"Number": [before, moved.number]},
             by=by,
             source=source if moved.pk == item.pk else f"Moved with {old_number}",
@@ -198,12 +199,12 @@ def item_remove(*, item: Item, expected_version: int, by=None, source: str = "We
     removed = [item, *_branch(item)]
     Item.objects.filter(pk__in=[i.pk for i in removed]).update(removed_at=now, removed_by=by)
     for gone in removed:
-        history.record(
+        history.change_record(
             area=item.plan.area,
             plan=item.plan,
             item=gone,
-            action=Change.Action.REMOVED,
-            subject=history.item_subject(gone),
+            action=history.Action.REMOVED,
+            subject=snapshots.item_subject(gone),
             changes={},
             by=by,
             source=source if gone.pk == item.pk else f"Removed with {item.number}",

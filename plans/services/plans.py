@@ -3,11 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from common.concurrency import claim_version
 from common.dates import format_uk_date
+from history import services as history
 
-from .. import history
-from ..models import Change, Plan
+from ..models import Plan
 
 PLAN_FIELDS = {
     "reference": "Reference",
@@ -64,15 +63,15 @@ def _validate(plan: Plan) -> None:
 def plan_create(*, area, by=None, source: str = "Web", **fields) -> Plan:
     plan = Plan(area=area, **fields)
     _validate(plan)
-    plan.save()
-    history.record(
+    history.save_recorded(
+        plan,
+        snapshot=plan_snapshot,
+        before=None,
         area=area,
-        plan=plan,
-        action=Change.Action.ADDED,
         subject=f"Plan {plan.reference}",
-        changes=history.diff({}, plan_snapshot(plan)),
         by=by,
         source=source,
+        plan=plan,
     )
     return plan
 
@@ -89,17 +88,15 @@ def plan_update(*, plan: Plan, expected_version: int, by=None, source: str = "We
     for name, value in fields.items():
         setattr(plan, name, value)
     _validate(plan)
-    claim_version(plan, expected_version)
-    plan.save()
-    changes = history.diff(before, plan_snapshot(plan))
-    if changes:
-        history.record(
-            area=plan.area,
-            plan=plan,
-            action=Change.Action.CHANGED,
-            subject=f"Plan {plan.reference}",
-            changes=changes,
-            by=by,
-            source=source,
-        )
+    history.save_recorded(
+        plan,
+        snapshot=plan_snapshot,
+        before=before,
+        area=plan.area,
+        subject=f"Plan {plan.reference}",
+        by=by,
+        source=source,
+        expected_version=expected_version,
+        plan=plan,
+    )
     return plan

@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from .. import history
-from ..models import Change, Item, RagScheme, RagStatus
+from history import services as history
+
+from ..models import Item, RagScheme, RagStatus
 from ..presets import RAG_PRESETS
 
 
@@ -21,7 +22,7 @@ def _status_snapshot(status: RagStatus) -> dict[str, str]:
 
 
 def _record(status: RagStatus, action: str, changes: dict, by, source: str) -> None:
-    history.record(
+    history.change_record(
         area=status.scheme.area,
         action=action,
         subject=f"RAG scheme {status.scheme.name}: {status.label}",
@@ -82,7 +83,7 @@ def rag_status_add(
     )
     status.full_clean()
     status.save()
-    _record(status, Change.Action.ADDED, history.diff({}, _status_snapshot(status)), by, source)
+    _record(status, history.Action.ADDED, history.diff({}, _status_snapshot(status)), by, source)
     return status
 
 
@@ -99,7 +100,7 @@ def rag_status_update(*, status: RagStatus, by=None, source: str = "Web", **fiel
     status.save()
     changes = history.diff(before, _status_snapshot(status))
     if changes:
-        _record(status, Change.Action.CHANGED, changes, by, source)
+        _record(status, history.Action.CHANGED, changes, by, source)
     return status
 
 
@@ -115,7 +116,7 @@ def rag_status_move(*, status: RagStatus, up: bool, by=None, source: str = "Web"
     for position, each in enumerate(ordered, start=1):
         if each.position != position:
             RagStatus.objects.filter(pk=each.pk).update(position=position)
-    _record(status, Change.Action.MOVED, {"Position": [str(index + 1), str(other_index + 1)]}, by, source)
+    _record(status, history.Action.MOVED, {"Position": [str(index + 1), str(other_index + 1)]}, by, source)
 
 
 @transaction.atomic
@@ -126,7 +127,7 @@ def rag_status_remove(*, status: RagStatus, by=None, source: str = "Web") -> Non
             f"{used} items have the status {status.label}, so it cannot be removed. "
             "Change their status first."
         )
-    _record(status, Change.Action.REMOVED, {}, by, source)
+    _record(status, history.Action.REMOVED, {}, by, source)
     status.delete()
     for position, each in enumerate(status.scheme.statuses.order_by("position"), start=1):
         RagStatus.objects.filter(pk=each.pk).update(position=position)

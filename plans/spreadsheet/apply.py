@@ -6,9 +6,10 @@ from django.db import IntegrityError, transaction
 from areas.models import LocalArea, Person, Workstream
 from areas.services import person_create, person_update, workstream_create, workstream_update
 from common.concurrency import EditConflict
+from history import services as history
 
-from .. import history
-from ..models import Change, Finding, Item, Plan, RagScheme
+from .. import snapshots
+from ..models import Finding, Item, Plan, RagScheme
 from ..services import (
     ItemContent,
     item_create,
@@ -155,12 +156,12 @@ class _Writer:
             Finding(item=item, position=position, quotation=quotation, page=page)
             for position, (quotation, page) in enumerate(entry.findings or [])
         )
-        history.record(
+        history.change_record(
             area=self.area,
             plan=plan,
             item=item,
-            action=Change.Action.CHANGED if entry.existing else Change.Action.ADDED,
-            subject=history.item_subject(item),
+            action=history.Action.CHANGED if entry.existing else history.Action.ADDED,
+            subject=snapshots.item_subject(item),
             changes={"Findings": entry.diff["Findings"]},
             by=self.by,
             source=self.source,

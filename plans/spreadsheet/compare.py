@@ -9,8 +9,8 @@ sheets first, then the area's.
 from typing import TYPE_CHECKING
 
 from common.dates import format_uk_date
+from history import services as history
 
-from .. import history
 from ..models import Plan
 from ..services.plans import plan_snapshot
 from . import template as t

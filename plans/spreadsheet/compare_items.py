@@ -3,8 +3,9 @@
 from typing import TYPE_CHECKING
 
 from common.dates import format_uk_date
+from history import services as history
 
-from .. import history, rules
+from .. import rules, snapshots
 from ..models import Item
 from . import template as t
 from .planfile import ItemRow, PlanFile
@@ -47,7 +48,7 @@ def check_status_removals(work: Work) -> None:
 
 
 def _db_values(item: Item, people, codes, labels) -> dict[str, str]:
-    values = history.item_snapshot(item)
+    values = snapshots.item_snapshot(item)
     owners = [people.get(o.person.initials.lower(), o.person.initials) for o in item.ownerships.all()]
     values["Owners"] = ", ".join(owners)
     values["Workstream"] = ", ".join(

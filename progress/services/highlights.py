@@ -7,8 +7,8 @@ from django.db.models import Prefetch
 from areas.models import Workstream
 from common.concurrency import claim_version
 from evidence.models import Evidence
-from plans import history
-from plans.models import Change, Item
+from history import services as history
+from plans.models import Item
 
 from ..models import HighlightReport, HighlightRow, ReportingPeriod, Update
 
@@ -87,10 +87,10 @@ def highlight_draft(*, period: ReportingPeriod, workstream: Workstream, by=None)
     for row in rows:
         row.report = report
     HighlightRow.objects.bulk_create(rows)
-    history.record(
+    history.change_record(
         area=period.plan.area,
         plan=period.plan,
-        action=Change.Action.ADDED,
+        action=history.Action.ADDED,
         subject=f"{workstream.code} highlight report for {period.name}",
         changes={"Priorities": ["", ", ".join(r.number for r in rows)]},
         by=by,
@@ -122,10 +122,10 @@ def highlight_save(
     report.updated_by = by
     report.save(update_fields=["updated_by", "updated_at"])
     if changes:
-        history.record(
+        history.change_record(
             area=period.plan.area,
             plan=period.plan,
-            action=Change.Action.CHANGED,
+            action=history.Action.CHANGED,
             subject=f"{report.workstream.code} highlight report for {period.name}",
             changes=changes,
             by=by,

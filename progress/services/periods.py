@@ -7,13 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.concurrency import claim_version
-from plans import history
+from history import services as history
 from plans import rules as plan_rules
-from plans.models import Change, Plan
-from scorecard.reporting import measures_needing_commentary, needing_commentary_message
+from plans.models import Plan
 
 from .. import rules
 from ..models import HighlightReport, ReportedRating, ReportingPeriod, Update
+from ..signals import period_reported, period_reporting
 from ..trend import trend_between
 
 
@@ -45,10 +45,10 @@ def period_open(
         ends_on=ends_on,
         deadline=deadline or rules.default_deadline(ends_on, plan.reporting_cadence),
     )
-    history.record(
+    history.change_record(
         area=plan.area,
         plan=plan,
-        action=Change.Action.ADDED,
+        action=history.Action.ADDED,
         subject=f"Reporting period {period.name}",
         changes={"Updates due by": ["", f"{period.deadline:%d/%m/%Y}"]},
         by=by,
@@ -84,10 +84,10 @@ def period_settings_save(
     after = {"Name": period.name, "Updates due by": f"{period.deadline:%d/%m/%Y}"}
     changes = history.diff(before, after)
     if changes:
-        history.record(
+        history.change_record(
             area=period.plan.area,
             plan=period.plan,
-            action=Change.Action.CHANGED,
+            action=history.Action.CHANGED,
             subject=f"Reporting period {period.name}",
             changes=changes,
             by=by,
@@ -103,17 +103,16 @@ def period_move(
     """Move a period to the next (or back to the previous) state of the cycle.
 
     Reporting freezes the period: each item's rating and the highlight reports are kept as
-    the board was told them, and no update or report of the period can change after. Red measures
-    on the scorecard need a commentary first (scorecard.reporting).
+    the board was told them, and no update or report of the period can change after. The apps beside
+    the plan are asked first (`reporting_problems`: red measures need a commentary) and told after
+    (progress.signals.period_reported: the scorecard is frozen as reported).
     """
     unconfirmed = Update.objects.filter(period=period, confirmed_at__isnull=True).count()
     problem = rules.state_change_problem(period.state, to_state, unconfirmed)
     if problem:
         raise ValidationError(problem)
-    if to_state == ReportingPeriod.State.REPORTED:
-        needing = measures_needing_commentary(period)
-        if needing:
-            raise ValidationError(needing_commentary_message(needing))
+    if to_state == ReportingPeriod.State.REPORTED and (problems := reporting_problems(period)):
+        raise ValidationError(problems)
     old_label = period.get_state_display()
     claim_version(period, expected_version)
     period.state = to_state
@@ -129,16 +128,25 @@ def period_move(
         )
         period.trend = trend_between(period, previous, period.plan.depth) if previous else {}
     period.save(update_fields=fields)
-    history.record(
+    if period.is_reported:
+        period_reported.send(sender=ReportingPeriod, period=period)
+    history.change_record(
         area=period.plan.area,
         plan=period.plan,
-        action=Change.Action.CHANGED,
+        action=history.Action.CHANGED,
         subject=f"Reporting period {period.name}",
         changes={"State": [old_label, period.get_state_display()]},
         by=by,
         source="Web",
     )
     return period
+
+
+def reporting_problems(period: ReportingPeriod) -> list[str]:
+    """What the apps beside the plan still need before `period` can be reported (progress.signals):
+    the scorecard's red measures without a commentary, say. Empty when nothing stands in the way."""
+    answers = period_reporting.send(sender=ReportingPeriod, period=period)
+    return [problem for _, problem in answers if problem]
 
 
 def frozen_rating(period: ReportingPeriod, item, status, commentary: str) -> ReportedRating:

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from common.concurrency import EditConflict, claim_version
 from common.dates import format_uk_date
-from plans import history
-from plans.models import Change, Item, RagStatus
+from history import services as history
+from plans import snapshots
+from plans.models import Item, RagStatus
 
 from .. import rules
 from ..models import ReportingPeriod, Update
@@ -56,7 +57,7 @@ def update_snapshot(update: Update | UpdateContent) -> dict[str, str]:
 
 
 def _subject(period: ReportingPeriod, item: Item) -> str:
-    return f"Update on {history.item_subject(item)} for {period.name}"
+    return f"Update on {snapshots.item_subject(item)} for {period.name}"
 
 
 def _check(period: ReportingPeriod, item: Item, content: UpdateContent) -> None:
@@ -104,13 +105,13 @@ def update_save(
             raise EditConflict(item, "The update you were editing no longer exists.")
         update = Update(period=period, item=item, submitted_at=now, submitted_by=by)
         before: dict[str, str] = {}
-        action = Change.Action.ADDED
+        action = history.Action.ADDED
     else:
         if expected_version is None:
             raise EditConflict(existing)
         before = update_snapshot(existing)
         claim_version(existing, expected_version)
-        update, action = existing, Change.Action.CHANGED
+        update, action = existing, history.Action.CHANGED
     for name in (
         "commentary",
         "next_steps",
@@ -128,7 +129,7 @@ def update_save(
     update.evidence.set(content.evidence)
     changes = history.diff(before, update_snapshot(content))
     if changes:
-        history.record(
+        history.change_record(
             area=period.plan.area,
             plan=period.plan,
             item=item,
@@ -226,12 +227,12 @@ def _apply_to_item(update: Update, item: Item, status: RagStatus, by) -> None:
     if update.challenge_reason:
         changes["Reason for the change"] = ["", update.challenge_reason]
     if changes:
-        history.record(
+        history.change_record(
             area=item.plan.area,
             plan=item.plan,
             item=item,
-            action=Change.Action.CHANGED,
-            subject=f"{history.item_subject(item)} rating for {update.period.name}",
+            action=history.Action.CHANGED,
+            subject=f"{snapshots.item_subject(item)} rating for {update.period.name}",
             changes=changes,
             by=by,
             source="Challenge",

@@ -12,7 +12,7 @@ from areas.access import area_view, cycle_runner
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
 from plans import selectors as plan_selectors
-from scorecard.reporting import measures_needing_commentary, needing_commentary_message
+from scorecard.reporting import measures_needing_commentary
 
 from .. import rules, selectors, services
 from ..forms import PeriodFilterForm, PeriodForm, PeriodSettingsForm, VersionForm
@@ -211,8 +211,8 @@ def period_move(request, access, pk: int, state: str):
     summary = selectors.period_summary(period)
     if problem is None and request.method == "GET":
         problem = rules.state_change_problem(period.state, state, summary.unconfirmed)
-        if problem is None and state == rules.REPORTED and (needing := measures_needing_commentary(period)):
-            problem = needing_commentary_message(needing)
+        if problem is None and state == rules.REPORTED and (problems := services.reporting_problems(period)):
+            problem = " ".join(problems)
     return render(
         request,
         "progress/period_move.html",

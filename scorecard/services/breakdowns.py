@@ -14,8 +14,7 @@ from django.db.models import Max
 
 from common.concurrency import claim_version, save_or_explain
 from common.dates import format_uk_date
-from plans import history
-from plans.models import Change
+from history import services as history
 
 from .. import rating
 from ..models import Breakdown, Measure, Target
@@ -101,7 +100,7 @@ def breakdown_add(
     save_or_explain(breakdown, lambda: _check_breakdown(breakdown))
     _record(
         area=measure.area,
-        action=Change.Action.ADDED,
+        action=history.Action.ADDED,
         subject=_breakdown_subject(breakdown),
         before={},
         after=breakdown_snapshot(breakdown),
@@ -133,7 +132,7 @@ def breakdown_update(
     breakdown.save(update_fields=[*BREAKDOWN_FIELDS, "version"])
     _record(
         area=breakdown.measure.area,
-        action=Change.Action.CHANGED,
+        action=history.Action.CHANGED,
         subject=_breakdown_subject(breakdown),
         before=before,
         after=breakdown_snapshot(breakdown),
@@ -166,9 +165,9 @@ def breakdown_make_headline(*, breakdown: Breakdown, by=None) -> Breakdown:
 
 
 def _record_order(measure: Measure, ordered: list[Breakdown], by) -> None:
-    history.record(
+    history.change_record(
         area=measure.area,
-        action=Change.Action.MOVED,
+        action=history.Action.MOVED,
         subject=f"Measure {measure.code} breakdowns",
         changes={"Order": ["", ", ".join(b.name for b in ordered)]},
         by=by,
@@ -177,9 +176,9 @@ def _record_order(measure: Measure, ordered: list[Breakdown], by) -> None:
 
 
 def _record_removal(*, area, subject: str, before: dict[str, str], by) -> None:
-    history.record(
+    history.change_record(
         area=area,
-        action=Change.Action.REMOVED,
+        action=history.Action.REMOVED,
         subject=subject,
         changes=history.diff(before, dict.fromkeys(before, "")),
         by=by,
@@ -247,7 +246,7 @@ def target_add(*, breakdown: Breakdown, value: Decimal, due_on: date, note: str 
     target.save()
     _record(
         area=breakdown.measure.area,
-        action=Change.Action.ADDED,
+        action=history.Action.ADDED,
         subject=_target_subject(target),
         before={},
         after=target_snapshot(target),
@@ -268,7 +267,7 @@ def target_update(
     target.save()
     _record(
         area=target.breakdown.measure.area,
-        action=Change.Action.CHANGED,
+        action=history.Action.CHANGED,
         subject=_target_subject(target),
         before=before,
         after=target_snapshot(target),

@@ -4,8 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from common.concurrency import EditConflict, claim_version
-from plans import history
-from plans.models import Change
+from history import services as history
 from progress.models import ReportingPeriod
 
 from ..models import Commentary, Measure
@@ -49,10 +48,10 @@ def commentary_save(
         existing.save(update_fields=["text", "written_by", "written_at"])
         commentary = existing
     if before != text:
-        history.record(
+        history.change_record(
             area=period.plan.area,
             plan=period.plan,
-            action=Change.Action.CHANGED if before else Change.Action.ADDED,
+            action=history.Action.CHANGED if before else history.Action.ADDED,
             subject=f"Commentary on {measure.code} for {period.name}",
             changes={"Commentary": [before, text]},
             by=by,

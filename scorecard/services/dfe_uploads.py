@@ -2,6 +2,7 @@
 
 import csv
 import io
+from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.utils.text import get_valid_filename
 from areas.models import LocalArea
 from common.concurrency import claim_version, save_or_explain
 from common.uploads import UploadProblem, check_size
+from common.uploads_cleanup import HeldCount
 
 from ..dfe import ColumnMapping, decode_csv
 from ..models import Breakdown, DataUpload, SavedMapping
@@ -127,3 +129,15 @@ def mapping_delete(*, saved: SavedMapping, expected_version: int) -> None:
     """Delete a saved mapping, unless someone saved a change to it since `expected_version`."""
     claim_version(saved, expected_version)
     saved.delete()
+
+
+def stale_uploads_remove(*, before: datetime, dry_run: bool = False) -> HeldCount:
+    """Remove DfE files uploaded before `before` and never imported; with `dry_run`, only count them."""
+    stale = DataUpload.objects.filter(uploaded_at__lt=before)
+    count = stale.count()
+    if not dry_run:
+        for upload in stale:
+            with transaction.atomic():
+                upload.file.delete(save=False)
+                upload.delete()
+    return HeldCount(count, "DfE upload(s)")

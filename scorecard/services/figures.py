@@ -14,8 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from common.concurrency import claim_version
-from plans import history
-from plans.models import Change
+from history import services as history
 
 from ..models import Breakdown, Figure, Series
 from ..periods import DataPeriod, PeriodProblem, read_period
@@ -119,14 +118,14 @@ def figure_save(
     before: dict[str, str] = {}
     if figure is None:
         figure = Figure(breakdown=breakdown)
-        action = Change.Action.ADDED
+        action = history.Action.ADDED
     else:
         figure = Figure.objects.select_for_update().get(pk=figure.pk)
         before = figure_snapshot(figure)
         if expected_version is None:
             raise TypeError("Changing a figure needs the version it was read at (expected_version)")
         claim_version(figure, expected_version)
-        action = Change.Action.CHANGED
+        action = history.Action.CHANGED
     figure.breakdown = breakdown
     figure.series = series
     figure.period = read.label
@@ -146,7 +145,7 @@ def figure_save(
         ) from None
     changes = history.diff(before, figure_snapshot(figure))
     if changes:
-        history.record(
+        history.change_record(
             area=breakdown.measure.area,
             action=action,
             subject=_subject(breakdown),
@@ -253,9 +252,9 @@ def figures_write(
         )
     Figure.objects.bulk_create(new)
     for breakdown_id, written in touched.items():
-        history.record(
+        history.change_record(
             area=area,
-            action=Change.Action.CHANGED,
+            action=history.Action.CHANGED,
             subject=_subject(breakdowns[breakdown_id]),
             changes={"Figures written": ["", ", ".join(written)[:2000]]},
             by=by,

@@ -11,8 +11,8 @@ from django.db.models import Max
 
 from areas.models import LocalArea, Person
 from common.concurrency import claim_version, save_or_explain
-from plans import history
-from plans.models import Change, Item
+from history import services as history
+from plans.models import Item
 
 from .. import codes, rating
 from ..models import Breakdown, Measure, Outcome, ScorecardSettings
@@ -30,8 +30,10 @@ def _yes(value: bool) -> str:
 
 def _record(*, area: LocalArea, action: str, subject: str, before: dict, after: dict, by) -> None:
     changes = history.diff(before, after)
-    if changes or action != Change.Action.CHANGED:
-        history.record(area=area, action=action, subject=subject, changes=changes, by=by, source=SOURCE)
+    if changes or action != history.Action.CHANGED:
+        history.change_record(
+            area=area, action=action, subject=subject, changes=changes, by=by, source=SOURCE
+        )
 
 
 # Settings
@@ -106,7 +108,7 @@ def settings_save(*, area: LocalArea, expected_version: int, by=None, **fields) 
     found.save()
     _record(
         area=area,
-        action=Change.Action.CHANGED,
+        action=history.Action.CHANGED,
         subject="Scorecard settings",
         before=before,
         after=settings_snapshot(found),
@@ -148,7 +150,7 @@ def outcome_create(
     save_or_explain(outcome, lambda: _check_outcome(outcome))
     _record(
         area=area,
-        action=Change.Action.ADDED,
+        action=history.Action.ADDED,
         subject=f"Outcome {outcome.code}",
         before={},
         after=outcome_snapshot(outcome),
@@ -170,7 +172,7 @@ def outcome_update(
     save_or_explain(outcome, lambda: _check_outcome(outcome))
     _record(
         area=outcome.area,
-        action=Change.Action.CHANGED,
+        action=history.Action.CHANGED,
         subject=f"Outcome {outcome.code}",
         before=before,
         after=outcome_snapshot(outcome),
@@ -317,7 +319,7 @@ def measure_create(
     after = content.snapshot() | {"Breakdowns": ", ".join(names)}
     _record(
         area=area,
-        action=Change.Action.ADDED,
+        action=history.Action.ADDED,
         subject=f"Measure {measure.code}",
         before={},
         after=after,
@@ -338,7 +340,7 @@ def measure_update(*, measure: Measure, content: MeasureContent, expected_versio
     measure.items.set(content.items)
     _record(
         area=measure.area,
-        action=Change.Action.CHANGED,
+        action=history.Action.CHANGED,
         subject=f"Measure {measure.code}",
         before=before,
         after=content.snapshot(),

@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from areas.models import Membership, Person, Workstream
-from plans.models import Change
+from history.models import Change
 
 pytestmark = pytest.mark.django_db
 

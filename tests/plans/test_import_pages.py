@@ -4,7 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from plans.models import Change, Item, Plan
+from history.models import Change
+from plans.models import Item, Plan
 from tests.plans.spreadsheet_files import set_cell, valid_sheets, xlsx_bytes, zip_bytes
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from plans.models import Change, Item
+from history.models import Change
+from plans.models import Item
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command, execute_from_command_line
 
-from plans.models import Change, Item, Plan
+from history.models import Change
+from plans.models import Item, Plan
 from tests.areas.factories import LocalAreaFactory
 from tests.plans.spreadsheet_files import set_cell, valid_sheets, write_file
 

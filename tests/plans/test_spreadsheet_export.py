@@ -10,8 +10,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from areas.models import Person
-from plans import history
-from plans.models import Change, Finding, Item, Plan
+from history.models import Change
+from plans import snapshots
+from plans.models import Finding, Item, Plan
 from plans.spreadsheet import export_file_name, export_plan, plan_import, preview_import, read_plan_file
 from tests.areas.factories import OrganisationFactory, PersonFactory, WorkstreamFactory
 from tests.plans.factories import ItemFactory
@@ -70,7 +71,7 @@ def rows_of(data: bytes) -> list[list[str]]:
 
 def item_snapshots(plan) -> dict[str, dict[str, str]]:
     items = plan.items.current().prefetch_related("workstreams", "ownerships__person", "see_also")
-    return {item.number: history.item_snapshot(item) for item in items.select_related("status")}
+    return {item.number: snapshots.item_snapshot(item) for item in items.select_related("status")}
 
 
 def test_the_workbook_has_the_sheets_in_order_with_bold_frozen_headings(full_plan):

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 
 from areas.models import Organisation, Person, Workstream
-from plans.models import Change, Finding, Item, Plan, RagScheme, RagStatus
+from history.models import Change
+from plans.models import Finding, Item, Plan, RagScheme, RagStatus
 from plans.spreadsheet import ImportRejected, plan_import, preview_import, read_plan_file
 from plans.spreadsheet import apply as apply_module
 from plans.spreadsheet.reading import cell_text

@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from demo.progress import DATA_DIR, HIGHLIGHT_COLUMNS, MONTHS, read_csv
 from plans.models import Item, Plan
-from progress.demo import DATA_DIR, HIGHLIGHT_COLUMNS, MONTHS, read_csv
 from progress.models import HighlightRow, ReportedRating, ReportingPeriod, Update
 from progress.outstanding import missing_updates
 

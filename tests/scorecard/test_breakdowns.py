@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from plans.models import Change
+from history.models import Change
 from scorecard.models import Breakdown, Target
 from scorecard.services import breakdowns
 from tests.scorecard.factories import FigureFactory, MeasureFactory, TargetFactory, headline

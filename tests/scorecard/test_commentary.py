@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from common.concurrency import EditConflict
-from plans.models import Change
+from history.models import Change
 from progress import services as progress_services
 from progress.models import ReportedRating, ReportingPeriod
 from scorecard.models import Commentary

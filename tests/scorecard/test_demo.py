@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from areas.models import LocalArea
+from demo.scorecard import DATA_DIR, DFE_FILE
 from progress.models import ReportingPeriod
-from scorecard.demo import DATA_DIR, DFE_FILE
 from scorecard.models import Figure, Measure, Outcome, Series
 from scorecard.selectors import area_scorecard
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from plans.models import Change
+from history.models import Change
 from scorecard.models import Measure, Outcome, ScorecardSettings
 from scorecard.rating import Rating
 from scorecard.selectors import area_scorecard

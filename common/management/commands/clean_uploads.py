@@ -20,7 +20,4 @@ class Command(BaseCommand):
             raise CommandError("--days must be 1 or more: files uploaded today may still be in use")
         cleaned = clean_uploads(older_than=timedelta(days=days), dry_run=dry_run)
         verb = "Would remove" if dry_run else "Removed"
-        self.stdout.write(
-            f"{verb} {cleaned.held_files} held upload file(s) and {cleaned.dfe_uploads} DfE upload(s) "
-            f"older than {days} days"
-        )
+        self.stdout.write(f"{verb} {cleaned} older than {days} days")

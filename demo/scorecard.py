@@ -18,9 +18,8 @@ from django.db import transaction
 from areas.models import LocalArea, Person
 from plans.models import Item, Plan
 from progress.models import ReportingPeriod
-
-from .dfe import READY_MADE
-from .models import (
+from scorecard.dfe import READY_MADE
+from scorecard.models import (
     Breakdown,
     Commentary,
     Figure,
@@ -31,8 +30,8 @@ from .models import (
     Series,
     Target,
 )
-from .periods import read_period
-from .services.dfe_import import import_dfe
+from scorecard.periods import read_period
+from scorecard.services.dfe_import import import_dfe
 
 DATA_DIR = Path(settings.BASE_DIR) / "demo" / "stockport-scorecard"
 DFE_FILE = "timeliness_20_week_all_plans_issued.csv"

@@ -1,8 +1,8 @@
-"""What changed: snapshots of plan content as labelled text, and the record of each change."""
+"""Plan content as the text people read, keyed by label: what the history records and the import compares."""
 
 from common.dates import format_uk_date
 
-from .models import Change, Item
+from .models import Item
 
 ITEM_LABELS = {
     "number": "Number",
@@ -38,31 +38,6 @@ def item_snapshot(item: Item) -> dict[str, str]:
         "Status": item.status.label if item.status_id else "",
         "Notes": item.notes,
     }
-
-
-def diff(before: dict[str, str], after: dict[str, str]) -> dict[str, list[str]]:
-    """The fields whose values differ, as {label: [old, new]}, in the order of `after`."""
-    return {
-        label: [before.get(label, ""), value]
-        for label, value in after.items()
-        if before.get(label, "") != value
-    }
-
-
-def record(
-    *, area, action: str, subject: str, changes: dict, by=None, plan=None, item=None, source: str = ""
-) -> Change:
-    return Change.objects.create(
-        area=area,
-        plan=plan,
-        item=item,
-        action=action,
-        subject=subject,
-        changes=changes,
-        by=by,
-        source=source,
-        version=item.version if item is not None else None,
-    )
 
 
 def item_subject(item: Item) -> str:

@@ -9,10 +9,10 @@ from django.db import transaction
 
 from accounts.models import User
 from areas.models import LocalArea, Membership, Person
+from demo.progress import PROGRAMME_MANAGER, load_progress_demo
+from demo.scorecard import load_scorecard_demo
 from plans.models import Plan
 from plans.spreadsheet import plan_import, preview_import, read_plan_file
-from progress.demo import PROGRAMME_MANAGER, load_progress_demo
-from scorecard.demo import load_scorecard_demo
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
 DEMO_PASSWORD = "demo-send-2026"  # noqa: S105 - a published demo password, printed by `make run`

@@ -25,10 +25,9 @@ from django.utils import timezone
 from areas.models import Workstream
 from evidence.models import Evidence
 from plans.models import Item, Plan, RagStatus
-
-from . import services
-from .models import ReportingPeriod, Update
-from .outstanding import missing_updates
+from progress import services
+from progress.models import ReportingPeriod, Update
+from progress.outstanding import missing_updates
 
 DATA_DIR = Path(settings.BASE_DIR) / "demo" / "stockport-progress-2021"
 PROGRAMME_MANAGER = "programme_manager"

@@ -1,0 +1,29 @@
+"""Reading the history: a plan's, an item's, or any object's changes, newest first."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import QuerySet
+
+from .models import Change
+
+
+def changes_of_item(item: models.Model) -> QuerySet[Change]:
+    return Change.objects.filter(item=item).select_related("by").order_by("-at", "-id")
+
+
+def changes_of_plan(plan: models.Model) -> QuerySet[Change]:
+    return Change.objects.filter(plan=plan).select_related("by", "item").order_by("-at", "-id")
+
+
+def changes_of(obj: models.Model) -> QuerySet[Change]:
+    """Every recorded change of one object, whatever its model."""
+    return (
+        Change.objects.filter(subject_type=ContentType.objects.get_for_model(obj), subject_id=obj.pk)
+        .select_related("by")
+        .order_by("-at", "-id")
+    )
+
+
+def changes_since(item: models.Model, version: int) -> QuerySet[Change]:
+    """An item's changes saved after `version`: what someone else did while a page was open."""
+    return Change.objects.filter(item=item, version__gt=version).select_related("by")

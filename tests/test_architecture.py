@@ -1,0 +1,65 @@
+"""The apps stay in their order (docs/architecture.md): each imports only the apps below it, so a new
+app never has to reach up, and nothing below knows what is built on it.
+
+Views may compose a page from the apps above them (the person page lists the items they own; the
+period page lists the red measures needing commentary): `views` modules are the only exception.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# Bottom first.
+LAYERS = ["common", "history", "accounts", "areas", "plans", "evidence", "progress", "scorecard", "demo"]
+
+
+def _imports(path: Path) -> set[str]:
+    """The project apps a module imports (at the top or inside a function)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return found & set(LAYERS)
+
+
+def _modules(app: str):
+    for path in sorted((ROOT / app).rglob("*.py")):
+        parts = path.relative_to(ROOT / app).parts
+        if parts[0] == "migrations":
+            continue
+        yield path, parts
+
+
+def _composes_pages(parts: tuple[str, ...]) -> bool:
+    return parts[0] in ("views", "views.py")
+
+
+@pytest.mark.parametrize("app", LAYERS)
+def test_each_app_imports_only_the_apps_below_it(app):
+    below = set(LAYERS[: LAYERS.index(app)])
+    reaching_up = {
+        str(path.relative_to(ROOT)): sorted(_imports(path) - below - {app})
+        for path, parts in _modules(app)
+        if not _composes_pages(parts) and _imports(path) - below - {app}
+    }
+    assert reaching_up == {}
+
+
+def test_the_history_app_imports_nothing_but_common():
+    for path, _ in _modules("history"):
+        assert _imports(path) <= {"common", "history"}, path
+
+
+def test_the_local_area_imports_no_plan_code_outside_the_pages_it_composes():
+    for path, parts in _modules("areas"):
+        if not _composes_pages(parts):
+            assert "plans" not in _imports(path), path
+
+
+def test_every_app_is_in_the_order():
+    apps = {path.parent.name for path in ROOT.glob("*/apps.py")}
+    assert apps == set(LAYERS)
