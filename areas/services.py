@@ -183,6 +183,7 @@ def member_add(
         area=area,
         action=history.Action.ADDED,
         subject=f"Member {email}",
+        obj=membership,
         changes={"Role": ["", membership.get_role_display()]},
         by=by,
     )
@@ -207,6 +208,7 @@ def member_update(
             area=membership.area,
             action=history.Action.CHANGED,
             subject=f"Member {membership.user.email}",
+            obj=membership,
             changes=changes,
             by=by,
         )
@@ -230,6 +232,7 @@ def member_remove(*, membership: Membership, by=None) -> None:
         action=history.Action.REMOVED,
         subject=f"Member {membership.user.email}",
         changes={"Role": [membership.get_role_display(), ""]},
+        obj=membership,
         by=by,
     )
     membership.delete()

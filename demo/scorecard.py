@@ -19,6 +19,7 @@ from areas.models import LocalArea, Person
 from plans.models import Item, Plan
 from progress.models import ReportingPeriod
 from scorecard.dfe import READY_MADE
+from scorecard.dfe.importing import import_dfe
 from scorecard.models import (
     Breakdown,
     Commentary,
@@ -31,7 +32,6 @@ from scorecard.models import (
     Target,
 )
 from scorecard.periods import read_period
-from scorecard.services.dfe_import import import_dfe
 
 DATA_DIR = Path(settings.BASE_DIR) / "demo" / "stockport-scorecard"
 DFE_FILE = "timeliness_20_week_all_plans_issued.csv"

@@ -11,12 +11,12 @@ class ScorecardConfig(AppConfig):
     def ready(self) -> None:
         from progress.signals import period_reporting
 
-        from .reporting import refuse_red_without_commentary
+        from .selectors.reporting import refuse_red_without_commentary
 
         period_reporting.connect(refuse_red_without_commentary, dispatch_uid="scorecard-red-commentary")
 
     def clean_held_uploads(self, *, cutoff: datetime, dry_run: bool):
         """DfE files uploaded before `cutoff` and never imported (common.uploads_cleanup)."""
-        from .services.dfe_uploads import stale_uploads_remove
+        from .dfe.uploads import stale_uploads_remove
 
         return stale_uploads_remove(before=cutoff, dry_run=dry_run)

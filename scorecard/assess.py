@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from .rating import (
+from .rules import (
     DEFAULT_SETTINGS,
     Direction,
     Polarity,
@@ -20,8 +20,8 @@ from .rating import (
     RatingSettings,
     direction,
     rate,
+    target_in_force,
 )
-from .targets import target_in_force
 
 
 class Point(NamedTuple):

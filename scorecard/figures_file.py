@@ -21,7 +21,7 @@ from common.uploads import UploadProblem, check_size, csv_unescape, sniff_kind
 from plans.spreadsheet.problems import Problem
 from plans.spreadsheet.reading import RawRow, RawSheet, read_sheets
 
-from .dfe_values import MISSING_REASONS
+from .dfe.values import MISSING_REASONS
 from .periods import DataPeriod, PeriodProblem, read_period
 
 __all__ = [

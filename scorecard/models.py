@@ -18,7 +18,7 @@ from areas.models import LocalArea, Person
 from common.storage import private_storage
 from plans.models import Item
 
-from . import rating
+from . import rules
 
 User = settings.AUTH_USER_MODEL
 
@@ -72,27 +72,27 @@ class ScorecardSettings(models.Model):
         choices=[
             (k.value, label)
             for k, label in (
-                (rating.ToleranceKind.UNITS, "In the measure's own units"),
-                (rating.ToleranceKind.PERCENT_OF_TARGET, "As a percentage of the target"),
+                (rules.ToleranceKind.UNITS, "In the measure's own units"),
+                (rules.ToleranceKind.PERCENT_OF_TARGET, "As a percentage of the target"),
             )
         ],
-        default=rating.ToleranceKind.UNITS.value,
+        default=rules.ToleranceKind.UNITS.value,
     )
     near_miss = models.CharField(
         max_length=10,
         choices=[
-            (rating.NearMiss.AMBER.value, "Amber"),
-            (rating.NearMiss.GREEN.value, "Green (“very close”)"),
+            (rules.NearMiss.AMBER.value, "Amber"),
+            (rules.NearMiss.GREEN.value, "Green (“very close”)"),
         ],
-        default=rating.NearMiss.AMBER.value,
+        default=rules.NearMiss.AMBER.value,
     )
     no_target = models.CharField(
         max_length=10,
         choices=[
-            (rating.NoTarget.COMPARE.value, "Compare with England and the region"),
-            (rating.NoTarget.NOT_RATED.value, "Do not rate"),
+            (rules.NoTarget.COMPARE.value, "Compare with England and the region"),
+            (rules.NoTarget.NOT_RATED.value, "Do not rate"),
         ],
-        default=rating.NoTarget.COMPARE.value,
+        default=rules.NoTarget.COMPARE.value,
     )
     direction_threshold = models.DecimalField(
         max_digits=9,
@@ -117,8 +117,8 @@ class ScorecardSettings(models.Model):
     def __str__(self) -> str:
         return f"Scorecard settings for {self.area}"
 
-    def rating_settings(self) -> rating.RatingSettings:
-        return rating.RatingSettings(
+    def rating_settings(self) -> rules.RatingSettings:
+        return rules.RatingSettings(
             tolerance=self.tolerance,
             tolerance_kind=self.tolerance_kind,
             near_miss=self.near_miss,
@@ -161,10 +161,10 @@ class Measure(models.Model):
         "better when",
         max_length=10,
         choices=[
-            (rating.Polarity.HIGHER.value, "Higher is better"),
-            (rating.Polarity.LOWER.value, "Lower is better"),
+            (rules.Polarity.HIGHER.value, "Higher is better"),
+            (rules.Polarity.LOWER.value, "Lower is better"),
         ],
-        default=rating.Polarity.HIGHER.value,
+        default=rules.Polarity.HIGHER.value,
     )
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.ANNUAL)
     source = models.CharField(max_length=300, blank=True, help_text="For example, DfE SEN2 return")
@@ -212,7 +212,7 @@ class Measure(models.Model):
         return UNIT_SUFFIX[Unit(self.unit)]
 
     def overrides(self) -> dict[str, object]:
-        """The rating settings this measure sets for itself (see rating.effective_settings)."""
+        """The rating settings this measure sets for itself (see rules.effective_settings)."""
         return {
             "tolerance": self.tolerance,
             "tolerance_kind": self.tolerance_kind or None,

@@ -26,6 +26,7 @@ def _record(status: RagStatus, action: str, changes: dict, by, source: str) -> N
         area=status.scheme.area,
         action=action,
         subject=f"RAG scheme {status.scheme.name}: {status.label}",
+        obj=status,
         changes=changes,
         by=by,
         source=source,

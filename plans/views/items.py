@@ -11,7 +11,7 @@ from common.concurrency import EditConflict
 from common.views import apply_validation_error
 from progress import rules as progress_rules
 from progress import selectors as progress_selectors
-from scorecard.selectors_measure import measures_for_item
+from scorecard.selectors.measure import measures_for_item
 
 from .. import rules, selectors, services
 from ..forms import ItemForm, MoveForm, VersionForm

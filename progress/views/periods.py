@@ -12,7 +12,7 @@ from areas.access import area_view, cycle_runner
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
 from plans import selectors as plan_selectors
-from scorecard.reporting import measures_needing_commentary
+from scorecard.selectors.reporting import measures_needing_commentary
 
 from .. import rules, selectors, services
 from ..forms import PeriodFilterForm, PeriodForm, PeriodSettingsForm, VersionForm

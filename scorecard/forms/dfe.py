@@ -7,7 +7,7 @@ from common.forms import Form
 from common.uploads import describe_size
 
 from ..dfe import READY_MADE, ColumnMapping, fitting_mappings
-from ..dfe_mapping import COLUMN_ROLES, PERIOD_FORMATS, UNITS, normalise_column
+from ..dfe.mapping import COLUMN_ROLES, PERIOD_FORMATS, UNITS, normalise_column
 from ..models import SavedMapping
 
 FILTERS = 3

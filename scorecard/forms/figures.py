@@ -9,11 +9,11 @@ from django.conf import settings
 from common.forms import Form
 from common.uploads import describe_size
 
-from ..dfe_values import MISSING_REASONS
+from ..dfe.values import MISSING_REASONS
 from ..models import COMPARATOR_SERIES, Figure, Measure, Series
 from ..periods import PeriodProblem, read_period
 from ..selectors import settings_for
-from ..selectors_measure import comparator_names
+from ..selectors.measure import comparator_names
 
 OTHER = "other"
 SYMBOLS = [(symbol, reason) for symbol, reason in MISSING_REASONS.items() if symbol]

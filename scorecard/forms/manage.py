@@ -4,9 +4,9 @@ from django import forms
 
 from common.forms import Form
 
-from .. import codes
+from ..dfe import codes
 from ..models import Frequency, Measure, Outcome, ScorecardSettings, Unit
-from ..selectors_manage import items_numbered
+from ..selectors.manage import items_numbered
 from ..services.measures import MeasureContent
 
 NUMBER_MESSAGES = {

@@ -16,7 +16,7 @@ from common.concurrency import claim_version, save_or_explain
 from common.dates import format_uk_date
 from history import services as history
 
-from .. import rating
+from .. import rules
 from ..models import Breakdown, Measure, Target
 from ..periods import PeriodProblem, read_period
 from .measures import SOURCE, _number, _record, _yes
@@ -102,6 +102,7 @@ def breakdown_add(
         area=measure.area,
         action=history.Action.ADDED,
         subject=_breakdown_subject(breakdown),
+        obj=breakdown,
         before={},
         after=breakdown_snapshot(breakdown),
         by=by,
@@ -134,6 +135,7 @@ def breakdown_update(
         area=breakdown.measure.area,
         action=history.Action.CHANGED,
         subject=_breakdown_subject(breakdown),
+        obj=breakdown,
         before=before,
         after=breakdown_snapshot(breakdown),
         by=by,
@@ -169,6 +171,7 @@ def _record_order(measure: Measure, ordered: list[Breakdown], by) -> None:
         area=measure.area,
         action=history.Action.MOVED,
         subject=f"Measure {measure.code} breakdowns",
+        obj=measure,
         changes={"Order": ["", ", ".join(b.name for b in ordered)]},
         by=by,
         source=SOURCE,
@@ -232,7 +235,7 @@ def _check_target(target: Target) -> None:
         raise ValidationError(
             {
                 "due_on": f"{target.breakdown.name} already has a target for {format_uk_date(target.due_on)} "
-                f"({rating.show(clash.value, target.breakdown.measure.unit_suffix)}): "
+                f"({rules.show(clash.value, target.breakdown.measure.unit_suffix)}): "
                 "change that one, or choose another date"
             }
         )
@@ -248,6 +251,7 @@ def target_add(*, breakdown: Breakdown, value: Decimal, due_on: date, note: str 
         area=breakdown.measure.area,
         action=history.Action.ADDED,
         subject=_target_subject(target),
+        obj=target,
         before={},
         after=target_snapshot(target),
         by=by,
@@ -269,6 +273,7 @@ def target_update(
         area=target.breakdown.measure.area,
         action=history.Action.CHANGED,
         subject=_target_subject(target),
+        obj=target,
         before=before,
         after=target_snapshot(target),
         by=by,

@@ -53,6 +53,7 @@ def commentary_save(
             plan=period.plan,
             action=history.Action.CHANGED if before else history.Action.ADDED,
             subject=f"Commentary on {measure.code} for {period.name}",
+            obj=commentary,
             changes={"Commentary": [before, text]},
             by=by,
             source="Web",

@@ -150,6 +150,7 @@ def figure_save(
             action=action,
             subject=_subject(breakdown),
             changes=changes,
+            obj=figure,
             by=by,
             source="Web",
         )

@@ -7,14 +7,16 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 
 from areas.models import LocalArea, Person
 from common.concurrency import claim_version, save_or_explain
 from history import services as history
+from history.services import Snapshot
 from plans.models import Item
 
-from .. import codes, rating
+from .. import rules
+from ..dfe import codes
 from ..models import Breakdown, Measure, Outcome, ScorecardSettings
 
 SOURCE = "Web"
@@ -28,11 +30,14 @@ def _yes(value: bool) -> str:
     return "Yes" if value else "No"
 
 
-def _record(*, area: LocalArea, action: str, subject: str, before: dict, after: dict, by) -> None:
+def _record(
+    *, area: LocalArea, action: str, subject: str, obj: Model, before: Snapshot, after: Snapshot, by
+) -> None:
+    """Record a change to the scorecard's definitions; a save that changed nothing is not recorded."""
     changes = history.diff(before, after)
     if changes or action != history.Action.CHANGED:
         history.change_record(
-            area=area, action=action, subject=subject, changes=changes, by=by, source=SOURCE
+            area=area, action=action, subject=subject, changes=changes, obj=obj, by=by, source=SOURCE
         )
 
 
@@ -110,6 +115,7 @@ def settings_save(*, area: LocalArea, expected_version: int, by=None, **fields) 
         area=area,
         action=history.Action.CHANGED,
         subject="Scorecard settings",
+        obj=found,
         before=before,
         after=settings_snapshot(found),
         by=by,
@@ -152,6 +158,7 @@ def outcome_create(
         area=area,
         action=history.Action.ADDED,
         subject=f"Outcome {outcome.code}",
+        obj=outcome,
         before={},
         after=outcome_snapshot(outcome),
         by=by,
@@ -174,6 +181,7 @@ def outcome_update(
         area=outcome.area,
         action=history.Action.CHANGED,
         subject=f"Outcome {outcome.code}",
+        obj=outcome,
         before=before,
         after=outcome_snapshot(outcome),
         by=by,
@@ -192,7 +200,7 @@ class MeasureContent:
     name: str
     description: str = ""
     unit: str = "percent"
-    polarity: str = rating.Polarity.HIGHER.value
+    polarity: str = rules.Polarity.HIGHER.value
     frequency: str = "annual"
     source: str = ""
     owner: Person | None = None
@@ -321,6 +329,7 @@ def measure_create(
         area=area,
         action=history.Action.ADDED,
         subject=f"Measure {measure.code}",
+        obj=measure,
         before={},
         after=after,
         by=by,
@@ -342,6 +351,7 @@ def measure_update(*, measure: Measure, content: MeasureContent, expected_versio
         area=measure.area,
         action=history.Action.CHANGED,
         subject=f"Measure {measure.code}",
+        obj=measure,
         before=before,
         after=content.snapshot(),
         by=by,

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from scorecard.rating import show
+from ..rules import show
 
 register = template.Library()
 

@@ -6,12 +6,12 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from scorecard import charts
-from scorecard.assess import Assessment
-from scorecard.models import COMPARATOR_SERIES
-from scorecard.rating import Direction, Rating, show
-from scorecard.selectors import MeasureLine
-from scorecard.selectors_measure import not_available
+from .. import charts
+from ..assess import Assessment
+from ..models import COMPARATOR_SERIES
+from ..rules import Direction, Rating, show
+from ..selectors import MeasureLine
+from ..selectors.measure import not_available
 
 register = template.Library()
 

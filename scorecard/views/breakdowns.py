@@ -16,10 +16,11 @@ from common.concurrency import EditConflict
 from common.dates import format_uk_date
 from common.views import apply_validation_error
 
-from .. import selectors, selectors_manage
+from .. import selectors
 from ..forms.breakdowns import BreakdownForm, TargetForm
 from ..forms.manage import plain_number
 from ..models import Breakdown, Target
+from ..selectors import manage as manage_selectors
 from ..services import breakdowns
 from .conflicts import as_saved, differences, rebind, removal_refused
 
@@ -52,9 +53,9 @@ def breakdowns_edit(request, access, pk: int):
     changing = None
     if request.method == "POST":
         if action != "add":
-            changing = selectors_manage.get_breakdown(measure, _id(request.POST.get("breakdown")))
+            changing = manage_selectors.get_breakdown(measure, _id(request.POST.get("breakdown")))
     elif "change" in request.GET:
-        changing = selectors_manage.get_breakdown(measure, _id(request.GET["change"]))
+        changing = manage_selectors.get_breakdown(measure, _id(request.GET["change"]))
     problem = theirs = form = None
     if request.method == "POST" and action in ("add", "save"):
         form = BreakdownForm(request.POST)
@@ -113,7 +114,7 @@ def breakdowns_edit(request, access, pk: int):
         {
             "access": access,
             "measure": measure,
-            "breakdowns": selectors_manage.breakdowns_of(measure),
+            "breakdowns": manage_selectors.breakdowns_of(measure),
             "form": form,
             "changing": changing,
             "problem": problem,
@@ -154,10 +155,10 @@ def targets_edit(request, access, pk: int):
     changing = None
     if request.method == "POST":
         if action != "add":
-            changing = selectors_manage.get_target(measure, _id(request.POST.get("target")))
+            changing = manage_selectors.get_target(measure, _id(request.POST.get("target")))
     elif "change" in request.GET:
-        changing = selectors_manage.get_target(measure, _id(request.GET["change"]))
-    listed = selectors_manage.breakdowns_of(measure)
+        changing = manage_selectors.get_target(measure, _id(request.GET["change"]))
+    listed = manage_selectors.breakdowns_of(measure)
     choices = None if changing else listed
     unit = measure.unit_suffix
     form = TargetForm(request.POST or None, breakdowns=choices, unit_suffix=unit)
@@ -187,7 +188,7 @@ def targets_edit(request, access, pk: int):
                     target=changing, expected_version=version, by=request.user, **fields
                 )
             else:
-                breakdown = selectors_manage.get_breakdown(measure, data["breakdown"])
+                breakdown = manage_selectors.get_breakdown(measure, data["breakdown"])
                 done = breakdowns.target_add(breakdown=breakdown, by=request.user, **fields)
         except EditConflict as conflict:
             theirs = differences(

@@ -13,7 +13,7 @@ from progress import selectors as progress_selectors
 from .. import selectors
 from ..forms.commentary import CommentaryForm
 from ..models import Commentary
-from ..selectors_measure import breakdown_views
+from ..selectors.measure import breakdown_views
 from ..services.commentary import commentary_save
 
 

@@ -10,18 +10,19 @@ from areas.access import Access, area_view, scorecard_manager
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
 
-from .. import selectors, selectors_data
+from .. import selectors
 from ..dfe import READY_MADE, ColumnMapping, MappingInvalid, fitting_mappings, mapping_from_dict
-from ..forms.dfe import DfeFileForm, DfeImportForm, SavedMappingForm, StartForm, fit_to_header
-from ..models import SavedMapping
-from ..services.dfe_import import DfeImportRefused, preview_dfe
-from ..services.dfe_uploads import (
+from ..dfe.importing import DfeImportRefused, preview_dfe
+from ..dfe.uploads import (
     data_upload_bytes,
     data_upload_create,
     dfe_upload_import,
     mapping_delete,
     mapping_save,
 )
+from ..forms.dfe import DfeFileForm, DfeImportForm, SavedMappingForm, StartForm, fit_to_header
+from ..models import SavedMapping
+from ..selectors import data as data_selectors
 from .figures import declared_too_large
 
 BLANK = ColumnMapping(value="")
@@ -51,7 +52,7 @@ def dfe_start(request, access: Access):
         "access": access,
         "form": form,
         "too_large": settings.DFE_UPLOAD_MAX_BYTES if too_large else None,
-        "uploads": selectors_data.recent_uploads(access.area),
+        "uploads": data_selectors.recent_uploads(access.area),
         "nav": "scorecard",
     }
     return render(request, "scorecard/dfe_start.html", context)
@@ -89,8 +90,8 @@ def _render_upload(request, access, upload, form, start_form, **extra):
 def dfe_upload(request, access: Access, pk: int):
     upload = selectors.get_data_upload(access, pk)
     header = list(upload.columns)
-    saved = selectors_data.saved_mappings(access.area)
-    breakdowns = selectors_data.breakdown_choices(access.area)
+    saved = data_selectors.saved_mappings(access.area)
+    breakdowns = data_selectors.breakdown_choices(access.area)
     if request.method != "POST":
         fitting = fitting_mappings(header)
         start = (
@@ -126,7 +127,7 @@ def dfe_upload(request, access: Access, pk: int):
         form.add_error(None, problem)
     if not form.require_breakdown() or form.errors:
         return _render_upload(request, access, upload, form, start_form)
-    breakdown = selectors_data.area_breakdown(access.area, form.cleaned_data["breakdown"])
+    breakdown = data_selectors.area_breakdown(access.area, form.cleaned_data["breakdown"])
     if breakdown is None:
         form.add_error("breakdown", "Choose a measure from the list")
         return _render_upload(request, access, upload, form, start_form)
@@ -171,7 +172,7 @@ def dfe_upload(request, access: Access, pk: int):
 @require_http_methods(["GET"])
 @area_view(scorecard_manager)
 def mapping_list(request, access: Access):
-    context = {"access": access, "mappings": selectors_data.saved_mappings(access.area), "nav": "scorecard"}
+    context = {"access": access, "mappings": data_selectors.saved_mappings(access.area), "nav": "scorecard"}
     return render(request, "scorecard/mapping_list.html", context)
 
 

@@ -20,11 +20,12 @@ from common.concurrency import EditConflict
 from common.uploads import csv_safe
 from common.views import apply_validation_error
 
-from .. import selectors, selectors_data
+from .. import selectors
 from ..figures_file import COLUMNS, check_figures, read_figures_file
 from ..forms.figures import ConfirmUploadForm, FigureForm, FiguresUploadForm
 from ..models import Figure, Measure
-from ..selectors_data import row_write
+from ..selectors import data as data_selectors
+from ..selectors.data import row_write
 from ..services.figures import FigureExists, figure_save, figures_write
 
 SESSION_KEY = "figure_uploads"
@@ -168,7 +169,7 @@ def _check(access: Access, data: bytes, name: str):
     sheets, problems = read_figures_file(data, name=name, size_limit=settings.UPLOAD_MAX_BYTES)
     if problems:
         return None, problems
-    checked = check_figures(sheets, selectors_data.figure_catalogue(access.area))
+    checked = check_figures(sheets, data_selectors.figure_catalogue(access.area))
     return checked, checked.problems
 
 
@@ -223,7 +224,7 @@ def _preview(request, access: Access, token: str):
     checked, problems = _check(access, path.read_bytes(), name)
     if problems:
         return _upload_page(request, access, FiguresUploadForm(), problems=problems)
-    preview = selectors_data.upload_preview(access.area, checked.rows)
+    preview = data_selectors.upload_preview(access.area, checked.rows)
     fingerprint = _fingerprint(checked, preview)
     form = ConfirmUploadForm(
         request.POST if request.method == "POST" else None,
@@ -267,7 +268,7 @@ def figures_template(request, access: Access):
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for code, measure in selectors_data.figure_catalogue(access.area).items():
+    for code, measure in data_selectors.figure_catalogue(access.area).items():
         for position, breakdown in enumerate(measure.breakdowns):
             shown = "" if position == 0 else breakdown.name
             writer.writerow([csv_safe(code), csv_safe(shown), "", "", "", ""])

@@ -13,7 +13,7 @@ from areas.access import area_view, scorecard_manager
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
 
-from .. import selectors, selectors_manage
+from .. import selectors
 from ..forms.manage import (
     MeasureForm,
     OutcomeForm,
@@ -22,6 +22,7 @@ from ..forms.manage import (
     plain_number,
 )
 from ..models import ScorecardSettings
+from ..selectors import manage as manage_selectors
 from ..services import measures as services
 from .conflicts import CONFLICT, differences, rebind
 
@@ -70,7 +71,7 @@ def outcome_list(request, access):
     return render(
         request,
         "scorecard/outcome_list.html",
-        {"access": access, "outcomes": selectors_manage.outcomes_with_counts(access), "nav": "scorecard"},
+        {"access": access, "outcomes": manage_selectors.outcomes_with_counts(access), "nav": "scorecard"},
     )
 
 
@@ -128,9 +129,9 @@ def _measure_form(request, access, *, measure=None, data=None, initial=None) -> 
     return MeasureForm(
         data,
         initial=initial,
-        outcomes=selectors_manage.outcomes_of(access),
-        people=selectors_manage.people_of(access),
-        plans=selectors_manage.plans_to_link(access, measure),
+        outcomes=manage_selectors.outcomes_of(access),
+        people=manage_selectors.people_of(access),
+        plans=manage_selectors.plans_to_link(access, measure),
         area_settings=selectors.settings_for(access.area),
         creating=measure is None,
     )
@@ -161,8 +162,8 @@ def measure_create(request, access):
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager)
 def measure_edit(request, access, pk: int):
-    measure = selectors_manage.measure_for_editing(access, pk)
-    plans = selectors_manage.plans_to_link(access, measure)
+    measure = manage_selectors.measure_for_editing(access, pk)
+    plans = manage_selectors.plans_to_link(access, measure)
     form = _measure_form(
         request,
         access,
@@ -181,7 +182,7 @@ def measure_edit(request, access, pk: int):
                 by=request.user,
             )
         except EditConflict:
-            measure = selectors_manage.measure_for_editing(access, pk)
+            measure = manage_selectors.measure_for_editing(access, pk)
             theirs = differences(services.MeasureContent.of(measure).snapshot(), content.snapshot())
             data = request.POST.copy()
             data["version"] = measure.version

@@ -6,15 +6,16 @@ from django.views.decorators.http import require_http_methods
 
 from areas.access import area_view
 
-from .. import selectors, selectors_measure
+from .. import selectors
 from ..models import Commentary
+from ..selectors import measure as measure_selectors
 
 
 @require_http_methods(["GET"])
 @area_view()
 def scorecard(request, access):
     card = selectors.area_scorecard(access.area)
-    names = selectors_measure.comparator_names(selectors.settings_for(access.area))
+    names = measure_selectors.comparator_names(selectors.settings_for(access.area))
     return render(
         request,
         "scorecard/scorecard.html",
@@ -53,11 +54,11 @@ def exceptions(request, access):
 @require_http_methods(["GET"])
 @area_view()
 def measure_detail(request, access, pk: int):
-    page = selectors_measure.measure_page(access, pk)
+    page = measure_selectors.measure_page(access, pk)
     charts = [
         (
             view,
-            selectors_measure.chart_alt(page.measure, view, access.area.name, page.series_names),
+            measure_selectors.chart_alt(page.measure, view, access.area.name, page.series_names),
         )
         for view in page.breakdowns
     ]
@@ -81,7 +82,7 @@ def measure_detail(request, access, pk: int):
 @area_view()
 def measure_chart(request, access, pk: int, breakdown_pk: int):
     """The chart as an SVG file: the measure page shows it as an image, and board packs reuse it."""
-    svg = selectors_measure.breakdown_chart(access, pk, breakdown_pk)
+    svg = measure_selectors.breakdown_chart(access, pk, breakdown_pk)
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"  # opened on its own: inert

@@ -4,7 +4,7 @@ import datetime
 from decimal import Decimal
 
 from scorecard.assess import Point, assess
-from scorecard.rating import Direction, Rating, RatingSettings
+from scorecard.rules import Direction, Rating, RatingSettings
 
 
 def year(y: int, value: str | None, reason: str = "") -> Point:

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from scorecard.codes import (
+from scorecard.dfe.codes import (
     CodeProblem,
     missing_items_message,
     read_breakdown_names,

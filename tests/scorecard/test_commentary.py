@@ -14,7 +14,7 @@ from history.models import Change
 from progress import services as progress_services
 from progress.models import ReportedRating, ReportingPeriod
 from scorecard.models import Commentary
-from scorecard.reporting import measures_needing_commentary
+from scorecard.selectors.reporting import measures_needing_commentary
 from scorecard.services.commentary import commentary_save
 from tests.plans.factories import ItemFactory, PlanFactory
 from tests.progress.factories import ReportingPeriodFactory

@@ -3,7 +3,7 @@
 import datetime
 from decimal import Decimal
 
-from scorecard.rating import Direction, Rating
+from scorecard.rules import Direction, Rating
 from scorecard.selectors import area_scorecard
 from tests.scorecard.factories import (
     MeasureFactory,

@@ -16,8 +16,8 @@ from django.db.models import F
 from django.urls import reverse
 
 from scorecard.dfe import READY_MADE, ColumnMapping
+from scorecard.dfe.importing import DfeImportRefused, import_dfe, preview_dfe
 from scorecard.models import DataUpload, Figure, SavedMapping, Series
-from scorecard.services.dfe_import import DfeImportRefused, import_dfe, preview_dfe
 from tests.scorecard.factories import FigureFactory, MeasureFactory, ScorecardSettingsFactory, headline
 
 DFE_DIR = Path(os.environ.get("DFE_EHCP_DIR", "/work/shared/data/dfe/ehcp-2025"))

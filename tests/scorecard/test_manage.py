@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from history.models import Change
 from scorecard.models import Measure, Outcome, ScorecardSettings
-from scorecard.rating import Rating
+from scorecard.rules import Rating
 from scorecard.selectors import area_scorecard
 from tests.plans.factories import ItemFactory, PlanFactory
 from tests.scorecard.factories import (

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scorecard.periods import PeriodProblem, read_period
-from scorecard.targets import target_in_force
+from scorecard.rules import target_in_force
 
 
 @pytest.mark.parametrize(

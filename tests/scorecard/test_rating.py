@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from scorecard import rating
-from scorecard.rating import (
+from scorecard import rules as rating
+from scorecard.rules import (
     DEFAULT_SETTINGS,
     Direction,
     NearMiss,

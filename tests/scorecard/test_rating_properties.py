@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scorecard.rating import (
+from scorecard.rules import (
     Direction,
     NearMiss,
     NoTarget,
@@ -116,7 +116,7 @@ def test_direction_mirrors_between_polarities_and_reverses_with_time(previous, l
 
 
 def test_the_rating_rule_imports_only_the_standard_library():
-    tree = ast.parse((ROOT / "scorecard" / "rating.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "scorecard" / "rules.py").read_text(encoding="utf-8"))
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
     assert imported, "expected the module to import something from the standard library"
@@ -125,7 +125,7 @@ def test_the_rating_rule_imports_only_the_standard_library():
 
 def test_the_rating_rule_loads_without_django():
     check = (
-        "import sys, scorecard.rating\n"
+        "import sys, scorecard.rules\n"
         "loaded = sorted(m for m in sys.modules if m == 'django' or m.startswith('django.'))\n"
         "sys.exit(' '.join(loaded) or 0)\n"
     )

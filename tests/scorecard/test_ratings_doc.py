@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.rating import (
+from scorecard.rules import (
     Direction,
     NearMiss,
     NoTarget,

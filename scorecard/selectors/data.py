@@ -6,9 +6,9 @@ from django.db.models import Prefetch
 
 from areas.models import LocalArea
 
-from .figures_file import BreakdownEntry, FileFigure, MeasureEntry, shown
-from .models import Breakdown, DataUpload, Figure, Measure, SavedMapping
-from .services.figures import FigureWrite, same_figure
+from ..figures_file import BreakdownEntry, FileFigure, MeasureEntry, shown
+from ..models import Breakdown, DataUpload, Figure, Measure, SavedMapping
+from ..services.figures import FigureWrite, same_figure
 
 
 def figure_catalogue(area: LocalArea) -> dict[str, MeasureEntry]:

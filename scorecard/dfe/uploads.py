@@ -17,9 +17,10 @@ from common.concurrency import claim_version, save_or_explain
 from common.uploads import UploadProblem, check_size
 from common.uploads_cleanup import HeldCount
 
-from ..dfe import ColumnMapping, decode_csv
 from ..models import Breakdown, DataUpload, SavedMapping
-from .dfe_import import ImportResult, import_dfe
+from .importing import ImportResult, import_dfe
+from .mapping import ColumnMapping
+from .reading import decode_csv
 
 
 def read_header(data: bytes) -> list[str]:

@@ -7,7 +7,7 @@ from areas.access import Access
 from areas.models import Person
 from plans.models import Item, Plan
 
-from .models import Breakdown, Measure, Outcome, Target
+from ..models import Breakdown, Measure, Outcome, Target
 
 
 def outcomes_with_counts(access: Access) -> QuerySet[Outcome]:

@@ -1,4 +1,5 @@
-"""The SEND scorecard's rating rule and direction of travel, as plain functions of plain values.
+"""The SEND scorecard's rules, as plain functions of plain values: the rating rule, the target in
+force, direction of travel, and the summary boards read.
 
 Nothing here imports Django, so each rule is tested on its own (tests/scorecard/test_rating.py)
 and against the worked examples in docs/ratings.md, which explain the rule to board members
@@ -13,6 +14,7 @@ symbols is the DfE reader's job, not this module's).
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
@@ -136,6 +138,25 @@ def tolerance_amount(target: Number, settings: RatingSettings) -> Decimal:
     if settings.tolerance_kind is ToleranceKind.PERCENT_OF_TARGET:
         return abs(_number(target)) * settings.tolerance / 100
     return settings.tolerance
+
+
+def target_in_force(
+    period_ends_on: date, targets: Iterable[tuple[date, Decimal]]
+) -> tuple[date, Decimal] | None:
+    """The target a figure for the period ending `period_ends_on` is judged against.
+
+    A measure may have several targets over time ("14.76% by July 2020, 13% by July 2022").
+    A figure is judged against the first target due on or after its period ends: the next
+    milestone still ahead of it. Once every target's date has passed, the last one still stands,
+    so a figure is never left unrated because its deadline went by. No targets: None.
+    """
+    ordered = sorted(targets)
+    if not ordered:
+        return None
+    for due, value in ordered:
+        if due >= period_ends_on:
+            return due, value
+    return ordered[-1]
 
 
 def show(number: Decimal, unit: str = "", *, difference: bool = False) -> str:

@@ -17,35 +17,13 @@ from dataclasses import dataclass, field
 
 from common.uploads import MIB, ZIP_MAGIC, UploadProblem, check_size
 
-from .dfe_mapping import (
+from .mapping import (
     COLUMN_ROLES,
-    READY_MADE,
     ColumnMapping,
-    MappingInvalid,
-    fitting_mappings,
-    mapping_from_dict,
     normalise_column,
-    suggest_mapping,
 )
-from .dfe_rows import DfeRow, RowReader
-from .dfe_values import MISSING_REASONS, Level, is_old_la_code, normalise_code
-
-__all__ = [
-    "MISSING_REASONS",
-    "READY_MADE",
-    "ColumnMapping",
-    "DfeReading",
-    "DfeRow",
-    "Level",
-    "MappingInvalid",
-    "Problem",
-    "decode_csv",
-    "fitting_mappings",
-    "mapping_from_dict",
-    "matches_area",
-    "read_dfe_csv",
-    "suggest_mapping",
-]
+from .rows import DfeRow, RowReader
+from .values import Level, is_old_la_code, normalise_code
 
 DEFAULT_SIZE_LIMIT = 50 * MIB
 MAX_PROBLEMS = 50

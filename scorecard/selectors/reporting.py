@@ -5,9 +5,9 @@ from django.db.models import Exists, OuterRef
 
 from progress.models import ReportingPeriod
 
-from .models import Commentary, Measure
-from .rating import Rating
-from .selectors import area_scorecard
+from ..models import Commentary, Measure
+from ..rules import Rating
+from .card import area_scorecard
 
 
 def measures_needing_commentary(period: ReportingPeriod) -> list[Measure]:

@@ -16,13 +16,22 @@ from areas.access import Access
 from plans.models import Item
 from progress.models import ReportingPeriod
 
-from . import charts
-from .assess import Assessment, Point
-from .links import candidate_codes, codes_named
-from .models import COMPARATOR_SERIES, Breakdown, Commentary, Figure, Measure, ScorecardSettings, Series, Unit
-from .rating import show
-from .selectors import assess_breakdown, figure_points, settings_for
-from .targets import target_in_force
+from .. import charts
+from ..assess import Assessment, Point
+from ..links import candidate_codes, codes_named
+from ..models import (
+    COMPARATOR_SERIES,
+    Breakdown,
+    Commentary,
+    Figure,
+    Measure,
+    ScorecardSettings,
+    Series,
+    Unit,
+)
+from ..rules import show, target_in_force
+from .card import assess_breakdown, figure_points
+from .objects import settings_for
 
 
 def not_available(point: Point | None, unit: str) -> str:

@@ -1,4 +1,4 @@
-"""Reading the scorecard: every object fetched inside the signed-in user's area (areas.access).
+"""The scorecard as the board reads it: every measure assessed on its headline breakdown.
 
 `area_scorecard` assesses every measure of an area in a fixed number of queries, however many
 measures, periods and breakdowns there are; the measure page, the exceptions view and the
@@ -10,30 +10,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 
-from areas.access import Access
 from areas.models import LocalArea
 
-from .assess import Assessment, Point, assess
-from .models import (
+from ..assess import Assessment, Point, assess
+from ..models import (
     COMPARATOR_SERIES,
     Breakdown,
-    DataUpload,
     Figure,
     Measure,
     Outcome,
-    SavedMapping,
     ScorecardSettings,
     Series,
 )
-from .rating import ScorecardSummary, effective_settings, summarise
-
-
-def settings_for(area: LocalArea) -> ScorecardSettings:
-    """The area's scorecard settings; an area that has never set them gets the defaults (unsaved)."""
-    found = ScorecardSettings.objects.filter(area=area).first()
-    return found or ScorecardSettings(area=area)
+from ..rules import ScorecardSummary, effective_settings, summarise
+from .objects import settings_for
 
 
 @dataclass
@@ -194,32 +185,3 @@ def _groups(area: LocalArea, lines: list[MeasureLine]) -> list[OutcomeGroup]:
     if unlinked:
         groups.append(OutcomeGroup(None, unlinked))
     return groups
-
-
-# Objects, always looked up inside the user's area
-
-
-def get_measure(access: Access, pk: int) -> Measure:
-    return get_object_or_404(Measure.objects.select_related("owner", "area"), area=access.area, pk=pk)
-
-
-def get_breakdown(access: Access, measure: Measure, pk: int) -> Breakdown:
-    return get_object_or_404(Breakdown, measure=measure, measure__area=access.area, pk=pk)
-
-
-def get_outcome(access: Access, pk: int) -> Outcome:
-    return get_object_or_404(Outcome, area=access.area, pk=pk)
-
-
-def get_saved_mapping(access: Access, pk: int) -> SavedMapping:
-    return get_object_or_404(SavedMapping, area=access.area, pk=pk)
-
-
-def get_data_upload(access: Access, pk: int) -> DataUpload:
-    return get_object_or_404(DataUpload, area=access.area, pk=pk)
-
-
-def get_figure(access: Access, pk: int) -> Figure:
-    return get_object_or_404(
-        Figure.objects.select_related("breakdown__measure"), breakdown__measure__area=access.area, pk=pk
-    )

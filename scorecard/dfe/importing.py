@@ -19,12 +19,15 @@ from django.db import transaction
 
 from areas.models import LocalArea
 
-from ..dfe import ColumnMapping, DfeReading, DfeRow, Level, matches_area, read_dfe_csv
 from ..figures_file import shown
 from ..models import Breakdown, Figure, ScorecardSettings, Series, Unit
 from ..periods import DataPeriod, PeriodProblem, read_period
 from ..selectors import settings_for
-from .figures import FigureWrite, WriteCounts, figures_write
+from ..services.figures import FigureWrite, WriteCounts, figures_write
+from .mapping import ColumnMapping
+from .reading import DfeReading, matches_area, read_dfe_csv
+from .rows import DfeRow
+from .values import Level
 
 ENGLAND_CODE = "E92000001"
 NEIGHBOUR_PLACES = Decimal("0.1")

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from enum import StrEnum
 
-from .dfe_mapping import PERIOD_FORMATS
+from .mapping import PERIOD_FORMATS
 
 # The DfE's symbols for a figure that is not given, and blank, with the reason shown to users.
 MISSING_REASONS = {

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .dfe_mapping import ColumnMapping
-from .dfe_values import (
+from .mapping import ColumnMapping
+from .values import (
     CellProblem,
     Level,
     check_code,
