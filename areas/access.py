@@ -9,6 +9,7 @@ always looked up inside that area.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
@@ -17,6 +18,42 @@ from django.http import Http404, HttpRequest, HttpResponse
 from .models import LocalArea, Membership, Workstream
 
 Role = Membership.Role
+
+
+class Kind(StrEnum):
+    """The kinds of data a local area keeps, each read or not as a whole by a role."""
+
+    PLAN = "plan"  # plans and their items, people, workstreams, RAG schemes, the plan's history
+    CYCLE = "cycle"  # reporting periods, updates and their challenge, highlight reports, the evidence bank
+    EVIDENCE_FILES = "evidence_files"  # the files in the evidence bank (minutes, case studies)
+    SCORECARD = "scorecard"  # outcomes, measures, targets, figures, ratings, commentary
+    RISKS = "risks"  # the risk register
+    CASE_DATA = "case_data"  # figures about individual children's cases (timeliness of each plan)
+
+    @property
+    def label(self) -> str:
+        return READ_LABELS[self]
+
+
+READ_LABELS = {
+    Kind.PLAN: "the plan",
+    Kind.CYCLE: "the monthly cycle and the evidence bank",
+    Kind.EVIDENCE_FILES: "evidence files",
+    Kind.SCORECARD: "the scorecard",
+    Kind.RISKS: "the risk register",
+    Kind.CASE_DATA: "case data",
+}
+
+EVERYTHING_BUT_CASES = frozenset(Kind) - {Kind.CASE_DATA}
+
+# Which kinds each role reads. Every role reads what it read before kinds existed; case data (about
+# individual children) is read only by the programme manager until an area grants it to a role.
+READS: dict[str, frozenset[Kind]] = {
+    Role.PROGRAMME_MANAGER: frozenset(Kind),
+    Role.WORKSTREAM_LEAD: EVERYTHING_BUT_CASES,
+    Role.CONTRIBUTOR: EVERYTHING_BUT_CASES,
+    Role.VIEWER: EVERYTHING_BUT_CASES,
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +74,15 @@ class Access:
     @property
     def is_programme_manager(self) -> bool:
         return self.role == Role.PROGRAMME_MANAGER
+
+    @property
+    def reads(self) -> frozenset[str]:
+        """The kinds this role reads, as words a template can test: `{% if "scorecard" in access.reads %}`."""
+        return frozenset(str(kind) for kind in READS.get(self.role, frozenset()))
+
+    def can_read(self, kind: Kind) -> bool:
+        """Read this kind of data (READS): pages, downloads and the sections of pages that show it."""
+        return kind in READS.get(self.role, frozenset())
 
     def can_manage(self) -> bool:
         """Import plans, manage people, workstreams, members, plans and RAG schemes."""
@@ -149,21 +195,28 @@ def access_for(user, area_slug: str) -> Access:
     )
 
 
-def area_view(permission: Callable[[Access], bool] | None = None):
-    """Decorate a view taking (request, access, ...): membership checked, then `permission`.
+def area_view(permission: Callable[[Access], bool] | None = None, *, reads: Kind | None = None):
+    """Decorate a view taking (request, access, ...): membership checked, then that the role reads
+    the kind of data the page shows (`reads`), then `permission`.
 
-    Not a member: 404. A member without the permission: 403.
+    Not a member: 404. A member whose role does not read that kind, or lacks the permission: 403.
+    The kind is kept on the view as `reads_kind`, so a test can walk every page by kind.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request: HttpRequest, area: str, *args, **kwargs) -> HttpResponse:
             access = access_for(request.user, area)
+            if reads is not None and not access.can_read(reads):
+                raise PermissionDenied(
+                    f"Your role in this local area does not include reading {reads.label}."
+                )
             if permission is not None and not permission(access):
                 raise PermissionDenied("Your role in this local area does not allow this.")
             request.access = access
             return view(request, access, *args, **kwargs)
 
+        wrapped.reads_kind = reads
         return wrapped
 
     return decorator

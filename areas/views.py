@@ -11,12 +11,12 @@ from common.views import apply_validation_error
 from plans import selectors as plan_selectors
 
 from . import selectors, services
-from .access import area_view, manager_only, user_areas
+from .access import Kind, area_view, manager_only, user_areas
 from .forms import MemberForm, PersonForm, WorkstreamForm
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def person_list(request, access):
     return render(
         request,
@@ -26,7 +26,7 @@ def person_list(request, access):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def person_detail(request, access, pk: int):
     person = selectors.person_for(access, pk)
     items = plan_selectors.item_rows(
@@ -101,7 +101,7 @@ def person_edit(request, access, pk: int):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def workstream_list(request, access):
     return render(
         request,
@@ -111,7 +111,7 @@ def workstream_list(request, access):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def workstream_detail(request, access, pk: int):
     workstream = selectors.workstream_for(access, pk)
     items = plan_selectors.item_rows(

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Access, area_view, evidence_adder
+from areas.access import Access, Kind, area_view, evidence_adder
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
 
@@ -47,7 +47,7 @@ def with_evidence(url: str, pk: int) -> str:
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.CYCLE)
 def evidence_list(request, access: Access):
     filter_form = EvidenceFilterForm(request.GET)
     filters = filter_form.filters()
@@ -68,7 +68,7 @@ def evidence_list(request, access: Access):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.CYCLE)
 def evidence_detail(request, access: Access, pk: int):
     evidence = selectors.evidence_for(access, pk)
     return render(
@@ -163,7 +163,7 @@ def evidence_edit(request, access: Access, pk: int):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.EVIDENCE_FILES)
 def evidence_download(request, access: Access, pk: int):
     """The file, always as a download, typed from the list of accepted types, never run by the browser."""
     evidence = selectors.evidence_for(access, pk)

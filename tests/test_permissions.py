@@ -7,8 +7,10 @@ import datetime
 
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import get_resolver, reverse
+from django.urls import get_resolver, resolve, reverse
 
+from areas import access
+from areas.access import READS, Kind, Role
 from progress.models import ReportingPeriod
 from scorecard.dfe import READY_MADE
 from scorecard.models import DataUpload, SavedMapping
@@ -190,6 +192,31 @@ TABLE = [
         {PM: 302, LEAD: 302, CONTRIB: 403, VIEWER: 403},
     ),
 ]
+# The kind of data each page reads (areas.access.Kind): a role that does not read that kind gets 403.
+READ_KINDS = {
+    "plans:area-home": Kind.PLAN,
+    "plans:my-items": Kind.PLAN,
+    "plans:plan": Kind.PLAN,
+    "plans:plan-history": Kind.PLAN,
+    "plans:milestones": Kind.PLAN,
+    "plans:plan-export": Kind.PLAN,
+    "plans:item": Kind.PLAN,
+    "areas:people": Kind.PLAN,
+    "areas:person": Kind.PLAN,
+    "areas:workstreams": Kind.PLAN,
+    "areas:workstream": Kind.PLAN,
+    "progress:periods": Kind.CYCLE,
+    "progress:period": Kind.CYCLE,
+    "progress:highlight-reports": Kind.CYCLE,
+    "progress:highlight-report": Kind.CYCLE,
+    "evidence:list": Kind.CYCLE,
+    "evidence:evidence": Kind.CYCLE,
+    "evidence:download": Kind.EVIDENCE_FILES,
+    "scorecard:scorecard": Kind.SCORECARD,
+    "scorecard:exceptions": Kind.SCORECARD,
+    "scorecard:measure": Kind.SCORECARD,
+    "scorecard:chart": Kind.SCORECARD,
+}
 OPEN_PAGES = {
     "accounts:sign-in",
     "accounts:password-reset",
@@ -361,3 +388,98 @@ def test_only_sign_in_and_password_pages_open_without_signing_in(client, db):
     assert client.get(reverse("accounts:sign-in")).status_code == 200
     assert client.get(reverse("accounts:password-reset")).status_code == 200
     assert client.get(reverse("home")).status_code == 302
+
+
+# Reading by kind: each kind of data is read, or not, as a whole by a role (areas.access.READS). The
+# pages of a kind answer 403 to a role that does not read it; other pages leave out what they would
+# show of it.
+
+READ_PAGES = [row for row in TABLE if row[3].get(VIEWER) == 200]
+READ_IDS = [row[0] + row[2] for row in READ_PAGES]
+
+
+def test_todays_roles_read_what_they_read_before_and_only_the_manager_reads_case_data():
+    everything_but_cases = set(Kind) - {Kind.CASE_DATA}
+    assert READS[Role.PROGRAMME_MANAGER] == set(Kind)
+    for role in (Role.WORKSTREAM_LEAD, Role.CONTRIBUTOR, Role.VIEWER):
+        assert READS[role] == everything_but_cases
+
+
+def test_every_page_a_viewer_reads_is_in_the_table_of_kinds():
+    assert {row[0] for row in READ_PAGES} <= set(READ_KINDS)
+
+
+@pytest.mark.parametrize(("name", "kwargs", "query", "expected"), READ_PAGES, ids=READ_IDS)
+def test_each_read_page_declares_the_kind_of_data_it_shows(world, name, kwargs, query, expected):
+    data, _ = world
+    view = resolve(_url(name, kwargs(data), "", data)).func
+    assert view.reads_kind == READ_KINDS[name]
+
+
+@pytest.fixture
+def without(monkeypatch):
+    """Take one kind away from viewers, as an area might for its board members."""
+
+    def take(kind: Kind) -> None:
+        monkeypatch.setitem(access.READS, Role.VIEWER, READS[Role.VIEWER] - {kind})
+
+    return take
+
+
+@pytest.mark.parametrize(("name", "kwargs", "query", "expected"), READ_PAGES, ids=READ_IDS)
+def test_a_role_that_does_not_read_a_kind_is_refused_its_pages_and_still_reads_the_rest(
+    client, world, without, name, kwargs, query, expected
+):
+    data, users = world
+    client.force_login(users[VIEWER])
+    kind = READ_KINDS[name]
+    without(kind)
+
+    assert client.get(_url(name, kwargs(data), query, data)).status_code == 403
+    for other in READ_PAGES:
+        if READ_KINDS[other[0]] != kind:
+            assert client.get(_url(other[0], other[1](data), other[2], data)).status_code == 200, other[0]
+
+
+def test_without_the_scorecard_the_menu_and_an_items_page_leave_it_out(client, world, without):
+    data, users = world
+    client.force_login(users[VIEWER])
+    item_url = reverse("plans:item", kwargs={"area": "stockport", "pk": data["mine"].pk})
+    data["measure"].items.add(data["mine"])
+    assert "E7" in client.get(item_url).content.decode()
+
+    without(Kind.SCORECARD)
+    page = client.get(item_url).content.decode()
+
+    assert "E7" not in page
+    assert reverse("scorecard:scorecard", kwargs={"area": "stockport"}) not in page
+
+
+def test_without_evidence_files_the_evidence_page_names_the_file_but_offers_no_download(
+    client, world, without
+):
+    data, users = world
+    client.force_login(users[VIEWER])
+    evidence_url = reverse("evidence:evidence", kwargs={"area": "stockport", "pk": data["evidence"].pk})
+    download = reverse("evidence:download", kwargs={"area": "stockport", "pk": data["evidence"].pk})
+    assert download in client.get(evidence_url).content.decode()
+
+    without(Kind.EVIDENCE_FILES)
+    page = client.get(evidence_url).content.decode()
+
+    assert download not in page
+    assert "minutes.txt" in page and "your role does not include reading evidence files" in page
+    assert client.get(download).status_code == 403
+
+
+def test_without_the_cycle_the_plan_and_item_pages_show_no_period(client, world, without):
+    data, users = world
+    client.force_login(users[VIEWER])
+    plan_url = reverse("plans:plan", kwargs={"area": "stockport", "pk": data["plan"].pk})
+    item_url = reverse("plans:item", kwargs={"area": "stockport", "pk": data["mine"].pk})
+    assert "March 2021" in client.get(plan_url).content.decode()
+
+    without(Kind.CYCLE)
+
+    assert "March 2021" not in client.get(plan_url).content.decode()
+    assert "March 2021" not in client.get(item_url).content.decode()

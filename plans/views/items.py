@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view
+from areas.access import Kind, area_view
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
 from progress import rules as progress_rules
@@ -19,12 +19,14 @@ from ..models import Item
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def item_detail(request, access, pk: int):
     item = selectors.item_page(access, pk)
     see_also, referenced_by = selectors.links_of(item)
     today = timezone.localdate()
     done = bool(item.status and item.status.counts_as_done)
+    cycle = access.can_read(Kind.CYCLE)
+    open_cycle = cycle and not item.is_removed
     children = [] if item.is_removed else selectors.item_rows(access, selectors.children_of(item), today)
     context = {
         "access": access,
@@ -41,11 +43,11 @@ def item_detail(request, access, pk: int):
         "nav": "plans",
         "today": today,
         "due": progress_rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
-        "timeline": progress_selectors.item_timeline(item),
-        "open_period": None if item.is_removed else progress_selectors.current_period(item.plan),
+        "timeline": progress_selectors.item_timeline(item) if cycle else [],
+        "open_period": progress_selectors.current_period(item.plan) if open_cycle else None,
         "can_update": access.can_update_item(item),
         "can_challenge": access.can_challenge_item(item),
-        "measures": measures_for_item(item),
+        "measures": measures_for_item(item) if access.can_read(Kind.SCORECARD) else [],
         "see_also": see_also,
         "referenced_by": referenced_by,
         "findings": selectors.findings_of(item),

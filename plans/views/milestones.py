@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view
+from areas.access import Kind, area_view
 from common.dates import format_uk_date
 from common.uploads import csv_safe
 from progress import selectors as progress_selectors
@@ -21,7 +21,7 @@ PAGE_SIZE = 100
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def milestone_list(request, access, pk: int):
     plan = selectors.plan_for(access, pk)
     form = MilestoneFilterForm(request.GET or None, plan=plan)
@@ -84,7 +84,7 @@ def _csv(plan, rows: list[selectors.ItemRow]) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def my_items(request, access):
     today = timezone.localdate()
     owned, led = [], []

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view, manager_only
+from areas.access import Kind, area_view, manager_only
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
 from progress import selectors as progress_selectors
@@ -20,20 +20,21 @@ from ..spreadsheet import CONTENT_TYPES, export_file_name, export_plan
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def area_home(request, access):
     plans = list(selectors.plans_for(access))
-    periods = progress_selectors.current_periods(access)
+    periods = progress_selectors.current_periods(access) if access.can_read(Kind.CYCLE) else {}
     for plan in plans:
         plan.current_period = periods.get(plan.pk)
     return render(request, "plans/area_home.html", {"access": access, "plans": plans, "nav": "plans"})
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def plan_detail(request, access, pk: int):
     plan = selectors.plan_for(access, pk)
     rows, statuses = selectors.plan_overview(plan, timezone.localdate())
+    cycle = access.can_read(Kind.CYCLE)
     totals = {
         "total": sum(r.total for r in rows),
         "overdue": sum(r.overdue for r in rows),
@@ -49,8 +50,8 @@ def plan_detail(request, access, pk: int):
             "rows": rows,
             "statuses": statuses,
             "totals": totals,
-            "trend": progress_selectors.plan_trend(access, plan, [r.item for r in rows]),
-            "current_period": progress_selectors.current_period(plan),
+            "trend": progress_selectors.plan_trend(access, plan, [r.item for r in rows]) if cycle else None,
+            "current_period": progress_selectors.current_period(plan) if cycle else None,
             "nav": "plans",
         },
     )
@@ -101,7 +102,7 @@ def plan_edit(request, access, pk: int):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def plan_history(request, access, pk: int):
     plan = selectors.plan_for(access, pk)
     page = Paginator(selectors.history_of_plan(plan), 100).get_page(request.GET.get("page"))
@@ -111,7 +112,7 @@ def plan_history(request, access, pk: int):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def plan_export(request, access, pk: int, fmt: str):
     plan = selectors.plan_for(access, pk)
     if fmt not in CONTENT_TYPES:

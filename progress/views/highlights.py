@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view
+from areas.access import Kind, area_view
 from areas.models import Workstream
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
@@ -16,7 +16,7 @@ from ..services.highlights import priorities_of
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.CYCLE)
 def report_list(request, access, pk: int):
     period = selectors.period_for(access, pk)
     reports = selectors.highlight_reports_of(period)
@@ -38,7 +38,7 @@ def report_list(request, access, pk: int):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.CYCLE)
 def report_detail(request, access, pk: int, workstream_pk: int):
     period = selectors.period_for(access, pk)
     workstream = selectors.workstream_for(access, workstream_pk)

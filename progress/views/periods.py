@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view, cycle_runner
+from areas.access import Kind, area_view, cycle_runner
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
 from plans import selectors as plan_selectors
@@ -30,7 +30,7 @@ MOVES = {
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.CYCLE)
 def period_list(request, access, plan_pk: int):
     plan = plan_selectors.plan_for(access, plan_pk)
     periods = list(selectors.periods_of(plan))
@@ -94,7 +94,7 @@ def period_create(request, access, plan_pk: int):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.CYCLE)
 def period_detail(request, access, pk: int):
     period = selectors.period_for(access, pk)
     plan = period.plan
@@ -136,7 +136,9 @@ def period_detail(request, access, pk: int):
             needing_commentary=[
                 (measure, access.can_enter_figures(measure))
                 for measure in (
-                    measures_needing_commentary(period) if period.state != period.State.OPEN else []
+                    measures_needing_commentary(period)
+                    if period.state != period.State.OPEN and access.can_read(Kind.SCORECARD)
+                    else []
                 )
             ],
             can_challenge=access.is_programme_manager or bool(access.led_workstream_ids),

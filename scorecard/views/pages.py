@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view
+from areas.access import Kind, area_view
 
 from .. import selectors
 from ..models import Commentary
@@ -12,7 +12,7 @@ from ..selectors import measure as measure_selectors
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.SCORECARD)
 def scorecard(request, access):
     card = selectors.area_scorecard(access.area)
     names = measure_selectors.comparator_names(selectors.settings_for(access.area))
@@ -29,7 +29,7 @@ def scorecard(request, access):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.SCORECARD)
 def exceptions(request, access):
     card = selectors.area_scorecard(access.area)
     lines = card.exceptions
@@ -52,7 +52,7 @@ def exceptions(request, access):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.SCORECARD)
 def measure_detail(request, access, pk: int):
     page = measure_selectors.measure_page(access, pk)
     charts = [
@@ -79,7 +79,7 @@ def measure_detail(request, access, pk: int):
 
 
 @require_http_methods(["GET"])
-@area_view()
+@area_view(reads=Kind.SCORECARD)
 def measure_chart(request, access, pk: int, breakdown_pk: int):
     """The chart as an SVG file: the measure page shows it as an image, and board packs reuse it."""
     svg = measure_selectors.breakdown_chart(access, pk, breakdown_pk)
