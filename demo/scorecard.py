@@ -32,6 +32,7 @@ from scorecard.models import (
     Target,
 )
 from scorecard.periods import read_period
+from scorecard.rules import NearMiss
 
 DATA_DIR = Path(settings.BASE_DIR) / "demo" / "stockport-scorecard"
 DFE_FILE = "timeliness_20_week_all_plans_issued.csv"
@@ -68,7 +69,10 @@ def load_scorecard_demo(area: LocalArea, plan: Plan, *, manager) -> str:
             "old_la_code": "356",
             "region_code": "E12000002",
             "region_name": "North West",
+            # Stockport's rule (docs/ratings.md): a target met or very nearly met (within half a
+            # point) is green; there is no amber for a measure with a target.
             "tolerance": Decimal("0.5"),
+            "near_miss": NearMiss.GREEN,
             "direction_threshold": Decimal("0.1"),
         },
     )

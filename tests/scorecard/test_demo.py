@@ -71,7 +71,16 @@ def test_load_demo_gives_stockport_its_scorecard_once():
     assert timeliness.assessment.reason == (
         "No target: 7.8% is worse than England (46.4%) and worse than North West (50.5%)"
     )
-    assert card.summary.sentence().startswith("10 measures with data: 0 green, 5 red")
+    # Stockport's own rule (issue 9): a near miss is green, so no measure with a target is amber.
+    assert card.summary.sentence().startswith(
+        "10 measures with data: 5 green (all with no earlier figure), 5 red (1 declining, 4 with no earlier "
+        "figure), 0 amber"
+    )
+    im7 = next(line for line in card.lines if line.measure.code == "IM7")
+    assert im7.assessment.reason == (
+        "Target 94.6% very nearly met: 94.3%, 0.3 percentage points below it, "
+        "within the tolerance of 0.5 percentage points"
+    )
     april = ReportingPeriod.objects.get(plan__area=stockport, name="April 2021")
     assert timeliness.measure.commentaries.get(period=april).text.startswith("The new case management system")
 
