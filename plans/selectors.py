@@ -10,9 +10,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
 from areas.access import Access
+from common.urls import url_maker
 from history import selectors as history_selectors
 from history.models import Change
 
@@ -273,7 +273,7 @@ def item_rows(access: Access, queryset: QuerySet[Item], today: date) -> list[Ite
         workstreams.setdefault(item_id, []).append(code)
     status_ids = {v["status_id"] for v in values if v["status_id"]}
     statuses = {s.pk: s for s in RagStatus.objects.filter(pk__in=status_ids)} if status_ids else {}
-    prefix = reverse("plans:item", kwargs={"area": access.area.slug, "pk": 0})[: -len("0/")]
+    item_url = url_maker("plans:item", area=access.area.slug)
     rows = []
     for v in values:
         status = statuses.get(v["status_id"])
@@ -281,7 +281,7 @@ def item_rows(access: Access, queryset: QuerySet[Item], today: date) -> list[Ite
         rows.append(
             ItemRow(
                 pk=v["pk"],
-                url=f"{prefix}{v['pk']}/",
+                url=item_url(v["pk"]),
                 number=v["number"],
                 text=v["text"],
                 due_date=v["due_date"],

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
 
+from common.urls import url_maker
 from plans.models import Item, ItemOwner
 
 from . import rules
@@ -110,14 +110,14 @@ def missing_updates(period: ReportingPeriod, today: date) -> Outstanding:
     workstreams, workstreams_of = _workstreams(current, expected_ids)
     codes = {w.workstream_id: w.code for w in workstreams.values()}
 
-    prefix = reverse("plans:item", kwargs={"area": period.plan.area.slug, "pk": 0})[: -len("0/")]
+    item_url = url_maker("plans:item", area=period.plan.area.slug)
     missing: list[MissingItem] = []
     for v in expected:
         item = None
         if not v["has_update"]:
             item = MissingItem(
                 pk=v["pk"],
-                url=f"{prefix}{v['pk']}/",
+                url=item_url(v["pk"]),
                 number=v["number"],
                 text=v["text"],
                 due_date=v["due_date"],

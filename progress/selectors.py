@@ -9,10 +9,10 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
 from areas.access import Access
 from areas.models import Workstream
+from common.urls import url_maker
 from plans import selectors as plan_selectors
 from plans.models import Item, Plan, RagStatus
 
@@ -385,7 +385,7 @@ def plan_trend(access: Access, plan: Plan, tops: list[Item]) -> Trend | None:
     statuses = plan_selectors.statuses_of(plan)
     columns = [str(s.position) for s in statuses] + [NO_STATUS]
     stored = latest.trend.get("tops", {})
-    prefix = reverse("plans:item", kwargs={"area": access.area.slug, "pk": 0})[: -len("0/")]
+    item_url = url_maker("plans:item", area=access.area.slug)
     rows = []
     for top in tops:
         entry = stored.get(top.number, {})
@@ -393,7 +393,7 @@ def plan_trend(access: Access, plan: Plan, tops: list[Item]) -> Trend | None:
 
         def moved(kind, entry=entry):
             return [
-                Movement(number=number, url=f"{prefix}{item_id}/", before=was, after=became)
+                Movement(number=number, url=item_url(item_id), before=was, after=became)
                 for item_id, number, was, became in entry.get(kind, [])
             ]
 

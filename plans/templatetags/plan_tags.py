@@ -1,11 +1,11 @@
 """Markup for the plan overview's table, written in Python: one call instead of a template per cell."""
 
 from django import template
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from common.html import esc
+from common.urls import url_maker
 
 register = template.Library()
 
@@ -13,7 +13,7 @@ register = template.Library()
 @register.simple_tag
 def overview_rows(rows, area_slug: str):
     """A row per top-level item: its link, its count in each status, its total and its overdue."""
-    prefix = reverse("plans:item", kwargs={"area": area_slug, "pk": 0})[: -len("0/")]
+    item_url = url_maker("plans:item", area=area_slug)
 
     def overdue(count: int) -> str:
         return f'<span class="app-overdue">{esc(count)}</span>' if count else "0"
@@ -21,7 +21,7 @@ def overview_rows(rows, area_slug: str):
     return mark_safe(  # noqa: S308 - every value escaped by esc
         "".join(
             f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
-            f'<a class="govuk-link" href="{esc(prefix)}{esc(row.item.pk)}/">{esc(row.item.number)}. '
+            f'<a class="govuk-link" href="{esc(item_url(row.item.pk))}">{esc(row.item.number)}. '
             f"{esc(Truncator(row.item.text).words(14))}</a></th>"
             + "".join(f'<td class="govuk-table__cell">{esc(c)}</td>' for c in row.cells)
             + f'<td class="govuk-table__cell">{esc(row.total)}</td>'

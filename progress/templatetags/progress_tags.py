@@ -1,12 +1,12 @@
 """Markup for long lists on the plan overview, written in Python: hundreds of rows, one call."""
 
 from django import template
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from common.html import esc
 from common.templatetags.govuk import swatch
+from common.urls import url_maker
 
 register = template.Library()
 
@@ -48,7 +48,7 @@ def trend_rows(trend):
 @register.simple_tag
 def timeline_rows(entries, area_slug: str):
     """The body of an item's timeline: its status in each period, newest first."""
-    prefix = reverse("progress:period", kwargs={"area": area_slug, "pk": 0})[: -len("0/")]
+    period_url = url_maker("progress:period", area=area_slug)
 
     def status(entry) -> str:
         if not entry.label:
@@ -68,7 +68,7 @@ def timeline_rows(entries, area_slug: str):
     return mark_safe(  # noqa: S308 - every value escaped by esc; swatch escapes its colour
         "".join(
             f'<tr class="govuk-table__row"><td class="govuk-table__cell">'
-            f'<a class="govuk-link" href="{esc(prefix)}{esc(e.period.pk)}/">{esc(e.period.name)}</a>'
+            f'<a class="govuk-link" href="{esc(period_url(e.period.pk))}">{esc(e.period.name)}</a>'
             f'<br><span class="govuk-hint govuk-!-font-size-16">{esc(e.how)}</span></td>'
             f'<td class="govuk-table__cell">{status(e)}</td><td class="govuk-table__cell">{due(e)}</td>'
             f'<td class="govuk-table__cell">{commentary(e.commentary)}</td></tr>'
