@@ -1,10 +1,13 @@
 """Sign-in with email and password, locked after repeated failures."""
 
 import math
+from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.http import HttpRequest
 from django.utils import timezone
 
 from .models import SignInFailure
@@ -27,12 +30,12 @@ class SignInForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, request=None, *args, **kwargs):
+    def __init__(self, request: HttpRequest | None = None, *args: Any, **kwargs: Any) -> None:
         self.request = request
-        self.user_cache = None
+        self.user_cache: AbstractBaseUser | None = None
         super().__init__(*args, **kwargs)
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         email = (self.cleaned_data.get("username") or "").strip().lower()
         password = self.cleaned_data.get("password")
         if not email or not password:
@@ -59,5 +62,5 @@ class SignInForm(forms.Form):
         SignInFailure.objects.filter(email=email).delete()
         return self.cleaned_data
 
-    def get_user(self):
+    def get_user(self) -> AbstractBaseUser | None:
         return self.user_cache

@@ -11,13 +11,51 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import wraps
+from typing import Any, Protocol
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
+from accounts.models import User
+
 from .models import LocalArea, Membership, Workstream
 
 Role = Membership.Role
+
+
+class PlanItem(Protocol):
+    """What the rules below need of a plan item (plans.models.Item), which this app does not import."""
+
+    @property
+    def is_removed(self) -> bool: ...
+
+    @property
+    def workstreams(self) -> Any: ...  # its workstreams (prefetched where a page lists many)
+
+    @property
+    def ownerships(self) -> Any: ...  # its owners, as ItemOwner rows with person_id
+
+
+class AddedBy(Protocol):
+    """Evidence, as far as the rules need it: who added it."""
+
+    @property
+    def added_by_id(self) -> int | None: ...
+
+
+class Owned(Protocol):
+    """A scorecard measure, as far as the rules need it: its owner, a Person of the area."""
+
+    @property
+    def owner_id(self) -> int | None: ...
+
+
+class SignedInRequest(HttpRequest):
+    """A request to a page of a local area: its user has signed in, and `area_view` has found the
+    user's access to the area."""
+
+    user: User
+    access: "Access"
 
 
 class Kind(StrEnum):
@@ -60,7 +98,7 @@ READS: dict[str, frozenset[Kind]] = {
 class Access:
     """What one user may do in one local area."""
 
-    user: object
+    user: User
     area: LocalArea
     membership: Membership
     role: str
@@ -88,7 +126,7 @@ class Access:
         """Import plans, manage people, workstreams, members, plans and RAG schemes."""
         return self.is_programme_manager
 
-    def can_edit_item(self, item) -> bool:
+    def can_edit_item(self, item: PlanItem) -> bool:
         """Programme managers edit every item; leads their workstreams' items; contributors their own."""
         if item.is_removed:
             return False
@@ -100,7 +138,7 @@ class Access:
             return any(o.person_id == self.person_id for o in item.ownerships.all())
         return False
 
-    def can_restructure_item(self, item) -> bool:
+    def can_restructure_item(self, item: PlanItem) -> bool:
         """Add children to, move or remove an item: programme managers, and leads for their workstreams."""
         if self.role == Role.CONTRIBUTOR:
             return False
@@ -111,11 +149,11 @@ class Access:
 
     # The monthly cycle
 
-    def can_update_item(self, item) -> bool:
+    def can_update_item(self, item: PlanItem) -> bool:
         """Write an item's progress update: its owners, their workstream lead, the programme manager."""
         return self.can_edit_item(item)
 
-    def can_challenge_item(self, item) -> bool:
+    def can_challenge_item(self, item: PlanItem) -> bool:
         """Confirm or change a proposed status: the workstream lead or the programme manager."""
         if item.is_removed:
             return False
@@ -135,7 +173,7 @@ class Access:
             return True
         return self.role == Role.WORKSTREAM_LEAD and bool(workstream_ids & self.led_workstream_ids)
 
-    def can_edit_highlight_report(self, workstream) -> bool:
+    def can_edit_highlight_report(self, workstream: Workstream) -> bool:
         """Draft and edit a workstream's highlight report: its lead or the programme manager."""
         return self.is_programme_manager or workstream.pk in self.led_workstream_ids
 
@@ -147,11 +185,11 @@ class Access:
         """Everyone who writes updates may add evidence; viewers only read it."""
         return self.role != Role.VIEWER
 
-    def can_edit_evidence(self, evidence) -> bool:
+    def can_edit_evidence(self, evidence: AddedBy) -> bool:
         """The programme manager, and whoever added the evidence."""
         if self.is_programme_manager:
             return True
-        return self.role != Role.VIEWER and evidence.added_by_id == getattr(self.user, "pk", None)
+        return self.role != Role.VIEWER and evidence.added_by_id == self.user.pk
 
     # The scorecard
 
@@ -159,7 +197,7 @@ class Access:
         """Define outcomes and measures, set how they are rated, import DfE data: the programme manager."""
         return self.is_programme_manager
 
-    def can_enter_figures(self, measure) -> bool:
+    def can_enter_figures(self, measure: Owned) -> bool:
         """Enter or upload a measure's figures and write its commentary: the programme manager and
         the measure's owner."""
         if self.is_programme_manager:
@@ -167,7 +205,7 @@ class Access:
         return self.role != Role.VIEWER and bool(self.person_id) and measure.owner_id == self.person_id
 
 
-def access_for(user, area_slug: str) -> Access:
+def access_for(user: Any, area_slug: str) -> Access:
     """The user's access to the area, or "Page not found" if they are not a member."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
@@ -195,7 +233,12 @@ def access_for(user, area_slug: str) -> Access:
     )
 
 
-def area_view(permission: Callable[[Access], bool] | None = None, *, reads: Kind | None = None):
+ViewFunction = Callable[..., HttpResponse]  # (request: SignedInRequest, access: Access, **url_kwargs)
+
+
+def area_view(
+    permission: Callable[[Access], bool] | None = None, *, reads: Kind | None = None
+) -> Callable[[ViewFunction], ViewFunction]:
     """Decorate a view taking (request, access, ...): membership checked, then that the role reads
     the kind of data the page shows (`reads`), then `permission`.
 
@@ -203,9 +246,9 @@ def area_view(permission: Callable[[Access], bool] | None = None, *, reads: Kind
     The kind is kept on the view as `reads_kind`, so a test can walk every page by kind.
     """
 
-    def decorator(view):
+    def decorator(view: ViewFunction) -> ViewFunction:
         @wraps(view)
-        def wrapped(request: HttpRequest, area: str, *args, **kwargs) -> HttpResponse:
+        def wrapped(request: HttpRequest, area: str, *args: Any, **kwargs: Any) -> HttpResponse:
             access = access_for(request.user, area)
             if reads is not None and not access.can_read(reads):
                 raise PermissionDenied(
@@ -213,10 +256,11 @@ def area_view(permission: Callable[[Access], bool] | None = None, *, reads: Kind
                 )
             if permission is not None and not permission(access):
                 raise PermissionDenied("Your role in this local area does not allow this.")
-            request.access = access
-            return view(request, access, *args, **kwargs)
+            signed_in: SignedInRequest = request  # type: ignore[assignment]  # signed in: access_for says so
+            signed_in.access = access
+            return view(signed_in, access, *args, **kwargs)
 
-        wrapped.reads_kind = reads
+        wrapped.reads_kind = reads  # type: ignore[attr-defined]
         return wrapped
 
     return decorator
@@ -238,6 +282,6 @@ def scorecard_manager(access: Access) -> bool:
     return access.can_manage_scorecard()
 
 
-def user_areas(user) -> list[LocalArea]:
+def user_areas(user: User) -> list[LocalArea]:
     """The local areas a user is a member of (for the home page)."""
     return list(LocalArea.objects.filter(memberships__user=user).order_by("name"))

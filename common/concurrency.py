@@ -6,6 +6,7 @@ SQLite and PostgreSQL serialise. The loser gets an `EditConflict`, never a silen
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model
@@ -23,7 +24,7 @@ class EditConflict(Exception):
         )
 
 
-def claim_version(obj: Model, expected_version: int) -> None:
+def claim_version(obj: Any, expected_version: int) -> None:
     """Move `obj` to the next version if it is still at `expected_version`, else raise EditConflict.
 
     Call inside the transaction that saves the object.

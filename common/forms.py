@@ -1,9 +1,12 @@
 """Form helpers: GOV.UK classes on widgets, and fields that read dates and lists as people write them."""
 
+from datetime import date
+from typing import Any
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from .dates import DateProblem, format_uk_date, parse_uk_date
 
@@ -28,10 +31,10 @@ ERROR_CLASSES = {
 }
 
 
-class GovukFormMixin:
+class GovukFormMixin(forms.BaseForm):
     """Give every widget its GOV.UK class, and the error class once a field has an error."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             css = WIDGET_CLASSES.get(type(field.widget).__name__)
@@ -39,7 +42,7 @@ class GovukFormMixin:
                 existing = field.widget.attrs.get("class", "")
                 field.widget.attrs["class"] = f"{css} {existing}".strip()
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
@@ -60,19 +63,19 @@ class ModelForm(GovukFormMixin, forms.ModelForm):
 class UKDateField(forms.CharField):
     """A date typed as 31/07/2019; an impossible date gets a message saying why."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", "For example, 31/07/2019")
         kwargs.setdefault(
             "widget", forms.TextInput(attrs={"class": "govuk-input--width-10", "inputmode": "numeric"})
         )
         super().__init__(*args, **kwargs)
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: Any) -> Any:
         if hasattr(value, "strftime"):
             return format_uk_date(value)
         return value
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> date | None:  # type: ignore[override]
         value = super().to_python(value)
         try:
             return parse_uk_date(value)
@@ -95,7 +98,9 @@ class FastSelect(forms.Select):
     For long lists (a filter of 200 owners) the per-option templates cost more than the rest of the page.
     """
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
         final = self.build_attrs(self.attrs, attrs)
         selected = {str(v) for v in self.format_value(value)}
         options = format_html_join(

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import BinaryIO
 
 import openpyxl.xml
+from openpyxl.cell.cell import Cell
 
 MIB = 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
@@ -197,7 +198,7 @@ def csv_unescape(text: str) -> str:
     return text
 
 
-def xlsx_text_cell(cell, value: str) -> None:
+def xlsx_text_cell(cell: Cell, value: str) -> None:
     """Put text in an openpyxl cell so that Excel shows it as text and never evaluates it."""
     cell.value = value
     if value.startswith(FORMULA_STARTS):

@@ -8,11 +8,11 @@ from .models import Change
 
 
 def changes_of_item(item: models.Model) -> QuerySet[Change]:
-    return Change.objects.filter(item=item).select_related("by").order_by("-at", "-id")
+    return Change.objects.filter(item_id=item.pk).select_related("by").order_by("-at", "-id")
 
 
 def changes_of_plan(plan: models.Model) -> QuerySet[Change]:
-    return Change.objects.filter(plan=plan).select_related("by", "item").order_by("-at", "-id")
+    return Change.objects.filter(plan_id=plan.pk).select_related("by", "item").order_by("-at", "-id")
 
 
 def changes_of(obj: models.Model) -> QuerySet[Change]:
@@ -26,4 +26,4 @@ def changes_of(obj: models.Model) -> QuerySet[Change]:
 
 def changes_since(item: models.Model, version: int) -> QuerySet[Change]:
     """An item's changes saved after `version`: what someone else did while a page was open."""
-    return Change.objects.filter(item=item, version__gt=version).select_related("by")
+    return Change.objects.filter(item_id=item.pk, version__gt=version).select_related("by")

@@ -51,15 +51,15 @@ def change_record(
     subject_of = obj if obj is not None else item
     version = getattr(subject_of, "version", None) if subject_of is not None else None
     return Change.objects.create(
-        area=area,
-        plan=plan,
-        item=item,
+        area_id=area.pk,
+        plan_id=plan.pk if plan is not None else None,
+        item_id=item.pk if item is not None else None,
         subject_type=ContentType.objects.get_for_model(subject_of) if subject_of is not None else None,
         subject_id=subject_of.pk if subject_of is not None else None,
         action=action,
         subject=subject,
         changes=changes,
-        by=by,
+        by_id=by.pk if by is not None else None,
         source=source,
         version=version,
     )

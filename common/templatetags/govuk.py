@@ -1,13 +1,18 @@
 """Small template helpers for GOV.UK Frontend markup. Loaded in every template."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from django import forms, template
+from django.forms import BoundField
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
 
 @register.simple_tag
-def status_tag(status, none_label: str = "No status"):
+def status_tag(status: Any, none_label: str = "No status") -> SafeString:
     """A RAG status: a colour swatch and, always, the status word."""
     if status is None:
         return format_html('<span class="app-status app-status--none">{}</span>', none_label)
@@ -19,7 +24,7 @@ def status_tag(status, none_label: str = "No status"):
 
 
 @register.simple_tag
-def swatch(colour: str):
+def swatch(colour: str) -> SafeString:
     """A colour sample drawn in SVG (an attribute, not inline CSS, so the CSP stays strict)."""
     return format_html(
         '<svg class="app-swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">'
@@ -29,7 +34,7 @@ def swatch(colour: str):
 
 
 @register.filter
-def field_type(bound_field) -> str:
+def field_type(bound_field: BoundField) -> str:
     """The kind of GOV.UK component to render a form field as."""
     widget = bound_field.field.widget
     name = type(widget).__name__
@@ -51,12 +56,12 @@ def field_type(bound_field) -> str:
 
 
 @register.filter
-def get(mapping, key):
+def get(mapping: Mapping[Any, Any] | None, key: Any) -> Any:
     return mapping.get(key) if mapping else None
 
 
 @register.filter
-def error_anchor(bound_field) -> str:
+def error_anchor(bound_field: BoundField) -> str:
     """Where an error summary link points: the field, or the first of its radios or checkboxes."""
     widget = bound_field.field.widget
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
