@@ -49,6 +49,9 @@ TIMED_PAGES = [
     "scorecard_exceptions",
     "measure",
     "measure_chart",
+    "scorecard_reported_list",
+    "scorecard_reported",
+    "scorecard_reported_exceptions",
 ]
 ENGLAND_MEASURES = int(os.environ.get("BENCH_ENGLAND_MEASURES", "120"))  # per area, for all 153 areas
 ENGLAND_PERIODS = int(os.environ.get("BENCH_ENGLAND_PERIODS", "6"))  # months of figures per measure

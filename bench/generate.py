@@ -3,7 +3,8 @@
 The full size is the benchmark's: 40 areas of weakness, each with 2 priorities of 5 key
 actions, each with 5 milestones (40 + 80 + 400 + 2,000 = 2,520 items), 200 people and 5
 workstreams, statuses from the first preset RAG scheme and due dates from 2019 to 2027, and
-24 reported monthly periods of history before this month's open one (bench/history.py).
+24 reported monthly periods of history before this month's open one (bench/history.py), each with
+its scorecard as reported (bench/scorecard.py).
 `tests/test_query_counts.py` builds smaller ones with the same code.
 
 Everything is deterministic for a given size and seed. Items are written with bulk_create
@@ -28,7 +29,7 @@ from plans.presets import RAG_PRESETS
 from progress.models import ReportingPeriod
 
 from .history import build_history
-from .scorecard import BenchScorecard, build_scorecard
+from .scorecard import BenchScorecard, build_scorecard, freeze_reported
 
 LEVEL_NAMES = ["Area of weakness", "Priority", "Key action", "Milestone"]
 FIRST_DUE = date(2019, 4, 1)
@@ -325,6 +326,15 @@ def build_area(
         rng=rng,
         today=today,
     )
+    scorecard = build_scorecard(
+        area,
+        measures=size.measures,
+        periods=size.measure_periods,
+        breakdowns=size.breakdowns,
+        rng=rng,
+        today=today,
+    )
+    freeze_reported(plan)
     return BenchArea(
         area=area,
         plan=plan,
@@ -337,12 +347,5 @@ def build_area(
         reported_period=history.reported_period,
         updated_item=history.updated_item,
         evidence=history.evidence,
-        scorecard=build_scorecard(
-            area,
-            measures=size.measures,
-            periods=size.measure_periods,
-            breakdowns=size.breakdowns,
-            rng=rng,
-            today=today,
-        ),
+        scorecard=scorecard,
     )

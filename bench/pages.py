@@ -84,6 +84,18 @@ SCORECARD_PAGES = {
         "Measure chart (SVG)",
         "the headline breakdown's {measure_periods} months and comparators",
     ),
+    "scorecard_reported_list": (
+        "Scorecards as reported",
+        "{reported_periods} reported periods, each with its scorecard's summary as reported",
+    ),
+    "scorecard_reported": (
+        "Scorecard as reported",
+        "{reported_period}'s scorecard as kept when it was reported: {measures} measures, by outcome",
+    ),
+    "scorecard_reported_exceptions": (
+        "Scorecard exceptions as reported",
+        "the red and declining measures of {reported_period}, with their commentary then",
+    ),
 }
 ALL_PAGES = {**OUR_PAGES, **CYCLE_PAGES, **SCORECARD_PAGES}
 
@@ -98,6 +110,7 @@ def page_urls(bench: "BenchArea") -> dict[str, str]:
     reported_period = reverse("progress:period", kwargs={"area": slug, "pk": bench.reported_period.pk})
     in_open_period = {"area": slug, "pk": bench.open_period.pk}
     updated_item = {**in_open_period, "item_pk": bench.updated_item.pk}
+    in_reported_period = {"area": slug, "period_pk": bench.reported_period.pk}
     return {
         "overview": reverse("plans:plan", kwargs={"area": slug, "pk": plan}),
         "item": reverse("plans:item", kwargs={"area": slug, "pk": bench.action.pk}),
@@ -131,4 +144,7 @@ def page_urls(bench: "BenchArea") -> dict[str, str]:
             "scorecard:chart",
             kwargs={"area": slug, "pk": measure.pk, "breakdown_pk": bench.scorecard.breakdown.pk},
         ),
+        "scorecard_reported_list": reverse("scorecard:reported-list", kwargs={"area": slug}),
+        "scorecard_reported": reverse("scorecard:reported", kwargs=in_reported_period),
+        "scorecard_reported_exceptions": reverse("scorecard:reported-exceptions", kwargs=in_reported_period),
     }

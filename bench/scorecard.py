@@ -15,8 +15,11 @@ from datetime import date
 from decimal import Decimal
 
 from areas.models import LocalArea
+from plans.models import Plan
+from progress.models import ReportingPeriod
 from scorecard.models import Breakdown, Figure, Measure, Outcome, ScorecardSettings, Series, Target
 from scorecard.periods import read_period
+from scorecard.services.reporting import reported_scorecard_freeze
 
 OUTCOMES = [
     "I am confident and able to achieve my goals",
@@ -111,6 +114,15 @@ def build_scorecard(
                 rows.append(_figure(cut, Series.REGION, label, ends_on, Decimal(f"{48 + index % 7}.5")))
     Figure.objects.bulk_create(rows, batch_size=2000)
     return BenchScorecard(measure=made[0], breakdown=cuts[0], measures=len(made), figures=len(rows))
+
+
+def freeze_reported(plan: Plan) -> int:
+    """Give each reported period of the plan its scorecard as reported, with the figures known by its end
+    (the history is built before the scorecard, as the demo's is). Returns the rows kept."""
+    return sum(
+        reported_scorecard_freeze(period=period, known_by=period.ends_on)
+        for period in plan.periods.filter(state=ReportingPeriod.State.REPORTED).order_by("starts_on")
+    )
 
 
 def _figure(cut: Breakdown, series: str, label: str, ends_on: date, value: Decimal | None) -> Figure:

@@ -6,6 +6,10 @@ The data is in `demo/stockport-scorecard/` (see `demo/README.md`):
 - `outcomes.csv`: the I statements of the SEND strategy 2024-27;
 - `measures.csv`: one row per breakdown (Appendix 1's phases), with baseline, target and date;
 - `timeliness_20_week_all_plans_issued.csv`: the DfE's file, only its "All EHC plans issued" rows.
+
+The monthly-cycle demo reports January to March 2021 before the scorecard exists, so each of those
+periods is then given its scorecard as reported as it would have stood on the day the period ended:
+only the figures for periods that had ended by then (scorecard.services.reporting, `known_by`).
 """
 
 import csv
@@ -26,6 +30,7 @@ from scorecard.models import (
     Figure,
     Measure,
     Outcome,
+    ReportedAssessment,
     SavedMapping,
     ScorecardSettings,
     Series,
@@ -33,6 +38,7 @@ from scorecard.models import (
 )
 from scorecard.periods import read_period
 from scorecard.rules import NearMiss
+from scorecard.services.reporting import reported_scorecard_freeze
 
 DATA_DIR = Path(settings.BASE_DIR) / "demo" / "stockport-scorecard"
 DFE_FILE = "timeliness_20_week_all_plans_issued.csv"
@@ -128,10 +134,27 @@ def load_scorecard_demo(area: LocalArea, plan: Plan, *, manager) -> str:
             period=april,
             defaults={"text": TIMELINESS_COMMENTARY, "written_by": manager},
         )
+    kept = _keep_reported_scorecards(plan)
     return (
         f"{area.name}: scorecard loaded: {len(outcomes)} I statements, {len(measures)} measures; "
-        f"EHC plan timeliness from the DfE file: {_described(imported)}"
+        f"EHC plan timeliness from the DfE file: {_described(imported)}; "
+        f"the scorecard as reported kept for {kept} reported period{'' if kept == 1 else 's'}"
     )
+
+
+def _keep_reported_scorecards(plan: Plan) -> int:
+    """Give each reported period without a scorecard as reported the one it would have had: the figures
+    known by the end of the period, rated as the scorecard rates them now."""
+    periods = (
+        plan.periods.filter(state=ReportingPeriod.State.REPORTED)
+        .exclude(pk__in=ReportedAssessment.objects.values("period_id"))
+        .order_by("starts_on")
+    )
+    kept = 0
+    for period in periods:
+        reported_scorecard_freeze(period=period, known_by=period.ends_on)
+        kept += 1
+    return kept
 
 
 def _described(imported) -> str:

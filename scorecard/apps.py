@@ -9,11 +9,13 @@ class ScorecardConfig(AppConfig):
     holding_folders = ("figure-uploads",)  # figures files awaiting a confirmation (common.uploads_cleanup)
 
     def ready(self) -> None:
-        from progress.signals import period_reporting
+        from progress.signals import period_reported, period_reporting
 
         from .selectors.reporting import refuse_red_without_commentary
+        from .services.reporting import scorecard_keep_when_reported
 
         period_reporting.connect(refuse_red_without_commentary, dispatch_uid="scorecard-red-commentary")
+        period_reported.connect(scorecard_keep_when_reported, dispatch_uid="scorecard-as-reported")
 
     def clean_held_uploads(self, *, cutoff: datetime, dry_run: bool):
         """DfE files uploaded before `cutoff` and never imported (common.uploads_cleanup)."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import breakdowns, commentary, dfe, figures, manage, pages
+from .views import breakdowns, commentary, dfe, figures, manage, pages, reported
 
 app_name = "scorecard"
 urlpatterns = [
@@ -9,6 +9,10 @@ urlpatterns = [
     path("exceptions/", pages.exceptions, name="exceptions"),
     path("measures/<int:pk>/", pages.measure_detail, name="measure"),
     path("measures/<int:pk>/breakdowns/<int:breakdown_pk>/chart.svg", pages.measure_chart, name="chart"),
+    # As reported to the board, kept when each period was reported (scorecard/views/reported.py)
+    path("reported/", reported.reported_list, name="reported-list"),
+    path("reported/<int:period_pk>/", reported.reported_scorecard, name="reported"),
+    path("reported/<int:period_pk>/exceptions/", reported.reported_exceptions, name="reported-exceptions"),
     # Commentary (scorecard/views/commentary.py)
     path("measures/<int:pk>/commentary/<int:period_pk>/", commentary.commentary_edit, name="commentary"),
     # Defining measures and outcomes (scorecard/views/manage.py)

@@ -14,6 +14,7 @@ from areas.access import READS, Kind, Role
 from progress.models import ReportingPeriod
 from scorecard.dfe import READY_MADE
 from scorecard.models import DataUpload, SavedMapping
+from scorecard.services.reporting import reported_scorecard_freeze
 from tests.evidence.factories import EvidenceFactory
 from tests.plans.factories import RagSchemeFactory
 from tests.scorecard.factories import FigureFactory, MeasureFactory, OutcomeFactory, headline
@@ -102,6 +103,15 @@ TABLE = [
     ("scorecard:exceptions", lambda d: {}, "", EVERYONE),
     ("scorecard:measure", lambda d: {"pk": d["measure"].pk}, "", EVERYONE),
     ("scorecard:chart", lambda d: {"pk": d["measure"].pk, "breakdown_pk": d["breakdown"].pk}, "", EVERYONE),
+    ("scorecard:reported-list", lambda d: {}, "", EVERYONE),
+    ("scorecard:reported", lambda d: {"period_pk": d["reported_period"].pk}, "", EVERYONE),
+    (
+        "scorecard:reported",
+        lambda d: {"period_pk": d["period"].pk},
+        "?not-reported",
+        {PM: 404, LEAD: 404, CONTRIB: 404, VIEWER: 404},
+    ),
+    ("scorecard:reported-exceptions", lambda d: {"period_pk": d["reported_period"].pk}, "", EVERYONE),
     (
         "scorecard:commentary",
         lambda d: {"pk": d["measure"].pk, "period_pk": d["period"].pk},
@@ -216,6 +226,9 @@ READ_KINDS = {
     "scorecard:exceptions": Kind.SCORECARD,
     "scorecard:measure": Kind.SCORECARD,
     "scorecard:chart": Kind.SCORECARD,
+    "scorecard:reported-list": Kind.SCORECARD,
+    "scorecard:reported": Kind.SCORECARD,
+    "scorecard:reported-exceptions": Kind.SCORECARD,
 }
 OPEN_PAGES = {
     "accounts:sign-in",
@@ -283,7 +296,17 @@ def world(
         ),
     )
     measure = MeasureFactory(area=area, owner=owner_person, code="E7")
+    reported_period = ReportingPeriod.objects.create(
+        plan=plan,
+        name="February 2021",
+        starts_on=datetime.date(2021, 2, 1),
+        ends_on=datetime.date(2021, 2, 28),
+        deadline=datetime.date(2021, 2, 25),
+        state=ReportingPeriod.State.REPORTED,
+    )
+    reported_scorecard_freeze(period=reported_period)
     data.update(
+        reported_period=reported_period,
         measure=measure,
         breakdown=headline(measure),
         other_measure=MeasureFactory(area=area, code="E8"),

@@ -12,6 +12,7 @@ from areas.access import Kind, area_view, cycle_runner
 from common.concurrency import EditConflict
 from common.views import apply_validation_error
 from plans import selectors as plan_selectors
+from scorecard.selectors.reported import reported_summary
 from scorecard.selectors.reporting import measures_needing_commentary
 
 from .. import rules, selectors, services
@@ -123,7 +124,8 @@ def period_detail(request, access, pk: int):
         page = Paginator(selectors.reported_rows(period, filters), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
-        context.update(page=page, ratings=page.object_list)
+        scorecard = reported_summary(period) if access.can_read(Kind.SCORECARD) else None
+        context.update(page=page, ratings=page.object_list, scorecard_summary=scorecard)
     else:
         page = Paginator(selectors.period_items(access, period, filters), PAGE_SIZE).get_page(
             request.GET.get("page")

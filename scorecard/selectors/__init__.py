@@ -6,7 +6,8 @@
   commentary;
 - `manage`: the lists behind the pages that define measures and outcomes;
 - `data`: what a file of figures or a DfE file would change;
-- `reporting`: what the scorecard needs before a period is reported.
+- `reporting`: what the scorecard needs before a period is reported;
+- `reported`: the scorecard as a period was reported, read from the assessments kept then.
 
 The scorecard and the objects are re-exported here, as the views use them most.
 """

@@ -8,6 +8,7 @@ reporting check all build on it.
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Prefetch
 
@@ -108,8 +109,11 @@ def assess_breakdown(
     return assessment, points, comparators
 
 
-def area_scorecard(area: LocalArea, *, public_only: bool = False) -> Scorecard:
-    """Every measure of the area assessed on its headline breakdown, grouped by outcome."""
+def area_scorecard(area: LocalArea, *, public_only: bool = False, known_by: date | None = None) -> Scorecard:
+    """Every measure of the area assessed on its headline breakdown, grouped by outcome.
+
+    `known_by` leaves out every figure whose period ended after that day: the scorecard as it could
+    have stood then (the demo's reported periods). Live pages use every figure."""
     area_settings = settings_for(area)
     measures = Measure.objects.filter(area=area).select_related("owner")
     if public_only:
@@ -124,7 +128,7 @@ def area_scorecard(area: LocalArea, *, public_only: bool = False) -> Scorecard:
         )
     )
     headlines = {m.pk: next(iter(m.breakdowns.all()), None) for m in measures}
-    rows = _headline_figures([b.pk for b in headlines.values() if b is not None])
+    rows = breakdown_figures([b.pk for b in headlines.values() if b is not None], known_by=known_by)
     lines = []
     for measure in measures:
         headline = headlines[measure.pk]
@@ -140,19 +144,23 @@ def area_scorecard(area: LocalArea, *, public_only: bool = False) -> Scorecard:
     )
 
 
-def _headline_figures(headline_ids: list[int]) -> dict[int, list[tuple]]:
-    """Each headline breakdown's figures as FIGURE_VALUES rows: every period of the area's own series
-    (for the small chart), and the comparators' only for the periods the area has a figure in.
+def breakdown_figures(breakdown_ids: list[int], *, known_by: date | None = None) -> dict[int, list[tuple]]:
+    """Each breakdown's figures as FIGURE_VALUES rows, for assessing it: every period of the area's own
+    series (for the small chart), and the comparators' only for the period of its latest figure.
+    `known_by`: only figures for periods ended by then.
 
     Two queries whatever the size: the comparators of a 60-month series are 120 rows a measure that
     the scorecard never shows; the measure's page reads them all.
     """
     rows: dict[int, list[tuple]] = defaultdict(list)
-    if not headline_ids:
+    if not breakdown_ids:
         return rows
+    figures = Figure.objects.all()
+    if known_by is not None:
+        figures = figures.filter(period_ends_on__lte=known_by)
     latest: dict[int, str] = {}
     for breakdown_id, *row in (
-        Figure.objects.filter(breakdown_id__in=headline_ids, series=Series.AREA)
+        figures.filter(breakdown_id__in=breakdown_ids, series=Series.AREA)
         .order_by("period_ends_on")
         .values_list("breakdown_id", *FIGURE_VALUES)
     ):
@@ -161,7 +169,7 @@ def _headline_figures(headline_ids: list[int]) -> dict[int, list[tuple]]:
             latest[breakdown_id] = row[1]  # the period
     if latest:
         for breakdown_id, *row in (
-            Figure.objects.filter(breakdown_id__in=list(latest), period__in=set(latest.values()))
+            figures.filter(breakdown_id__in=list(latest), period__in=set(latest.values()))
             .exclude(series=Series.AREA)
             .values_list("breakdown_id", *FIGURE_VALUES)
         ):

@@ -5,6 +5,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
 
 from .. import charts
 from ..assess import Assessment
@@ -81,20 +82,37 @@ def _sparkline(line: MeasureLine) -> str:
     return line.sparkline
 
 
+def _measure_cell(measure, area_slug: str) -> SafeString:
+    """The measure's code, linked to its page, and its name; a measure deleted since it was reported
+    (no id) is shown as it was, without a link."""
+    if measure.pk is None:
+        return format_html(
+            '{} <span class="govuk-!-font-weight-regular">{}</span> '
+            '<span class="govuk-hint govuk-!-font-size-16">(no longer on the scorecard)</span>',
+            measure.code,
+            measure.name,
+        )
+    url = reverse("scorecard:measure", kwargs={"area": area_slug, "pk": measure.pk})
+    return format_html(
+        '<a class="govuk-link" href="{}">{}</a> <span class="govuk-!-font-weight-regular">{}</span>',
+        url,
+        measure.code,
+        measure.name,
+    )
+
+
 def _row(line: MeasureLine, area_slug: str, prefix: str, comparators: list[str]) -> tuple:
     measure, assessment = line.measure, line.assessment
     unit = measure.unit_suffix
-    url = reverse("scorecard:measure", kwargs={"area": area_slug, "pk": measure.pk})
-    spark = _sparkline(line).replace(SPARK_ID, f"spark-{prefix}-{measure.pk}")
+    ident = measure.pk if measure.pk is not None else f"gone-{slugify(measure.code)}"
+    spark = _sparkline(line).replace(SPARK_ID, f"spark-{prefix}-{ident}")
     comparators = format_html_join(
         "",
         '<td class="govuk-table__cell">{}</td>',
         ((not_available(assessment.comparators.get(series), unit) or "No figure",) for series in comparators),
     )
     return (
-        url,
-        measure.code,
-        measure.name,
+        _measure_cell(measure, area_slug),
         latest_words(assessment, unit),
         target_words(assessment, unit),
         comparators,
@@ -106,8 +124,7 @@ def _row(line: MeasureLine, area_slug: str, prefix: str, comparators: list[str])
 
 ROW = (
     '<tr class="govuk-table__row">'
-    '<th scope="row" class="govuk-table__header"><a class="govuk-link" href="{}">{}</a> '
-    '<span class="govuk-!-font-weight-regular">{}</span></th>'
+    '<th scope="row" class="govuk-table__header">{}</th>'
     '<td class="govuk-table__cell">{}</td>'
     '<td class="govuk-table__cell">{}</td>'
     "{}"

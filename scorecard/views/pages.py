@@ -7,8 +7,10 @@ from django.views.decorators.http import require_http_methods
 from areas.access import Kind, area_view
 
 from .. import selectors
+from ..forms.reported import ReportedPeriodForm
 from ..models import Commentary
 from ..selectors import measure as measure_selectors
+from ..selectors import reported as reported_selectors
 
 
 @require_http_methods(["GET"])
@@ -16,6 +18,7 @@ from ..selectors import measure as measure_selectors
 def scorecard(request, access):
     card = selectors.area_scorecard(access.area)
     names = measure_selectors.comparator_names(selectors.settings_for(access.area))
+    reported = reported_selectors.reported_periods(access)
     return render(
         request,
         "scorecard/scorecard.html",
@@ -23,6 +26,7 @@ def scorecard(request, access):
             "access": access,
             "card": card,
             "comparators": [(series, names[series]) for series in card.comparator_series],
+            "reported_form": ReportedPeriodForm(periods=reported) if reported else None,
             "nav": "scorecard",
         },
     )
@@ -71,6 +75,7 @@ def measure_detail(request, access, pk: int):
             "measure": page.measure,
             "charts": charts,
             "region_name": page.series_names["region"],
+            "as_reported": reported_selectors.measure_as_reported(page.measure),
             "can_enter": access.can_enter_figures(page.measure),
             "can_manage": access.can_manage_scorecard(),
             "nav": "scorecard",

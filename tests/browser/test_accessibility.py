@@ -3,19 +3,33 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from areas.models import Membership
 from plans import services
 from plans.models import Finding
+from progress.models import ReportingPeriod
+from scorecard.models import Series
+from scorecard.services.reporting import reported_scorecard_freeze
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import signed_in_context
 from tests.plans.factories import ItemFactory
 from tests.plans.spreadsheet_files import plan_value, valid_sheets, xlsx_bytes
+from tests.progress.factories import ReportingPeriodFactory
+from tests.scorecard.factories import (
+    MeasureFactory,
+    OutcomeFactory,
+    ScorecardSettingsFactory,
+    TargetFactory,
+    add_figures,
+    headline,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -51,6 +65,7 @@ def site(tree, programme_manager, viewer, workstream_lead, workstream, owner_per
     )
     return SimpleNamespace(
         plan=plan,
+        **_reported_scorecard(plan, owner_person),
         scheme=plan.rag_scheme,
         status=statuses[0],
         people={"pm": programme_manager, "viewer": viewer, "lead": workstream_lead},
@@ -59,6 +74,36 @@ def site(tree, programme_manager, viewer, workstream_lead, workstream, owner_per
         person=owner_person,
         **tree,
     )
+
+
+def _reported_scorecard(plan, owner_person) -> dict:
+    """A red measure and a green one, and February 2021 reported with its scorecard kept; the green
+    measure is deleted since, so the scorecard as reported shows it without a link."""
+    area = plan.area
+    ScorecardSettingsFactory(area=area, region_name="North West")
+    outcome = OutcomeFactory(area=area, code="I1", statement="My needs are assessed on time")
+    measure = MeasureFactory(
+        area=area, code="E7", name="EHC plans issued within 20 weeks", owner=owner_person
+    )
+    measure.outcomes.set([outcome])
+    TargetFactory(breakdown=headline(measure), value=Decimal("60"), due_on=date(2025, 12, 31))
+    add_figures(measure, {"2022": "12", "2023": None, "2024": "7.8"})
+    add_figures(measure, {"2024": "46.4"}, series=Series.ENGLAND)
+    gone = MeasureFactory(area=area, code="A2", name="Persistent absence, EHC plan", polarity="lower")
+    add_figures(gone, {"2023": "30", "2024": "28"})
+    add_figures(gone, {"2024": "31"}, series=Series.ENGLAND)
+    period = ReportingPeriodFactory(
+        plan=plan,
+        name="February 2021",
+        starts_on=date(2021, 2, 1),
+        ends_on=date(2021, 2, 28),
+        deadline=date(2021, 2, 25),
+        state=ReportingPeriod.State.REPORTED,
+        reported_at=timezone.now(),
+    )
+    reported_scorecard_freeze(period=period)
+    gone.delete()
+    return {"measure": measure, "reported_period": period}
 
 
 def url(name: str, **kwargs) -> str:
@@ -220,6 +265,38 @@ SCREENS = [
         lambda s: url("plans:rag-status-remove", pk=s.scheme.pk, status_pk=s.status.pk),
         "Are you sure you want to remove Not started",
     ),
+    Screen("scorecard", lambda s: url("scorecard:scorecard"), "Scorecard", persona="viewer"),
+    Screen(
+        "scorecards-as-reported",
+        lambda s: url("scorecard:reported-list"),
+        "Scorecards as reported",
+        persona="viewer",
+    ),
+    Screen(
+        "scorecards-as-reported-wrong-choice",
+        lambda s: url("scorecard:reported-list") + "?period=0",
+        "Scorecards as reported",
+        persona="viewer",
+    ),
+    Screen(
+        "scorecard-as-reported",
+        lambda s: url("scorecard:reported", period_pk=s.reported_period.pk),
+        "Scorecard as reported for February 2021",
+        persona="viewer",
+    ),
+    Screen(
+        "scorecard-exceptions-as-reported",
+        lambda s: url("scorecard:reported-exceptions", period_pk=s.reported_period.pk),
+        "Exceptions as reported",
+        persona="viewer",
+    ),
+    Screen(
+        "measure-with-its-reported-history",
+        lambda s: url("scorecard:measure", pk=s.measure.pk),
+        "EHC plans issued within 20 weeks",
+        persona="viewer",
+    ),
+    Screen("reported-period", lambda s: url("progress:period", pk=s.reported_period.pk), "February 2021"),
     Screen("import-upload", lambda s: url("plans:import"), "Import a plan"),
     Screen(
         "import-upload-with-problems",
@@ -295,3 +372,17 @@ def test_the_rag_status_always_shows_its_word(site, page: Page, live_server):
 
     page.goto(url("plans:item", pk=site.mine.pk))
     assert_word_shown(page.get_by_role("main"), "Progressing")
+
+
+def test_a_rating_as_reported_always_shows_its_word(site, page: Page, live_server):
+    """On the scorecard as reported and in a measure's reported history, the rating's word is on screen."""
+    signed_in_context(page.context, site.people["viewer"], live_server.url)
+
+    page.goto(url("scorecard:reported", period_pk=site.reported_period.pk))
+    rows = page.get_by_role("row")
+    assert_word_shown(rows.filter(has=page.get_by_role("link", name="E7", exact=True)), "Red")
+    assert_word_shown(rows.filter(has_text="Persistent absence, EHC plan"), "Green")
+
+    page.goto(url("scorecard:measure", pk=site.measure.pk))
+    history = page.get_by_role("table", name="E7 as reported, period by period")
+    assert_word_shown(history.get_by_role("row", name="February 2021", exact=False), "Red")

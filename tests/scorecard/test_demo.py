@@ -2,23 +2,34 @@
 timeliness with England and North West figures, read from the DfE file through the importer."""
 
 import csv
+from datetime import date
 from decimal import Decimal
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
+from accounts.models import User
 from areas.models import LocalArea
 from demo.scorecard import DATA_DIR, DFE_FILE
 from progress.models import ReportingPeriod
-from scorecard.models import Figure, Measure, Outcome, Series
+from scorecard.models import Figure, Measure, Outcome, ReportedAssessment, Series
 from scorecard.selectors import area_scorecard
+from scorecard.selectors.reported import reported_summary
 
 
 def _load_demo() -> str:
     out = StringIO()
     call_command("load_demo", stdout=out)
     return out.getvalue()
+
+
+def _client_for(email: str) -> Client:
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    return client
 
 
 def _figure(code: str, series: str, period: str, breakdown: str = "All") -> Decimal | None:
@@ -88,3 +99,36 @@ def test_load_demo_gives_stockport_its_scorecard_once():
     assert "Stockport: scorecard kept as it is: it has measures" in again
     # EHC1 for six years in three series, and the 13 baselines that give their period: nothing added
     assert Figure.objects.filter(breakdown__measure__area=stockport).count() == 18 + 13
+
+
+@pytest.mark.django_db
+def test_the_demos_reported_periods_have_their_scorecard_as_it_stood_then():
+    """January to March 2021 were reported before the scorecard was loaded: each is given the scorecard it
+    would have had, with no figure from after the period ended."""
+    output = _load_demo()
+    stockport = LocalArea.objects.get(slug="stockport")
+    march = ReportingPeriod.objects.get(plan__area=stockport, name="March 2021")
+    rows = list(ReportedAssessment.objects.filter(period=march))
+
+    assert "the scorecard as reported kept for 3 reported periods" in output
+    assert len({row.measure_id for row in rows}) == Measure.objects.filter(area=stockport).count() == 14
+    for row in rows:
+        seen = [row.figure_ends_on]
+        seen += [date.fromisoformat(point["ends_on"]) for point in [*row.points, *row.comparators]]
+        seen += [date.fromisoformat(point["ends_on"]) for point in (row.previous, row.unavailable) if point]
+        assert all(day <= march.ends_on for day in seen if day is not None), row
+    timeliness = next(row for row in rows if row.measure_code == "EHC1")
+    assert timeliness.figure_period == "2020"
+    assert timeliness.figure_value == _figure("EHC1", Series.AREA, "2020")
+    assert "2024" not in timeliness.reason and "7.8%" not in timeliness.reason
+
+    page = _client_for("viewer@stockport.example").get(
+        reverse("scorecard:reported", kwargs={"area": "stockport", "period_pk": march.pk})
+    )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Scorecard as reported for March 2021" in html
+    assert reported_summary(march).sentence() in html
+    assert '<span class="govuk-hint">2020</span>' in html  # the latest EHC1 figure known then
+    for year in ("2021", "2022", "2023", "2024"):
+        assert f'<span class="govuk-hint">{year}</span>' not in html, year

@@ -1,12 +1,11 @@
-"""The SEND scorecard: an area's outcomes and measures, their targets, figures and comparators.
+"""An area's outcomes and measures, their breakdowns, targets, figures and comparators, and its rating
+settings.
 
 Every figure, the area's own and its comparators', is a `Figure` row for one breakdown of a
 measure, one series (the area, England, the region, statistical neighbours) and one period.
 A missing figure keeps `value` empty and says why in `missing_reason`; it is never zero.
-Ratings are not stored: they are worked out by scorecard.rating from these rows when shown.
 """
 
-import secrets
 from decimal import Decimal
 
 from django.conf import settings
@@ -15,10 +14,9 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from areas.models import LocalArea, Person
-from common.storage import private_storage
 from plans.models import Item
 
-from . import rules
+from .. import rules
 
 User = settings.AUTH_USER_MODEL
 
@@ -302,69 +300,3 @@ class Figure(models.Model):
             else f"not available ({self.missing_reason})"
         )
         return f"{self.get_series_display()} {self.period}: {shown}"
-
-
-class Commentary(models.Model):
-    """What is being done about a measure, written for one reporting period of the area's plan."""
-
-    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="commentaries")
-    period = models.ForeignKey(
-        "progress.ReportingPeriod", on_delete=models.CASCADE, related_name="measure_commentaries"
-    )
-    text = models.TextField()
-    written_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    written_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1)
-
-    class Meta:
-        ordering = ["measure", "-period__ends_on"]
-        verbose_name_plural = "commentaries"
-        constraints = [models.UniqueConstraint("measure", "period", name="one_commentary_per_period")]
-
-    def __str__(self) -> str:
-        return f"Commentary on {self.measure.code} for {self.period}"
-
-
-class SavedMapping(models.Model):
-    """A named column mapping for DfE files (scorecard.dfe_mapping.ColumnMapping.to_dict)."""
-
-    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="saved_mappings")
-    name = models.CharField(max_length=120)
-    mapping = models.JSONField()
-    saved_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    saved_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1)
-
-    class Meta:
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint("area", Lower("name"), name="mapping_name_unique_in_area")]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-def upload_name(instance: "DataUpload", filename: str) -> str:
-    """A random name on disk: nothing a user typed reaches the file system."""
-    return f"scorecard/{instance.area_id}/{secrets.token_hex(16)}"
-
-
-class DataUpload(models.Model):
-    """A DfE CSV file uploaded to import, kept (outside static files) while its columns are mapped."""
-
-    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="data_uploads")
-    file = models.FileField(storage=private_storage, upload_to=upload_name, max_length=200)
-    file_name = models.CharField(max_length=200)
-    columns = models.JSONField(default=list)
-    uploaded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    imported_at = models.DateTimeField(null=True, blank=True)
-    imported_rows = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["-uploaded_at"]
-
-    def __str__(self) -> str:
-        return self.file_name
-
-    def get_absolute_url(self) -> str:
-        return reverse("scorecard:dfe-upload", kwargs={"area": self.area.slug, "pk": self.pk})

@@ -1,0 +1,47 @@
+"""Figures as they are kept in a reported assessment's JSON, and back. Plain Python: no Django import.
+
+A point is kept as {"period": "2024", "ends_on": "2024-12-31", "value": "7.8000", "missing_reason": ""}:
+the value as text, so it comes back as exactly the Decimal the board was shown, and None when the
+figure was not available (the reason says why).
+"""
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+
+from .assess import Point
+
+FrozenPoint = dict[str, str | None]
+
+
+def point_frozen(point: Point | None) -> FrozenPoint | None:
+    """A point as JSON; no point is None."""
+    if point is None:
+        return None
+    return {
+        "period": point.period,
+        "ends_on": point.ends_on.isoformat(),
+        "value": None if point.value is None else str(point.value),
+        "missing_reason": point.missing_reason,
+    }
+
+
+def point_thawed(kept: Mapping[str, str | None] | None) -> Point | None:
+    """A point read back from its JSON; None stays None."""
+    if not kept:
+        return None
+    value = kept.get("value")
+    return Point(
+        date.fromisoformat(kept["ends_on"]),
+        kept["period"],
+        None if value is None else Decimal(value),
+        kept.get("missing_reason") or "",
+    )
+
+
+def points_frozen(points: Iterable[Point]) -> list[FrozenPoint]:
+    return [point_frozen(point) for point in points]
+
+
+def points_thawed(kept: Iterable[Mapping[str, str | None]]) -> list[Point]:
+    return [point_thawed(point) for point in kept]
