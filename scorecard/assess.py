@@ -25,13 +25,15 @@ from .rules import (
 
 
 class Point(NamedTuple):
-    """One period's figure; `value` None means not available, and `missing_reason` says why.
+    """One period's figure; `value` None means not available, and `missing_reason` says why. `made_from`
+    says how a figure made from others was made ("mean of 2 of 3 neighbours; Trafford: x").
     A named tuple: a scorecard of 120 measures makes tens of thousands of them."""
 
     ends_on: date
     period: str
     value: Decimal | None
     missing_reason: str = ""
+    made_from: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,15 @@ def point_frozen(point: Point | None) -> FrozenPoint | None:
     """A point as JSON; no point is None."""
     if point is None:
         return None
-    return {
+    kept: FrozenPoint = {
         "period": point.period,
         "ends_on": point.ends_on.isoformat(),
         "value": None if point.value is None else str(point.value),
         "missing_reason": point.missing_reason,
     }
+    if point.made_from:
+        kept["made_from"] = point.made_from  # the neighbours' mean: how many it averages
+    return kept
 
 
 def point_thawed(kept: Mapping[str, str | None] | None) -> Point | None:
@@ -36,6 +39,7 @@ def point_thawed(kept: Mapping[str, str | None] | None) -> Point | None:
         kept["period"],
         None if value is None else Decimal(value),
         kept.get("missing_reason") or "",
+        kept.get("made_from") or "",
     )
 
 

@@ -23,11 +23,11 @@ from ..figures_file import shown
 from ..models import Breakdown, Figure, ScorecardSettings, Series, Unit
 from ..periods import DataPeriod, PeriodProblem, read_period
 from ..selectors import settings_for
-from ..services.figures import FigureWrite, WriteCounts, figures_write
+from ..services.figures import FigureWrite, WriteCounts, figures_write, same_figure
 from .mapping import ColumnMapping
 from .reading import DfeReading, matches_area, read_dfe_csv
 from .rows import DfeRow
-from .values import Level
+from .values import Level, missing_symbol
 
 ENGLAND_CODE = "E92000001"
 NEIGHBOUR_PLACES = Decimal("0.1")
@@ -52,11 +52,25 @@ class PreviewFigure:
     numerator: Decimal | None = None
     denominator: Decimal | None = None
     note: str = ""
+    made_from: str = ""
     old: Figure | None = None
 
     @property
     def is_new(self) -> bool:
         return self.old is None
+
+    def write(self, breakdown: Breakdown, period: DataPeriod) -> FigureWrite:
+        return FigureWrite(
+            breakdown_id=breakdown.pk,
+            series=self.series,
+            period=period,
+            value=self.value,
+            missing_reason=self.missing_reason,
+            numerator=self.numerator,
+            denominator=self.denominator,
+            source_note=self.note,
+            made_from=self.made_from,
+        )
 
     @property
     def shown(self) -> str:
@@ -92,25 +106,32 @@ class DfePreview:
         return not self.problems and bool(self.periods)
 
     @property
+    def counts(self) -> WriteCounts:
+        """What importing would do, counted as the import counts what it did (services.figures): new
+        figures, figures replacing earlier ones, and figures already saved as they are (not written)."""
+        counts = WriteCounts()
+        for period in self.periods:
+            for figure in period.figures.values():
+                if figure.old is None:
+                    counts.added += 1
+                elif same_figure(figure.old, figure.write(self.breakdown, period.period)):
+                    counts.unchanged += 1
+                else:
+                    counts.replaced += 1
+        return counts
+
+    @property
     def figure_count(self) -> int:
-        return sum(len(period.figures) for period in self.periods)
+        """The figures importing would write: new ones and those replacing earlier ones."""
+        return self.counts.written
 
     @property
     def replaced_count(self) -> int:
-        return sum(1 for p in self.periods for f in p.figures.values() if not f.is_new)
+        return self.counts.replaced
 
     def writes(self) -> list[FigureWrite]:
         return [
-            FigureWrite(
-                breakdown_id=self.breakdown.pk,
-                series=figure.series,
-                period=period.period,
-                value=figure.value,
-                missing_reason=figure.missing_reason,
-                numerator=figure.numerator,
-                denominator=figure.denominator,
-                source_note=figure.note,
-            )
+            figure.write(self.breakdown, period.period)
             for period in self.periods
             for figure in period.figures.values()
         ]
@@ -145,6 +166,17 @@ class ImportResult:
     @property
     def written(self) -> int:
         return self.added + self.replaced
+
+    def in_words(self) -> str:
+        """As the preview said it would be (WriteCounts.in_words)."""
+        return WriteCounts(added=self.added, replaced=self.replaced, unchanged=self.unchanged).in_words()
+
+    def message(self, file_name: str, breakdown: Breakdown) -> str:
+        """ "Imported 2 figures from timeliness.csv into E7 (All) for 2023, 2024: 1 new figure and 1
+        replacing earlier one; 10 are unchanged." """
+        figures = f"{self.written} figure{'' if self.written == 1 else 's'}"
+        into = f"{breakdown.measure.code} ({breakdown.name}) for {', '.join(self.periods)}"
+        return f"Imported {figures} from {file_name} into {into}: {self.in_words()}."
 
 
 def _codes_problems(area_settings: ScorecardSettings, preview: DfePreview) -> None:
@@ -198,21 +230,40 @@ def _from_row(series: str, row: DfeRow, note: str) -> PreviewFigure:
     )
 
 
+def neighbours_made_from(rows: list[DfeRow], codes: list[str]) -> str:
+    """How the neighbours' figure for a period is made, in words: "mean of 2 of 3 neighbours; Trafford: x"
+    (each neighbour without a figure named, with the DfE's symbol or "no row" when the file has none)."""
+    with_value = sum(1 for row in rows if row.value is not None)
+    without = [
+        f"{row.area_name or row.code}: {missing_symbol(row.missing_reason)}"
+        for row in rows
+        if row.value is None
+    ]
+    found = {code for code in codes for row in rows if matches_area(row, code)}
+    without += [f"{code}: no row" for code in codes if code not in found]
+    words = f"mean of {with_value} of {len(codes)} neighbour{'s' if len(codes) != 1 else ''}"
+    return "; ".join([words, ", ".join(without)]) if without else words
+
+
 def _neighbours(rows: list[DfeRow], codes: list[str], note: str) -> PreviewFigure:
-    """The statistical neighbours' figure: the mean of those with a value, to one decimal place."""
+    """The statistical neighbours' figure: the mean of those with a value, to one decimal place, saying
+    how many it averages and which neighbours had none (`neighbours_made_from`)."""
     values = [row.value for row in rows if row.value is not None]
+    made_from = neighbours_made_from(rows, codes)
     if not values:
         return PreviewFigure(
             series=Series.NEIGHBOURS,
             value=None,
             missing_reason=f"None of the {len(codes)} statistical neighbours has a figure for this period",
             note=note,
+            made_from=made_from.split("; ", 1)[-1],
         )
     mean = (sum(values) / len(values)).quantize(NEIGHBOUR_PLACES, rounding=ROUND_HALF_UP)
     return PreviewFigure(
         series=Series.NEIGHBOURS,
         value=mean,
         note=f"{note}; mean of {len(values)} of {len(codes)} statistical neighbours",
+        made_from=made_from,
     )
 
 

@@ -18,6 +18,7 @@ MISSING_REASONS = {
     "c": "c: confidential",
     ":": ": not available",
 }
+SYMBOLS = {reason: symbol for symbol, reason in MISSING_REASONS.items()}
 PERCENT_TOLERANCE = Decimal("0.1")
 LARGEST = Decimal(10) ** 10  # figures are stored with 10 digits before the point
 
@@ -147,3 +148,12 @@ def percentage_problem(published: Decimal, numerator: Decimal, denominator: Deci
         f"{recomputed.quantize(Decimal('0.01'))}. They should agree to within 0.1: check the file "
         "is as the DfE published it, or that the mapping names the right numerator and denominator"
     )
+
+
+def missing_symbol(reason: str) -> str:
+    """The DfE's symbol for a missing figure, from the reason it was read with: "x" for "x: suppressed
+    or not available", "blank" for a blank cell; a reason not from a DfE file is given as it is."""
+    symbol = SYMBOLS.get(reason)
+    if symbol is None:
+        return reason
+    return symbol or "blank"

@@ -274,6 +274,12 @@ class Figure(models.Model):
     period_ends_on = models.DateField()
     value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     missing_reason = models.CharField(max_length=200, blank=True)
+    made_from = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="How a figure made from others was made, shown beside it: "
+        "'mean of 2 of 3 neighbours; Trafford: x'",
+    )
     numerator = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     denominator = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.ENTERED)

@@ -72,14 +72,14 @@ class Scorecard:
         return [line for line in self.lines if line.assessment.is_exception]
 
 
-FIGURE_VALUES = ("series", "period", "period_ends_on", "value", "missing_reason")
+FIGURE_VALUES = ("series", "period", "period_ends_on", "value", "missing_reason", "made_from")
 
 
 def figure_points(rows: Iterable[tuple]) -> dict[str, list[Point]]:
-    """Figures as each series' points, from (series, period, period_ends_on, value, missing_reason) rows."""
+    """Figures as each series' points, from FIGURE_VALUES rows."""
     by_series: dict[str, list[Point]] = defaultdict(list)
-    for series, period, ends_on, value, reason in rows:
-        by_series[series].append(Point(ends_on, period, value, reason))
+    for series, period, ends_on, value, reason, made_from in rows:
+        by_series[series].append(Point(ends_on, period, value, reason, made_from))
     return by_series
 
 

@@ -30,7 +30,7 @@ from ..models import (
     Unit,
 )
 from ..rules import show, target_in_force
-from .card import assess_breakdown, figure_points
+from .card import FIGURE_VALUES, assess_breakdown, figure_points
 from .objects import settings_for
 
 
@@ -39,8 +39,10 @@ def not_available(point: Point | None, unit: str) -> str:
     if point is None:
         return ""
     if point.value is None:
-        return f"Not available ({point.missing_reason})" if point.missing_reason else "Not available"
-    return show(point.value, unit)
+        shown = f"Not available ({point.missing_reason})" if point.missing_reason else "Not available"
+    else:
+        shown = show(point.value, unit)
+    return f"{shown} ({point.made_from})" if point.made_from else shown
 
 
 def comparator_names(settings: ScorecardSettings) -> dict[str, str]:
@@ -101,9 +103,7 @@ def _breakdowns(measure: Measure, only: int | None = None) -> list[Breakdown]:
         .prefetch_related(
             Prefetch(
                 "figures",
-                queryset=Figure.objects.only(
-                    "breakdown_id", "series", "period", "period_ends_on", "value", "missing_reason"
-                ).order_by("period_ends_on"),
+                queryset=Figure.objects.only("breakdown_id", *FIGURE_VALUES).order_by("period_ends_on"),
             )
         )
     )
@@ -143,7 +143,7 @@ def breakdown_views(
             measure,
             breakdown,
             figure_points(
-                (f.series, f.period, f.period_ends_on, f.value, f.missing_reason)
+                (f.series, f.period, f.period_ends_on, f.value, f.missing_reason, f.made_from)
                 for f in breakdown.figures.all()
             ),
             settings,

@@ -134,6 +134,7 @@ def figure_save(
     figure.missing_reason = "" if value is not None else missing_reason.strip()
     figure.source = Figure.Source.ENTERED
     figure.source_note = ""
+    figure.made_from = ""
     figure.entered_by = by
     figure.full_clean(exclude=["entered_by"], validate_unique=False, validate_constraints=False)
     try:
@@ -169,6 +170,7 @@ class FigureWrite:
     numerator: Decimal | None = None
     denominator: Decimal | None = None
     source_note: str = ""
+    made_from: str = ""
 
     @property
     def key(self) -> tuple[int, str, str]:
@@ -188,6 +190,14 @@ class WriteCounts:
     def written(self) -> int:
         return self.added + self.replaced
 
+    def in_words(self) -> str:
+        """How an import's preview and its result both say what it does: "2 new figures and 2 replacing
+        earlier ones; 4 are unchanged" (the unchanged ones are already saved and are not written again)."""
+        new = f"{self.added} new figure{'' if self.added == 1 else 's'}"
+        replacing = f"{self.replaced} replacing earlier one{'' if self.replaced == 1 else 's'}"
+        unchanged = f"{self.unchanged} {'is' if self.unchanged == 1 else 'are'} unchanged"
+        return f"{new} and {replacing}; {unchanged}"
+
 
 def same_figure(figure: Figure, write: FigureWrite) -> bool:
     """Whether writing `write` would leave `figure` as it is (the preview and the write agree on this)."""
@@ -196,6 +206,7 @@ def same_figure(figure: Figure, write: FigureWrite) -> bool:
         and figure.missing_reason == ("" if write.value is not None else write.missing_reason)
         and figure.numerator == write.numerator
         and figure.denominator == write.denominator
+        and figure.made_from == write.made_from[:300]
     )
 
 
@@ -205,6 +216,7 @@ def _fill(figure: Figure, write: FigureWrite, *, source: str, source_note: str, 
     figure.missing_reason = "" if write.value is not None else (write.missing_reason or "Not given")[:200]
     figure.numerator = write.numerator
     figure.denominator = write.denominator
+    figure.made_from = write.made_from[:300]
     figure.source = source
     figure.source_note = (write.source_note or source_note)[:300]
     figure.entered_by = by

@@ -156,12 +156,7 @@ def dfe_upload(request, access: Access, pk: int):
             except DfeImportRefused as refused:
                 preview.problems = refused.messages
             else:
-                messages.success(
-                    request,
-                    f"Imported {result.written} figures from {upload.file_name} into "
-                    f"{breakdown.measure.code} ({breakdown.name}) for {', '.join(result.periods)}: "
-                    f"{result.added} new, {result.replaced} replaced.",
-                )
+                messages.success(request, result.message(upload.file_name, breakdown))
                 return redirect(breakdown.measure)
     return _render_upload(request, access, upload, form, start_form, preview=preview, breakdown=breakdown)
 

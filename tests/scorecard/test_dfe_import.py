@@ -5,10 +5,8 @@ The real 2025 release is read from /work/shared/data/dfe/ehcp-2025 (set DFE_EHCP
 
 import csv
 import io
-import os
 import zipfile
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,32 +16,16 @@ from django.urls import reverse
 from scorecard.dfe import READY_MADE, ColumnMapping
 from scorecard.dfe.importing import DfeImportRefused, import_dfe, preview_dfe
 from scorecard.models import DataUpload, Figure, SavedMapping, Series
+from tests.scorecard.conftest import DFE_DIR, TIMELINESS_FILE
 from tests.scorecard.factories import FigureFactory, MeasureFactory, ScorecardSettingsFactory, headline
 
-DFE_DIR = Path(os.environ.get("DFE_EHCP_DIR", "/work/shared/data/dfe/ehcp-2025"))
-TIMELINESS_FILE = DFE_DIR / "timeliness_20_week.csv"
 TIMELINESS = READY_MADE["timeliness_20_weeks_excluding_exceptions"]
 VALUE = "PC_plans_issued_20_weeks_ex"
-# Stockport's neighbours here: Trafford by its 9-character code, Bury by its 3-digit code, Cheshire East.
-NEIGHBOURS = "E08000009, 351, E06000049"
 
-pytestmark = pytest.mark.skipif(not TIMELINESS_FILE.is_file(), reason=f"the DfE files are not in {DFE_DIR}")
-
-
-@pytest.fixture(autouse=True)
-def private_uploads(settings, tmp_path):
-    settings.PRIVATE_UPLOAD_ROOT = tmp_path / "private-uploads"
-
-
-@pytest.fixture(scope="module")
-def real_file() -> bytes:
-    return TIMELINESS_FILE.read_bytes()
-
-
-@pytest.fixture(scope="module")
-def real_table(real_file) -> tuple[list[str], list[list[str]]]:
-    rows = list(csv.reader(io.StringIO(real_file.decode("utf-8-sig"), newline="")))
-    return rows[0], rows[1:]
+pytestmark = [
+    pytest.mark.skipif(not TIMELINESS_FILE.is_file(), reason=f"the DfE files are not in {DFE_DIR}"),
+    pytest.mark.usefixtures("private_uploads"),
+]
 
 
 def write_csv(header: list[str], rows: list[list[str]]) -> bytes:
@@ -68,23 +50,6 @@ def subset(real_table, *, change=None) -> bytes:
                 change(named)
             kept.append([named[name] for name in header])
     return write_csv(header, kept)
-
-
-@pytest.fixture
-def stockport(area):
-    return ScorecardSettingsFactory(
-        area=area,
-        la_code="E08000007",
-        old_la_code="356",
-        region_code="E12000002",
-        region_name="North West",
-        neighbour_codes=NEIGHBOURS,
-    )
-
-
-@pytest.fixture
-def measure(area):
-    return MeasureFactory(area=area, code="E1", name="EHC plans issued within 20 weeks", unit="percent")
 
 
 def stored(measure, series, period):
