@@ -104,3 +104,23 @@ class MemberForm(Form):
         if editing:
             del self.fields["email"]
             del self.fields["display_name"]
+
+
+def person_initial(person: Person) -> dict:
+    return {
+        "initials": person.initials,
+        "name": person.name,
+        "job_title": person.job_title,
+        "organisation": person.organisation.name if person.organisation else "",
+        "email": person.email,
+        "version": person.version,
+    }
+
+
+def workstream_initial(workstream) -> dict:
+    return {
+        "code": workstream.code,
+        "name": workstream.name,
+        "lead": workstream.lead_id,
+        "version": workstream.version,
+    }

@@ -20,12 +20,13 @@ def organisation_for(*, area: LocalArea, name: str) -> Organisation | None:
     return found or Organisation.objects.create(area=area, name=name)
 
 
-def _person_snapshot(person: Person) -> dict[str, str]:
+def person_snapshot(person: Person) -> dict[str, str]:
+    """A person as people read them, keyed by label: for the history and for showing an edit conflict."""
     return {
         "Initials": person.initials,
         "Name": person.name,
         "Job title": person.job_title,
-        "Organisation": person.organisation.name if person.organisation_id else "",
+        "Organisation": person.organisation.name if person.organisation else "",
         "Email": person.email,
     }
 
@@ -61,7 +62,7 @@ def person_create(
     person.organisation = organisation_for(area=area, name=organisation)
     history.save_recorded(
         person,
-        snapshot=_person_snapshot,
+        snapshot=person_snapshot,
         before=None,
         area=area,
         subject=f"Person {person.initials}",
@@ -73,7 +74,7 @@ def person_create(
 
 @transaction.atomic
 def person_update(*, person: Person, expected_version: int, by=None, source: str = "Web", **fields) -> Person:
-    before = _person_snapshot(person)
+    before = person_snapshot(person)
     organisation = fields.pop("organisation", None)
     for name, value in fields.items():
         setattr(person, name, value.strip() if isinstance(value, str) else value)
@@ -82,7 +83,7 @@ def person_update(*, person: Person, expected_version: int, by=None, source: str
     _check_person(person)
     history.save_recorded(
         person,
-        snapshot=_person_snapshot,
+        snapshot=person_snapshot,
         before=before,
         area=person.area,
         subject=f"Person {person.initials}",
@@ -93,7 +94,8 @@ def person_update(*, person: Person, expected_version: int, by=None, source: str
     return person
 
 
-def _workstream_snapshot(workstream: Workstream) -> dict[str, str]:
+def workstream_snapshot(workstream: Workstream) -> dict[str, str]:
+    """A workstream as people read it, keyed by label: for the history and for showing an edit conflict."""
     return {
         "Code": workstream.code,
         "Name": workstream.name,
@@ -125,7 +127,7 @@ def workstream_create(
     _check_workstream(workstream)
     history.save_recorded(
         workstream,
-        snapshot=_workstream_snapshot,
+        snapshot=workstream_snapshot,
         before=None,
         area=area,
         subject=f"Workstream {workstream.code}",
@@ -139,13 +141,13 @@ def workstream_create(
 def workstream_update(
     *, workstream: Workstream, expected_version: int, by=None, source: str = "Web", **fields
 ) -> Workstream:
-    before = _workstream_snapshot(workstream)
+    before = workstream_snapshot(workstream)
     for name, value in fields.items():
         setattr(workstream, name, value)
     _check_workstream(workstream)
     history.save_recorded(
         workstream,
-        snapshot=_workstream_snapshot,
+        snapshot=workstream_snapshot,
         before=before,
         area=workstream.area,
         subject=f"Workstream {workstream.code}",
@@ -198,12 +200,11 @@ def member_update(
 ) -> Membership:
     if person and person.area_id != membership.area_id:
         raise ValidationError({"person": "Choose a person of this area"})
-    before = {"Role": membership.get_role_display(), "Person": person_label(membership.person)}
+    before = member_snapshot(membership)
     membership.role, membership.person = role, person
     claim_version(membership, expected_version)
     membership.save()
-    after = {"Role": membership.get_role_display(), "Person": person_label(person)}
-    if changes := history.diff(before, after):
+    if changes := history.diff(before, member_snapshot(membership)):
         history.change_record(
             area=membership.area,
             action=history.Action.CHANGED,
@@ -217,6 +218,11 @@ def member_update(
 
 def person_label(person: Person | None) -> str:
     return person.initials if person else ""
+
+
+def member_snapshot(membership: Membership) -> dict[str, str]:
+    """A member's role and person as people read them: for the history and for showing an edit conflict."""
+    return {"Role": membership.get_role_display(), "Person": person_label(membership.person)}
 
 
 @transaction.atomic

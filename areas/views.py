@@ -6,13 +6,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from common.concurrency import EditConflict
+from common.conflicts import try_save
+from common.forms import without_version
 from common.views import apply_validation_error
 from plans import selectors as plan_selectors
 
 from . import selectors, services
 from .access import Kind, area_view, manager_only, user_areas
-from .forms import MemberForm, PersonForm, WorkstreamForm
+from .forms import MemberForm, PersonForm, WorkstreamForm, person_initial, workstream_initial
+from .models import Membership, Organisation, Person, Workstream
 
 
 @require_http_methods(["GET"])
@@ -40,34 +42,16 @@ def person_detail(request, access, pk: int):
     )
 
 
-def _save(form, request, action, success):
-    """Run a service from a valid form; on success, flash and redirect, else put the errors on the form."""
-    try:
-        obj = action()
-    except EditConflict as conflict:
-        form.add_error(None, str(conflict))
-    except ValidationError as error:
-        apply_validation_error(form, error)
-    else:
-        messages.success(request, success(obj))
-        return redirect(obj)
-    return None
-
-
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only)
 def person_create(request, access):
     form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        response = _save(
-            form,
-            request,
-            lambda: services.person_create(area=access.area, by=request.user, **data),
-            lambda p: f"{p.initials} added.",
-        )
-        if response:
-            return response
+    attempt = try_save(
+        form, lambda: services.person_create(area=access.area, by=request.user, **without_version(form))
+    )
+    if attempt.saved:
+        messages.success(request, f"{attempt.result.initials} added.")
+        return redirect(attempt.result)
     return render(request, "areas/person_form.html", {"access": access, "form": form, "nav": "people"})
 
 
@@ -75,29 +59,30 @@ def person_create(request, access):
 @area_view(manager_only)
 def person_edit(request, access, pk: int):
     person = selectors.person_for(access, pk)
-    initial = {
-        "initials": person.initials,
-        "name": person.name,
-        "job_title": person.job_title,
-        "organisation": person.organisation.name if person.organisation else "",
-        "email": person.email,
-        "version": person.version,
-    }
-    form = PersonForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version") or 0
-        response = _save(
-            form,
-            request,
-            lambda: services.person_update(person=person, expected_version=version, by=request.user, **data),
-            lambda p: f"{p.initials} saved.",
-        )
-        if response:
-            return response
-    return render(
-        request, "areas/person_form.html", {"access": access, "form": form, "person": person, "nav": "people"}
+    form = PersonForm(request.POST or None, initial=person_initial(person))
+    attempt = try_save(
+        form,
+        lambda: services.person_update(
+            person=person,
+            expected_version=form.cleaned_data["version"] or 0,
+            by=request.user,
+            **without_version(form),
+        ),
+        thing="this person",
+        theirs=services.person_snapshot,
+        mine=lambda: services.person_snapshot(_person_as_typed(form)),
     )
+    if attempt.saved:
+        messages.success(request, f"{attempt.result.initials} saved.")
+        return redirect(attempt.result)
+    context = {"access": access, "form": form, "person": person, "theirs": attempt.theirs, "nav": "people"}
+    return render(request, "areas/person_form.html", context)
+
+
+def _person_as_typed(form) -> Person:
+    data = {name: value.strip() for name, value in without_version(form).items()}
+    organisation = data.pop("organisation")
+    return Person(**data, organisation=Organisation(name=organisation) if organisation else None)
 
 
 @require_http_methods(["GET"])
@@ -128,16 +113,12 @@ def workstream_detail(request, access, pk: int):
 @area_view(manager_only)
 def workstream_create(request, access):
     form = WorkstreamForm(request.POST or None, area=access.area)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        response = _save(
-            form,
-            request,
-            lambda: services.workstream_create(area=access.area, by=request.user, **data),
-            lambda w: f"Workstream {w.code} added.",
-        )
-        if response:
-            return response
+    attempt = try_save(
+        form, lambda: services.workstream_create(area=access.area, by=request.user, **without_version(form))
+    )
+    if attempt.saved:
+        messages.success(request, f"Workstream {attempt.result.code} added.")
+        return redirect(attempt.result)
     return render(
         request, "areas/workstream_form.html", {"access": access, "form": form, "nav": "workstreams"}
     )
@@ -147,30 +128,32 @@ def workstream_create(request, access):
 @area_view(manager_only)
 def workstream_edit(request, access, pk: int):
     workstream = selectors.workstream_for(access, pk)
-    initial = {
-        "code": workstream.code,
-        "name": workstream.name,
-        "lead": workstream.lead_id,
-        "version": workstream.version,
-    }
-    form = WorkstreamForm(request.POST or None, area=access.area, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version") or 0
-        response = _save(
-            form,
-            request,
-            lambda: services.workstream_update(
-                workstream=workstream, expected_version=version, by=request.user, **data
-            ),
-            lambda w: f"Workstream {w.code} saved.",
-        )
-        if response:
-            return response
+    form = WorkstreamForm(request.POST or None, area=access.area, initial=workstream_initial(workstream))
+    attempt = try_save(
+        form,
+        lambda: services.workstream_update(
+            workstream=workstream,
+            expected_version=form.cleaned_data["version"] or 0,
+            by=request.user,
+            **without_version(form),
+        ),
+        thing="this workstream",
+        theirs=services.workstream_snapshot,
+        mine=lambda: services.workstream_snapshot(Workstream(**without_version(form))),
+    )
+    if attempt.saved:
+        messages.success(request, f"Workstream {attempt.result.code} saved.")
+        return redirect(attempt.result)
     return render(
         request,
         "areas/workstream_form.html",
-        {"access": access, "form": form, "workstream": workstream, "nav": "workstreams"},
+        {
+            "access": access,
+            "form": form,
+            "workstream": workstream,
+            "theirs": attempt.theirs,
+            "nav": "workstreams",
+        },
     )
 
 
@@ -216,26 +199,34 @@ def member_edit(request, access, pk: int):
     membership = selectors.member_for(access, pk)
     initial = {"role": membership.role, "person": membership.person_id, "version": membership.version}
     form = MemberForm(request.POST or None, area=access.area, editing=True, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_update(
-                membership=membership,
-                expected_version=form.cleaned_data["version"] or 0,
-                role=form.cleaned_data["role"],
-                person=form.cleaned_data["person"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"{membership.user.email} saved.")
-            return redirect("areas:members", area=access.area.slug)
+    attempt = try_save(
+        form,
+        lambda: services.member_update(
+            membership=membership,
+            expected_version=form.cleaned_data["version"] or 0,
+            role=form.cleaned_data["role"],
+            person=form.cleaned_data["person"],
+            by=request.user,
+        ),
+        thing="this member",
+        theirs=services.member_snapshot,
+        mine=lambda: services.member_snapshot(
+            Membership(role=form.cleaned_data["role"], person=form.cleaned_data["person"])
+        ),
+    )
+    if attempt.saved:
+        messages.success(request, f"{membership.user.email} saved.")
+        return redirect("areas:members", area=access.area.slug)
     return render(
         request,
         "areas/member_form.html",
-        {"access": access, "form": form, "membership": membership, "nav": "members"},
+        {
+            "access": access,
+            "form": form,
+            "membership": membership,
+            "theirs": attempt.theirs,
+            "nav": "members",
+        },
     )
 
 

@@ -112,3 +112,8 @@ class FastSelect(forms.Select):
             ),
         )
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(final), options)
+
+
+def without_version(form: forms.BaseForm) -> dict:
+    """A valid form's values for a service, less the version it carries (the service's `expected_version`)."""
+    return {name: value for name, value in form.cleaned_data.items() if name != "version"}

@@ -47,6 +47,19 @@ def evidence_snapshot(evidence: Evidence) -> dict[str, str]:
     }
 
 
+def draft_snapshot(evidence: Evidence, data: EvidenceData, file: File | None = None) -> dict[str, str]:
+    """`evidence` as it would read with what someone typed (`data`, and `file` if they chose one): their
+    changes, to show beside what is saved."""
+    draft = Evidence()
+    _apply(draft, data)
+    shown = evidence_snapshot(draft)
+    if file is not None:
+        shown["File"] = f"{file.name} ({describe_size(file.size)})"
+    elif evidence.file:
+        shown["File"] = f"{evidence.file_name} ({describe_size(evidence.file_size or 0)})"
+    return shown
+
+
 def _subject(evidence: Evidence) -> str:
     return f"Evidence “{evidence.title}”"[:200]
 

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from areas.access import Access, Kind, area_view, evidence_adder
-from common.concurrency import EditConflict
+from common.conflicts import try_save
 from common.views import apply_validation_error
 
 from . import selectors, services
@@ -122,43 +122,31 @@ def _editable(access: Access, pk: int) -> Evidence:
 @area_view()
 def evidence_edit(request, access: Access, pk: int):
     evidence = _editable(access, pk)
-    conflict = False
-    if request.method != "POST":
-        form = EvidenceForm(evidence=evidence)
-    else:
+    if request.method == "POST":
         form = EvidenceForm(request.POST, request.FILES, evidence=evidence)
         form.fields["version"].required = True
-        if form.is_valid():
-            try:
-                evidence = services.evidence_update(
-                    evidence=evidence,
-                    data=form.data_for_service(),
-                    file=form.cleaned_data["file"],
-                    expected_version=form.cleaned_data["version"],
-                    by=request.user,
-                )
-            except EditConflict:
-                conflict = True
-                evidence = selectors.evidence_for(access, pk)
-                data = request.POST.copy()
-                data["version"] = evidence.version
-                form = EvidenceForm(data, evidence=evidence)
-                form.is_valid()
-                form.add_error(
-                    None,
-                    "Someone else changed this evidence while you were editing it. What they saved is "
-                    "shown below. Your changes have not been saved: check them and save again"
-                    + (", choosing your file again." if request.FILES else "."),
-                )
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, f"“{evidence.title}” saved.")
-                return redirect("evidence:evidence", area=access.area.slug, pk=evidence.pk)
+    else:
+        form = EvidenceForm(evidence=evidence)
+    attempt = try_save(
+        form,
+        lambda: services.evidence_update(
+            evidence=evidence,
+            data=form.data_for_service(),
+            file=form.cleaned_data["file"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+        thing="this evidence",
+        theirs=services.evidence_snapshot,
+        mine=lambda: services.draft_snapshot(evidence, form.data_for_service(), form.cleaned_data["file"]),
+    )
+    if attempt.saved:
+        messages.success(request, f"“{attempt.result.title}” saved.")
+        return redirect("evidence:evidence", area=access.area.slug, pk=evidence.pk)
     return render(
         request,
         "evidence/evidence_form.html",
-        {"access": access, "form": form, "evidence": evidence, "conflict": conflict, "nav": "evidence"},
+        {"access": access, "form": form, "evidence": evidence, "theirs": attempt.theirs, "nav": "evidence"},
     )
 
 

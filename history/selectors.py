@@ -27,3 +27,12 @@ def changes_of(obj: models.Model) -> QuerySet[Change]:
 def changes_since(item: models.Model, version: int) -> QuerySet[Change]:
     """An item's changes saved after `version`: what someone else did while a page was open."""
     return Change.objects.filter(item_id=item.pk, version__gt=version).select_related("by")
+
+
+def saved_since(item: models.Model, version: int) -> dict[str, str]:
+    """What was saved to an item after `version`, as {label: the value it has now}: what someone else
+    changed while a page was open, for pages with no form of the item's content to compare it with."""
+    saved: dict[str, str] = {}
+    for change in changes_since(item, version).order_by("at", "id"):
+        saved.update((label, new) for label, (_old, new) in change.changes.items())
+    return saved

@@ -23,20 +23,40 @@ ITEM_LABELS = {
 
 def item_snapshot(item: Item) -> dict[str, str]:
     """An item's content as the text people read, keyed by field label. Uses prefetched relations."""
+    return _as_read(
+        item.number,
+        item,
+        workstreams=item.workstreams.all(),
+        owners=[o.person for o in item.ownerships.all()],
+        see_also=item.see_also.all(),
+    )
+
+
+def content_snapshot(number: str, content) -> dict[str, str]:
+    """An item's content as typed (services.ItemContent), read as `item_snapshot` reads a saved one: what
+    someone typed, to show beside what is saved."""
+    owners = list(dict.fromkeys(content.owners))
+    return _as_read(
+        number, content, workstreams=content.workstreams, owners=owners, see_also=content.see_also
+    )
+
+
+def _as_read(number: str, written, *, workstreams, owners, see_also) -> dict[str, str]:
+    """`written` is an Item or an ItemContent: both have the item's text fields and status."""
     return {
-        "Number": item.number,
-        "Text": item.text,
-        "Due date": format_uk_date(item.due_date),
-        "Due as written": item.due_text,
-        "Workstream": ", ".join(w.code for w in sorted(item.workstreams.all(), key=lambda w: w.code)),
-        "Owners": ", ".join(o.person.initials for o in item.ownerships.all()),
-        "Partners": item.partners,
-        "Senior owner": item.senior_owner,
-        "Impact": item.impact,
-        "How do we know": item.evidence,
-        "See also": ", ".join(i.number for i in sorted(item.see_also.all(), key=lambda i: i.sort_key)),
-        "Status": item.status.label if item.status_id else "",
-        "Notes": item.notes,
+        "Number": number,
+        "Text": written.text,
+        "Due date": format_uk_date(written.due_date),
+        "Due as written": written.due_text,
+        "Workstream": ", ".join(sorted(w.code for w in workstreams)),
+        "Owners": ", ".join(person.initials for person in owners),
+        "Partners": written.partners,
+        "Senior owner": written.senior_owner,
+        "Impact": written.impact,
+        "How do we know": written.evidence,
+        "See also": ", ".join(i.number for i in sorted(see_also, key=lambda i: i.sort_key)),
+        "Status": written.status.label if written.status else "",
+        "Notes": written.notes,
     }
 
 

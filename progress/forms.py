@@ -7,6 +7,7 @@ from common.forms import FastSelect, Form, UKDateField
 from plans.models import RagStatus
 
 from .selectors import STATE_FILTERS
+from .services.updates import UpdateContent
 
 
 class StatusRadios(forms.RadioSelect):
@@ -140,6 +141,18 @@ class UpdateForm(Form):
         if data.get("proposed_due_date") and not (data.get("due_date_reason") or "").strip():
             self.add_error("due_date_reason", "Enter the reason the due date needs to change")
         return data
+
+    def content(self) -> UpdateContent:
+        data = self.cleaned_data
+        return UpdateContent(
+            commentary=data["commentary"],
+            proposed_status=data["proposed_status"],
+            next_steps=data["next_steps"],
+            proposed_due_date=data["proposed_due_date"],
+            due_date_reason=data["due_date_reason"],
+            mitigation=data["mitigation"],
+            evidence=list(data["evidence"]),
+        )
 
 
 class ChallengeForm(Form):

@@ -63,3 +63,47 @@ def test_the_local_area_imports_no_plan_code_outside_the_pages_it_composes():
 def test_every_app_is_in_the_order():
     apps = {path.parent.name for path in ROOT.glob("*/apps.py")}
     assert apps == set(LAYERS)
+
+
+# Pages handle an edit conflict one way: common.conflicts.try_save.
+CONFLICT_HELPER = "common/conflicts.py"
+# The plan import is no page: it turns any refusal, a conflict among them, into "nothing was written".
+PLAN_IMPORT = "plans/spreadsheet/apply.py"
+
+
+def _names_edit_conflict(node: ast.expr | None) -> bool:
+    names = node.elts if isinstance(node, ast.Tuple) else [node]
+    return any(
+        (isinstance(name, ast.Name) and name.id == "EditConflict")
+        or (isinstance(name, ast.Attribute) and name.attr == "EditConflict")
+        for name in names
+    )
+
+
+def _catches_edit_conflict(path: Path) -> bool:
+    """Whether a module has `except EditConflict` (alone or among others) or `suppress(EditConflict)`."""
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.ExceptHandler):
+            caught = [node.type]
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", "")) == "suppress"
+        ):
+            caught = node.args
+        else:
+            continue
+        if any(_names_edit_conflict(expression) for expression in caught):
+            return True
+    return False
+
+
+def test_no_module_but_the_conflict_helper_catches_an_edit_conflict():
+    """A view that saves through a versioned service calls common.conflicts.try_save, which shows the
+    other person's changes beside yours; catching EditConflict anywhere else would be a second way."""
+    catching = {
+        str(path.relative_to(ROOT))
+        for app in LAYERS
+        for path, _ in _modules(app)
+        if _catches_edit_conflict(path)
+    }
+    assert catching == {CONFLICT_HELPER, PLAN_IMPORT}

@@ -171,7 +171,7 @@ class _Writer:
 def _message(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return "; ".join(error.messages)
-    if isinstance(error, IntegrityError):
+    if isinstance(error, IntegrityError | EditConflict):
         return "someone else changed the plan at the same time. Try the import again"
     return str(error)
 

@@ -1,19 +1,19 @@
 """An item's page, and adding, editing, moving and removing items."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from areas.access import Kind, area_view
-from common.concurrency import EditConflict
-from common.views import apply_validation_error
+from common.conflicts import try_save
+from history.selectors import saved_since
 from progress import rules as progress_rules
 from progress import selectors as progress_selectors
 from scorecard.selectors.measure import measures_for_item
 
-from .. import rules, selectors, services
+from .. import rules, selectors, services, snapshots
 from ..forms import ItemForm, MoveForm, VersionForm
 from ..models import Item
 
@@ -73,45 +73,40 @@ def _parent_for_new_item(access, plan, parent_pk: str | None) -> Item | None:
 def item_create(request, access, plan_pk: int):
     plan = selectors.plan_for(access, plan_pk)
     parent = _parent_for_new_item(access, plan, request.GET.get("parent") or request.POST.get("parent"))
-    siblings = list(
-        (parent.children if parent else plan.items.filter(level=1)).current().values_list("number", flat=True)
-    )
-    suggested = rules.next_child_number(parent.number if parent else None, siblings)
+    siblings = (parent.children if parent else plan.items.filter(level=1)).current()
+    numbers = list(siblings.values_list("number", flat=True))
+    suggested = rules.next_child_number(parent.number if parent else None, numbers)
     initial = {"number": suggested}
     if parent is not None:
         initial["workstreams"] = [w.pk for w in parent.workstreams.all()]
     form = ItemForm(request.POST or None, plan=plan, initial=initial, can_rate=access.is_programme_manager)
-    if request.method == "POST" and form.is_valid():
-        number = form.cleaned_data["number"].strip()
-        expected_parent = parent.number if parent else None
-        if _valid(number) and rules.parent_number(number) != expected_parent:
-            form.add_error(
-                "number",
-                f"The number must be {parent.number} and one more part, such as {suggested}"
-                if parent
-                else f"A top-level item's number has one part, such as {suggested}",
-            )
-        else:
-            try:
-                item = services.item_create(plan=plan, number=number, content=form.content(), by=request.user)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, f"{plan.level_name(item.level)} {item.number} added.")
-                return redirect(item)
-    level = (parent.level + 1) if parent else 1
-    return render(
-        request,
-        "plans/item_form.html",
-        {
-            "access": access,
-            "plan": plan,
-            "form": form,
-            "parent": parent,
-            "level_name": plan.level_name(level),
-            "nav": "plans",
-        },
+    if form.is_valid() and (problem := _misplaced(form.cleaned_data["number"].strip(), parent, suggested)):
+        form.add_error("number", problem)
+    attempt = try_save(
+        form,
+        lambda: services.item_create(
+            plan=plan, number=form.cleaned_data["number"].strip(), content=form.content(), by=request.user
+        ),
     )
+    if attempt.saved:
+        item = attempt.result
+        messages.success(request, f"{plan.level_name(item.level)} {item.number} added.")
+        return redirect(item)
+    level = (parent.level + 1) if parent else 1
+    context = {"access": access, "plan": plan, "form": form, "parent": parent}
+    return render(
+        request, "plans/item_form.html", {**context, "level_name": plan.level_name(level), "nav": "plans"}
+    )
+
+
+def _misplaced(number: str, parent: Item | None, suggested: str) -> str:
+    """Why a new item's number does not go where it is being added, or "" (a number that cannot be read
+    at all is left to the service to explain)."""
+    if not _valid(number) or rules.parent_number(number) == (parent.number if parent else None):
+        return ""
+    if parent:
+        return f"The number must be {parent.number} and one more part, such as {suggested}"
+    return f"A top-level item's number has one part, such as {suggested}"
 
 
 def _valid(number: str) -> bool:
@@ -135,34 +130,21 @@ def item_edit(request, access, pk: int):
     item = _editable(access, pk)
     form = ItemForm(request.POST or None, plan=item.plan, item=item, can_rate=access.is_programme_manager)
     form.fields["version"].required = True
-    others_changes = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.item_update(
-                item=item,
-                content=form.content(),
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict:
-            item = selectors.item_for(access, pk)
-            others_changes = item.changes.filter(version__gt=form.cleaned_data["version"]).select_related(
-                "by"
-            )
-            data = request.POST.copy()
-            data["version"] = item.version
-            form = ItemForm(data, plan=item.plan, item=item, can_rate=access.is_programme_manager)
-            form.is_valid()
-            form.add_error(
-                None,
-                "Someone else changed this item while you were editing it. Their changes are listed below. "
-                "Your changes have not been saved: check them and save again.",
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"{item.plan.level_name(item.level)} {item.number} saved.")
-            return redirect(item)
+    attempt = try_save(
+        form,
+        lambda: services.item_update(
+            item=item,
+            content=form.content(),
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+        thing="this item",
+        theirs=snapshots.item_snapshot,
+        mine=lambda: snapshots.content_snapshot(item.number, form.content()),
+    )
+    if attempt.saved:
+        messages.success(request, f"{item.plan.level_name(item.level)} {item.number} saved.")
+        return redirect(item)
     return render(
         request,
         "plans/item_form.html",
@@ -171,7 +153,7 @@ def item_edit(request, access, pk: int):
             "plan": item.plan,
             "item": item,
             "form": form,
-            "others_changes": others_changes,
+            "theirs": attempt.theirs,
             "level_name": item.plan.level_name(item.level),
             "nav": "plans",
         },
@@ -192,25 +174,32 @@ def item_move(request, access, pk: int):
     if item.level == 1:
         raise PermissionDenied("Top-level items cannot be moved under anything.")
     form = MoveForm(request.POST or None, item=item, initial={"version": item.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            moved = services.item_move(
-                item=item,
-                new_parent=form.cleaned_data["new_parent"],
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"Moved: {item.number} is now {moved.number}.")
-            return redirect(moved)
+    attempt = try_save(
+        form,
+        lambda: services.item_move(
+            item=item,
+            new_parent=form.cleaned_data["new_parent"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+        thing="this item",
+        doing="moving it",
+        theirs=lambda theirs: saved_since(theirs, form.cleaned_data["version"]),
+    )
+    if attempt.saved:
+        messages.success(request, f"Moved: {item.number} is now {attempt.result.number}.")
+        return redirect(attempt.result)
     return render(
         request,
         "plans/item_move.html",
-        {"access": access, "plan": item.plan, "item": item, "form": form, "nav": "plans"},
+        {
+            "access": access,
+            "plan": item.plan,
+            "item": item,
+            "form": form,
+            "theirs": attempt.theirs,
+            "nav": "plans",
+        },
     )
 
 
@@ -219,20 +208,21 @@ def item_move(request, access, pk: int):
 def item_remove(request, access, pk: int):
     item = _restructurable(access, pk)
     form = VersionForm(request.POST or None, initial={"version": item.version})
-    below = item.plan.items.current().filter(sort_key__startswith=item.sort_key + ".").count()
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.item_remove(item=item, expected_version=form.cleaned_data["version"], by=request.user)
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            messages.success(
-                request,
-                f"{item.plan.level_name(item.level)} {item.number} removed. It stays in the plan's history.",
-            )
-            return redirect(item.parent or item.plan)
-    return render(
-        request,
-        "plans/item_remove.html",
-        {"access": access, "plan": item.plan, "item": item, "form": form, "below": below, "nav": "plans"},
+    attempt = try_save(
+        form,
+        lambda: services.item_remove(
+            item=item, expected_version=form.cleaned_data["version"], by=request.user
+        ),
+        thing="this item",
+        removing=True,
+        theirs=lambda theirs: saved_since(theirs, form.cleaned_data["version"]),
     )
+    if attempt.saved:
+        messages.success(
+            request,
+            f"{item.plan.level_name(item.level)} {item.number} removed. It stays in the plan's history.",
+        )
+        return redirect(item.parent or item.plan)
+    below = item.plan.items.current().filter(sort_key__startswith=item.sort_key + ".").count()
+    context = {"access": access, "plan": item.plan, "item": item, "form": form, "below": below}
+    return render(request, "plans/item_remove.html", {**context, "theirs": attempt.theirs, "nav": "plans"})

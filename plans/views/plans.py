@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from areas.access import Kind, area_view, manager_only
-from common.concurrency import EditConflict
+from common.conflicts import try_save
 from common.views import apply_validation_error
 from progress import selectors as progress_selectors
 
@@ -81,23 +81,26 @@ def plan_create(request, access):
 def plan_edit(request, access, pk: int):
     plan = selectors.plan_for(access, pk)
     form = PlanForm(request.POST or None, area=access.area, instance=plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_update(
-                plan=plan,
-                expected_version=form.cleaned_data["version"] or 0,
-                by=request.user,
-                **form.plan_fields(),
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "Plan settings saved.")
-            return redirect(plan)
+    attempt = try_save(
+        form,
+        lambda: services.plan_update(
+            plan=plan,
+            expected_version=form.cleaned_data["version"] or 0,
+            by=request.user,
+            **form.plan_fields(),
+        ),
+        thing="this plan's settings",
+        doing="editing them",
+        theirs=services.plan_snapshot,
+        mine=lambda: services.plan_snapshot(Plan(area=access.area, **form.plan_fields())),
+    )
+    if attempt.saved:
+        messages.success(request, "Plan settings saved.")
+        return redirect(plan)
     return render(
-        request, "plans/plan_form.html", {"access": access, "form": form, "plan": plan, "nav": "plans"}
+        request,
+        "plans/plan_form.html",
+        {"access": access, "form": form, "plan": plan, "theirs": attempt.theirs, "nav": "plans"},
     )
 
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils.text import capfirst
 
 from areas.models import Workstream
 from common.concurrency import claim_version
@@ -98,6 +99,22 @@ def highlight_draft(*, period: ReportingPeriod, workstream: Workstream, by=None)
         source="Web",
     )
     return report
+
+
+def highlight_snapshot(
+    report: HighlightReport, rows: dict[int, dict[str, str]] | None = None
+) -> dict[str, str]:
+    """A report's words keyed by priority and column ("1.2 Next steps"), as saved, or as `rows` would
+    save them (row id: {column: text}, as `highlight_save` takes them): to show theirs beside yours."""
+    shown = {}
+    for row in report.rows.all():
+        for column in HighlightRow.COLUMNS:
+            label = f"{row.number} {capfirst(HighlightRow._meta.get_field(column).verbose_name)}"
+            if rows is None:
+                shown[label] = getattr(row, column)
+            else:
+                shown[label] = rows.get(row.pk, {}).get(column, "").replace("\r\n", "\n").strip()
+    return shown
 
 
 @transaction.atomic

@@ -69,6 +69,11 @@ def _check_dates(plan, latest, starts_on: date, ends_on: date, deadline: date | 
         raise ValidationError({"deadline": "Updates must be due by the end of the period, or sooner"})
 
 
+def period_snapshot(period: ReportingPeriod) -> dict[str, str]:
+    """A period's settings as people read them: for its history and for showing an edit conflict."""
+    return {"Name": period.name, "Updates due by": f"{period.deadline:%d/%m/%Y}"}
+
+
 @transaction.atomic
 def period_settings_save(
     *, period: ReportingPeriod, name: str, deadline: date, expected_version: int, by=None
@@ -78,12 +83,11 @@ def period_settings_save(
         raise ValidationError("This period has been reported. What was reported cannot be changed.")
     if deadline > period.ends_on:
         raise ValidationError({"deadline": "Updates must be due by the end of the period, or sooner"})
-    before = {"Name": period.name, "Updates due by": f"{period.deadline:%d/%m/%Y}"}
+    before = period_snapshot(period)
     claim_version(period, expected_version)
     period.name, period.deadline = name.strip() or period.name, deadline
     period.save(update_fields=["name", "deadline"])
-    after = {"Name": period.name, "Updates due by": f"{period.deadline:%d/%m/%Y}"}
-    changes = history.diff(before, after)
+    changes = history.diff(before, period_snapshot(period))
     if changes:
         history.change_record(
             area=period.plan.area,

@@ -102,7 +102,9 @@ def update_save(
     now = at or timezone.now()
     if existing is None:
         if expected_version is not None:
-            raise EditConflict(item, "The update you were editing no longer exists.")
+            raise ValidationError(
+                "The update you were editing no longer exists. Reload the page to write one."
+            )
         update = Update(period=period, item=item, submitted_at=now, submitted_by=by)
         before: dict[str, str] = {}
         action = history.Action.ADDED

@@ -7,8 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from areas.access import Kind, area_view
 from areas.models import Workstream
-from common.concurrency import EditConflict
-from common.views import apply_validation_error
+from common.conflicts import try_save
 
 from .. import selectors, services
 from ..forms import HighlightReportForm, VersionForm
@@ -105,48 +104,22 @@ def report_edit(request, access, pk: int, workstream_pk: int):
             "progress:highlight-report", area=access.area.slug, pk=period.pk, workstream_pk=workstream.pk
         )
     form = HighlightReportForm(request.POST or None, report=report)
-    theirs: dict[str, str] = {}
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.highlight_save(
-                report=report,
-                rows=form.row_data(),
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict:
-            report = selectors.highlight_report_for(period, workstream)
-            data = request.POST.copy()
-            data["version"] = report.version
-            form = HighlightReportForm(data, report=report)
-            form.is_valid()
-            theirs = {
-                f"row-{row.pk}-{column}": getattr(row, column)
-                for row in report.rows.all()
-                for column in HighlightReportForm.LABELS
-                if getattr(row, column) != form.cleaned_data.get(f"row-{row.pk}-{column}", "").strip()
-            }
-            form.add_error(
-                None,
-                "Someone else saved this highlight report while you were editing it. Your changes have not "
-                "been saved. What they saved is shown under each box that differs: check and save again.",
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"{workstream.code} highlight report saved.")
-            return redirect(report)
-    return render(
-        request,
-        "progress/highlight_form.html",
-        {
-            "access": access,
-            "plan": period.plan,
-            "period": period,
-            "workstream": workstream,
-            "report": report,
-            "form": form,
-            "theirs": theirs,
-            "nav": "plans",
-        },
+    attempt = try_save(
+        form,
+        lambda: services.highlight_save(
+            report=report,
+            rows=form.row_data(),
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+        thing="this highlight report",
+        verb="saved",
+        theirs=services.highlight_snapshot,
+        mine=lambda: services.highlight_snapshot(report, form.row_data()),
     )
+    if attempt.saved:
+        messages.success(request, f"{workstream.code} highlight report saved.")
+        return redirect(report)
+    context = {"access": access, "plan": period.plan, "period": period, "workstream": workstream}
+    context |= {"report": report, "form": form, "theirs": attempt.theirs, "nav": "plans"}
+    return render(request, "progress/highlight_form.html", context)

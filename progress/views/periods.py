@@ -1,7 +1,6 @@
 """A plan's reporting periods: opening one, its page, its settings, and moving it through the cycle."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -9,8 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from areas.access import Kind, area_view, cycle_runner
-from common.concurrency import EditConflict
-from common.views import apply_validation_error
+from common.conflicts import try_save
 from plans import selectors as plan_selectors
 from scorecard.selectors.reported import reported_summary
 from scorecard.selectors.reporting import measures_needing_commentary
@@ -56,64 +54,40 @@ def period_create(request, access, plan_pk: int):
     if latest is not None and not latest.is_reported:
         messages.error(request, f"Report {latest.name} before opening the next period.")
         return redirect(latest)
+    form = PeriodForm(request.POST or None, initial=_next_period(plan, latest))
+    attempt = try_save(form, lambda: services.period_open(plan=plan, by=request.user, **form.cleaned_data))
+    if attempt.saved:
+        messages.success(request, f"{attempt.result.name} is open for updates.")
+        return redirect(attempt.result)
+    context = {"access": access, "plan": plan, "form": form, "nav": "plans"}
+    return render(
+        request, "progress/period_form.html", {**context, "cadence": plan.get_reporting_cadence_display()}
+    )
+
+
+def _next_period(plan, latest: ReportingPeriod | None) -> dict:
+    """The dates a new period starts with: the next after `latest`, or the current one."""
     start, end = rules.period_dates(
         latest.ends_on if latest else None, plan.reporting_cadence, timezone.localdate()
     )
-    initial = {
+    return {
         "starts_on": start,
         "ends_on": end,
         "deadline": rules.default_deadline(end, plan.reporting_cadence),
     }
-    form = PeriodForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            period = services.period_open(
-                plan=plan,
-                by=request.user,
-                name=data["name"],
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-                deadline=data["deadline"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"{period.name} is open for updates.")
-            return redirect(period)
-    return render(
-        request,
-        "progress/period_form.html",
-        {
-            "access": access,
-            "plan": plan,
-            "form": form,
-            "cadence": plan.get_reporting_cadence_display(),
-            "nav": "plans",
-        },
-    )
 
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.CYCLE)
 def period_detail(request, access, pk: int):
     period = selectors.period_for(access, pk)
-    plan = period.plan
     form = PeriodFilterForm(request.GET or None, area=access.area)
-    filters = selectors.PeriodFilters()
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = selectors.PeriodFilters(
-            workstream=data["workstream"].pk if data["workstream"] else None,
-            state=data["state"] or None,
-            mine=data["mine"],
-        )
-    today = timezone.localdate()
+    filters = _filters(form)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "access": access,
-        "plan": plan,
+        "plan": period.plan,
         "period": period,
         "form": form,
         "query": query.urlencode(),
@@ -130,23 +104,33 @@ def period_detail(request, access, pk: int):
         page = Paginator(selectors.period_items(access, period, filters), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
-        context.update(
-            page=page,
-            rows=selectors.period_rows(access, period, page.object_list, today),
-            summary=selectors.period_summary(period),
-            # Once updates are in (challenge onwards), what the scorecard still needs before reporting.
-            needing_commentary=[
-                (measure, access.can_enter_figures(measure))
-                for measure in (
-                    measures_needing_commentary(period)
-                    if period.state != period.State.OPEN and access.can_read(Kind.SCORECARD)
-                    else []
-                )
-            ],
-            can_challenge=access.is_programme_manager or bool(access.led_workstream_ids),
-            can_update=access.role != "viewer",
-        )
+        context.update(page=page, **_open_period(access, period, page))
     return render(request, "progress/period_detail.html", context)
+
+
+def _filters(form: PeriodFilterForm) -> selectors.PeriodFilters:
+    if not form.is_valid():
+        return selectors.PeriodFilters()
+    data = form.cleaned_data
+    return selectors.PeriodFilters(
+        workstream=data["workstream"].pk if data["workstream"] else None,
+        state=data["state"] or None,
+        mine=data["mine"],
+    )
+
+
+def _open_period(access, period: ReportingPeriod, page) -> dict:
+    """What the page of a period not yet reported shows beside its rows."""
+    # Once updates are in (challenge onwards), what the scorecard still needs before reporting.
+    scorecard_open = period.state != period.State.OPEN and access.can_read(Kind.SCORECARD)
+    needing = measures_needing_commentary(period) if scorecard_open else []
+    return {
+        "rows": selectors.period_rows(access, period, page.object_list, timezone.localdate()),
+        "summary": selectors.period_summary(period),
+        "needing_commentary": [(measure, access.can_enter_figures(measure)) for measure in needing],
+        "can_challenge": access.is_programme_manager or bool(access.led_workstream_ids),
+        "can_update": access.role != "viewer",
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -160,75 +144,68 @@ def period_edit(request, access, pk: int):
         request.POST or None,
         initial={"name": period.name, "deadline": period.deadline, "version": period.version},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.period_settings_save(
-                period=period,
-                name=form.cleaned_data["name"],
-                deadline=form.cleaned_data["deadline"],
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict:
-            form.add_error(
-                None,
-                "Someone else changed this period while you were editing it. It now shows their changes: "
-                "check and save again.",
-            )
-            form = PeriodSettingsForm(
-                initial={"name": period.name, "deadline": period.deadline, "version": period.version}
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"{period.name} saved.")
-            return redirect(period)
-    return render(
-        request,
-        "progress/period_edit.html",
-        {"access": access, "plan": period.plan, "period": period, "form": form, "nav": "plans"},
+    attempt = try_save(
+        form,
+        lambda: services.period_settings_save(
+            period=period,
+            name=form.cleaned_data["name"],
+            deadline=form.cleaned_data["deadline"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+        thing="this period",
+        theirs=services.period_snapshot,
+        mine=lambda: services.period_snapshot(
+            ReportingPeriod(name=form.cleaned_data["name"].strip(), deadline=form.cleaned_data["deadline"])
+        ),
     )
+    if attempt.saved:
+        messages.success(request, f"{period.name} saved.")
+        return redirect(period)
+    context = {"access": access, "plan": period.plan, "period": period, "form": form}
+    return render(request, "progress/period_edit.html", {**context, "theirs": attempt.theirs, "nav": "plans"})
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(cycle_runner)
 def period_move(request, access, pk: int, state: str):
+    """Move a period on (or back) to `state`: GET asks, saying what stands in the way; POST does it."""
     period = selectors.period_for(access, pk)
     if state not in MOVES:
         raise Http404("No such state")
-    form = VersionForm(request.POST or None, initial={"version": period.version})
-    problem = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.period_move(
-                period=period, to_state=state, expected_version=form.cleaned_data["version"], by=request.user
-            )
-        except EditConflict:
-            problem = "Someone else moved this period on while you were looking at it. Check its state."
-        except ValidationError as error:
-            problem = " ".join(error.messages)
-        else:
-            messages.success(request, f"{period.name}: {ReportingPeriod.State(state).label.lower()}.")
-            return redirect(period)
-        period = selectors.period_for(access, pk)
-        form = VersionForm(initial={"version": period.version})
-    summary = selectors.period_summary(period)
-    if problem is None and request.method == "GET":
-        problem = rules.state_change_problem(period.state, state, summary.unconfirmed)
-        if problem is None and state == rules.REPORTED and (problems := services.reporting_problems(period)):
-            problem = " ".join(problems)
-    return render(
-        request,
-        "progress/period_move.html",
-        {
-            "access": access,
-            "plan": period.plan,
-            "period": period,
-            "form": form,
-            "state": state,
-            "action": MOVES[state],
-            "problem": problem,
-            "summary": summary,
-            "nav": "plans",
-        },
+    if request.method == "GET":
+        return _move_page(request, access, period, state)
+    form = VersionForm(request.POST)
+    attempt = try_save(
+        form,
+        lambda: services.period_move(
+            period=period, to_state=state, expected_version=form.cleaned_data["version"], by=request.user
+        ),
+        thing="this period",
+        verb="moved",
+        doing="looking at it",
     )
+    if attempt.saved:
+        messages.success(request, f"{period.name}: {ReportingPeriod.State(state).label.lower()}.")
+        return redirect(period)
+    return _move_page(request, access, selectors.period_for(access, pk), state, attempt.problem)
+
+
+def _move_page(request, access, period: ReportingPeriod, state: str, problem: str = ""):
+    summary = selectors.period_summary(period)
+    if request.method == "GET":
+        problem = rules.state_change_problem(period.state, state, summary.unconfirmed) or ""
+        if not problem and state == rules.REPORTED:
+            problem = " ".join(services.reporting_problems(period))
+    context = {
+        "access": access,
+        "plan": period.plan,
+        "period": period,
+        "form": VersionForm(initial={"version": period.version}),
+        "state": state,
+        "action": MOVES[state],
+        "problem": problem,
+        "summary": summary,
+        "nav": "plans",
+    }
+    return render(request, "progress/period_move.html", context)

@@ -3,21 +3,19 @@
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from areas.access import area_view
-from common.concurrency import EditConflict
-from common.views import apply_validation_error
+from common.conflicts import try_save
 from evidence.models import Evidence
 from plans.rules import is_overdue
 
 from .. import rules, selectors, services
 from ..forms import ChallengeForm, UpdateForm
-from ..services.updates import update_snapshot
 
 RECENT_EVIDENCE_DAYS = 90
 
@@ -63,71 +61,51 @@ def update_edit(request, access, pk: int, item_pk: int):
             "Only the item's owners, their workstream lead and the programme manager can update it."
         )
     update = selectors.update_of(period, item)
-    evidence_choices = _evidence_choices(access, item, update, request)
     form = UpdateForm(
-        request.POST or None,
+        (request.POST or None) if period.takes_updates else None,
         plan=period.plan,
-        evidence_choices=evidence_choices,
+        evidence_choices=_evidence_choices(access, item, update, request),
         initial=_initial(update, request),
     )
-    theirs = None
-    if request.method == "POST" and period.takes_updates and form.is_valid():
-        data = form.cleaned_data
-        content = services.UpdateContent(
-            commentary=data["commentary"],
-            proposed_status=data["proposed_status"],
-            next_steps=data["next_steps"],
-            proposed_due_date=data["proposed_due_date"],
-            due_date_reason=data["due_date_reason"],
-            mitigation=data["mitigation"],
-            evidence=list(data["evidence"]),
-        )
-        try:
-            services.update_save(
-                period=period, item=item, content=content, expected_version=data["version"], by=request.user
-            )
-        except EditConflict:
-            update = selectors.update_of(period, item)
-            mine = update_snapshot(content)
-            theirs = [
-                (label, value, mine.get(label, ""))
-                for label, value in (update_snapshot(update) if update else {}).items()
-                if value != mine.get(label, "")
-            ]
-            data = request.POST.copy()
-            data["version"] = update.version if update else ""
-            form = UpdateForm(
-                data, plan=period.plan, evidence_choices=_evidence_choices(access, item, update, request)
-            )
-            form.is_valid()
-            form.add_error(
-                None,
-                "Someone else saved an update for this item while you were writing yours. What they saved is "
-                "shown below. Your update has not been saved: check it against theirs and save again.",
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(
-                request, f"Update on {item.number} saved. It now waits for the workstream's challenge."
-            )
-            return redirect(period)
-    return render(
-        request,
-        "progress/update_form.html",
-        {
-            "access": access,
-            "plan": period.plan,
-            "period": period,
-            "item": item,
-            "update": update,
-            "form": form,
-            "theirs": theirs,
-            "due": rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
-            "overdue": _overdue(item),
-            "nav": "plans",
-        },
+    attempt = try_save(
+        form,
+        lambda: services.update_save(
+            period=period,
+            item=item,
+            content=form.content(),
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+        thing="an update for this item",
+        verb="saved",
+        doing="writing yours",
+        theirs=services.update_snapshot,
+        mine=lambda: services.update_snapshot(form.content()),
     )
+    if attempt.saved:
+        messages.success(
+            request, f"Update on {item.number} saved. It now waits for the workstream's challenge."
+        )
+        return redirect(period)
+    if attempt.conflict:
+        update = selectors.update_of(period, item)
+    return _update_page(request, access, period, item, update, form, attempt.theirs)
+
+
+def _update_page(request, access, period, item, update, form, theirs):
+    context = {
+        "access": access,
+        "plan": period.plan,
+        "period": period,
+        "item": item,
+        "update": update,
+        "form": form,
+        "theirs": theirs,
+        "due": rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
+        "overdue": _overdue(item),
+        "nav": "plans",
+    }
+    return render(request, "progress/update_form.html", context)
 
 
 def _overdue(item) -> bool:
@@ -142,67 +120,62 @@ def update_challenge(request, access, pk: int, item_pk: int):
     if not access.can_challenge_item(item):
         raise PermissionDenied("Only the workstream's lead and the programme manager can confirm ratings.")
     update = selectors.update_of(period, item)
-    form = None
-    if update is not None:
-        initial = {
-            "status": update.confirmed_status_id or update.proposed_status_id,
-            "reason": update.challenge_reason,
-            "mitigation": update.mitigation,
-            "version": update.version,
-        }
-        form = ChallengeForm(request.POST or None, plan=period.plan, initial=initial)
-        if request.method == "POST" and period.takes_updates and form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.update_confirm(
-                    update=update,
-                    status=data["status"],
-                    reason=data["reason"],
-                    mitigation=data["mitigation"],
-                    expected_version=data["version"],
-                    by=request.user,
-                )
-            except EditConflict:
-                form.add_error(
-                    None,
-                    "The owner changed this update while you were reviewing it. It now shows their changes: "
-                    "review it again before confirming.",
-                )
-                update = selectors.update_of(period, item)
-                form = _rebound(form, update, period)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                word = "changed" if data["status"].pk != update.proposed_status_id else "confirmed"
-                messages.success(request, f"Status of {item.number} {word}: {data['status'].label}.")
-                return redirect(period)
-    return render(
-        request,
-        "progress/challenge_form.html",
-        {
-            "access": access,
-            "plan": period.plan,
-            "period": period,
-            "item": item,
-            "update": update,
-            "form": form,
-            "due": rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
-            "proposed_due": rules.due_wording(update.proposed_due_date, None, 0)
-            if update and update.proposed_due_date
-            else "",
-            "overdue": _overdue(item),
-            "impact_evidence": [e for e in update.evidence.all() if e.shows_impact] if update else [],
-            "nav": "plans",
-        },
+    if update is None:
+        return _challenge_page(request, access, period, item, None, None)
+    form = ChallengeForm(
+        (request.POST or None) if period.takes_updates else None,
+        plan=period.plan,
+        initial=_challenge_initial(update),
     )
+    attempt = try_save(
+        form,
+        lambda: services.update_confirm(
+            update=update,
+            status=form.cleaned_data["status"],
+            reason=form.cleaned_data["reason"],
+            mitigation=form.cleaned_data["mitigation"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+        thing="this update",
+        who="The owner",
+        doing="reviewing it",
+        theirs=services.update_snapshot,
+    )
+    if attempt.saved:
+        status = form.cleaned_data["status"]
+        word = "changed" if status.pk != update.proposed_status_id else "confirmed"
+        messages.success(request, f"Status of {item.number} {word}: {status.label}.")
+        return redirect(period)
+    if attempt.conflict:
+        update = selectors.update_of(period, item)
+    return _challenge_page(request, access, period, item, update, form, attempt.theirs)
 
 
-def _rebound(old_form, update, period):
-    """The challenge form again, at the update's new version, keeping what the reviewer chose."""
-    data = old_form.data.copy()
-    data["version"] = update.version
-    form = ChallengeForm(data, plan=period.plan)
-    form.is_valid()
-    for error in old_form.non_field_errors():
-        form.add_error(None, error)
-    return form
+def _challenge_initial(update) -> dict:
+    return {
+        "status": update.confirmed_status_id or update.proposed_status_id,
+        "reason": update.challenge_reason,
+        "mitigation": update.mitigation,
+        "version": update.version,
+    }
+
+
+def _challenge_page(request, access, period, item, update, form, theirs=()):
+    context = {
+        "access": access,
+        "plan": period.plan,
+        "period": period,
+        "item": item,
+        "update": update,
+        "form": form,
+        "theirs": theirs,
+        "due": rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
+        "proposed_due": rules.due_wording(update.proposed_due_date, None, 0)
+        if update and update.proposed_due_date
+        else "",
+        "overdue": _overdue(item),
+        "impact_evidence": [e for e in update.evidence.all() if e.shows_impact] if update else [],
+        "nav": "plans",
+    }
+    return render(request, "progress/challenge_form.html", context)

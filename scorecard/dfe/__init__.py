@@ -11,6 +11,7 @@ from .mapping import (
     MappingInvalid,
     fitting_mappings,
     mapping_from_dict,
+    mapping_snapshot,
     suggest_mapping,
 )
 from .reading import DfeReading, Problem, decode_csv, matches_area, read_dfe_csv
@@ -29,6 +30,7 @@ __all__ = [
     "decode_csv",
     "fitting_mappings",
     "mapping_from_dict",
+    "mapping_snapshot",
     "matches_area",
     "read_dfe_csv",
     "suggest_mapping",

@@ -106,6 +106,21 @@ class ColumnMapping:
         return data
 
 
+def mapping_snapshot(mapping: ColumnMapping) -> dict[str, str]:
+    """A mapping as people read it, keyed by label ("Column holding the published figure"): to show two
+    people's versions of a saved mapping side by side."""
+    shown = {"Name": mapping.name}
+    shown |= {
+        f"Column holding {described}": getattr(mapping, role) for role, described in COLUMN_ROLES.items()
+    }
+    shown |= {
+        "Unit": UNITS.get(mapping.unit, mapping.unit),
+        "Period format": PERIOD_FORMATS.get(mapping.period_format, mapping.period_format),
+    }
+    shown |= {f"Only rows whose {column} is": wanted for column, wanted in mapping.filters.items()}
+    return shown
+
+
 def mapping_from_dict(data: dict) -> ColumnMapping:
     """A mapping from saved data; names left out take the DfE defaults. Unknown or wrong names are refused."""
     if not isinstance(data, dict):

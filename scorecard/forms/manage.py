@@ -7,7 +7,7 @@ from common.forms import Form
 from ..dfe import codes
 from ..models import Frequency, Measure, Outcome, ScorecardSettings, Unit
 from ..selectors.manage import items_numbered
-from ..services.measures import MeasureContent
+from ..services.measures import SETTINGS_FIELDS, MeasureContent
 
 NUMBER_MESSAGES = {
     "invalid": "Enter a number, such as 2 or 62.5",
@@ -374,4 +374,13 @@ def outcome_initial(outcome: Outcome) -> dict:
         "statement": outcome.statement,
         "position": outcome.position,
         "version": outcome.version,
+    }
+
+
+def settings_initial(current: ScorecardSettings) -> dict:
+    initial = {name: getattr(current, name) for name in SETTINGS_FIELDS}
+    return initial | {
+        "tolerance": plain_number(current.tolerance),
+        "direction_threshold": plain_number(current.direction_threshold),
+        "version": current.version,
     }

@@ -10,6 +10,11 @@ from progress.models import ReportingPeriod
 from ..models import Commentary, Measure
 
 
+def commentary_snapshot(commentary: Commentary) -> dict[str, str]:
+    """A commentary as people read it, keyed by label: for showing an edit conflict."""
+    return {"Commentary": commentary.text}
+
+
 @transaction.atomic
 def commentary_save(
     *, measure: Measure, period: ReportingPeriod, text: str, expected_version: int | None, by=None

@@ -31,15 +31,15 @@ WHOSE = {
 }
 
 
-class FigureExists(Exception):
-    """There is already a figure for this breakdown, series and period: edit it instead."""
+class FigureExists(ValidationError):
+    """There is already a figure for this breakdown, series and period: edit it instead. A refusal of the
+    period, carrying the figure that is there."""
 
     def __init__(self, figure: Figure):
         self.figure = figure
         self.whose = WHOSE[Series(figure.series)]
-        super().__init__(
-            f"There is already a {figure.period} figure for {self.whose}. Edit that figure instead"
-        )
+        message = f"There is already a {figure.period} figure for {self.whose}. Edit that figure instead"
+        super().__init__({"period": message})
 
 
 def value_problem(value: Decimal | None) -> str:

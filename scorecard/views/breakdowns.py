@@ -5,26 +5,21 @@ JavaScript. Changes and removals carry the version they were read at (common.con
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from areas.access import area_view, scorecard_manager
-from common.concurrency import EditConflict
+from common.conflicts import try_save
 from common.dates import format_uk_date
-from common.views import apply_validation_error
 
 from .. import selectors
 from ..forms.breakdowns import BreakdownForm, TargetForm
 from ..forms.manage import plain_number
-from ..models import Breakdown, Target
+from ..models import Breakdown, Measure, Target
 from ..selectors import manage as manage_selectors
 from ..services import breakdowns
-from .conflicts import as_saved, differences, rebind, removal_refused
-
-# Breakdowns
 
 
 def _id(value) -> int:
@@ -40,104 +35,196 @@ def _posted_version(request) -> int:
     return int(value) if value.isdigit() else 0
 
 
-def _breakdown_fields(form) -> dict:
-    return {name: form.cleaned_data[name] for name in breakdowns.BREAKDOWN_FIELDS}
+# Breakdowns
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager)
 def breakdowns_edit(request, access, pk: int):
+    """The breakdowns page; a POST does what its button names: add, save, remove, up, down or headline."""
     measure = selectors.get_measure(access, pk)
-    here = reverse("scorecard:breakdowns", kwargs={"area": access.area.slug, "pk": measure.pk})
+    if request.method == "GET":
+        changing = (
+            manage_selectors.get_breakdown(measure, _id(request.GET["change"]))
+            if "change" in request.GET
+            else None
+        )
+        return _breakdowns_page(request, access, measure, _breakdown_form(changing), changing)
     action = request.POST.get("action", "")
-    changing = None
-    if request.method == "POST":
-        if action != "add":
-            changing = manage_selectors.get_breakdown(measure, _id(request.POST.get("breakdown")))
-    elif "change" in request.GET:
-        changing = manage_selectors.get_breakdown(measure, _id(request.GET["change"]))
-    problem = theirs = form = None
-    if request.method == "POST" and action in ("add", "save"):
-        form = BreakdownForm(request.POST)
-        if form.is_valid():
-            fields = _breakdown_fields(form)
-            try:
-                if action == "add":
-                    done = breakdowns.breakdown_add(measure=measure, by=request.user, **fields)
-                    messages.success(request, f"Breakdown {done.name} added.")
-                else:
-                    version = form.cleaned_data["version"] or 0
-                    done = breakdowns.breakdown_update(
-                        breakdown=changing, expected_version=version, by=request.user, **fields
-                    )
-                    messages.success(request, f"Breakdown {done.name} saved.")
-            except EditConflict as conflict:
-                mine = breakdowns.breakdown_snapshot(Breakdown(position=conflict.obj.position, **fields))
-                theirs = differences(breakdowns.breakdown_snapshot(conflict.obj), mine)
-                form = rebind(BreakdownForm, request, conflict.obj.version)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-                if changing:
-                    changing.refresh_from_db()
-            else:
-                return redirect(here)
-    elif request.method == "POST":
-        if action == "remove":
-            try:
-                breakdowns.breakdown_remove(
-                    breakdown=changing, expected_version=_posted_version(request), by=request.user
-                )
-            except EditConflict as conflict:
-                problem = removal_refused(conflict.obj.name)
-                theirs = as_saved(breakdowns.breakdown_snapshot(conflict.obj))
-            except ValidationError as error:
-                problem = error.messages[0]
-                changing = None
-            else:
-                messages.success(request, f"Breakdown {changing.name} removed.")
-                return redirect(here)
-        elif action in ("up", "down", "headline"):
-            if action == "headline":
-                breakdowns.breakdown_make_headline(breakdown=changing, by=request.user)
-                messages.success(request, f"{changing.name} is now the headline, rated on the scorecard.")
-            else:
-                breakdowns.breakdown_move(breakdown=changing, up=action == "up", by=request.user)
-                messages.success(request, f"Breakdown {changing.name} moved {action}.")
-            return redirect(here)
-        else:
-            raise Http404
-    if form is None:
-        form = BreakdownForm(initial=_breakdown_fields_of(changing) if changing else None)
-    return render(
-        request,
-        "scorecard/breakdowns_form.html",
-        {
-            "access": access,
-            "measure": measure,
-            "breakdowns": manage_selectors.breakdowns_of(measure),
-            "form": form,
-            "changing": changing,
-            "problem": problem,
-            "theirs": theirs,
-            "nav": "scorecard",
-        },
+    if action == "add":
+        return _breakdown_add(request, access, measure)
+    changing = manage_selectors.get_breakdown(measure, _id(request.POST.get("breakdown")))
+    if action not in BREAKDOWN_ACTIONS:
+        raise Http404
+    return BREAKDOWN_ACTIONS[action](request, access, measure, changing)
+
+
+def _breakdowns_page(request, access, measure: Measure, form, changing=None, *, problem="", theirs=()):
+    context = {
+        "access": access,
+        "measure": measure,
+        "breakdowns": manage_selectors.breakdowns_of(measure),
+        "form": form,
+        "changing": changing,
+        "problem": problem,
+        "theirs": theirs,
+        "nav": "scorecard",
+    }
+    return render(request, "scorecard/breakdowns_form.html", context)
+
+
+def _breakdowns_url(access, measure: Measure) -> str:
+    return reverse("scorecard:breakdowns", kwargs={"area": access.area.slug, "pk": measure.pk})
+
+
+def _breakdown_form(breakdown: Breakdown | None) -> BreakdownForm:
+    if breakdown is None:
+        return BreakdownForm()
+    return BreakdownForm(
+        initial={
+            "name": breakdown.name,
+            "baseline": plain_number(breakdown.baseline),
+            "baseline_period": breakdown.baseline_period,
+            "baseline_note": breakdown.baseline_note,
+            "version": breakdown.version,
+        }
     )
 
 
-def _breakdown_fields_of(breakdown) -> dict:
-    return {
-        "name": breakdown.name,
-        "baseline": plain_number(breakdown.baseline),
-        "baseline_period": breakdown.baseline_period,
-        "baseline_note": breakdown.baseline_note,
-        "version": breakdown.version,
-    }
+def _breakdown_fields(form) -> dict:
+    return {name: form.cleaned_data[name] for name in breakdowns.BREAKDOWN_FIELDS}
+
+
+def _breakdown_add(request, access, measure: Measure):
+    form = BreakdownForm(request.POST)
+    attempt = try_save(
+        form, lambda: breakdowns.breakdown_add(measure=measure, by=request.user, **_breakdown_fields(form))
+    )
+    if attempt.saved:
+        messages.success(request, f"Breakdown {attempt.result.name} added.")
+        return redirect(_breakdowns_url(access, measure))
+    return _breakdowns_page(request, access, measure, form)
+
+
+def _breakdown_save(request, access, measure: Measure, changing: Breakdown):
+    form = BreakdownForm(request.POST)
+    attempt = try_save(
+        form,
+        lambda: breakdowns.breakdown_update(
+            breakdown=changing,
+            expected_version=form.cleaned_data["version"] or 0,
+            by=request.user,
+            **_breakdown_fields(form),
+        ),
+        verb="saved",
+        theirs=breakdowns.breakdown_snapshot,
+        mine=lambda: breakdowns.breakdown_snapshot(
+            Breakdown(position=changing.position, **_breakdown_fields(form))
+        ),
+    )
+    if attempt.saved:
+        messages.success(request, f"Breakdown {attempt.result.name} saved.")
+        return redirect(_breakdowns_url(access, measure))
+    if attempt.problem:
+        changing.refresh_from_db()
+    return _breakdowns_page(request, access, measure, form, changing, theirs=attempt.theirs)
+
+
+def _breakdown_remove(request, access, measure: Measure, changing: Breakdown):
+    attempt = try_save(
+        None,
+        lambda: breakdowns.breakdown_remove(
+            breakdown=changing, expected_version=_posted_version(request), by=request.user
+        ),
+        thing=lambda theirs: theirs.name,
+        removing=True,
+        theirs=breakdowns.breakdown_snapshot,
+    )
+    if attempt.saved:
+        messages.success(request, f"Breakdown {changing.name} removed.")
+        return redirect(_breakdowns_url(access, measure))
+    shown = changing if attempt.conflict else None
+    return _breakdowns_page(
+        request,
+        access,
+        measure,
+        _breakdown_form(shown),
+        shown,
+        problem=attempt.problem,
+        theirs=attempt.theirs,
+    )
+
+
+def _breakdown_move(request, access, measure: Measure, changing: Breakdown):
+    direction = request.POST["action"]
+    breakdowns.breakdown_move(breakdown=changing, up=direction == "up", by=request.user)
+    messages.success(request, f"Breakdown {changing.name} moved {direction}.")
+    return redirect(_breakdowns_url(access, measure))
+
+
+def _breakdown_make_headline(request, access, measure: Measure, changing: Breakdown):
+    breakdowns.breakdown_make_headline(breakdown=changing, by=request.user)
+    messages.success(request, f"{changing.name} is now the headline, rated on the scorecard.")
+    return redirect(_breakdowns_url(access, measure))
+
+
+BREAKDOWN_ACTIONS = {
+    "save": _breakdown_save,
+    "remove": _breakdown_remove,
+    "up": _breakdown_move,
+    "down": _breakdown_move,
+    "headline": _breakdown_make_headline,
+}
 
 
 # Targets
 
 
-def _target_fields_of(target) -> dict:
+@require_http_methods(["GET", "POST"])
+@area_view(scorecard_manager)
+def targets_edit(request, access, pk: int):
+    """The targets page; a POST does what its button names: add, save or remove."""
+    measure = selectors.get_measure(access, pk)
+    listed = manage_selectors.breakdowns_of(measure)
+    if request.method == "GET":
+        form, changing = _target_form_to_start(request, measure, listed)
+        return _targets_page(request, access, measure, listed, form, changing)
+    action = request.POST.get("action", "")
+    if action == "add":
+        return _target_add(request, access, measure, listed)
+    changing = manage_selectors.get_target(measure, _id(request.POST.get("target")))
+    if action == "save":
+        return _target_save(request, access, measure, listed, changing)
+    if action == "remove":
+        return _target_remove(request, access, measure, listed, changing)
+    raise Http404
+
+
+def _targets_page(request, access, measure: Measure, listed, form, changing=None, *, problem="", theirs=()):
+    context = {
+        "access": access,
+        "measure": measure,
+        "breakdowns": listed,
+        "form": form,
+        "changing": changing,
+        "problem": problem,
+        "theirs": theirs,
+        "nav": "scorecard",
+    }
+    return render(request, "scorecard/targets_form.html", context)
+
+
+def _targets_url(access, measure: Measure) -> str:
+    return reverse("scorecard:targets", kwargs={"area": access.area.slug, "pk": measure.pk})
+
+
+def _target_form(measure: Measure, listed, changing: Target | None, data=None, initial=None) -> TargetForm:
+    """A new target chooses its breakdown from `listed`; a changed one keeps its own."""
+    choices = None if changing else listed
+    return TargetForm(data, initial=initial, breakdowns=choices, unit_suffix=measure.unit_suffix)
+
+
+def _target_initial(target: Target) -> dict:
     return {
         "value": plain_number(target.value),
         "due_on": target.due_on,
@@ -146,80 +233,76 @@ def _target_fields_of(target) -> dict:
     }
 
 
-@require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
-def targets_edit(request, access, pk: int):
-    measure = selectors.get_measure(access, pk)
-    here = reverse("scorecard:targets", kwargs={"area": access.area.slug, "pk": measure.pk})
-    action = request.POST.get("action", "")
-    changing = None
-    if request.method == "POST":
-        if action != "add":
-            changing = manage_selectors.get_target(measure, _id(request.POST.get("target")))
-    elif "change" in request.GET:
+def _target_form_to_start(request, measure: Measure, listed) -> tuple[TargetForm, Target | None]:
+    """The form a GET shows: changing the target `?change=` names, or adding one (to `?breakdown=`)."""
+    if "change" in request.GET:
         changing = manage_selectors.get_target(measure, _id(request.GET["change"]))
-    listed = manage_selectors.breakdowns_of(measure)
-    choices = None if changing else listed
-    unit = measure.unit_suffix
-    form = TargetForm(request.POST or None, breakdowns=choices, unit_suffix=unit)
-    problem = theirs = None
-    if request.method == "POST" and action == "remove":
-        try:
-            breakdowns.target_remove(
-                target=changing, expected_version=_posted_version(request), by=request.user
-            )
-        except EditConflict as conflict:
-            problem = removal_refused(f"the {changing.breakdown.name} target")
-            theirs = as_saved(breakdowns.target_snapshot(conflict.obj))
-            form = TargetForm(initial=_target_fields_of(changing), breakdowns=None, unit_suffix=unit)
-        else:
-            when = format_uk_date(changing.due_on)
-            messages.success(request, f"Target of {changing.breakdown.name} for {when} removed.")
-            return redirect(here)
-    elif request.method == "POST" and action not in ("add", "save"):
-        raise Http404
-    elif request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        fields = {"value": data["value"], "due_on": data["due_on"], "note": data["note"]}
-        try:
-            if changing:
-                version = data["version"] or 0
-                done = breakdowns.target_update(
-                    target=changing, expected_version=version, by=request.user, **fields
-                )
-            else:
-                breakdown = manage_selectors.get_breakdown(measure, data["breakdown"])
-                done = breakdowns.target_add(breakdown=breakdown, by=request.user, **fields)
-        except EditConflict as conflict:
-            theirs = differences(
-                breakdowns.target_snapshot(conflict.obj), breakdowns.target_snapshot(Target(**fields))
-            )
-            form = rebind(TargetForm, request, conflict.obj.version, breakdowns=choices, unit_suffix=unit)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-            if changing:
-                changing.refresh_from_db()
-        else:
-            when = format_uk_date(done.due_on)
-            messages.success(request, f"Target of {done.breakdown.name} for {when} saved.")
-            return redirect(here)
-    elif request.method == "GET":
-        if changing:
-            initial = _target_fields_of(changing)
-        else:
-            initial = {"breakdown": _id(request.GET["breakdown"])} if "breakdown" in request.GET else {}
-        form = TargetForm(initial=initial, breakdowns=choices, unit_suffix=unit)
-    return render(
-        request,
-        "scorecard/targets_form.html",
-        {
-            "access": access,
-            "measure": measure,
-            "breakdowns": listed,
-            "form": form,
-            "changing": changing,
-            "problem": problem,
-            "theirs": theirs,
-            "nav": "scorecard",
-        },
+        return _target_form(measure, listed, changing, initial=_target_initial(changing)), changing
+    initial = {"breakdown": _id(request.GET["breakdown"])} if "breakdown" in request.GET else {}
+    return _target_form(measure, listed, None, initial=initial), None
+
+
+def _target_fields(form) -> dict:
+    return {name: form.cleaned_data[name] for name in ("value", "due_on", "note")}
+
+
+def _target_saved(request, access, measure: Measure, target: Target):
+    when = format_uk_date(target.due_on)
+    messages.success(request, f"Target of {target.breakdown.name} for {when} saved.")
+    return redirect(_targets_url(access, measure))
+
+
+def _target_add(request, access, measure: Measure, listed):
+    form = _target_form(measure, listed, None, data=request.POST)
+    attempt = try_save(
+        form,
+        lambda: breakdowns.target_add(
+            breakdown=manage_selectors.get_breakdown(measure, form.cleaned_data["breakdown"]),
+            by=request.user,
+            **_target_fields(form),
+        ),
+    )
+    if attempt.saved:
+        return _target_saved(request, access, measure, attempt.result)
+    return _targets_page(request, access, measure, listed, form)
+
+
+def _target_save(request, access, measure: Measure, listed, changing: Target):
+    form = _target_form(measure, listed, changing, data=request.POST)
+    attempt = try_save(
+        form,
+        lambda: breakdowns.target_update(
+            target=changing,
+            expected_version=form.cleaned_data["version"] or 0,
+            by=request.user,
+            **_target_fields(form),
+        ),
+        verb="saved",
+        theirs=breakdowns.target_snapshot,
+        mine=lambda: breakdowns.target_snapshot(Target(**_target_fields(form))),
+    )
+    if attempt.saved:
+        return _target_saved(request, access, measure, attempt.result)
+    if attempt.problem:
+        changing.refresh_from_db()
+    return _targets_page(request, access, measure, listed, form, changing, theirs=attempt.theirs)
+
+
+def _target_remove(request, access, measure: Measure, listed, changing: Target):
+    attempt = try_save(
+        None,
+        lambda: breakdowns.target_remove(
+            target=changing, expected_version=_posted_version(request), by=request.user
+        ),
+        thing=f"the {changing.breakdown.name} target",
+        removing=True,
+        theirs=breakdowns.target_snapshot,
+    )
+    if attempt.saved:
+        when = format_uk_date(changing.due_on)
+        messages.success(request, f"Target of {changing.breakdown.name} for {when} removed.")
+        return redirect(_targets_url(access, measure))
+    form = _target_form(measure, listed, changing, initial=_target_initial(changing))
+    return _targets_page(
+        request, access, measure, listed, form, changing, problem=attempt.problem, theirs=attempt.theirs
     )

@@ -1,20 +1,19 @@
 """Writing what is being done about a measure, for one reporting period of the area's plan."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from areas.access import area_view
-from common.concurrency import EditConflict
-from common.views import apply_validation_error
+from common.conflicts import try_save
 from progress import selectors as progress_selectors
 
 from .. import selectors
 from ..forms.commentary import CommentaryForm
 from ..models import Commentary
 from ..selectors.measure import breakdown_views
-from ..services.commentary import commentary_save
+from ..services.commentary import commentary_save, commentary_snapshot
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,47 +25,27 @@ def commentary_edit(request, access, pk: int, period_pk: int):
         raise PermissionDenied("Only the measure's owner and the programme manager can write its commentary.")
     existing = Commentary.objects.filter(measure=measure, period=period).first()
     initial = {"text": existing.text, "version": existing.version} if existing else {}
-    form = CommentaryForm(request.POST or None, initial=initial)
-    theirs = None
-    back = period.get_absolute_url() if request.GET.get("from") == "period" else measure.get_absolute_url()
-    if request.method == "POST" and not period.is_reported and form.is_valid():
-        try:
-            commentary_save(
-                measure=measure,
-                period=period,
-                text=form.cleaned_data["text"],
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            theirs = conflict.obj
-            data = request.POST.copy()
-            data["version"] = theirs.version
-            form = CommentaryForm(data)
-            form.is_valid()
-            form.add_error(
-                None,
-                "Someone else saved commentary on this measure while you were writing yours. What they saved "
-                "is shown below. Yours has not been saved: check it against theirs and save again.",
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"Commentary on {measure.code} for {period.name} saved.")
-            return redirect(back)
-    headline = next(iter(breakdown_views(measure, selectors.settings_for(access.area))), None)
-    return render(
-        request,
-        "scorecard/commentary_form.html",
-        {
-            "access": access,
-            "measure": measure,
-            "period": period,
-            "existing": existing,
-            "headline": headline,
-            "form": form,
-            "theirs": theirs,
-            "back": back,
-            "nav": "scorecard",
-        },
+    form = CommentaryForm(None if period.is_reported else request.POST or None, initial=initial)
+    attempt = try_save(
+        form,
+        lambda: commentary_save(
+            measure=measure,
+            period=period,
+            text=form.cleaned_data["text"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+        thing="commentary on this measure",
+        verb="saved",
+        doing="writing yours",
+        theirs=commentary_snapshot,
+        mine=lambda: commentary_snapshot(Commentary(text=form.cleaned_data["text"].strip())),
     )
+    back = period.get_absolute_url() if request.GET.get("from") == "period" else measure.get_absolute_url()
+    if attempt.saved:
+        messages.success(request, f"Commentary on {measure.code} for {period.name} saved.")
+        return redirect(back)
+    context = {"access": access, "measure": measure, "period": period, "existing": existing, "back": back}
+    context |= {"form": form, "theirs": attempt.theirs, "nav": "scorecard"}
+    context["headline"] = next(iter(breakdown_views(measure, selectors.settings_for(access.area))), None)
+    return render(request, "scorecard/commentary_form.html", context)

@@ -7,11 +7,18 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from areas.access import Access, area_view, scorecard_manager
-from common.concurrency import EditConflict
+from common.conflicts import try_save
 from common.views import apply_validation_error
 
 from .. import selectors
-from ..dfe import READY_MADE, ColumnMapping, MappingInvalid, fitting_mappings, mapping_from_dict
+from ..dfe import (
+    READY_MADE,
+    ColumnMapping,
+    MappingInvalid,
+    fitting_mappings,
+    mapping_from_dict,
+    mapping_snapshot,
+)
 from ..dfe.importing import DfeImportRefused, preview_dfe
 from ..dfe.uploads import (
     data_upload_bytes,
@@ -73,7 +80,9 @@ def _starting_mapping(start: str, saved: list[SavedMapping]) -> tuple[ColumnMapp
     return BLANK, ""
 
 
-def _render_upload(request, access, upload, form, start_form, **extra):
+def _render_upload(request, access: Access, upload, form, start_form=None, **extra):
+    if start_form is None:
+        start_form = StartForm(header=list(upload.columns), saved=data_selectors.saved_mappings(access.area))
     context = {
         "access": access,
         "upload": upload,
@@ -85,80 +94,98 @@ def _render_upload(request, access, upload, form, start_form, **extra):
     return render(request, "scorecard/dfe_upload.html", context)
 
 
+def _import_form(access: Access, upload, data=None, initial=None) -> DfeImportForm:
+    columns, breakdowns = list(upload.columns), data_selectors.breakdown_choices(access.area)
+    return DfeImportForm(data, initial=initial, columns=columns, breakdowns=breakdowns)
+
+
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager)
 def dfe_upload(request, access: Access, pk: int):
+    """A kept DfE file: its columns mapped (GET starts from a mapping), then the mapping saved, or the
+    figures checked, then imported (POST, named by the button pressed)."""
     upload = selectors.get_data_upload(access, pk)
+    if request.method != "POST":
+        return _upload_start(request, access, upload)
+    form = _import_form(access, upload, data=request.POST)
+    if not form.is_valid():
+        return _render_upload(request, access, upload, form)
+    if request.POST.get("action") == "save":
+        return _upload_mapping_save(request, access, upload, form)
+    return _upload_check(request, access, upload, form)
+
+
+def _upload_start(request, access: Access, upload):
+    """The mapping page as it opens: from `?start=` (a saved or ready-made mapping), or the first
+    ready-made mapping that fits the file's columns."""
     header = list(upload.columns)
     saved = data_selectors.saved_mappings(access.area)
-    breakdowns = data_selectors.breakdown_choices(access.area)
-    if request.method != "POST":
-        fitting = fitting_mappings(header)
-        start = (
-            request.GET.get("start") if "start" in request.GET else (f"ready:{fitting[0]}" if fitting else "")
-        )
-        mapping, problem = _starting_mapping(start, saved)
-        initial, lacking = fit_to_header(mapping, header)
-        if request.GET.get("breakdown"):
-            initial["breakdown"] = request.GET["breakdown"]
-        form = DfeImportForm(initial=initial, columns=header, breakdowns=breakdowns)
-        start_form = StartForm(initial={"start": start}, header=header, saved=saved)
-        return _render_upload(
-            request, access, upload, form, start_form, lacking=lacking, start_problem=problem
-        )
+    fitting = fitting_mappings(header)
+    start = request.GET.get("start", f"ready:{fitting[0]}" if fitting else "")
+    mapping, problem = _starting_mapping(start, saved)
+    initial, lacking = fit_to_header(mapping, header)
+    if request.GET.get("breakdown"):
+        initial["breakdown"] = request.GET["breakdown"]
+    form = _import_form(access, upload, initial=initial)
+    start_form = StartForm(initial={"start": start}, header=header, saved=saved)
+    return _render_upload(request, access, upload, form, start_form, lacking=lacking, start_problem=problem)
 
-    start_form = StartForm(header=header, saved=saved)
-    form = DfeImportForm(request.POST, columns=header, breakdowns=breakdowns)
-    action = request.POST.get("action", "check")
-    if not form.is_valid():
-        return _render_upload(request, access, upload, form, start_form)
+
+def _upload_mapping_save(request, access: Access, upload, form):
+    attempt = try_save(
+        form,
+        lambda: mapping_save(
+            area=access.area, name=form.cleaned_data["name"], mapping=form.mapping(), by=request.user
+        ),
+    )
+    if attempt.saved:
+        name = attempt.result.name
+        messages.success(request, f"Mapping “{name}” saved. You can use it for the next release.")
+    return _render_upload(request, access, upload, form)
+
+
+def _upload_check(request, access: Access, upload, form):
+    """Check the whole file with the mapping; with the Import button, and nothing changed since the
+    check, import it."""
     mapping = form.mapping()
-    if action == "save":
-        try:
-            kept = mapping_save(
-                area=access.area, name=form.cleaned_data["name"], mapping=mapping, by=request.user
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"Mapping “{kept.name}” saved. You can use it for the next release.")
-        return _render_upload(request, access, upload, form, start_form)
     for problem in mapping.problems():
         form.add_error(None, problem)
     if not form.require_breakdown() or form.errors:
-        return _render_upload(request, access, upload, form, start_form)
+        return _render_upload(request, access, upload, form)
     breakdown = data_selectors.area_breakdown(access.area, form.cleaned_data["breakdown"])
     if breakdown is None:
         form.add_error("breakdown", "Choose a measure from the list")
-        return _render_upload(request, access, upload, form, start_form)
-    mapping_name = mapping.name or "not saved"
+        return _render_upload(request, access, upload, form)
     preview = preview_dfe(
         area=access.area,
         data=data_upload_bytes(upload),
         mapping=mapping,
         breakdown=breakdown,
-        source_note=f"{upload.file_name}, mapping “{mapping_name}”",
+        source_note=f"{upload.file_name}, mapping “{mapping.name or 'not saved'}”",
     )
-    if action == "import" and preview.is_valid:
-        if request.POST.get("fingerprint") != preview.fingerprint():
-            messages.info(
-                request, "What the import would write has changed since you checked. Check it again."
-            )
-        else:
-            try:
-                result = dfe_upload_import(
-                    upload=upload,
-                    mapping=mapping,
-                    breakdown=breakdown,
-                    by=request.user,
-                    mapping_name=mapping_name,
-                )
-            except DfeImportRefused as refused:
-                preview.problems = refused.messages
-            else:
-                messages.success(request, result.message(upload.file_name, breakdown))
-                return redirect(breakdown.measure)
-    return _render_upload(request, access, upload, form, start_form, preview=preview, breakdown=breakdown)
+    if request.POST.get("action", "check") == "import" and preview.is_valid:
+        return _upload_import(request, access, upload, form, preview, breakdown)
+    return _render_upload(request, access, upload, form, preview=preview, breakdown=breakdown)
+
+
+def _upload_import(request, access: Access, upload, form, preview, breakdown):
+    if request.POST.get("fingerprint") != preview.fingerprint():
+        messages.info(request, "What the import would write has changed since you checked. Check it again.")
+        return _render_upload(request, access, upload, form, preview=preview, breakdown=breakdown)
+    mapping = form.mapping()
+    try:
+        result = dfe_upload_import(
+            upload=upload,
+            mapping=mapping,
+            breakdown=breakdown,
+            by=request.user,
+            mapping_name=mapping.name or "not saved",
+        )
+    except DfeImportRefused as refused:
+        preview.problems = refused.messages
+        return _render_upload(request, access, upload, form, preview=preview, breakdown=breakdown)
+    messages.success(request, result.message(upload.file_name, breakdown))
+    return redirect(breakdown.measure)
 
 
 # Saved mappings
@@ -171,70 +198,55 @@ def mapping_list(request, access: Access):
     return render(request, "scorecard/mapping_list.html", context)
 
 
-def _mapping_initial(saved: SavedMapping) -> dict:
+def _as_mapping(saved: SavedMapping) -> ColumnMapping:
+    """A saved mapping as it reads, even one saved by an older release that can no longer be used."""
     try:
-        mapping = mapping_from_dict({**saved.mapping, "name": saved.name})
+        return mapping_from_dict({**saved.mapping, "name": saved.name})
     except MappingInvalid:
-        mapping = ColumnMapping(value=str(saved.mapping.get("value", "")), name=saved.name)
-    initial, _ = fit_to_header(mapping, None)
-    return {**initial, "name": saved.name, "version": saved.version}
+        return ColumnMapping(value=str(saved.mapping.get("value", "")), name=saved.name)
+
+
+def _mapping_page(request, access: Access, saved: SavedMapping, form, theirs=()):
+    context = {"access": access, "form": form, "saved": saved, "theirs": theirs, "nav": "scorecard"}
+    return render(request, "scorecard/mapping_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager)
 def mapping_edit(request, access: Access, pk: int):
+    """A saved mapping: changed (Save) or deleted (Delete), either refused if someone saved it since."""
     saved = selectors.get_saved_mapping(access, pk)
-    conflict = False
     if request.method != "POST":
-        form = SavedMappingForm(initial=_mapping_initial(saved))
-        return render(
-            request,
-            "scorecard/mapping_form.html",
-            {"access": access, "form": form, "saved": saved, "nav": "scorecard"},
-        )
+        initial, _ = fit_to_header(_as_mapping(saved), None)
+        form = SavedMappingForm(initial={**initial, "name": saved.name, "version": saved.version})
+        return _mapping_page(request, access, saved, form)
     form = SavedMappingForm(request.POST)
     form.fields["version"].required = True
-    if form.is_valid():
-        version = form.cleaned_data["version"]
-        try:
-            if request.POST.get("action") == "delete":
-                mapping_delete(saved=saved, expected_version=version)
-                messages.success(request, f"Mapping “{saved.name}” deleted.")
-                return redirect("scorecard:mappings", area=access.area.slug)
-            mapping = form.mapping()
-            saved = mapping_save(
-                area=access.area,
-                name=form.cleaned_data["name"],
-                mapping=mapping,
-                by=request.user,
-                saved=saved,
-                expected_version=version,
-            )
-        except EditConflict:
-            conflict = True
-            saved = selectors.get_saved_mapping(access, pk)
-            posted = request.POST.copy()
-            posted["version"] = saved.version
-            form = SavedMappingForm(posted)
-            form.is_valid()
-            form.add_error(
-                None,
-                "Someone else changed this mapping while you were editing it. What they saved is shown "
-                "below. Your change has not been saved: check it and save again.",
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"Mapping “{saved.name}” saved.")
-            return redirect("scorecard:mappings", area=access.area.slug)
-    return render(
-        request,
-        "scorecard/mapping_form.html",
-        {
-            "access": access,
-            "form": form,
-            "saved": saved,
-            "conflict": conflict,
-            "nav": "scorecard",
-        },
+    deleting = request.POST.get("action") == "delete"
+    save = _mapping_delete if deleting else _mapping_save
+    attempt = try_save(
+        form,
+        lambda: save(request, access, saved, form),
+        thing="this mapping",
+        theirs=lambda theirs: mapping_snapshot(_as_mapping(theirs)),
+        mine=lambda: mapping_snapshot(form.mapping()),
+    )
+    if not attempt.saved:
+        return _mapping_page(request, access, saved, form, attempt.theirs)
+    messages.success(request, f"Mapping “{saved.name}” {'deleted' if deleting else 'saved'}.")
+    return redirect("scorecard:mappings", area=access.area.slug)
+
+
+def _mapping_delete(request, access: Access, saved: SavedMapping, form) -> None:
+    mapping_delete(saved=saved, expected_version=form.cleaned_data["version"])
+
+
+def _mapping_save(request, access: Access, saved: SavedMapping, form) -> SavedMapping:
+    return mapping_save(
+        area=access.area,
+        name=form.cleaned_data["name"],
+        mapping=form.mapping(),
+        by=request.user,
+        saved=saved,
+        expected_version=form.cleaned_data["version"],
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,9 +16,8 @@ from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_http_methods
 
 from areas.access import Access, area_view, scorecard_manager
-from common.concurrency import EditConflict
+from common.conflicts import Attempt, try_save
 from common.uploads import csv_safe
-from common.views import apply_validation_error
 
 from .. import selectors
 from ..figures_file import COLUMNS, check_figures, read_figures_file
@@ -26,7 +25,7 @@ from ..forms.figures import ConfirmUploadForm, FigureForm, FiguresUploadForm
 from ..models import Figure, Measure
 from ..selectors import data as data_selectors
 from ..selectors.data import row_write
-from ..services.figures import FigureExists, figure_save, figures_write
+from ..services.figures import FigureExists, figure_save, figures_write, rounded
 
 SESSION_KEY = "figure_uploads"
 UPLOAD_FOLDER = "figure-uploads"
@@ -37,12 +36,21 @@ def _enterable(access: Access, measure: Measure) -> None:
         raise PermissionDenied("Only the programme manager and the measure's owner can enter its figures.")
 
 
-def _figure_page(request, access: Access, form, measure: Measure, **extra):
-    context = {"access": access, "form": form, "measure": measure, "nav": "scorecard", **extra}
+def _figure_page(request, access: Access, form, measure: Measure, attempt: Attempt, **extra):
+    context = {
+        "access": access,
+        "form": form,
+        "measure": measure,
+        "theirs": attempt.theirs,
+        # A figure for that period is there already: the page links to it.
+        "existing": attempt.error if isinstance(attempt.error, FigureExists) else None,
+        "nav": "scorecard",
+        **extra,
+    }
     return render(request, "scorecard/figure_form.html", context)
 
 
-def _save(request, form: FigureForm, **changing):
+def _save(request, form: FigureForm, **changing) -> Figure:
     """Save the form's figure: a new one, or (`figure`, `expected_version`) a change."""
     data = form.cleaned_data
     return figure_save(
@@ -56,34 +64,53 @@ def _save(request, form: FigureForm, **changing):
     )
 
 
+def _saved(request, figure: Figure, measure: Measure):
+    messages.success(request, f"{figure.get_series_display()} figure for {figure.period} saved.")
+    return redirect(measure)
+
+
+def _as_read(figure: Figure) -> dict[str, str]:
+    """A figure as people read it ("This area 2024: 46.4"), to show theirs beside yours."""
+    return {"Breakdown": figure.breakdown.name, "Figure": str(figure)}
+
+
+def _as_typed(form: FigureForm) -> dict[str, str]:
+    data = form.cleaned_data
+    missing = "" if data["value"] is not None else data["missing_reason"].strip()
+    typed = Figure(
+        breakdown=form.chosen_breakdown,
+        series=data["series"],
+        period=data["period"],
+        value=rounded(data["value"]),
+        missing_reason=missing,
+    )
+    return _as_read(typed)
+
+
 @require_http_methods(["GET", "POST"])
 @area_view()
 def figure_create(request, access: Access, pk: int):
     measure = selectors.get_measure(access, pk)
     _enterable(access, measure)
-    existing = None
-    if request.method != "POST":
-        initial = {"series": request.GET.get("series") or "area", "period": request.GET.get("period", "")}
-        if request.GET.get("breakdown"):
-            initial["breakdown"] = request.GET["breakdown"]
-        else:
-            first = measure.breakdowns.order_by("position", "pk").first()
-            initial["breakdown"] = str(first.pk) if first else ""
-        form = FigureForm(measure=measure, initial=initial)
-    else:
+    if request.method == "POST":
         form = FigureForm(request.POST, measure=measure)
-        if form.is_valid():
-            try:
-                figure = _save(request, form)
-            except FigureExists as clash:
-                existing = clash
-                form.add_error("period", str(clash))
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, f"{figure.get_series_display()} figure for {figure.period} saved.")
-                return redirect(measure)
-    return _figure_page(request, access, form, measure, existing=existing)
+    else:
+        form = FigureForm(measure=measure, initial=_start(request, measure))
+    attempt = try_save(form, lambda: _save(request, form))
+    if attempt.saved:
+        return _saved(request, attempt.result, measure)
+    return _figure_page(request, access, form, measure, attempt)
+
+
+def _start(request, measure: Measure) -> dict:
+    """What a new figure starts with: the series, period and breakdown the address names, if any."""
+    initial = {"series": request.GET.get("series") or "area", "period": request.GET.get("period", "")}
+    if request.GET.get("breakdown"):
+        initial["breakdown"] = request.GET["breakdown"]
+    else:
+        first = measure.breakdowns.order_by("position", "pk").first()
+        initial["breakdown"] = str(first.pk) if first else ""
+    return initial
 
 
 @require_http_methods(["GET", "POST"])
@@ -92,37 +119,18 @@ def figure_edit(request, access: Access, pk: int):
     figure = selectors.get_figure(access, pk)
     measure = figure.breakdown.measure
     _enterable(access, measure)
-    existing = None
-    conflict = False
-    if request.method != "POST":
-        form = FigureForm(measure=measure, figure=figure)
-    else:
-        form = FigureForm(request.POST, measure=measure, figure=figure)
-        form.fields["version"].required = True
-        if form.is_valid():
-            try:
-                figure = _save(request, form, figure=figure, expected_version=form.cleaned_data["version"])
-            except EditConflict:
-                conflict = True
-                figure = selectors.get_figure(access, pk)
-                posted = request.POST.copy()
-                posted["version"] = figure.version
-                form = FigureForm(posted, measure=measure, figure=figure)
-                form.is_valid()
-                form.add_error(
-                    None,
-                    "Someone else changed this figure while you were editing it. What they saved is shown "
-                    "below. Your change has not been saved: check it and save again.",
-                )
-            except FigureExists as clash:
-                existing = clash
-                form.add_error("period", str(clash))
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, f"{figure.get_series_display()} figure for {figure.period} saved.")
-                return redirect(measure)
-    return _figure_page(request, access, form, measure, figure=figure, conflict=conflict, existing=existing)
+    form = FigureForm(request.POST or None, measure=measure, figure=figure)
+    form.fields["version"].required = True
+    attempt = try_save(
+        form,
+        lambda: _save(request, form, figure=figure, expected_version=form.cleaned_data["version"]),
+        thing="this figure",
+        theirs=_as_read,
+        mine=lambda: _as_typed(form),
+    )
+    if attempt.saved:
+        return _saved(request, attempt.result, measure)
+    return _figure_page(request, access, form, measure, attempt, figure=figure)
 
 
 # Uploading a file of figures

@@ -10,21 +10,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from areas.access import area_view, scorecard_manager
-from common.concurrency import EditConflict
+from common.conflicts import try_save
+from common.forms import without_version
 from common.views import apply_validation_error
 
 from .. import selectors
-from ..forms.manage import (
-    MeasureForm,
-    OutcomeForm,
-    SettingsForm,
-    outcome_initial,
-    plain_number,
-)
+from ..forms.manage import MeasureForm, OutcomeForm, SettingsForm, outcome_initial, settings_initial
 from ..models import ScorecardSettings
 from ..selectors import manage as manage_selectors
 from ..services import measures as services
-from .conflicts import CONFLICT, differences, rebind
 
 # Settings
 
@@ -32,33 +26,26 @@ from .conflicts import CONFLICT, differences, rebind
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager)
 def settings_edit(request, access):
-    current = selectors.settings_for(access.area)
-    initial = {name: getattr(current, name) for name in services.SETTINGS_FIELDS}
-    initial |= {
-        "tolerance": plain_number(current.tolerance),
-        "direction_threshold": plain_number(current.direction_threshold),
-        "version": current.version,
-    }
-    form = SettingsForm(request.POST or None, initial=initial)
-    theirs = None
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version") or 0
-        try:
-            services.settings_save(area=access.area, expected_version=version, by=request.user, **data)
-        except EditConflict as conflict:
-            mine = services.settings_snapshot(ScorecardSettings(area=access.area, **data))
-            theirs = differences(services.settings_snapshot(conflict.obj), mine)
-            form = rebind(SettingsForm, request, conflict.obj.version)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "Scorecard settings saved.")
-            return redirect("scorecard:scorecard", area=access.area.slug)
+    form = SettingsForm(request.POST or None, initial=settings_initial(selectors.settings_for(access.area)))
+    attempt = try_save(
+        form,
+        lambda: services.settings_save(
+            area=access.area,
+            expected_version=form.cleaned_data["version"] or 0,
+            by=request.user,
+            **without_version(form),
+        ),
+        verb="saved",
+        theirs=services.settings_snapshot,
+        mine=lambda: services.settings_snapshot(ScorecardSettings(area=access.area, **without_version(form))),
+    )
+    if attempt.saved:
+        messages.success(request, "Scorecard settings saved.")
+        return redirect("scorecard:scorecard", area=access.area.slug)
     return render(
         request,
         "scorecard/settings_form.html",
-        {"access": access, "form": form, "theirs": theirs, "nav": "scorecard"},
+        {"access": access, "form": form, "theirs": attempt.theirs, "nav": "scorecard"},
     )
 
 
@@ -98,28 +85,34 @@ def outcome_create(request, access):
 def outcome_edit(request, access, pk: int):
     outcome = selectors.get_outcome(access, pk)
     form = OutcomeForm(request.POST or None, initial=outcome_initial(outcome))
-    theirs = None
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version") or 0
-        position = outcome.position if data["position"] is None else data["position"]
-        mine = {"Code": data["code"].strip(), "Statement": data["statement"].strip(), "Order": str(position)}
-        try:
-            services.outcome_update(outcome=outcome, expected_version=version, by=request.user, **data)
-        except EditConflict as conflict:
-            theirs = differences(services.outcome_snapshot(conflict.obj), mine)
-            form = rebind(OutcomeForm, request, conflict.obj.version)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-            outcome.refresh_from_db()
-        else:
-            messages.success(request, f"Outcome {outcome.code} saved.")
-            return redirect("scorecard:outcomes", area=access.area.slug)
+    attempt = try_save(
+        form,
+        lambda: services.outcome_update(
+            outcome=outcome,
+            expected_version=form.cleaned_data["version"] or 0,
+            by=request.user,
+            **without_version(form),
+        ),
+        verb="saved",
+        theirs=services.outcome_snapshot,
+        mine=lambda: _outcome_as_typed(form, outcome),
+    )
+    if attempt.saved:
+        messages.success(request, f"Outcome {outcome.code} saved.")
+        return redirect("scorecard:outcomes", area=access.area.slug)
+    if attempt.problem:
+        outcome.refresh_from_db()
     return render(
         request,
         "scorecard/outcome_form.html",
-        {"access": access, "form": form, "outcome": outcome, "theirs": theirs, "nav": "scorecard"},
+        {"access": access, "form": form, "outcome": outcome, "theirs": attempt.theirs, "nav": "scorecard"},
     )
+
+
+def _outcome_as_typed(form, outcome) -> dict[str, str]:
+    data = form.cleaned_data
+    position = outcome.position if data["position"] is None else data["position"]
+    return {"Code": data["code"].strip(), "Statement": data["statement"].strip(), "Order": str(position)}
 
 
 # Measures
@@ -163,40 +156,29 @@ def measure_create(request, access):
 @area_view(scorecard_manager)
 def measure_edit(request, access, pk: int):
     measure = manage_selectors.measure_for_editing(access, pk)
-    plans = manage_selectors.plans_to_link(access, measure)
-    form = _measure_form(
-        request,
-        access,
-        measure=measure,
-        data=request.POST or None,
-        initial=MeasureForm.initial_for(measure, plans),
+    initial = MeasureForm.initial_for(measure, manage_selectors.plans_to_link(access, measure))
+    form = _measure_form(request, access, measure=measure, data=request.POST or None, initial=initial)
+    attempt = try_save(
+        form,
+        lambda: services.measure_update(
+            measure=measure,
+            content=form.content(),
+            expected_version=form.cleaned_data["version"] or 0,
+            by=request.user,
+        ),
+        verb="saved",
+        theirs=lambda _: services.MeasureContent.of(
+            manage_selectors.measure_for_editing(access, pk)
+        ).snapshot(),
+        mine=lambda: form.content().snapshot(),
     )
-    theirs = None
-    if request.method == "POST" and form.is_valid():
-        content = form.content()
-        try:
-            services.measure_update(
-                measure=measure,
-                content=content,
-                expected_version=form.cleaned_data["version"] or 0,
-                by=request.user,
-            )
-        except EditConflict:
-            measure = manage_selectors.measure_for_editing(access, pk)
-            theirs = differences(services.MeasureContent.of(measure).snapshot(), content.snapshot())
-            data = request.POST.copy()
-            data["version"] = measure.version
-            form = _measure_form(request, access, measure=measure, data=data)
-            form.is_valid()
-            form.add_error(None, CONFLICT)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-            measure.refresh_from_db()
-        else:
-            messages.success(request, f"Measure {measure.code} saved.")
-            return redirect("scorecard:measure", area=access.area.slug, pk=measure.pk)
+    if attempt.saved:
+        messages.success(request, f"Measure {measure.code} saved.")
+        return redirect("scorecard:measure", area=access.area.slug, pk=measure.pk)
+    if attempt.problem:
+        measure = manage_selectors.measure_for_editing(access, pk)
     return render(
         request,
         "scorecard/measure_form.html",
-        {"access": access, "form": form, "measure": measure, "theirs": theirs, "nav": "scorecard"},
+        {"access": access, "form": form, "measure": measure, "theirs": attempt.theirs, "nav": "scorecard"},
     )

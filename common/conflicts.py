@@ -1,0 +1,135 @@
+"""One way to handle an edit conflict: the one place that catches `EditConflict` (common.concurrency).
+
+A form view that saves through a versioned service calls `try_save`. When someone else saved first,
+the page says so in one message (`conflict_message`), keeps what the user typed in the form, now
+carrying the version just read so that saving again knowingly replaces theirs, and has `theirs`:
+(label, their value, your value) rows, which templates/includes/their_changes.html shows as "What the
+other person saved". A removal refused that way shows what they saved, with nothing of yours (`as_saved`).
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db.models import Model
+from django.forms import BaseForm
+
+from .concurrency import EditConflict
+from .views import apply_validation_error
+
+T = TypeVar("T")
+M = TypeVar("M", bound=Model)
+Snapshot = Mapping[str, str]
+Row = tuple[str, str, str | None]
+
+
+def conflict_message(
+    thing: str = "this",
+    *,
+    verb: str = "changed",
+    who: str = "Someone else",
+    doing: str = "editing it",
+    removing: bool = False,
+    shown: bool = True,
+) -> str:
+    """What a page says when someone else saved `thing` first: "Someone else changed this item while you
+    were editing it. Your changes have not been saved. ..." (`shown`: what they saved is on the page)."""
+    if removing:
+        said = f"{who} {verb} {thing} after you opened this page, so it has not been removed."
+        advice = "if you still want to remove it, press Remove again."
+    else:
+        said = f"{who} {verb} {thing} while you were {doing}. Your changes have not been saved."
+        advice = "check your changes against theirs and save again." if shown else "check it and try again."
+    where = "What they saved is shown below" if shown else "The page now shows it as they left it"
+    return f"{said} {where}: {advice}"
+
+
+def differences(theirs: Snapshot, mine: Snapshot) -> list[Row]:
+    """(label, their value, your value) for each value that differs."""
+    return [
+        (label, value, mine.get(label, "")) for label, value in theirs.items() if value != mine.get(label, "")
+    ]
+
+
+def as_saved(theirs: Snapshot) -> list[Row]:
+    """(label, their value, None) for everything they saved: when there is nothing of yours to compare."""
+    return [(label, value, None) for label, value in theirs.items()]
+
+
+@dataclass
+class Attempt(Generic[T]):
+    """What came of `try_save`: `saved`, with the service's `result`; or not, with the `form` to show
+    again, the `problem` in words, and either the service's `error` or, after an edit conflict
+    (`conflict`), the `theirs` rows."""
+
+    form: BaseForm | None
+    saved: bool = False
+    result: T | None = None
+    problem: str = ""
+    error: ValidationError | None = None
+    conflict: bool = False
+    theirs: list[Row] = field(default_factory=list)
+
+
+def try_save(
+    form: BaseForm | None,
+    save: Callable[[], T],
+    *,
+    thing: str | Callable[[M], str] = "this",
+    theirs: Callable[[M], Snapshot] | None = None,
+    mine: Callable[[], Snapshot] | None = None,
+    removing: bool = False,
+    verb: str = "changed",
+    who: str = "Someone else",
+    doing: str = "editing it",
+) -> Attempt[T]:
+    """Run `save` (a call to a versioned service) if `form` is valid, or at once when there is no form
+    (a Remove button carrying only its version). An unbound or invalid form comes back as it is, so a
+    view may call this on GET too.
+
+    If someone else saved first, the form gets one error, `conflict_message` naming `thing` ("this
+    item", or a function naming their object, as a removal does), and the submitted data again with the
+    version they left, so that the next save replaces theirs knowingly. `theirs` reads their object as
+    a snapshot (label: value) to show beside `mine` (what was typed, under the same labels), or on its
+    own for a removal or when there is no `mine`. A ValidationError from the service goes on the form,
+    beside the fields it names. Either way the attempt's `problem` says it in words, for a page with no
+    form.
+    """
+    if form is not None and not form.is_valid():
+        return Attempt(form)
+    try:
+        result = save()
+    except EditConflict as conflict:
+        rows = _rows(conflict.obj, theirs, None if removing else mine)
+        named = thing if isinstance(thing, str) else thing(conflict.obj)
+        message = conflict_message(
+            named, verb=verb, who=who, doing=doing, removing=removing, shown=bool(rows)
+        )
+        if form is not None:
+            _carry_version(form, getattr(conflict.obj, "version", None))
+            form.add_error(None, message)
+        return Attempt(form, problem=message, conflict=True, theirs=rows)
+    except ValidationError as error:
+        if form is not None:
+            apply_validation_error(form, error)
+        return Attempt(form, problem=" ".join(error.messages), error=error)
+    return Attempt(form, saved=True, result=result)
+
+
+def _rows(
+    obj: Model, theirs: Callable[[M], Snapshot] | None, mine: Callable[[], Snapshot] | None
+) -> list[Row]:
+    if theirs is None:
+        return []
+    saved = theirs(obj)
+    return as_saved(saved) if mine is None else differences(saved, mine())
+
+
+def _carry_version(form: BaseForm, version: int | None) -> None:
+    """The submitted data again, as typed, carrying the version just read."""
+    name = form.add_prefix("version")
+    if "version" in form.fields:
+        data = form.data.copy()
+        data[name] = "" if version is None else str(version)
+        form.data = data
