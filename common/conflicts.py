@@ -5,13 +5,18 @@ the page says so in one message (`conflict_message`), keeps what the user typed 
 carrying the version just read so that saving again knowingly replaces theirs, and has `theirs`:
 (label, their value, your value) rows, which templates/includes/their_changes.html shows as "What the
 other person saved". A removal refused that way shows what they saved, with nothing of yours (`as_saved`).
+
+Work that is not a page (a plan import, a command) runs inside `refusals_as`, which turns any refusal
+of a write, a conflicting edit among them, into the caller's own error saying why in words.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.db.models import Model
 from django.forms import BaseForm
 
@@ -133,3 +138,17 @@ def _carry_version(form: BaseForm, version: int | None) -> None:
         data = form.data.copy()
         data[name] = "" if version is None else str(version)
         form.data = data
+
+
+@contextmanager
+def refusals_as(error: Callable[[str], Exception], *, thing: str = "it") -> Iterator[None]:
+    """Run writes that are not a page's (an import, a command): a refusal becomes `error(why)`, raised
+    from inside the caller's transaction so that nothing is written. `why` is the refusal's own words
+    for a ValidationError; for a conflicting edit, or a unique name taken a moment ago, it says that
+    someone else changed `thing` at the same time."""
+    try:
+        yield
+    except ValidationError as refused:
+        raise error("; ".join(refused.messages)) from refused
+    except (EditConflict, IntegrityError) as clash:
+        raise error(f"someone else changed {thing} at the same time. Try again") from clash

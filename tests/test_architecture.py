@@ -67,8 +67,6 @@ def test_every_app_is_in_the_order():
 
 # Pages handle an edit conflict one way: common.conflicts.try_save.
 CONFLICT_HELPER = "common/conflicts.py"
-# The plan import is no page: it turns any refusal, a conflict among them, into "nothing was written".
-PLAN_IMPORT = "plans/spreadsheet/apply.py"
 
 
 def _names_edit_conflict(node: ast.expr | None) -> bool:
@@ -106,4 +104,4 @@ def test_no_module_but_the_conflict_helper_catches_an_edit_conflict():
         for path, _ in _modules(app)
         if _catches_edit_conflict(path)
     }
-    assert catching == {CONFLICT_HELPER, PLAN_IMPORT}
+    assert catching == {CONFLICT_HELPER}

@@ -1,11 +1,10 @@
 """Importing a plan file: all of it, through the services (so each change is in the history), or none."""
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from areas.models import LocalArea, Person, Workstream
 from areas.services import person_create, person_update, workstream_create, workstream_update
-from common.concurrency import EditConflict
+from common.conflicts import refusals_as
 from history import services as history
 
 from .. import snapshots
@@ -168,12 +167,8 @@ class _Writer:
         )
 
 
-def _message(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return "; ".join(error.messages)
-    if isinstance(error, IntegrityError | EditConflict):
-        return "someone else changed the plan at the same time. Try the import again"
-    return str(error)
+def _stopped(why: str) -> ImportRejected:
+    return ImportRejected([Problem("", None, None, f"The import stopped and nothing was written: {why}")])
 
 
 def plan_import(*, area: LocalArea, plan_file: PlanFile, by=None, source: str | None = None) -> ImportPreview:
@@ -193,15 +188,11 @@ def plan_import(*, area: LocalArea, plan_file: PlanFile, by=None, source: str | 
         if not preview.has_changes:
             return preview
         writer = _Writer(area, preview.work, by, source)
-        try:
+        with refusals_as(_stopped, thing="the plan"):
             writer.people_and_workstreams()
             scheme = writer.scheme()
             plan = writer.plan(scheme)
             writer.items_and_findings(plan)
             writer.scheme_order(scheme)
-        except (ValidationError, EditConflict, IntegrityError) as error:
-            raise ImportRejected(
-                [Problem("", None, None, f"The import stopped and nothing was written: {_message(error)}")]
-            ) from error
         preview.plan = plan  # the plan as imported, new or not
     return preview

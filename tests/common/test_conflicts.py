@@ -3,10 +3,12 @@
 
 import pytest
 from django import forms
+from django.core.exceptions import ValidationError
 
 from areas.models import Person
 from areas.services import person_snapshot, person_update
-from common.conflicts import conflict_message, try_save
+from common.concurrency import EditConflict
+from common.conflicts import conflict_message, refusals_as, try_save
 from common.forms import Form
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +169,23 @@ def test_an_unbound_form_as_on_a_first_visit_is_not_saved():
 )
 def test_one_function_words_every_conflict_from_the_things_name(wording, said):
     assert conflict_message(**wording).startswith(said)
+
+
+class Stopped(Exception):
+    pass
+
+
+def test_work_that_is_not_a_page_turns_a_refusal_into_its_own_error_in_words():
+    with pytest.raises(Stopped, match="^Enter a date$"), refusals_as(Stopped, thing="the plan"):
+        raise ValidationError("Enter a date")
+
+
+def test_work_that_is_not_a_page_says_someone_else_changed_it_when_an_edit_conflicts(db, area):
+    with pytest.raises(Stopped, match="someone else changed the plan at the same time"):
+        with refusals_as(Stopped, thing="the plan"):
+            raise EditConflict(area)
+
+
+def test_other_errors_pass_through_untouched():
+    with pytest.raises(KeyError), refusals_as(Stopped):
+        raise KeyError("a bug, not a refusal")
