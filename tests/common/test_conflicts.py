@@ -176,14 +176,14 @@ class Stopped(Exception):
 
 
 def test_work_that_is_not_a_page_turns_a_refusal_into_its_own_error_in_words():
-    with pytest.raises(Stopped, match="^Enter a date$"), refusals_as(Stopped, thing="the plan"):
+    with pytest.raises(Stopped, match=r"^Enter a date$"), refusals_as(Stopped, thing="the plan"):
         raise ValidationError("Enter a date")
 
 
 def test_work_that_is_not_a_page_says_someone_else_changed_it_when_an_edit_conflicts(db, area):
-    with pytest.raises(Stopped, match="someone else changed the plan at the same time"):
-        with refusals_as(Stopped, thing="the plan"):
-            raise EditConflict(area)
+    refused = pytest.raises(Stopped, match="someone else changed the plan at the same time")
+    with refused, refusals_as(Stopped, thing="the plan"):
+        raise EditConflict(area)
 
 
 def test_other_errors_pass_through_untouched():
