@@ -237,7 +237,7 @@ ViewFunction = Callable[..., HttpResponse]  # (request: SignedInRequest, access:
 
 
 def area_view(
-    permission: Callable[[Access], bool] | None = None, *, reads: Kind | None = None
+    permission: Callable[[Access], bool] | None = None, *, reads: Kind
 ) -> Callable[[ViewFunction], ViewFunction]:
     """Decorate a view taking (request, access, ...): membership checked, then that the role reads
     the kind of data the page shows (`reads`), then `permission`.
@@ -250,7 +250,7 @@ def area_view(
         @wraps(view)
         def wrapped(request: HttpRequest, area: str, *args: Any, **kwargs: Any) -> HttpResponse:
             access = access_for(request.user, area)
-            if reads is not None and not access.can_read(reads):
+            if not access.can_read(reads):
                 raise PermissionDenied(
                     f"Your role in this local area does not include reading {reads.label}."
                 )

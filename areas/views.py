@@ -43,7 +43,7 @@ def person_detail(request, access, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def person_create(request, access):
     form = PersonForm(request.POST or None)
     attempt = try_save(
@@ -56,7 +56,7 @@ def person_create(request, access):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def person_edit(request, access, pk: int):
     person = selectors.person_for(access, pk)
     form = PersonForm(request.POST or None, initial=person_initial(person))
@@ -110,7 +110,7 @@ def workstream_detail(request, access, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def workstream_create(request, access):
     form = WorkstreamForm(request.POST or None, area=access.area)
     attempt = try_save(
@@ -125,7 +125,7 @@ def workstream_create(request, access):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def workstream_edit(request, access, pk: int):
     workstream = selectors.workstream_for(access, pk)
     form = WorkstreamForm(request.POST or None, area=access.area, initial=workstream_initial(workstream))
@@ -158,7 +158,7 @@ def workstream_edit(request, access, pk: int):
 
 
 @require_http_methods(["GET"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def member_list(request, access):
     return render(
         request,
@@ -168,7 +168,7 @@ def member_list(request, access):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def member_create(request, access):
     form = MemberForm(request.POST or None, area=access.area)
     if request.method == "POST" and form.is_valid():
@@ -194,7 +194,7 @@ def member_create(request, access):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def member_edit(request, access, pk: int):
     membership = selectors.member_for(access, pk)
     initial = {"role": membership.role, "person": membership.person_id, "version": membership.version}
@@ -231,7 +231,7 @@ def member_edit(request, access, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def member_remove(request, access, pk: int):
     membership = selectors.member_for(access, pk)
     error = None

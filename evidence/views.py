@@ -85,7 +85,7 @@ def evidence_detail(request, access: Access, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(evidence_adder)
+@area_view(evidence_adder, reads=Kind.CYCLE)
 def evidence_create(request, access: Access):
     next_url = safe_next(request.POST.get("next") or request.GET.get("next"))
     form = EvidenceForm(request.POST, request.FILES) if request.method == "POST" else EvidenceForm()
@@ -119,7 +119,7 @@ def _editable(access: Access, pk: int) -> Evidence:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view()
+@area_view(reads=Kind.CYCLE)
 def evidence_edit(request, access: Access, pk: int):
     evidence = _editable(access, pk)
     if request.method == "POST":

@@ -428,6 +428,20 @@ def test_todays_roles_read_what_they_read_before_and_only_the_manager_reads_case
         assert READS[role] == everything_but_cases
 
 
+def test_every_page_of_an_area_declares_the_kind_of_data_it_shows():
+    """area_view needs `reads`: a page cannot be added to an area without saying what kind of data it is."""
+
+    def views(patterns, prefix=""):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                yield from views(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif prefix.startswith("areas/"):
+                yield pattern.name, pattern.callback
+
+    found = dict(views(get_resolver().url_patterns))
+    assert found and all(isinstance(view.reads_kind, Kind) for view in found.values())
+
+
 def test_every_page_a_viewer_reads_is_in_the_table_of_kinds():
     assert {row[0] for row in READ_PAGES} <= set(READ_KINDS)
 

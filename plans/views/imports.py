@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view, manager_only
+from areas.access import Kind, area_view, manager_only
 from common.forms import Form
 
 from ..spreadsheet import ImportRejected, plan_import, preview_import, read_plan_file
@@ -75,7 +75,7 @@ def _too_large(request) -> bool:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def upload(request, access):
     problems = None
     if request.method == "POST" and _too_large(request):
@@ -101,7 +101,7 @@ def upload(request, access):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def preview(request, access, token: str):
     path, name = _stored(request, access, token)
     plan_file = read_plan_file(path.read_bytes(), name=name)

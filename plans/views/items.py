@@ -69,7 +69,7 @@ def _parent_for_new_item(access, plan, parent_pk: str | None) -> Item | None:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def item_create(request, access, plan_pk: int):
     plan = selectors.plan_for(access, plan_pk)
     parent = _parent_for_new_item(access, plan, request.GET.get("parent") or request.POST.get("parent"))
@@ -125,7 +125,7 @@ def _editable(access, pk: int) -> Item:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def item_edit(request, access, pk: int):
     item = _editable(access, pk)
     form = ItemForm(request.POST or None, plan=item.plan, item=item, can_rate=access.is_programme_manager)
@@ -168,7 +168,7 @@ def _restructurable(access, pk: int) -> Item:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def item_move(request, access, pk: int):
     item = _restructurable(access, pk)
     if item.level == 1:
@@ -204,7 +204,7 @@ def item_move(request, access, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view()
+@area_view(reads=Kind.PLAN)
 def item_remove(request, access, pk: int):
     item = _restructurable(access, pk)
     form = VersionForm(request.POST or None, initial={"version": item.version})

@@ -58,7 +58,7 @@ def plan_detail(request, access, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def plan_create(request, access):
     form = PlanForm(request.POST or None, area=access.area, instance=Plan(area=access.area))
     if request.method == "POST" and form.is_valid():
@@ -77,7 +77,7 @@ def plan_create(request, access):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def plan_edit(request, access, pk: int):
     plan = selectors.plan_for(access, pk)
     form = PlanForm(request.POST or None, area=access.area, instance=plan)

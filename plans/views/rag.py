@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view, manager_only
+from areas.access import Kind, area_view, manager_only
 from common.views import apply_validation_error
 
 from .. import selectors, services
@@ -15,14 +15,14 @@ from ..models import RagStatus
 
 
 @require_http_methods(["GET"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def scheme_list(request, access):
     schemes = selectors.rag_schemes_for(access)
     return render(request, "plans/rag_scheme_list.html", {"access": access, "schemes": schemes, "nav": "rag"})
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def scheme_create(request, access):
     form = RagSchemeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -42,14 +42,14 @@ def scheme_create(request, access):
 
 
 @require_http_methods(["GET"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def scheme_detail(request, access, pk: int):
     scheme = selectors.rag_scheme_for(access, pk)
     return render(request, "plans/rag_scheme_detail.html", {"access": access, "scheme": scheme, "nav": "rag"})
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def status_create(request, access, pk: int):
     scheme = selectors.rag_scheme_for(access, pk)
     form = RagStatusForm(request.POST or None, instance=RagStatus(scheme=scheme, position=0))
@@ -73,7 +73,7 @@ def _fields(form) -> dict:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def status_edit(request, access, pk: int, status_pk: int):
     status = selectors.rag_status_for(access, pk, status_pk)
     form = RagStatusForm(request.POST or None, instance=status)
@@ -93,7 +93,7 @@ def status_edit(request, access, pk: int, status_pk: int):
 
 
 @require_http_methods(["POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def status_move(request, access, pk: int, status_pk: int, direction: str):
     if direction not in ("up", "down"):
         raise Http404
@@ -104,7 +104,7 @@ def status_move(request, access, pk: int, status_pk: int, direction: str):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(manager_only)
+@area_view(manager_only, reads=Kind.PLAN)
 def status_remove(request, access, pk: int, status_pk: int):
     status = selectors.rag_status_for(access, pk, status_pk)
     error = None

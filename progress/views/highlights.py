@@ -69,7 +69,7 @@ def _editable(access, period, workstream):
 
 
 @require_http_methods(["POST"])
-@area_view()
+@area_view(reads=Kind.CYCLE)
 def report_draft(request, access, pk: int, workstream_pk: int):
     period = selectors.period_for(access, pk)
     workstream = selectors.workstream_for(access, workstream_pk)
@@ -93,7 +93,7 @@ def report_draft(request, access, pk: int, workstream_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view()
+@area_view(reads=Kind.CYCLE)
 def report_edit(request, access, pk: int, workstream_pk: int):
     period = selectors.period_for(access, pk)
     workstream = selectors.workstream_for(access, workstream_pk)

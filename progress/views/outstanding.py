@@ -4,14 +4,14 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view, cycle_runner
+from areas.access import Kind, area_view, cycle_runner
 
 from ..models import ReportingPeriod
 from ..outstanding import missing_updates
 
 
 @require_http_methods(["GET"])
-@area_view(cycle_runner)
+@area_view(cycle_runner, reads=Kind.CYCLE)
 def outstanding(request, access, pk: int):
     period = get_object_or_404(
         ReportingPeriod.objects.select_related("plan__area", "plan__rag_scheme"),

@@ -47,7 +47,7 @@ def period_list(request, access, plan_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(cycle_runner)
+@area_view(cycle_runner, reads=Kind.CYCLE)
 def period_create(request, access, plan_pk: int):
     plan = plan_selectors.plan_for(access, plan_pk)
     latest = plan.periods.order_by("-starts_on").first()
@@ -134,7 +134,7 @@ def _open_period(access, period: ReportingPeriod, page) -> dict:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(cycle_runner)
+@area_view(cycle_runner, reads=Kind.CYCLE)
 def period_edit(request, access, pk: int):
     period = selectors.period_for(access, pk)
     if period.is_reported:
@@ -167,7 +167,7 @@ def period_edit(request, access, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(cycle_runner)
+@area_view(cycle_runner, reads=Kind.CYCLE)
 def period_move(request, access, pk: int, state: str):
     """Move a period on (or back) to `state`: GET asks, saying what stands in the way; POST does it."""
     period = selectors.period_for(access, pk)

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view
+from areas.access import Kind, area_view
 from common.conflicts import try_save
 from evidence.models import Evidence
 from plans.rules import is_overdue
@@ -52,7 +52,7 @@ def _initial(update, request) -> dict:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view()
+@area_view(reads=Kind.CYCLE)
 def update_edit(request, access, pk: int, item_pk: int):
     period = selectors.period_for(access, pk)
     item = selectors.item_in_period(access, period, item_pk)
@@ -113,7 +113,7 @@ def _overdue(item) -> bool:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view()
+@area_view(reads=Kind.CYCLE)
 def update_challenge(request, access, pk: int, item_pk: int):
     period = selectors.period_for(access, pk)
     item = selectors.item_in_period(access, period, item_pk)

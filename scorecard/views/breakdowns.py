@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view, scorecard_manager
+from areas.access import Kind, area_view, scorecard_manager
 from common.conflicts import try_save
 from common.dates import format_uk_date
 
@@ -39,7 +39,7 @@ def _posted_version(request) -> int:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def breakdowns_edit(request, access, pk: int):
     """The breakdowns page; a POST does what its button names: add, save, remove, up, down or headline."""
     measure = selectors.get_measure(access, pk)
@@ -181,7 +181,7 @@ BREAKDOWN_ACTIONS = {
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def targets_edit(request, access, pk: int):
     """The targets page; a POST does what its button names: add, save or remove."""
     measure = selectors.get_measure(access, pk)

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view
+from areas.access import Kind, area_view
 from common.conflicts import try_save
 from progress import selectors as progress_selectors
 
@@ -17,7 +17,7 @@ from ..services.commentary import commentary_save, commentary_snapshot
 
 
 @require_http_methods(["GET", "POST"])
-@area_view()
+@area_view(reads=Kind.SCORECARD)
 def commentary_edit(request, access, pk: int, period_pk: int):
     measure = selectors.get_measure(access, pk)
     period = progress_selectors.period_for(access, period_pk)

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Access, area_view, scorecard_manager
+from areas.access import Access, Kind, area_view, scorecard_manager
 from common.conflicts import try_save
 from common.views import apply_validation_error
 
@@ -36,7 +36,7 @@ BLANK = ColumnMapping(value="")
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def dfe_start(request, access: Access):
     too_large = request.method == "POST" and declared_too_large(request, settings.DFE_UPLOAD_MAX_BYTES)
     form = DfeFileForm(
@@ -100,7 +100,7 @@ def _import_form(access: Access, upload, data=None, initial=None) -> DfeImportFo
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def dfe_upload(request, access: Access, pk: int):
     """A kept DfE file: its columns mapped (GET starts from a mapping), then the mapping saved, or the
     figures checked, then imported (POST, named by the button pressed)."""
@@ -192,7 +192,7 @@ def _upload_import(request, access: Access, upload, form, preview, breakdown):
 
 
 @require_http_methods(["GET"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def mapping_list(request, access: Access):
     context = {"access": access, "mappings": data_selectors.saved_mappings(access.area), "nav": "scorecard"}
     return render(request, "scorecard/mapping_list.html", context)
@@ -212,7 +212,7 @@ def _mapping_page(request, access: Access, saved: SavedMapping, form, theirs=())
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def mapping_edit(request, access: Access, pk: int):
     """A saved mapping: changed (Save) or deleted (Delete), either refused if someone saved it since."""
     saved = selectors.get_saved_mapping(access, pk)

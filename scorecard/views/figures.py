@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Access, area_view, scorecard_manager
+from areas.access import Access, Kind, area_view, scorecard_manager
 from common.conflicts import Attempt, try_save
 from common.uploads import csv_safe
 
@@ -88,7 +88,7 @@ def _as_typed(form: FigureForm) -> dict[str, str]:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view()
+@area_view(reads=Kind.SCORECARD)
 def figure_create(request, access: Access, pk: int):
     measure = selectors.get_measure(access, pk)
     _enterable(access, measure)
@@ -114,7 +114,7 @@ def _start(request, measure: Measure) -> dict:
 
 
 @require_http_methods(["GET", "POST"])
-@area_view()
+@area_view(reads=Kind.SCORECARD)
 def figure_edit(request, access: Access, pk: int):
     figure = selectors.get_figure(access, pk)
     measure = figure.breakdown.measure
@@ -200,7 +200,7 @@ def _upload_page(request, access: Access, form, problems=None, too_large=False):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def figures_upload(request, access: Access):
     # A file posted afresh wins over the stored one in the address (after that one had problems).
     token = request.POST.get("token") or (None if request.FILES else request.GET.get("file"))
@@ -270,7 +270,7 @@ def _preview(request, access: Access, token: str):
 
 
 @require_http_methods(["GET"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def figures_template(request, access: Access):
     """A CSV with the headings, and a line for each measure's breakdowns to fill in."""
     stream = io.StringIO()

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from areas.access import area_view, scorecard_manager
+from areas.access import Kind, area_view, scorecard_manager
 from common.conflicts import try_save
 from common.forms import without_version
 from common.views import apply_validation_error
@@ -24,7 +24,7 @@ from ..services import measures as services
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def settings_edit(request, access):
     form = SettingsForm(request.POST or None, initial=settings_initial(selectors.settings_for(access.area)))
     attempt = try_save(
@@ -53,7 +53,7 @@ def settings_edit(request, access):
 
 
 @require_http_methods(["GET"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def outcome_list(request, access):
     return render(
         request,
@@ -63,7 +63,7 @@ def outcome_list(request, access):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def outcome_create(request, access):
     form = OutcomeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -81,7 +81,7 @@ def outcome_create(request, access):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def outcome_edit(request, access, pk: int):
     outcome = selectors.get_outcome(access, pk)
     form = OutcomeForm(request.POST or None, initial=outcome_initial(outcome))
@@ -131,7 +131,7 @@ def _measure_form(request, access, *, measure=None, data=None, initial=None) -> 
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def measure_create(request, access):
     form = _measure_form(request, access, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -153,7 +153,7 @@ def measure_create(request, access):
 
 
 @require_http_methods(["GET", "POST"])
-@area_view(scorecard_manager)
+@area_view(scorecard_manager, reads=Kind.SCORECARD)
 def measure_edit(request, access, pk: int):
     measure = manage_selectors.measure_for_editing(access, pk)
     initial = MeasureForm.initial_for(measure, manage_selectors.plans_to_link(access, measure))
