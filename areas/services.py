@@ -61,7 +61,7 @@ def person_create(
     _check_person(person)
     person.organisation = organisation_for(area=area, name=organisation)
     history.save_recorded(
-        person,
+        obj=person,
         snapshot=person_snapshot,
         before=None,
         area=area,
@@ -82,7 +82,7 @@ def person_update(*, person: Person, expected_version: int, by=None, source: str
         person.organisation = organisation_for(area=person.area, name=organisation)
     _check_person(person)
     history.save_recorded(
-        person,
+        obj=person,
         snapshot=person_snapshot,
         before=before,
         area=person.area,
@@ -126,7 +126,7 @@ def workstream_create(
     workstream = Workstream(area=area, code=code, name=name, lead=lead)
     _check_workstream(workstream)
     history.save_recorded(
-        workstream,
+        obj=workstream,
         snapshot=workstream_snapshot,
         before=None,
         area=area,
@@ -146,7 +146,7 @@ def workstream_update(
         setattr(workstream, name, value)
     _check_workstream(workstream)
     history.save_recorded(
-        workstream,
+        obj=workstream,
         snapshot=workstream_snapshot,
         before=before,
         area=workstream.area,

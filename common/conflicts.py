@@ -13,18 +13,18 @@ of a write, a conflicting edit among them, into the caller's own error saying wh
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db.models import Model
 from django.forms import BaseForm
+from django.http import QueryDict
 
 from .concurrency import EditConflict
 from .views import apply_validation_error
 
 T = TypeVar("T")
-M = TypeVar("M", bound=Model)
 Snapshot = Mapping[str, str]
 Row = tuple[str, str, str | None]
 
@@ -81,8 +81,8 @@ def try_save(
     form: BaseForm | None,
     save: Callable[[], T],
     *,
-    thing: str | Callable[[M], str] = "this",
-    theirs: Callable[[M], Snapshot] | None = None,
+    thing: str | Callable[[Any], str] = "this",
+    theirs: Callable[[Any], Snapshot] | None = None,
     mine: Callable[[], Snapshot] | None = None,
     removing: bool = False,
     verb: str = "changed",
@@ -123,7 +123,7 @@ def try_save(
 
 
 def _rows(
-    obj: Model, theirs: Callable[[M], Snapshot] | None, mine: Callable[[], Snapshot] | None
+    obj: Model, theirs: Callable[[Any], Snapshot] | None, mine: Callable[[], Snapshot] | None
 ) -> list[Row]:
     if theirs is None:
         return []
@@ -135,7 +135,9 @@ def _carry_version(form: BaseForm, version: int | None) -> None:
     """The submitted data again, as typed, carrying the version just read."""
     name = form.add_prefix("version")
     if "version" in form.fields:
-        data = form.data.copy()
+        data = form.data.copy() if isinstance(form.data, QueryDict) else QueryDict(mutable=True)
+        if not isinstance(form.data, QueryDict):
+            data.update(form.data)
         data[name] = "" if version is None else str(version)
         form.data = data
 

@@ -7,15 +7,15 @@ from django.db.models import QuerySet
 from .models import Change
 
 
-def changes_of_item(item: models.Model) -> QuerySet[Change]:
+def changes_of_item(*, item: models.Model) -> QuerySet[Change]:
     return Change.objects.filter(item_id=item.pk).select_related("by").order_by("-at", "-id")
 
 
-def changes_of_plan(plan: models.Model) -> QuerySet[Change]:
+def changes_of_plan(*, plan: models.Model) -> QuerySet[Change]:
     return Change.objects.filter(plan_id=plan.pk).select_related("by", "item").order_by("-at", "-id")
 
 
-def changes_of(obj: models.Model) -> QuerySet[Change]:
+def changes_of(*, obj: models.Model) -> QuerySet[Change]:
     """Every recorded change of one object, whatever its model."""
     return (
         Change.objects.filter(subject_type=ContentType.objects.get_for_model(obj), subject_id=obj.pk)
@@ -24,15 +24,15 @@ def changes_of(obj: models.Model) -> QuerySet[Change]:
     )
 
 
-def changes_since(item: models.Model, version: int) -> QuerySet[Change]:
+def changes_since(*, item: models.Model, version: int) -> QuerySet[Change]:
     """An item's changes saved after `version`: what someone else did while a page was open."""
     return Change.objects.filter(item_id=item.pk, version__gt=version).select_related("by")
 
 
-def saved_since(item: models.Model, version: int) -> dict[str, str]:
+def saved_since(*, item: models.Model, version: int) -> dict[str, str]:
     """What was saved to an item after `version`, as {label: the value it has now}: what someone else
     changed while a page was open, for pages with no form of the item's content to compare it with."""
     saved: dict[str, str] = {}
-    for change in changes_since(item, version).order_by("at", "id"):
+    for change in changes_since(item=item, version=version).order_by("at", "id"):
         saved.update((label, new) for label, (_old, new) in change.changes.items())
     return saved

@@ -5,7 +5,7 @@ A snapshot is an object's content as the text people read, keyed by the label th
 ("Due date": "31/03/2027"); a change stores `{label: [old, new]}` for the labels that differ.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -15,20 +15,10 @@ from django.db import models
 from common.concurrency import claim_version
 
 from .models import Change
+from .rules import Changes, Snapshot, diff
 
-Snapshot = Mapping[str, str]
-Changes = dict[str, list[str]]
 Action = Change.Action
 M = TypeVar("M", bound=models.Model)
-
-
-def diff(before: Snapshot, after: Snapshot) -> Changes:
-    """The labels whose values differ, as {label: [old, new]}, in the order of `after`."""
-    return {
-        label: [before.get(label, ""), value]
-        for label, value in after.items()
-        if before.get(label, "") != value
-    }
 
 
 def change_record(
@@ -66,8 +56,8 @@ def change_record(
 
 
 def save_recorded(
-    obj: M,
     *,
+    obj: M,
     snapshot: Callable[[M], Snapshot],
     before: Snapshot | None,
     area: models.Model,

@@ -168,11 +168,11 @@ def ancestors_of(item: Item) -> list[Item]:
 
 
 def history_of_item(item: Item) -> QuerySet[Change]:
-    return history_selectors.changes_of_item(item)
+    return history_selectors.changes_of_item(item=item)
 
 
 def history_of_plan(plan: Plan) -> QuerySet[Change]:
-    return history_selectors.changes_of_plan(plan)
+    return history_selectors.changes_of_plan(plan=plan)
 
 
 @dataclass

@@ -105,3 +105,40 @@ def test_no_module_but_the_conflict_helper_catches_an_edit_conflict():
         if _catches_edit_conflict(path)
     }
     assert catching == {CONFLICT_HELPER}
+
+
+# Typed boundaries: every service (a write) and selector (a read) takes keyword-only, typed arguments,
+# never **fields, so a JSON API, single sign-on or a command calls them as a view does, and mypy checks it.
+# Signal receivers, which Django calls with a positional sender, live in receivers.py, not here.
+BOUNDARY_NOT_YET_TYPED = {"plans", "areas", "progress", "evidence", "scorecard"}
+
+
+def _boundary_modules(app: str):
+    for path, parts in _modules(app):
+        if parts[0] in ("services", "services.py", "selectors", "selectors.py"):
+            yield path
+
+
+def _untyped_arguments(function: ast.FunctionDef) -> list[str]:
+    arguments = function.args
+    wrong = [f"{a.arg} (positional)" for a in arguments.posonlyargs + arguments.args]
+    wrong += [f"{a.arg} (no type)" for a in arguments.kwonlyargs if a.annotation is None]
+    if arguments.vararg is not None:
+        wrong.append(f"*{arguments.vararg.arg}")
+    if arguments.kwarg is not None:
+        wrong.append(f"**{arguments.kwarg.arg}")
+    if function.returns is None:
+        wrong.append("no return type")
+    return wrong
+
+
+@pytest.mark.parametrize("app", [app for app in LAYERS if app not in BOUNDARY_NOT_YET_TYPED])
+def test_services_and_selectors_take_keyword_only_typed_arguments(app):
+    untyped = {
+        f"{path.relative_to(ROOT)}:{node.name}": wrong
+        for path in _boundary_modules(app)
+        for node in ast.parse(path.read_text()).body
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
+        if (wrong := _untyped_arguments(node))
+    }
+    assert untyped == {}

@@ -64,7 +64,7 @@ def plan_create(*, area, by=None, source: str = "Web", **fields) -> Plan:
     plan = Plan(area=area, **fields)
     _validate(plan)
     history.save_recorded(
-        plan,
+        obj=plan,
         snapshot=plan_snapshot,
         before=None,
         area=area,
@@ -89,7 +89,7 @@ def plan_update(*, plan: Plan, expected_version: int, by=None, source: str = "We
         setattr(plan, name, value)
     _validate(plan)
     history.save_recorded(
-        plan,
+        obj=plan,
         snapshot=plan_snapshot,
         before=before,
         area=plan.area,

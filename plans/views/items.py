@@ -184,7 +184,7 @@ def item_move(request, access, pk: int):
         ),
         thing="this item",
         doing="moving it",
-        theirs=lambda theirs: saved_since(theirs, form.cleaned_data["version"]),
+        theirs=lambda theirs: saved_since(item=theirs, version=form.cleaned_data["version"]),
     )
     if attempt.saved:
         messages.success(request, f"Moved: {item.number} is now {attempt.result.number}.")
@@ -215,7 +215,7 @@ def item_remove(request, access, pk: int):
         ),
         thing="this item",
         removing=True,
-        theirs=lambda theirs: saved_since(theirs, form.cleaned_data["version"]),
+        theirs=lambda theirs: saved_since(item=theirs, version=form.cleaned_data["version"]),
     )
     if attempt.saved:
         messages.success(
