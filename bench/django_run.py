@@ -273,10 +273,12 @@ def _cycle_counts(bench, today) -> dict:
         "updates": Update.objects.filter(period__plan=bench.plan).count(),
         "open_updates": Update.objects.filter(period=open_period).count(),
         "open_confirmed": Update.objects.filter(period=open_period, confirmed_at__isnull=False).count(),
-        "period_items": selectors.period_items(access, open_period, everything).count(),
-        "period_items_filtered": selectors.period_items(access, open_period, one_workstream).count(),
-        "reported_rows": selectors.reported_rows(reported, everything).count(),
-        "reported_rows_filtered": selectors.reported_rows(reported, one_workstream).count(),
+        "period_items": selectors.period_items(access=access, period=open_period, filters=everything).count(),
+        "period_items_filtered": selectors.period_items(
+            access=access, period=open_period, filters=one_workstream
+        ).count(),
+        "reported_rows": selectors.reported_rows(period=reported, filters=everything).count(),
+        "reported_rows_filtered": selectors.reported_rows(period=reported, filters=one_workstream).count(),
         "expected": outstanding.expected,
         "missing": outstanding.missing,
         "evidence": Evidence.objects.filter(area=bench.area).count(),

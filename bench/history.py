@@ -192,7 +192,7 @@ def build_history(
                         confirmed_at=_at(period.ends_on - timedelta(days=rng.randint(0, 5)), 15),
                     )
                 )
-            ratings.append(frozen_rating(period, item, status, commentary))
+            ratings.append(frozen_rating(period=period, item=item, status=status, commentary=commentary))
     ReportedRating.objects.bulk_create(ratings, batch_size=2000)
     for previous, period in itertools.pairwise(reported):
         period.trend = trend_between(period, previous, plan.depth)
@@ -209,7 +209,7 @@ def build_history(
         drafted_by=user,
         updated_by=user,
     )
-    rows = draft_rows(open_period, workstream)
+    rows = draft_rows(period=open_period, workstream=workstream)
     for row in rows:
         row.report = report
     HighlightRow.objects.bulk_create(rows)

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from areas.models import Workstream
 from evidence.models import Evidence
 from plans.models import Item, Plan, RagStatus
@@ -78,7 +79,7 @@ def _uk_date(text: str) -> date | None:
 
 
 @transaction.atomic
-def load_progress_demo(plan: Plan, *, users: dict) -> str:
+def load_progress_demo(plan: Plan, *, users: dict[str, User]) -> str:
     """Load the demo's reporting periods into `plan`, unless it has periods already; say what was done.
 
     `users` maps a person's initials to their sign-in, and "programme_manager" to the programme
@@ -106,7 +107,7 @@ def load_progress_demo(plan: Plan, *, users: dict) -> str:
 class _Cycle:
     """The plan, its people and the demo's data, read once; `run` plays one month."""
 
-    def __init__(self, plan: Plan, users: dict):
+    def __init__(self, plan: Plan, users: dict[str, User]) -> None:
         self.plan = plan
         self.manager = users[PROGRAMME_MANAGER]
         self.users = {key: user for key, user in users.items() if key != PROGRAMME_MANAGER}
@@ -127,21 +128,21 @@ class _Cycle:
 
     # People --------------------------------------------------------------------------------
 
-    def _lead_user(self, workstream: Workstream | None):
+    def _lead_user(self, workstream: Workstream | None) -> User | None:
         lead = workstream.lead if workstream else None
         return self.users.get(lead.initials) if lead else None
 
     def _first_workstream(self, item: Item) -> Workstream | None:
         return min(item.workstreams.all(), key=lambda w: w.code, default=None)
 
-    def writer(self, item: Item):
+    def writer(self, item: Item) -> User:
         """The owner with a sign-in, else the workstream lead, else the programme manager."""
         for ownership in item.ownerships.all():
             if ownership.person.initials in self.users:
                 return self.users[ownership.person.initials]
         return self._lead_user(self._first_workstream(item)) or self.manager
 
-    def challenger(self, item: Item):
+    def challenger(self, item: Item) -> User:
         """Ratings are confirmed by the workstream's lead if they sign in, else the programme manager."""
         return self._lead_user(self._first_workstream(item)) or self.manager
 
@@ -215,7 +216,7 @@ class _Cycle:
         except KeyError:
             raise ValueError(f"ratings.csv: “{label}” is not a status of {self.plan.rag_scheme}") from None
 
-    def write_updates(self, period: ReportingPeriod, month: Month) -> list[tuple[dict, Update]]:
+    def write_updates(self, period: ReportingPeriod, month: Month) -> list[tuple[dict[str, str], Update]]:
         written = []
         for index, row in enumerate(r for r in self.rows if r[month.name]):
             item = self.items[row["Milestone"]]
@@ -244,7 +245,7 @@ class _Cycle:
             written.append((row, update))
         return written
 
-    def confirm(self, row: dict, update: Update, month: Month, index: int) -> Update:
+    def confirm(self, row: dict[str, str], update: Update, month: Month, index: int) -> Update:
         status = self.status(row[month.name])
         reason = row["Challenge reason"] if row["Challenged in"] == month.name else ""
         return services.update_confirm(
@@ -257,7 +258,7 @@ class _Cycle:
             at=_at(month.workstream_meeting, 10 + index // 60, index % 60),
         )
 
-    def confirm_early(self, updates: list[tuple[dict, Update]], month: Month) -> None:
+    def confirm_early(self, updates: list[tuple[dict[str, str], Update]], month: Month) -> None:
         """In the open month, the S/E lead has already confirmed the updates on area 2 (social care)."""
         early = [
             update
@@ -278,7 +279,7 @@ class _Cycle:
 
     def owners_of_priorities(self) -> dict[str, str]:
         """Each priority's workstream: the one with most milestones under it (ties: by code)."""
-        counts: dict[str, Counter] = defaultdict(Counter)
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
         milestones = self.plan.items.current().filter(level=4).prefetch_related("workstreams")
         for item in milestones:
             priority = item.number.rsplit(".", 2)[0]

@@ -19,11 +19,12 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from accounts.models import User
 from areas.models import LocalArea, Person
 from plans.models import Item, Plan
 from progress.models import ReportingPeriod
 from scorecard.dfe import READY_MADE
-from scorecard.dfe.importing import import_dfe
+from scorecard.dfe.importing import ImportResult, import_dfe
 from scorecard.models import (
     Breakdown,
     Commentary,
@@ -63,7 +64,7 @@ def _decimal(text: str) -> Decimal | None:
 
 
 @transaction.atomic
-def load_scorecard_demo(area: LocalArea, plan: Plan, *, manager) -> str:
+def load_scorecard_demo(area: LocalArea, plan: Plan, *, manager: User) -> str:
     """Load the area's scorecard demo, once: an area that already has measures keeps them as they are,
     so running `load_demo` again never undoes what people have changed since."""
     if Measure.objects.filter(area=area).exists():
@@ -157,7 +158,7 @@ def _keep_reported_scorecards(plan: Plan) -> int:
     return kept
 
 
-def _described(imported) -> str:
+def _described(imported: ImportResult) -> str:
     """ "18 figures for 2019 to 2024 (This area 6, England 6, Region 6), 18 new or changed"."""
     series = ", ".join(f"{Series(name).label} {count}" for name, count in imported.by_series.items() if count)
     span = f"{imported.periods[0]} to {imported.periods[-1]}" if imported.periods else "no periods"

@@ -1,5 +1,7 @@
 """The words of the evidence bank: labels, hints and error messages live here."""
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 
@@ -74,7 +76,7 @@ class EvidenceForm(Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, evidence: Evidence | None = None, **kwargs):
+    def __init__(self, *args: Any, evidence: Evidence | None = None, **kwargs: Any) -> None:
         self.evidence = evidence
         if evidence is not None and "initial" not in kwargs:
             kwargs["initial"] = {

@@ -11,12 +11,12 @@ from areas.access import Access
 from .models import Evidence
 
 
-def evidence_for(access: Access, pk: int) -> Evidence:
+def evidence_for(*, access: Access, pk: int) -> Evidence:
     """One evidence item of the user's area; "Page not found" for any other area's."""
     return get_object_or_404(Evidence.objects.select_related("area", "added_by"), pk=pk, area=access.area)
 
 
-def evidence_list(access: Access, q: str | None = None, kind: str | None = None) -> QuerySet[Evidence]:
+def evidence_list(*, access: Access, q: str | None = None, kind: str | None = None) -> QuerySet[Evidence]:
     """The area's evidence, newest first, each with `use_count`: the number of updates it is linked to.
 
     `q` matches every word in the title, description or impact; `kind` is one of `Evidence.Kind`.
@@ -30,13 +30,4 @@ def evidence_list(access: Access, q: str | None = None, kind: str | None = None)
         evidence = evidence.filter(kind=kind)
     return evidence.annotate(use_count=Count("updates", distinct=True)).order_by(
         F("dated").desc(nulls_last=True), "title", "pk"
-    )
-
-
-def uses_of(evidence: Evidence) -> QuerySet:
-    """The updates the evidence is linked to, with their item and period, latest period first."""
-    return (
-        evidence.updates.filter(period__plan__area_id=evidence.area_id)
-        .select_related("item__plan", "period")
-        .order_by("-period__starts_on", "item__sort_key")
     )

@@ -1,5 +1,6 @@
 """Adding and editing evidence, its file checked before it is stored, each change recorded in the history."""
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -9,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 
+from accounts.models import User
 from areas.models import LocalArea
 from common.concurrency import claim_version
 from common.dates import format_uk_date
@@ -34,7 +36,7 @@ class EvidenceData:
     FIELDS = ("title", "kind", "description", "impact", "dated", "url")
 
 
-def evidence_snapshot(evidence: Evidence) -> dict[str, str]:
+def evidence_snapshot(*, evidence: Evidence) -> dict[str, str]:
     """An evidence item as the text people read, keyed by label, to show who changed what."""
     return {
         "Title": evidence.title,
@@ -47,12 +49,12 @@ def evidence_snapshot(evidence: Evidence) -> dict[str, str]:
     }
 
 
-def draft_snapshot(evidence: Evidence, data: EvidenceData, file: File | None = None) -> dict[str, str]:
+def draft_snapshot(*, evidence: Evidence, data: EvidenceData, file: File | None = None) -> dict[str, str]:
     """`evidence` as it would read with what someone typed (`data`, and `file` if they chose one): their
     changes, to show beside what is saved."""
     draft = Evidence()
     _apply(draft, data)
-    shown = evidence_snapshot(draft)
+    shown = evidence_snapshot(evidence=draft)
     if file is not None:
         shown["File"] = f"{file.name} ({describe_size(file.size)})"
     elif evidence.file:
@@ -83,7 +85,7 @@ def _checked(file: File | None) -> CheckedFile | None:
     if file is None:
         return None
     try:
-        return check_evidence_file(file, limit=settings.UPLOAD_MAX_BYTES)
+        return check_evidence_file(file, limit=settings.UPLOAD_MAX_BYTES)  # type: ignore[arg-type]  # stubs: a File is IO, not BinaryIO
     except UploadProblem as problem:
         raise ValidationError({"file": str(problem)}) from problem
 
@@ -102,7 +104,7 @@ def _discard(stored_name: str) -> None:
 
 
 @contextmanager
-def _file_removed_on_failure(evidence: Evidence, *, stored_new_file: bool):
+def _file_removed_on_failure(evidence: Evidence, *, stored_new_file: bool) -> Iterator[None]:
     """If saving fails after a new file was written, remove the file: no file without a record."""
     try:
         yield
@@ -114,14 +116,19 @@ def _file_removed_on_failure(evidence: Evidence, *, stored_new_file: bool):
 
 @transaction.atomic
 def evidence_create(
-    *, area: LocalArea, data: EvidenceData, file: File | None = None, by=None, source: str = "Web"
+    *,
+    area: LocalArea,
+    data: EvidenceData,
+    file: File | None = None,
+    by: User | None = None,
+    source: str = "Web",
 ) -> Evidence:
     """Add evidence to an area's evidence bank, with an uploaded file if one is given."""
     evidence = Evidence(area=area, added_by=by)
     _apply(evidence, data)
     _check(evidence)
     checked = _checked(file)
-    if checked is not None:
+    if file is not None and checked is not None:
         _store(evidence, file, checked)
     with _file_removed_on_failure(evidence, stored_new_file=checked is not None):
         evidence.save()
@@ -130,7 +137,7 @@ def evidence_create(
             action=history.Action.ADDED,
             subject=_subject(evidence),
             obj=evidence,
-            changes=history.diff({}, evidence_snapshot(evidence)),
+            changes=history.diff({}, evidence_snapshot(evidence=evidence)),
             by=by,
             source=source,
         )
@@ -144,7 +151,7 @@ def evidence_update(
     data: EvidenceData,
     file: File | None = None,
     expected_version: int,
-    by=None,
+    by: User | None = None,
     source: str = "Web",
 ) -> Evidence:
     """Save new details for evidence, and replace its file if a new one is given.
@@ -152,17 +159,17 @@ def evidence_update(
     Refused with `EditConflict` if someone else saved it since `expected_version`.
     """
     evidence = Evidence.objects.select_related("area").get(pk=evidence.pk)
-    before = evidence_snapshot(evidence)
+    before = evidence_snapshot(evidence=evidence)
     old_file = evidence.file.name
     _apply(evidence, data)
     _check(evidence)
     checked = _checked(file)
     claim_version(evidence, expected_version)
-    if checked is not None:
+    if file is not None and checked is not None:
         _store(evidence, file, checked)
     with _file_removed_on_failure(evidence, stored_new_file=checked is not None):
         evidence.save()
-        changes = history.diff(before, evidence_snapshot(evidence))
+        changes = history.diff(before, evidence_snapshot(evidence=evidence))
         if changes:
             history.change_record(
                 area=evidence.area,

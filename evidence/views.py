@@ -5,14 +5,15 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Access, Kind, area_view, evidence_adder
+from areas.access import Access, Kind, SignedInRequest, area_view, evidence_adder
 from common.conflicts import try_save
 from common.views import apply_validation_error
+from progress import selectors as progress_selectors
 
 from . import selectors, services
 from .files import content_type_for, safe_file_name
@@ -48,10 +49,11 @@ def with_evidence(url: str, pk: int) -> str:
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.CYCLE)
-def evidence_list(request, access: Access):
+def evidence_list(request: SignedInRequest, access: Access) -> HttpResponse:
     filter_form = EvidenceFilterForm(request.GET)
     filters = filter_form.filters()
-    page = Paginator(selectors.evidence_list(access, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    evidence = selectors.evidence_list(access=access, q=filters["q"], kind=filters["kind"])
+    page = Paginator(evidence, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "evidence/evidence_list.html",
@@ -69,15 +71,15 @@ def evidence_list(request, access: Access):
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.CYCLE)
-def evidence_detail(request, access: Access, pk: int):
-    evidence = selectors.evidence_for(access, pk)
+def evidence_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    evidence = selectors.evidence_for(access=access, pk=pk)
     return render(
         request,
         "evidence/evidence_detail.html",
         {
             "access": access,
             "evidence": evidence,
-            "uses": selectors.uses_of(evidence),
+            "uses": progress_selectors.evidence_uses(evidence=evidence),
             "can_edit": access.can_edit_evidence(evidence),
             "nav": "evidence",
         },
@@ -86,7 +88,7 @@ def evidence_detail(request, access: Access, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @area_view(evidence_adder, reads=Kind.CYCLE)
-def evidence_create(request, access: Access):
+def evidence_create(request: SignedInRequest, access: Access) -> HttpResponse:
     next_url = safe_next(request.POST.get("next") or request.GET.get("next"))
     form = EvidenceForm(request.POST, request.FILES) if request.method == "POST" else EvidenceForm()
     if request.method == "POST" and form.is_valid():
@@ -112,7 +114,7 @@ def evidence_create(request, access: Access):
 
 
 def _editable(access: Access, pk: int) -> Evidence:
-    evidence = selectors.evidence_for(access, pk)
+    evidence = selectors.evidence_for(access=access, pk=pk)
     if not access.can_edit_evidence(evidence):
         raise PermissionDenied("You can edit only the evidence you added.")
     return evidence
@@ -120,7 +122,7 @@ def _editable(access: Access, pk: int) -> Evidence:
 
 @require_http_methods(["GET", "POST"])
 @area_view(reads=Kind.CYCLE)
-def evidence_edit(request, access: Access, pk: int):
+def evidence_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     evidence = _editable(access, pk)
     if request.method == "POST":
         form = EvidenceForm(request.POST, request.FILES, evidence=evidence)
@@ -137,10 +139,12 @@ def evidence_edit(request, access: Access, pk: int):
             by=request.user,
         ),
         thing="this evidence",
-        theirs=services.evidence_snapshot,
-        mine=lambda: services.draft_snapshot(evidence, form.data_for_service(), form.cleaned_data["file"]),
+        theirs=lambda saved: services.evidence_snapshot(evidence=saved),
+        mine=lambda: services.draft_snapshot(
+            evidence=evidence, data=form.data_for_service(), file=form.cleaned_data["file"]
+        ),
     )
-    if attempt.saved:
+    if attempt.result is not None:
         messages.success(request, f"“{attempt.result.title}” saved.")
         return redirect("evidence:evidence", area=access.area.slug, pk=evidence.pk)
     return render(
@@ -151,10 +155,10 @@ def evidence_edit(request, access: Access, pk: int):
 
 
 @require_http_methods(["GET"])
-@area_view(reads=Kind.EVIDENCE_FILES)
-def evidence_download(request, access: Access, pk: int):
+@area_view(reads=Kind.EVIDENCE_FILES)  # type: ignore[arg-type]  # area_view types views as HttpResponse; this is a FileResponse
+def evidence_download(request: SignedInRequest, access: Access, pk: int) -> FileResponse:
     """The file, always as a download, typed from the list of accepted types, never run by the browser."""
-    evidence = selectors.evidence_for(access, pk)
+    evidence = selectors.evidence_for(access=access, pk=pk)
     if not evidence.file:
         raise Http404("This evidence has no file")
     try:

@@ -1,11 +1,16 @@
 """The words of the monthly cycle's pages: labels, hints and error messages live here."""
 
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 
-from areas.models import Workstream
+from areas.models import LocalArea, Workstream
 from common.forms import FastSelect, Form, UKDateField
-from plans.models import RagStatus
+from evidence.models import Evidence
+from plans.models import Plan, RagStatus
 
+from .models import HighlightReport, HighlightRow
 from .selectors import STATE_FILTERS
 from .services.updates import UpdateContent
 
@@ -16,7 +21,7 @@ class StatusRadios(forms.RadioSelect):
     template_name = "progress/widgets/status_radios.html"
 
 
-def _status_field(label: str, **kwargs) -> forms.ModelChoiceField:
+def _status_field(label: str, **kwargs: Any) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
         label=label,
         queryset=RagStatus.objects.none(),
@@ -24,6 +29,20 @@ def _status_field(label: str, **kwargs) -> forms.ModelChoiceField:
         empty_label=None,
         **kwargs,
     )
+
+
+def _choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """The form's field `name`, a choice of objects whose queryset the form sets."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
+class EvidenceChoiceField(forms.ModelMultipleChoiceField):
+    """Evidence from the bank, each with its kind and whether it shows impact."""
+
+    def label_from_instance(self, obj: Evidence) -> str:
+        return f"{obj.title} ({obj.get_kind_display().lower()}{', shows impact' if obj.shows_impact else ''})"
 
 
 class PeriodForm(Form):
@@ -44,8 +63,9 @@ class PeriodForm(Form):
         error_messages={"required": "Enter the date updates are due by"},
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end, deadline = data.get("starts_on"), data.get("ends_on"), data.get("deadline")
         if start and end and end < start:
             self.add_error("ends_on", "The end date must be on or after the start date")
@@ -83,9 +103,9 @@ class PeriodFilterForm(Form):
     )
     mine = forms.BooleanField(label="Only my items and my workstreams' items", required=False)
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args: Any, area: LocalArea, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["workstream"].queryset = Workstream.objects.filter(area=area)
+        _choices(self, "workstream").queryset = Workstream.objects.filter(area=area)
 
 
 class VersionForm(Form):
@@ -102,7 +122,7 @@ class UpdateForm(Form):
     proposed_status = _status_field(
         "Proposed status", error_messages={"required": "Choose the status you propose for this item"}
     )
-    evidence = forms.ModelMultipleChoiceField(
+    evidence = EvidenceChoiceField(
         label="Evidence",
         required=False,
         queryset=None,
@@ -128,16 +148,14 @@ class UpdateForm(Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, plan, evidence_choices, **kwargs):
+    def __init__(self, *args: Any, plan: Plan, evidence_choices: QuerySet[Evidence], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["proposed_status"].queryset = plan.rag_scheme.statuses.order_by("position")
-        self.fields["evidence"].queryset = evidence_choices
-        self.fields["evidence"].label_from_instance = lambda e: (
-            f"{e.title} ({e.get_kind_display().lower()}{', shows impact' if e.shows_impact else ''})"
-        )
+        _choices(self, "proposed_status").queryset = plan.rag_scheme.statuses.order_by("position")
+        _choices(self, "evidence").queryset = evidence_choices
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("proposed_due_date") and not (data.get("due_date_reason") or "").strip():
             self.add_error("due_date_reason", "Enter the reason the due date needs to change")
         return data
@@ -171,9 +189,9 @@ class ChallengeForm(Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].queryset = plan.rag_scheme.statuses.order_by("position")
+        _choices(self, "status").queryset = plan.rag_scheme.statuses.order_by("position")
 
 
 class HighlightReportForm(Form):
@@ -188,10 +206,10 @@ class HighlightReportForm(Form):
         "next_steps": "Next steps",
     }
 
-    def __init__(self, *args, report, **kwargs):
+    def __init__(self, *args: Any, report: HighlightReport, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"version": report.version})
         super().__init__(*args, **kwargs)
-        self.rows = list(report.rows.all())
+        self.rows: list[HighlightRow] = list(report.rows.all())
         for row in self.rows:
             for column, label in self.LABELS.items():
                 name = f"row-{row.pk}-{column}"
@@ -202,7 +220,7 @@ class HighlightReportForm(Form):
                 )
                 self.initial.setdefault(name, getattr(row, column))
 
-    def row_fields(self):
+    def row_fields(self) -> list[tuple[HighlightRow, list[forms.BoundField]]]:
         """Each row with its four bound fields, for the template."""
         return [(row, [self[f"row-{row.pk}-{column}"] for column in self.LABELS]) for row in self.rows]
 

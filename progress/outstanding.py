@@ -9,7 +9,7 @@ plain values: the outstanding page and the reminder emails are both built from i
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 
 from common.urls import url_maker
 from plans.models import Item, ItemOwner
@@ -127,7 +127,8 @@ def missing_updates(period: ReportingPeriod, today: date) -> Outstanding:
             missing.append(item)
             for person_id in owners_of.get(v["pk"], ()):
                 owners[person_id].items.append(item)
-        for workstream_id in workstreams_of.get(v["pk"]) or [None]:
+        in_workstreams: list[int | None] = [*workstreams_of.get(v["pk"], [])] or [None]
+        for workstream_id in in_workstreams:
             if workstream_id is None and None not in workstreams:
                 workstreams[None] = WorkstreamProgress(workstream_id=None, code="", name=NO_WORKSTREAM)
             group = workstreams[workstream_id]
@@ -150,7 +151,9 @@ def missing_updates(period: ReportingPeriod, today: date) -> Outstanding:
     )
 
 
-def _owners(current, expected_ids: set[int]) -> tuple[dict[int, OwnerMissing], dict[int, list[int]]]:
+def _owners(
+    current: QuerySet[Item], expected_ids: set[int]
+) -> tuple[dict[int, OwnerMissing], dict[int, list[int]]]:
     """The owners of the expected items (with no items yet), and each item's owners in order."""
     owners: dict[int, OwnerMissing] = {}
     owners_of: dict[int, list[int]] = {}
@@ -177,7 +180,7 @@ def _owners(current, expected_ids: set[int]) -> tuple[dict[int, OwnerMissing], d
 
 
 def _workstreams(
-    current, expected_ids: set[int]
+    current: QuerySet[Item], expected_ids: set[int]
 ) -> tuple[dict[int | None, WorkstreamProgress], dict[int, list[int]]]:
     """The workstreams of the expected items (with nothing counted yet), and each item's workstreams."""
     workstreams: dict[int | None, WorkstreamProgress] = {}

@@ -87,14 +87,14 @@ def reminder_recipients(outstanding: Outstanding, kind: str) -> list[Recipient]:
         leads.setdefault(group.lead_id, []).append(group)
     order = {item.pk: position for position, item in enumerate(outstanding.missing_items)}
     recipients = []
-    for groups in leads.values():
+    for lead_id, groups in leads.items():
         items: dict[int, MissingItem] = {}
         for group in groups:
             items.update((item.pk, item) for item in group.missing_items)
         first = groups[0]
         recipients.append(
             Recipient(
-                person_id=first.lead_id,
+                person_id=lead_id,
                 initials=first.lead_initials,
                 name=first.lead_name,
                 label=first.lead_label,
@@ -137,11 +137,11 @@ def reminders_send(
         elif dry_run:
             run.sent.append(recipient)
         else:
-            _send_once(run, recipient, period_url)
+            _send_once(run, kind, recipient, period_url)
     return run
 
 
-def _send_once(run: ReminderRun, recipient: Recipient, period_url: str) -> None:
+def _send_once(run: ReminderRun, kind: str, recipient: Recipient, period_url: str) -> None:
     """Record the reminder, then send it, in one transaction: never twice, and retried if it fails."""
     period = run.period
     context = {
@@ -152,13 +152,13 @@ def _send_once(run: ReminderRun, recipient: Recipient, period_url: str) -> None:
         "count": len(recipient.items),
         "period_url": period_url,
     }
-    template = f"progress/email/{run.kind}_reminder"
+    template = f"progress/email/{kind}_reminder"
     try:
         with transaction.atomic():
             Reminder.objects.create(
                 period=period,
                 person_id=recipient.person_id,
-                kind=run.kind,
+                kind=kind,
                 sent_to=recipient.email,
                 item_count=len(recipient.items),
             )

@@ -6,11 +6,33 @@ in one query, however long the plan or its history.
 """
 
 from collections.abc import Iterable
+from typing import TypedDict
 
 from . import rules
 from .models import ReportedRating, ReportingPeriod
 
 NO_STATUS = "none"
+
+Moved = list[int | str]  # [item id, number, status before, status now], as JSON keeps it
+
+
+class TopTrend(TypedDict):
+    """One top-level item: its items' counts by status column ("none" for no status), now and before,
+    and the items that moved."""
+
+    now: dict[str, int]
+    before: dict[str, int]
+    improved: list[Moved]
+    declined: list[Moved]
+
+
+class StoredTrend(TypedDict):
+    """What a reported period keeps (`ReportingPeriod.trend`): the period it was compared with, and
+    each top-level item's trend by its number."""
+
+    against: int
+    against_name: str
+    tops: dict[str, TopTrend]
 
 
 def _column(position: int | None) -> str:
@@ -19,16 +41,16 @@ def _column(position: int | None) -> str:
 
 def compare(
     now: Iterable[tuple[int, str, int | None, str]], before: dict[int, tuple[int | None, str]]
-) -> dict:
+) -> dict[str, TopTrend]:
     """Counts by top-level number and status position, now and before, and the items that moved.
 
     `now` holds (item id, number, status position, status label) for the later period's
     lowest-level items; `before` maps item id to (status position, status label) in the earlier.
     Positions are keys as text ("none" for no status), so the result survives JSON.
     """
-    tops: dict[str, dict] = {}
+    tops: dict[str, TopTrend] = {}
 
-    def top(number: str) -> dict:
+    def top(number: str) -> TopTrend:
         key = number.split(".", 1)[0]
         return tops.setdefault(key, {"now": {}, "before": {}, "improved": [], "declined": []})
 
@@ -43,11 +65,12 @@ def compare(
         entry["before"][column] = entry["before"].get(column, 0) + 1
         moved = rules.movement(before_position, position)
         if moved in (rules.IMPROVED, rules.DECLINED):
-            entry[moved].append([item_id, number, before_label or "No status", label or "No status"])
+            movers = entry["improved"] if moved == rules.IMPROVED else entry["declined"]
+            movers.append([item_id, number, before_label or "No status", label or "No status"])
     return tops
 
 
-def trend_between(latest: ReportingPeriod, previous: ReportingPeriod, depth: int) -> dict:
+def trend_between(latest: ReportingPeriod, previous: ReportingPeriod, depth: int) -> StoredTrend:
     """The stored trend of `latest` against `previous`, from their frozen ratings."""
     now, before = [], {}
     rows = ReportedRating.objects.filter(period__in=[latest, previous], level=depth).values_list(

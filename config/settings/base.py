@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values come from the environment, read once."""
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -67,10 +68,10 @@ TEMPLATES = [
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 
-def database_config(url: str | None, sqlite_path: Path) -> dict:
+def database_config(url: str | None, sqlite_path: Path) -> dict[str, Any]:
     """PostgreSQL (or any dj-database-url) when a URL is given, else SQLite in WAL mode."""
     if url:
-        return dj_database_url.parse(url, conn_max_age=60)
+        return dict(dj_database_url.parse(url, conn_max_age=60))
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": sqlite_path,

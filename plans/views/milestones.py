@@ -98,7 +98,7 @@ def my_items(request, access):
         "access": access,
         "owned": owned,
         "led": led,
-        "updates_due": progress_selectors.my_updates_due(access),
+        "updates_due": progress_selectors.my_updates_due(access=access),
         "nav": "my",
     }
     return render(request, "plans/my_items.html", context)

@@ -23,7 +23,7 @@ from ..spreadsheet import CONTENT_TYPES, export_file_name, export_plan
 @area_view(reads=Kind.PLAN)
 def area_home(request, access):
     plans = list(selectors.plans_for(access))
-    periods = progress_selectors.current_periods(access) if access.can_read(Kind.CYCLE) else {}
+    periods = progress_selectors.current_periods(access=access) if access.can_read(Kind.CYCLE) else {}
     for plan in plans:
         plan.current_period = periods.get(plan.pk)
     return render(request, "plans/area_home.html", {"access": access, "plans": plans, "nav": "plans"})
@@ -50,8 +50,10 @@ def plan_detail(request, access, pk: int):
             "rows": rows,
             "statuses": statuses,
             "totals": totals,
-            "trend": progress_selectors.plan_trend(access, plan, [r.item for r in rows]) if cycle else None,
-            "current_period": progress_selectors.current_period(plan) if cycle else None,
+            "trend": progress_selectors.plan_trend(access=access, plan=plan, tops=[r.item for r in rows])
+            if cycle
+            else None,
+            "current_period": progress_selectors.current_period(plan=plan) if cycle else None,
             "nav": "plans",
         },
     )

@@ -1,10 +1,13 @@
 """Highlight reports: drafted from a period's updates, edited by the workstream, frozen when reported."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Prefetch
 from django.utils.text import capfirst
 
+from accounts.models import User
 from areas.models import Workstream
 from common.concurrency import claim_version
 from evidence.models import Evidence
@@ -16,7 +19,7 @@ from ..models import HighlightReport, HighlightRow, ReportingPeriod, Update
 PREFIX_LENGTH = 17  # the sort key of a second-level item: two 8-character parts and a dot
 
 
-def priorities_of(period: ReportingPeriod, workstream: Workstream) -> list[Item]:
+def priorities_of(*, period: ReportingPeriod, workstream: Workstream) -> list[Item]:
     """The plan's second-level items (priorities) that the workstream has a part in, itself or below."""
     plan = period.plan
     keys = set(
@@ -26,13 +29,13 @@ def priorities_of(period: ReportingPeriod, workstream: Workstream) -> list[Item]
     return [p for p in plan.items.current().filter(level=2).order_by("sort_key") if p.sort_key in prefixes]
 
 
-def _lines(pairs) -> str:
+def _lines(pairs: Iterable[tuple[str, str]]) -> str:
     return "\n\n".join(f"{number}: {text.strip()}" for number, text in pairs if text.strip())
 
 
-def draft_rows(period: ReportingPeriod, workstream: Workstream) -> list[HighlightRow]:
+def draft_rows(*, period: ReportingPeriod, workstream: Workstream) -> list[HighlightRow]:
     """One unsaved row per priority, filled from the updates on the workstream's items under it."""
-    priorities = priorities_of(period, workstream)
+    priorities = priorities_of(period=period, workstream=workstream)
     updates = list(
         Update.objects.filter(period=period, item__workstreams=workstream, item__removed_at__isnull=True)
         .select_related("item")
@@ -58,6 +61,13 @@ def draft_rows(period: ReportingPeriod, workstream: Workstream) -> list[Highligh
     return rows
 
 
+def _column_name(column: str) -> str:
+    """A highlight row's column as people read it: "next steps"."""
+    field = HighlightRow._meta.get_field(column)
+    assert isinstance(field, models.Field)  # each of HighlightRow.COLUMNS is a text field
+    return str(field.verbose_name)
+
+
 def _editable(period: ReportingPeriod) -> None:
     if period.is_reported:
         raise ValidationError(
@@ -66,14 +76,16 @@ def _editable(period: ReportingPeriod) -> None:
 
 
 @transaction.atomic
-def highlight_draft(*, period: ReportingPeriod, workstream: Workstream, by=None) -> HighlightReport:
+def highlight_draft(
+    *, period: ReportingPeriod, workstream: Workstream, by: User | None = None
+) -> HighlightReport:
     """Start a workstream's highlight report for the period, drafted from its updates."""
     _editable(period)
     if workstream.area_id != period.plan.area_id:
         raise ValidationError("This workstream is not in this local area")
     if HighlightReport.objects.filter(period=period, workstream=workstream).exists():
         raise ValidationError(f"{workstream.code} already has a highlight report for {period.name}.")
-    rows = draft_rows(period, workstream)
+    rows = draft_rows(period=period, workstream=workstream)
     if not rows:
         raise ValidationError(
             f"{workstream.code} has no items in this plan's priorities, so it has nothing to report."
@@ -102,14 +114,14 @@ def highlight_draft(*, period: ReportingPeriod, workstream: Workstream, by=None)
 
 
 def highlight_snapshot(
-    report: HighlightReport, rows: dict[int, dict[str, str]] | None = None
+    *, report: HighlightReport, rows: dict[int, dict[str, str]] | None = None
 ) -> dict[str, str]:
     """A report's words keyed by priority and column ("1.2 Next steps"), as saved, or as `rows` would
     save them (row id: {column: text}, as `highlight_save` takes them): to show theirs beside yours."""
     shown = {}
     for row in report.rows.all():
         for column in HighlightRow.COLUMNS:
-            label = f"{row.number} {capfirst(HighlightRow._meta.get_field(column).verbose_name)}"
+            label = f"{row.number} {capfirst(_column_name(column))}"
             if rows is None:
                 shown[label] = getattr(row, column)
             else:
@@ -119,7 +131,11 @@ def highlight_snapshot(
 
 @transaction.atomic
 def highlight_save(
-    *, report: HighlightReport, rows: dict[int, dict[str, str]], expected_version: int, by=None
+    *,
+    report: HighlightReport,
+    rows: dict[int, dict[str, str]],
+    expected_version: int,
+    by: User | None = None,
 ) -> HighlightReport:
     """Save the four columns of each row, if nobody else saved the report since `expected_version`."""
     period = report.period
@@ -134,7 +150,7 @@ def highlight_save(
             new = given.get(column, "").replace("\r\n", "\n").strip()
             old = getattr(row, column)
             if new != old:
-                changes[f"{row.number} {HighlightRow._meta.get_field(column).verbose_name}"] = [old, new]
+                changes[f"{row.number} {_column_name(column)}"] = [old, new]
                 setattr(row, column, new)
         row.save()
     report.updated_by = by

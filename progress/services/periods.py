@@ -1,15 +1,16 @@
 """Opening reporting periods, moving them through the cycle, and freezing what was reported."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from common.concurrency import claim_version
 from history import services as history
 from plans import rules as plan_rules
-from plans.models import Plan
+from plans.models import Item, Plan, RagStatus
 
 from .. import rules
 from ..models import HighlightReport, ReportedRating, ReportingPeriod, Update
@@ -21,7 +22,7 @@ from ..trend import trend_between
 def period_open(
     *,
     plan: Plan,
-    by=None,
+    by: User | None = None,
     starts_on: date | None = None,
     ends_on: date | None = None,
     deadline: date | None = None,
@@ -37,7 +38,7 @@ def period_open(
     starts_on = starts_on or default_start
     if ends_on is None:
         ends_on = rules.add_months(starts_on, plan.reporting_cadence) - timedelta(days=1)
-    _check_dates(plan, latest, starts_on, ends_on, deadline)
+    _check_dates(latest, starts_on, ends_on, deadline)
     period = ReportingPeriod.objects.create(
         plan=plan,
         name=name.strip() or rules.period_name(starts_on, ends_on),
@@ -58,7 +59,9 @@ def period_open(
     return period
 
 
-def _check_dates(plan, latest, starts_on: date, ends_on: date, deadline: date | None) -> None:
+def _check_dates(
+    latest: ReportingPeriod | None, starts_on: date, ends_on: date, deadline: date | None
+) -> None:
     if ends_on < starts_on:
         raise ValidationError({"ends_on": "The end date must be on or after the start date"})
     if latest is not None and starts_on <= latest.ends_on:
@@ -69,25 +72,25 @@ def _check_dates(plan, latest, starts_on: date, ends_on: date, deadline: date | 
         raise ValidationError({"deadline": "Updates must be due by the end of the period, or sooner"})
 
 
-def period_snapshot(period: ReportingPeriod) -> dict[str, str]:
+def period_snapshot(*, period: ReportingPeriod) -> dict[str, str]:
     """A period's settings as people read them: for its history and for showing an edit conflict."""
     return {"Name": period.name, "Updates due by": f"{period.deadline:%d/%m/%Y}"}
 
 
 @transaction.atomic
 def period_settings_save(
-    *, period: ReportingPeriod, name: str, deadline: date, expected_version: int, by=None
+    *, period: ReportingPeriod, name: str, deadline: date, expected_version: int, by: User | None = None
 ) -> ReportingPeriod:
     """Rename a period or move its update deadline, until it is reported."""
     if period.is_reported:
         raise ValidationError("This period has been reported. What was reported cannot be changed.")
     if deadline > period.ends_on:
         raise ValidationError({"deadline": "Updates must be due by the end of the period, or sooner"})
-    before = period_snapshot(period)
+    before = period_snapshot(period=period)
     claim_version(period, expected_version)
     period.name, period.deadline = name.strip() or period.name, deadline
     period.save(update_fields=["name", "deadline"])
-    changes = history.diff(before, period_snapshot(period))
+    changes = history.diff(before, period_snapshot(period=period))
     if changes:
         history.change_record(
             area=period.plan.area,
@@ -104,7 +107,12 @@ def period_settings_save(
 
 @transaction.atomic
 def period_move(
-    *, period: ReportingPeriod, to_state: str, expected_version: int, by=None, at=None
+    *,
+    period: ReportingPeriod,
+    to_state: str,
+    expected_version: int,
+    by: User | None = None,
+    at: datetime | None = None,
 ) -> ReportingPeriod:
     """Move a period to the next (or back to the previous) state of the cycle.
 
@@ -117,7 +125,7 @@ def period_move(
     problem = rules.state_change_problem(period.state, to_state, unconfirmed)
     if problem:
         raise ValidationError(problem)
-    if to_state == ReportingPeriod.State.REPORTED and (problems := reporting_problems(period)):
+    if to_state == ReportingPeriod.State.REPORTED and (problems := reporting_problems(period=period)):
         raise ValidationError(problems)
     old_label = period.get_state_display()
     claim_version(period, expected_version)
@@ -132,7 +140,7 @@ def period_move(
             .order_by("-starts_on")
             .first()
         )
-        period.trend = trend_between(period, previous, period.plan.depth) if previous else {}
+        period.trend = {} if previous is None else trend_between(period, previous, period.plan.depth)
     period.save(update_fields=fields)
     if period.is_reported:
         period_reported.send(sender=ReportingPeriod, period=period)
@@ -149,14 +157,16 @@ def period_move(
     return period
 
 
-def reporting_problems(period: ReportingPeriod) -> list[str]:
+def reporting_problems(*, period: ReportingPeriod) -> list[str]:
     """What the apps beside the plan still need before `period` can be reported (progress.signals):
     the scorecard's red measures without a commentary, say. Empty when nothing stands in the way."""
     answers = period_reporting.send(sender=ReportingPeriod, period=period)
     return [problem for _, problem in answers if problem]
 
 
-def frozen_rating(period: ReportingPeriod, item, status, commentary: str) -> ReportedRating:
+def frozen_rating(
+    *, period: ReportingPeriod, item: Item, status: RagStatus | None, commentary: str
+) -> ReportedRating:
     """An item as the board is told it for `period` (unsaved). Overdue is judged at the period's end."""
     done = bool(status and status.counts_as_done)
     return ReportedRating(
@@ -185,7 +195,8 @@ def _freeze(period: ReportingPeriod) -> None:
     commentary = dict(Update.objects.filter(period=period).values_list("item_id", "commentary"))
     items = period.plan.items.current().select_related("status").order_by("sort_key")
     ReportedRating.objects.bulk_create(
-        frozen_rating(period, item, item.status, commentary.get(item.pk, "")) for item in items
+        frozen_rating(period=period, item=item, status=item.status, commentary=commentary.get(item.pk, ""))
+        for item in items
     )
     for report in HighlightReport.objects.filter(period=period).select_related("workstream"):
         report.workstream_name = f"{report.workstream.code} {report.workstream.name}".strip()

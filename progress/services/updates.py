@@ -1,15 +1,17 @@
 """Writing an item's update for a period, and confirming or changing its proposed status."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.models import User
 from common.concurrency import EditConflict, claim_version
 from common.dates import format_uk_date
+from evidence.models import Evidence
 from history import services as history
 from plans import snapshots
 from plans.models import Item, RagStatus
@@ -28,7 +30,7 @@ class UpdateContent:
     proposed_due_date: date | None = None
     due_date_reason: str = ""
     mitigation: str = ""
-    evidence: list = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 UPDATE_LABELS = {
@@ -42,7 +44,7 @@ UPDATE_LABELS = {
 }
 
 
-def update_snapshot(update: Update | UpdateContent) -> dict[str, str]:
+def update_snapshot(*, update: Update | UpdateContent) -> dict[str, str]:
     """An update as the text people read, keyed by label, to show who changed what."""
     evidence = update.evidence.all() if isinstance(update, Update) else update.evidence
     return {
@@ -89,8 +91,8 @@ def update_save(
     item: Item,
     content: UpdateContent,
     expected_version: int | None,
-    by=None,
-    at=None,
+    by: User | None = None,
+    at: datetime | None = None,
 ) -> Update:
     """Write or rewrite an item's update. A rewrite after confirmation needs confirming again.
 
@@ -111,7 +113,7 @@ def update_save(
     else:
         if expected_version is None:
             raise EditConflict(existing)
-        before = update_snapshot(existing)
+        before = update_snapshot(update=existing)
         claim_version(existing, expected_version)
         update, action = existing, history.Action.CHANGED
     for name in (
@@ -129,7 +131,7 @@ def update_save(
         update.challenge_reason = ""
     update.save()
     update.evidence.set(content.evidence)
-    changes = history.diff(before, update_snapshot(content))
+    changes = history.diff(before, update_snapshot(update=content))
     if changes:
         history.change_record(
             area=period.plan.area,
@@ -152,8 +154,8 @@ def update_confirm(
     reason: str = "",
     mitigation: str | None = None,
     expected_version: int,
-    by=None,
-    at=None,
+    by: User | None = None,
+    at: datetime | None = None,
 ) -> Update:
     """Confirm the proposed status, or change it with a reason; the item takes the confirmed status.
 
@@ -201,11 +203,11 @@ def _facts(status: RagStatus) -> rules.StatusFacts:
     )
 
 
-def _apply_to_item(update: Update, item: Item, status: RagStatus, by) -> None:
+def _apply_to_item(update: Update, item: Item, status: RagStatus, by: User | None) -> None:
     """The item takes the confirmed status and any agreed due date; both recorded in its history."""
     item = Item.objects.select_related("status", "plan__area").get(pk=item.pk)
     before = {
-        "Status": item.status.label if item.status_id else "",
+        "Status": item.status.label if item.status else "",
         "Due date": format_uk_date(item.due_date),
         "Original due date": format_uk_date(item.original_due_date),
         "Times the due date slipped": str(item.slip_count),

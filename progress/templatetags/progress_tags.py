@@ -1,18 +1,19 @@
 """Markup for long lists on the plan overview, written in Python: hundreds of rows, one call."""
 
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from common.html import esc
 from common.templatetags.govuk import swatch
 from common.urls import url_maker
+from progress.selectors import TimelineEntry, Trend, TrendRow
 
 register = template.Library()
 
 
 @register.simple_tag
-def movement_list(row):
+def movement_list(row: TrendRow) -> SafeString:
     """The items of a trend row that improved and declined, as a GOV.UK list of links."""
     entries = [("Improved", m) for m in row.improved] + [("Declined", m) for m in row.declined]
     items = "".join(
@@ -24,10 +25,10 @@ def movement_list(row):
 
 
 @register.simple_tag
-def trend_rows(trend):
+def trend_rows(trend: Trend) -> SafeString:
     """The body of the trend table: a row per top-level item, each count with last period's beside it."""
 
-    def cells(row):
+    def cells(row: TrendRow) -> str:
         return "".join(
             f'<td class="govuk-table__cell">{esc(now)} '
             f'<span class="govuk-hint govuk-!-display-inline">(was {esc(before)})</span></td>'
@@ -46,16 +47,16 @@ def trend_rows(trend):
 
 
 @register.simple_tag
-def timeline_rows(entries, area_slug: str):
+def timeline_rows(entries: list[TimelineEntry], area_slug: str) -> SafeString:
     """The body of an item's timeline: its status in each period, newest first."""
     period_url = url_maker("progress:period", area=area_slug)
 
-    def status(entry) -> str:
+    def status(entry: TimelineEntry) -> str:
         if not entry.label:
             return '<span class="app-status app-status--none">No status</span>'
         return f'<span class="app-status">{swatch(entry.colour)} {esc(entry.label)}</span>'
 
-    def due(entry) -> str:
+    def due(entry: TimelineEntry) -> str:
         if not entry.overdue:
             return esc(entry.due)
         return f'{esc(entry.due)} <strong class="govuk-tag govuk-tag--red">Overdue</strong>'

@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Kind, area_view
+from areas.access import Access, Kind, SignedInRequest, area_view
 from areas.models import Workstream
 from common.conflicts import try_save
 
@@ -16,9 +17,9 @@ from ..services.highlights import priorities_of
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.CYCLE)
-def report_list(request, access, pk: int):
-    period = selectors.period_for(access, pk)
-    reports = selectors.highlight_reports_of(period)
+def report_list(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    period = selectors.period_for(access=access, pk=pk)
+    reports = selectors.highlight_reports_of(period=period)
     workstreams = list(Workstream.objects.filter(area=access.area).select_related("lead"))
     entries = [
         {
@@ -38,10 +39,10 @@ def report_list(request, access, pk: int):
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.CYCLE)
-def report_detail(request, access, pk: int, workstream_pk: int):
-    period = selectors.period_for(access, pk)
-    workstream = selectors.workstream_for(access, workstream_pk)
-    report = selectors.highlight_report_for(period, workstream)
+def report_detail(request: SignedInRequest, access: Access, pk: int, workstream_pk: int) -> HttpResponse:
+    period = selectors.period_for(access=access, pk=pk)
+    workstream = selectors.workstream_for(access=access, pk=workstream_pk)
+    report = selectors.highlight_report_for(period=period, workstream=workstream)
     can_edit = access.can_edit_highlight_report(workstream) and not period.is_reported
     return render(
         request,
@@ -53,7 +54,7 @@ def report_detail(request, access, pk: int, workstream_pk: int):
             "workstream": workstream,
             "report": report,
             "rows": list(report.rows.all()) if report else [],
-            "priorities": [] if report else priorities_of(period, workstream),
+            "priorities": [] if report else priorities_of(period=period, workstream=workstream),
             "can_edit": can_edit,
             "draft_form": VersionForm(initial={"version": 0}),
             "nav": "plans",
@@ -61,7 +62,7 @@ def report_detail(request, access, pk: int, workstream_pk: int):
     )
 
 
-def _editable(access, period, workstream):
+def _editable(access: Access, workstream: Workstream) -> None:
     if not access.can_edit_highlight_report(workstream):
         raise PermissionDenied(
             "Only the workstream's lead and the programme manager can write its highlight report."
@@ -70,10 +71,10 @@ def _editable(access, period, workstream):
 
 @require_http_methods(["POST"])
 @area_view(reads=Kind.CYCLE)
-def report_draft(request, access, pk: int, workstream_pk: int):
-    period = selectors.period_for(access, pk)
-    workstream = selectors.workstream_for(access, workstream_pk)
-    _editable(access, period, workstream)
+def report_draft(request: SignedInRequest, access: Access, pk: int, workstream_pk: int) -> HttpResponse:
+    period = selectors.period_for(access=access, pk=pk)
+    workstream = selectors.workstream_for(access=access, pk=workstream_pk)
+    _editable(access, workstream)
     try:
         report = services.highlight_draft(period=period, workstream=workstream, by=request.user)
     except ValidationError as error:
@@ -94,11 +95,11 @@ def report_draft(request, access, pk: int, workstream_pk: int):
 
 @require_http_methods(["GET", "POST"])
 @area_view(reads=Kind.CYCLE)
-def report_edit(request, access, pk: int, workstream_pk: int):
-    period = selectors.period_for(access, pk)
-    workstream = selectors.workstream_for(access, workstream_pk)
-    _editable(access, period, workstream)
-    report = selectors.highlight_report_for(period, workstream)
+def report_edit(request: SignedInRequest, access: Access, pk: int, workstream_pk: int) -> HttpResponse:
+    period = selectors.period_for(access=access, pk=pk)
+    workstream = selectors.workstream_for(access=access, pk=workstream_pk)
+    _editable(access, workstream)
+    report = selectors.highlight_report_for(period=period, workstream=workstream)
     if report is None or period.is_reported:
         return redirect(
             "progress:highlight-report", area=access.area.slug, pk=period.pk, workstream_pk=workstream.pk
@@ -114,8 +115,8 @@ def report_edit(request, access, pk: int, workstream_pk: int):
         ),
         thing="this highlight report",
         verb="saved",
-        theirs=services.highlight_snapshot,
-        mine=lambda: services.highlight_snapshot(report, form.row_data()),
+        theirs=lambda saved: services.highlight_snapshot(report=saved),
+        mine=lambda: services.highlight_snapshot(report=report, rows=form.row_data()),
     )
     if attempt.saved:
         messages.success(request, f"{workstream.code} highlight report saved.")

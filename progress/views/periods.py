@@ -1,15 +1,20 @@
 """A plan's reporting periods: opening one, its page, its settings, and moving it through the cycle."""
 
+from datetime import date
+from typing import Any, cast
+
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.http import Http404
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Kind, area_view, cycle_runner
+from areas.access import Access, Kind, SignedInRequest, area_view, cycle_runner
 from common.conflicts import try_save
 from plans import selectors as plan_selectors
+from plans.models import Item, Plan
 from scorecard.selectors.reported import reported_summary
 from scorecard.selectors.reporting import measures_needing_commentary
 
@@ -30,9 +35,9 @@ MOVES = {
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.CYCLE)
-def period_list(request, access, plan_pk: int):
+def period_list(request: SignedInRequest, access: Access, plan_pk: int) -> HttpResponse:
     plan = plan_selectors.plan_for(access, plan_pk)
-    periods = list(selectors.periods_of(plan))
+    periods = list(selectors.periods_of(plan=plan))
     return render(
         request,
         "progress/period_list.html",
@@ -48,15 +53,25 @@ def period_list(request, access, plan_pk: int):
 
 @require_http_methods(["GET", "POST"])
 @area_view(cycle_runner, reads=Kind.CYCLE)
-def period_create(request, access, plan_pk: int):
+def period_create(request: SignedInRequest, access: Access, plan_pk: int) -> HttpResponse:
     plan = plan_selectors.plan_for(access, plan_pk)
     latest = plan.periods.order_by("-starts_on").first()
     if latest is not None and not latest.is_reported:
         messages.error(request, f"Report {latest.name} before opening the next period.")
         return redirect(latest)
     form = PeriodForm(request.POST or None, initial=_next_period(plan, latest))
-    attempt = try_save(form, lambda: services.period_open(plan=plan, by=request.user, **form.cleaned_data))
-    if attempt.saved:
+    attempt = try_save(
+        form,
+        lambda: services.period_open(
+            plan=plan,
+            by=request.user,
+            name=form.cleaned_data["name"],
+            starts_on=form.cleaned_data["starts_on"],
+            ends_on=form.cleaned_data["ends_on"],
+            deadline=form.cleaned_data["deadline"],
+        ),
+    )
+    if attempt.result is not None:
         messages.success(request, f"{attempt.result.name} is open for updates.")
         return redirect(attempt.result)
     context = {"access": access, "plan": plan, "form": form, "nav": "plans"}
@@ -65,7 +80,7 @@ def period_create(request, access, plan_pk: int):
     )
 
 
-def _next_period(plan, latest: ReportingPeriod | None) -> dict:
+def _next_period(plan: Plan, latest: ReportingPeriod | None) -> dict[str, date]:
     """The dates a new period starts with: the next after `latest`, or the current one."""
     start, end = rules.period_dates(
         latest.ends_on if latest else None, plan.reporting_cadence, timezone.localdate()
@@ -79,8 +94,8 @@ def _next_period(plan, latest: ReportingPeriod | None) -> dict:
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.CYCLE)
-def period_detail(request, access, pk: int):
-    period = selectors.period_for(access, pk)
+def period_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    period = selectors.period_for(access=access, pk=pk)
     form = PeriodFilterForm(request.GET or None, area=access.area)
     filters = _filters(form)
     query = request.GET.copy()
@@ -95,15 +110,14 @@ def period_detail(request, access, pk: int):
         "nav": "plans",
     }
     if period.is_reported:
-        page = Paginator(selectors.reported_rows(period, filters), PAGE_SIZE).get_page(
+        ratings = Paginator(selectors.reported_rows(period=period, filters=filters), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
         scorecard = reported_summary(period) if access.can_read(Kind.SCORECARD) else None
-        context.update(page=page, ratings=page.object_list, scorecard_summary=scorecard)
+        context.update(page=ratings, ratings=ratings.object_list, scorecard_summary=scorecard)
     else:
-        page = Paginator(selectors.period_items(access, period, filters), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        items = selectors.period_items(access=access, period=period, filters=filters)
+        page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
         context.update(page=page, **_open_period(access, period, page))
     return render(request, "progress/period_detail.html", context)
 
@@ -119,14 +133,19 @@ def _filters(form: PeriodFilterForm) -> selectors.PeriodFilters:
     )
 
 
-def _open_period(access, period: ReportingPeriod, page) -> dict:
+def _open_period(access: Access, period: ReportingPeriod, page: Page[Item]) -> dict[str, Any]:
     """What the page of a period not yet reported shows beside its rows."""
     # Once updates are in (challenge onwards), what the scorecard still needs before reporting.
     scorecard_open = period.state != period.State.OPEN and access.can_read(Kind.SCORECARD)
     needing = measures_needing_commentary(period) if scorecard_open else []
     return {
-        "rows": selectors.period_rows(access, period, page.object_list, timezone.localdate()),
-        "summary": selectors.period_summary(period),
+        "rows": selectors.period_rows(
+            access=access,
+            period=period,
+            items=cast("QuerySet[Item]", page.object_list),  # a page of a QuerySet is a sliced QuerySet
+            today=timezone.localdate(),
+        ),
+        "summary": selectors.period_summary(period=period),
         "needing_commentary": [(measure, access.can_enter_figures(measure)) for measure in needing],
         "can_challenge": access.is_programme_manager or bool(access.led_workstream_ids),
         "can_update": access.role != "viewer",
@@ -135,8 +154,8 @@ def _open_period(access, period: ReportingPeriod, page) -> dict:
 
 @require_http_methods(["GET", "POST"])
 @area_view(cycle_runner, reads=Kind.CYCLE)
-def period_edit(request, access, pk: int):
-    period = selectors.period_for(access, pk)
+def period_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    period = selectors.period_for(access=access, pk=pk)
     if period.is_reported:
         messages.error(request, "This period has been reported. What was reported cannot be changed.")
         return redirect(period)
@@ -154,9 +173,11 @@ def period_edit(request, access, pk: int):
             by=request.user,
         ),
         thing="this period",
-        theirs=services.period_snapshot,
+        theirs=lambda saved: services.period_snapshot(period=saved),
         mine=lambda: services.period_snapshot(
-            ReportingPeriod(name=form.cleaned_data["name"].strip(), deadline=form.cleaned_data["deadline"])
+            period=ReportingPeriod(
+                name=form.cleaned_data["name"].strip(), deadline=form.cleaned_data["deadline"]
+            )
         ),
     )
     if attempt.saved:
@@ -168,9 +189,9 @@ def period_edit(request, access, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @area_view(cycle_runner, reads=Kind.CYCLE)
-def period_move(request, access, pk: int, state: str):
+def period_move(request: SignedInRequest, access: Access, pk: int, state: str) -> HttpResponse:
     """Move a period on (or back) to `state`: GET asks, saying what stands in the way; POST does it."""
-    period = selectors.period_for(access, pk)
+    period = selectors.period_for(access=access, pk=pk)
     if state not in MOVES:
         raise Http404("No such state")
     if request.method == "GET":
@@ -188,15 +209,17 @@ def period_move(request, access, pk: int, state: str):
     if attempt.saved:
         messages.success(request, f"{period.name}: {ReportingPeriod.State(state).label.lower()}.")
         return redirect(period)
-    return _move_page(request, access, selectors.period_for(access, pk), state, attempt.problem)
+    return _move_page(request, access, selectors.period_for(access=access, pk=pk), state, attempt.problem)
 
 
-def _move_page(request, access, period: ReportingPeriod, state: str, problem: str = ""):
-    summary = selectors.period_summary(period)
+def _move_page(
+    request: SignedInRequest, access: Access, period: ReportingPeriod, state: str, problem: str = ""
+) -> HttpResponse:
+    summary = selectors.period_summary(period=period)
     if request.method == "GET":
         problem = rules.state_change_problem(period.state, state, summary.unconfirmed) or ""
         if not problem and state == rules.REPORTED:
-            problem = " ".join(services.reporting_problems(period))
+            problem = " ".join(services.reporting_problems(period=period))
     context = {
         "access": access,
         "plan": period.plan,

@@ -1,31 +1,38 @@
 """Writing an item's update for a period, and the challenge that confirms or changes its status."""
 
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Kind, area_view
-from common.conflicts import try_save
+from areas.access import Access, Kind, SignedInRequest, area_view
+from common.conflicts import Row, try_save
 from evidence.models import Evidence
+from plans.models import Item
 from plans.rules import is_overdue
 
 from .. import rules, selectors, services
 from ..forms import ChallengeForm, UpdateForm
+from ..models import ReportingPeriod, Update
 
 RECENT_EVIDENCE_DAYS = 90
 
 
-def _just_added(request) -> list[int]:
+def _just_added(request: SignedInRequest) -> list[int]:
     """Evidence the user has just added to the bank: the evidence page sends them back with its id."""
     return [int(pk) for pk in request.GET.getlist("evidence") if pk.isdigit()]
 
 
-def _evidence_choices(access, item, update, request):
+def _evidence_choices(
+    access: Access, item: Item, update: Update | None, request: SignedInRequest
+) -> QuerySet[Evidence]:
     """Evidence already used for this item, what this user added lately, and what they just added."""
     just_added = _just_added(request)
     since = timezone.now() - timedelta(days=RECENT_EVIDENCE_DAYS)
@@ -35,7 +42,7 @@ def _evidence_choices(access, item, update, request):
     return Evidence.objects.filter(area=access.area).filter(wanted).distinct().order_by("title")
 
 
-def _initial(update, request) -> dict:
+def _initial(update: Update | None, request: SignedInRequest) -> dict[str, Any]:
     just_added = _just_added(request)
     if update is None:
         return {"evidence": just_added}
@@ -53,14 +60,14 @@ def _initial(update, request) -> dict:
 
 @require_http_methods(["GET", "POST"])
 @area_view(reads=Kind.CYCLE)
-def update_edit(request, access, pk: int, item_pk: int):
-    period = selectors.period_for(access, pk)
-    item = selectors.item_in_period(access, period, item_pk)
+def update_edit(request: SignedInRequest, access: Access, pk: int, item_pk: int) -> HttpResponse:
+    period = selectors.period_for(access=access, pk=pk)
+    item = selectors.item_in_period(access=access, period=period, item_pk=item_pk)
     if not access.can_update_item(item):
         raise PermissionDenied(
             "Only the item's owners, their workstream lead and the programme manager can update it."
         )
-    update = selectors.update_of(period, item)
+    update = selectors.update_of(period=period, item=item)
     form = UpdateForm(
         (request.POST or None) if period.takes_updates else None,
         plan=period.plan,
@@ -79,8 +86,8 @@ def update_edit(request, access, pk: int, item_pk: int):
         thing="an update for this item",
         verb="saved",
         doing="writing yours",
-        theirs=services.update_snapshot,
-        mine=lambda: services.update_snapshot(form.content()),
+        theirs=lambda saved: services.update_snapshot(update=saved),
+        mine=lambda: services.update_snapshot(update=form.content()),
     )
     if attempt.saved:
         messages.success(
@@ -88,11 +95,19 @@ def update_edit(request, access, pk: int, item_pk: int):
         )
         return redirect(period)
     if attempt.conflict:
-        update = selectors.update_of(period, item)
+        update = selectors.update_of(period=period, item=item)
     return _update_page(request, access, period, item, update, form, attempt.theirs)
 
 
-def _update_page(request, access, period, item, update, form, theirs):
+def _update_page(
+    request: SignedInRequest,
+    access: Access,
+    period: ReportingPeriod,
+    item: Item,
+    update: Update | None,
+    form: UpdateForm,
+    theirs: list[Row],
+) -> HttpResponse:
     context = {
         "access": access,
         "plan": period.plan,
@@ -108,18 +123,18 @@ def _update_page(request, access, period, item, update, form, theirs):
     return render(request, "progress/update_form.html", context)
 
 
-def _overdue(item) -> bool:
+def _overdue(item: Item) -> bool:
     return is_overdue(item.due_date, bool(item.status and item.status.counts_as_done), timezone.localdate())
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(reads=Kind.CYCLE)
-def update_challenge(request, access, pk: int, item_pk: int):
-    period = selectors.period_for(access, pk)
-    item = selectors.item_in_period(access, period, item_pk)
+def update_challenge(request: SignedInRequest, access: Access, pk: int, item_pk: int) -> HttpResponse:
+    period = selectors.period_for(access=access, pk=pk)
+    item = selectors.item_in_period(access=access, period=period, item_pk=item_pk)
     if not access.can_challenge_item(item):
         raise PermissionDenied("Only the workstream's lead and the programme manager can confirm ratings.")
-    update = selectors.update_of(period, item)
+    update = selectors.update_of(period=period, item=item)
     if update is None:
         return _challenge_page(request, access, period, item, None, None)
     form = ChallengeForm(
@@ -140,19 +155,18 @@ def update_challenge(request, access, pk: int, item_pk: int):
         thing="this update",
         who="The owner",
         doing="reviewing it",
-        theirs=services.update_snapshot,
+        theirs=lambda saved: services.update_snapshot(update=saved),
     )
     if attempt.saved:
         status = form.cleaned_data["status"]
         word = "changed" if status.pk != update.proposed_status_id else "confirmed"
         messages.success(request, f"Status of {item.number} {word}: {status.label}.")
         return redirect(period)
-    if attempt.conflict:
-        update = selectors.update_of(period, item)
-    return _challenge_page(request, access, period, item, update, form, attempt.theirs)
+    shown = selectors.update_of(period=period, item=item) if attempt.conflict else update
+    return _challenge_page(request, access, period, item, shown, form, attempt.theirs)
 
 
-def _challenge_initial(update) -> dict:
+def _challenge_initial(update: Update) -> dict[str, Any]:
     return {
         "status": update.confirmed_status_id or update.proposed_status_id,
         "reason": update.challenge_reason,
@@ -161,7 +175,15 @@ def _challenge_initial(update) -> dict:
     }
 
 
-def _challenge_page(request, access, period, item, update, form, theirs=()):
+def _challenge_page(
+    request: SignedInRequest,
+    access: Access,
+    period: ReportingPeriod,
+    item: Item,
+    update: Update | None,
+    form: ChallengeForm | None,
+    theirs: Iterable[Row] = (),
+) -> HttpResponse:
     context = {
         "access": access,
         "plan": period.plan,

@@ -20,7 +20,7 @@ from ..services.commentary import commentary_save, commentary_snapshot
 @area_view(reads=Kind.SCORECARD)
 def commentary_edit(request, access, pk: int, period_pk: int):
     measure = selectors.get_measure(access, pk)
-    period = progress_selectors.period_for(access, period_pk)
+    period = progress_selectors.period_for(access=access, pk=period_pk)
     if not access.can_enter_figures(measure):
         raise PermissionDenied("Only the measure's owner and the programme manager can write its commentary.")
     existing = Commentary.objects.filter(measure=measure, period=period).first()

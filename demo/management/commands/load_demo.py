@@ -2,6 +2,7 @@
 area, and demo sign-ins."""
 
 from pathlib import Path
+from typing import Any, NotRequired, TypedDict
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -17,7 +18,22 @@ from plans.spreadsheet import plan_import, preview_import, read_plan_file
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
 DEMO_PASSWORD = "demo-send-2026"  # noqa: S105 - a published demo password, printed by `make run`
 
-AREAS = [
+
+class DemoArea(TypedDict):
+    """A demo local area: its plan's folder under demo/, and its members as (email, display name, role,
+    initials of their Person or None)."""
+
+    slug: str
+    name: str
+    council_name: str
+    colour: str
+    plan: str
+    monthly_cycle: NotRequired[bool]
+    scorecard: NotRequired[bool]
+    members: list[tuple[str, str, str, str | None]]
+
+
+AREAS: list[DemoArea] = [
     {
         "slug": "stockport",
         "name": "Stockport",
@@ -53,7 +69,7 @@ class Command(BaseCommand):
         "Safe to run again: the plans are re-imported in place, except one that has reporting periods."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         rows = []
         for spec in AREAS:
             with transaction.atomic():
@@ -66,7 +82,7 @@ class Command(BaseCommand):
                     },
                 )
                 plan = self._import(area, DEMO_DIR / spec["plan"])
-                users = {}
+                users: dict[str, User] = {}
                 for email, display_name, role, initials in spec["members"]:
                     user = self._member(area, email, display_name, role, initials)
                     rows.append((area.name, Membership.Role(role).label, initials or "", email))
@@ -99,6 +115,7 @@ class Command(BaseCommand):
         if preview.has_changes:
             preview = plan_import(area=area, plan_file=plan_file, source=f"Demo data ({folder.name})")
         self.stdout.write(f"{area.name}: plan {preview.reference} loaded from demo/{folder.name}")
+        assert preview.plan is not None  # the file had no problems, so the plan is in the database
         return preview.plan
 
     def _member(

@@ -2,6 +2,7 @@
 
 from argparse import RawDescriptionHelpFormatter
 from datetime import timedelta
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser, DjangoHelpFormatter
 from django.utils import timezone
@@ -34,7 +35,7 @@ KIND_NAMES = {rules.OWNER_REMINDER: "owner", rules.LEAD_REMINDER: "lead"}
 class Command(BaseCommand):
     help = HELP
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         parser = super().create_parser(prog_name, subcommand, **kwargs)
         parser.formatter_class = _RawHelp
         return parser
@@ -51,7 +52,7 @@ class Command(BaseCommand):
             help="say what would be sent, but send and record nothing",
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         today = timezone.localdate()
         if options["date"]:
             try:

@@ -1,0 +1,69 @@
+"""Reads for the monthly cycle's pages, each in a fixed number of queries whatever the plan's size.
+
+Every lookup takes the user's `Access`, so periods and updates are only found inside their area.
+
+- `periods`: a period found inside the area, a plan's periods, the ones not yet reported;
+- `updates`: which items need an update, the user's still to write, one item's update, the updates
+  a piece of evidence is used in;
+- `pages`: the period page: its summary, its items filtered, their rows; once reported, its ratings;
+- `timeline`: an item's status in each period;
+- `trend`: the plan overview's trend against the period reported before;
+- `highlights`: highlight reports.
+
+Every name is re-exported here: `progress.selectors.period_for` and so on.
+"""
+
+from .highlights import highlight_report_for, highlight_reports_of, workstream_for
+from .pages import (
+    STATE_FILTERS,
+    PeriodFilters,
+    PeriodRow,
+    PeriodSummary,
+    period_items,
+    period_rows,
+    period_summary,
+    reported_rows,
+)
+from .periods import current_period, current_periods, period_for, periods_of
+from .timeline import TimelineEntry, item_timeline
+from .trend import Movement, Trend, TrendRow, plan_trend
+from .updates import (
+    UpdatesDue,
+    done_status_ids,
+    evidence_uses,
+    expected_items,
+    item_in_period,
+    my_updates_due,
+    update_of,
+)
+
+__all__ = [
+    "STATE_FILTERS",
+    "Movement",
+    "PeriodFilters",
+    "PeriodRow",
+    "PeriodSummary",
+    "TimelineEntry",
+    "Trend",
+    "TrendRow",
+    "UpdatesDue",
+    "current_period",
+    "current_periods",
+    "done_status_ids",
+    "evidence_uses",
+    "expected_items",
+    "highlight_report_for",
+    "highlight_reports_of",
+    "item_in_period",
+    "item_timeline",
+    "my_updates_due",
+    "period_for",
+    "period_items",
+    "period_rows",
+    "period_summary",
+    "periods_of",
+    "plan_trend",
+    "reported_rows",
+    "update_of",
+    "workstream_for",
+]
