@@ -14,7 +14,7 @@ from functools import wraps
 from typing import Any, Protocol
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 
 from accounts.models import User
 
@@ -233,7 +233,7 @@ def access_for(user: Any, area_slug: str) -> Access:
     )
 
 
-ViewFunction = Callable[..., HttpResponse]  # (request: SignedInRequest, access: Access, **url_kwargs)
+ViewFunction = Callable[..., HttpResponseBase]  # (request: SignedInRequest, access: Access, **url_kwargs)
 
 
 def area_view(
@@ -248,7 +248,7 @@ def area_view(
 
     def decorator(view: ViewFunction) -> ViewFunction:
         @wraps(view)
-        def wrapped(request: HttpRequest, area: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, area: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
             access = access_for(request.user, area)
             if not access.can_read(reads):
                 raise PermissionDenied(

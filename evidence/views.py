@@ -155,7 +155,7 @@ def evidence_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResp
 
 
 @require_http_methods(["GET"])
-@area_view(reads=Kind.EVIDENCE_FILES)  # type: ignore[arg-type]  # area_view types views as HttpResponse; this is a FileResponse
+@area_view(reads=Kind.EVIDENCE_FILES)
 def evidence_download(request: SignedInRequest, access: Access, pk: int) -> FileResponse:
     """The file, always as a download, typed from the list of accepted types, never run by the browser."""
     evidence = selectors.evidence_for(access=access, pk=pk)
