@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from .dates import DateProblem, format_uk_date, parse_uk_date
 
@@ -92,6 +92,9 @@ def split_list(text: str) -> list[str]:
     return list(dict.fromkeys(p for p in parts if p))
 
 
+SELECTED = format_html(" selected")
+
+
 class FastSelect(forms.Select):
     """A select with the same markup, its options written in Python rather than a template each.
 
@@ -106,10 +109,7 @@ class FastSelect(forms.Select):
         options = format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
-            (
-                (str(v), mark_safe(" selected") if str(v) in selected else "", label)
-                for v, label in self.choices
-            ),
+            ((str(v), SELECTED if str(v) in selected else "", label) for v, label in self.choices),
         )
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(final), options)
 
