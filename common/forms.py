@@ -92,7 +92,7 @@ def split_list(text: str) -> list[str]:
     return list(dict.fromkeys(p for p in parts if p))
 
 
-SELECTED = format_html(" selected")
+SELECTED = format_html("{}", " selected")  # escaped text: a plain space and a word
 
 
 class FastSelect(forms.Select):
