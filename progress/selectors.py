@@ -101,7 +101,7 @@ def my_updates_due(access: Access) -> list[UpdatesDue]:
 
 
 def item_in_period(access: Access, period: ReportingPeriod, item_pk: int) -> Item:
-    item = plan_selectors.item_for(access, item_pk)
+    item = plan_selectors.item_for(access=access, pk=item_pk)
     if item.plan_id != period.plan_id:
         raise Http404("This item is not in this period's plan")
     return item
@@ -126,7 +126,7 @@ def _done_ids(plan: Plan) -> list[int]:
 def expected_items(plan: Plan) -> QuerySet[Item]:
     """Items that need an update each period: owned and not done (rules.expects_update)."""
     owned = Exists(Item.owners.through.objects.filter(item_id=OuterRef("pk")))
-    return plan.items.current().filter(owned).filter(plan_selectors.not_done(_done_ids(plan)))
+    return plan.items.current().filter(owned).filter(plan_selectors.not_done(done_ids=_done_ids(plan)))
 
 
 @dataclass
@@ -170,7 +170,9 @@ def period_items(access: Access, period: ReportingPeriod, filters: PeriodFilters
     plan = period.plan
     has_update = Exists(Update.objects.filter(period=period, item_id=OuterRef("pk")))
     owned = Exists(Item.owners.through.objects.filter(item_id=OuterRef("pk")))
-    queryset = plan.items.current().filter(has_update | (Q(owned) & plan_selectors.not_done(_done_ids(plan))))
+    queryset = plan.items.current().filter(
+        has_update | (Q(owned) & plan_selectors.not_done(done_ids=_done_ids(plan)))
+    )
     if filters.workstream:
         queryset = queryset.filter(workstreams__id=filters.workstream)
     if filters.mine:
@@ -212,7 +214,7 @@ def period_rows(
     access: Access, period: ReportingPeriod, items: list[Item] | QuerySet[Item], today: date
 ) -> list[PeriodRow]:
     """Rows for a page of the period's items, their updates and what the user may do: seven queries."""
-    item_rows = plan_selectors.item_rows(access, items, today)
+    item_rows = plan_selectors.item_rows(access=access, queryset=items, today=today)
     ids = [row.pk for row in item_rows]
     workstream_ids: dict[int, set[int]] = {}
     for item_id, workstream_id in Item.workstreams.through.objects.filter(item_id__in=ids).values_list(
@@ -382,7 +384,7 @@ def plan_trend(access: Access, plan: Plan, tops: list[Item]) -> Trend | None:
     )
     if latest is None:
         return None
-    statuses = plan_selectors.statuses_of(plan)
+    statuses = plan_selectors.statuses_of(plan=plan)
     columns = [str(s.position) for s in statuses] + [NO_STATUS]
     stored = latest.trend.get("tops", {})
     item_url = url_maker("plans:item", area=access.area.slug)

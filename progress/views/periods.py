@@ -31,7 +31,7 @@ MOVES = {
 @require_http_methods(["GET"])
 @area_view(reads=Kind.CYCLE)
 def period_list(request, access, plan_pk: int):
-    plan = plan_selectors.plan_for(access, plan_pk)
+    plan = plan_selectors.plan_for(access=access, pk=plan_pk)
     periods = list(selectors.periods_of(plan))
     return render(
         request,
@@ -49,7 +49,7 @@ def period_list(request, access, plan_pk: int):
 @require_http_methods(["GET", "POST"])
 @area_view(cycle_runner, reads=Kind.CYCLE)
 def period_create(request, access, plan_pk: int):
-    plan = plan_selectors.plan_for(access, plan_pk)
+    plan = plan_selectors.plan_for(access=access, pk=plan_pk)
     latest = plan.periods.order_by("-starts_on").first()
     if latest is not None and not latest.is_reported:
         messages.error(request, f"Report {latest.name} before opening the next period.")
