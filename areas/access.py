@@ -7,12 +7,13 @@ them. Objects are then fetched through selectors that take the `Access`, so they
 always looked up inside that area.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import wraps
 from typing import Any, Protocol
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponseBase
 
@@ -23,6 +24,21 @@ from .models import LocalArea, Membership, Workstream
 Role = Membership.Role
 
 
+class Workstreams(Protocol):
+    def all(self) -> Iterable[Workstream]: ...
+
+
+class Owner(Protocol):
+    """An owner of a plan item (plans.models.ItemOwner), as far as the rules need it: who."""
+
+    @property
+    def person_id(self) -> int: ...
+
+
+class Owners(Protocol):
+    def all(self) -> Iterable[Owner]: ...
+
+
 class PlanItem(Protocol):
     """What the rules below need of a plan item (plans.models.Item), which this app does not import."""
 
@@ -30,10 +46,10 @@ class PlanItem(Protocol):
     def is_removed(self) -> bool: ...
 
     @property
-    def workstreams(self) -> Any: ...  # its workstreams (prefetched where a page lists many)
+    def workstreams(self) -> Workstreams: ...  # its workstreams (prefetched where a page lists many)
 
     @property
-    def ownerships(self) -> Any: ...  # its owners, as ItemOwner rows with person_id
+    def ownerships(self) -> Owners: ...  # its owners, as ItemOwner rows
 
 
 class AddedBy(Protocol):
@@ -205,9 +221,9 @@ class Access:
         return self.role != Role.VIEWER and bool(self.person_id) and measure.owner_id == self.person_id
 
 
-def access_for(user: Any, area_slug: str) -> Access:
+def access_for(user: User | AnonymousUser, area_slug: str) -> Access:
     """The user's access to the area, or "Page not found" if they are not a member."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):  # not signed in
         raise Http404
     membership = (
         Membership.objects.select_related("area")

@@ -1,10 +1,25 @@
 """Words for the people, workstreams and members pages."""
 
+from typing import Any
+
 from django import forms
 
 from common.forms import Form
 
-from .models import Membership, Person
+from .models import LocalArea, Membership, Person, Workstream
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """One of the area's people, shown as their initials and job title: "CL (Head of SEND)"."""
+
+    def label_from_instance(self, obj: Person) -> str:
+        return f"{obj.initials} ({obj.job_title})" if obj.job_title else obj.initials
+
+
+def offer_people(field: forms.Field, area: LocalArea) -> None:
+    """Offer the area's people in a PersonChoiceField."""
+    assert isinstance(field, PersonChoiceField)
+    field.queryset = Person.objects.filter(area=area)
 
 
 class PersonForm(Form):
@@ -43,7 +58,7 @@ class WorkstreamForm(Form):
     name = forms.CharField(
         label="Name", max_length=200, error_messages={"required": "Enter the workstream's name"}
     )
-    lead = forms.ModelChoiceField(
+    lead = PersonChoiceField(
         label="Lead",
         queryset=Person.objects.none(),
         required=False,
@@ -52,15 +67,12 @@ class WorkstreamForm(Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args: Any, area: LocalArea, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = Person.objects.filter(area=area)
-        self.fields["lead"].label_from_instance = lambda p: (
-            f"{p.initials} ({p.job_title})" if p.job_title else p.initials
-        )
+        offer_people(self.fields["lead"], area)
 
 
-ROLE_HINTS = {
+ROLE_HINTS: dict[str, str] = {
     Membership.Role.PROGRAMME_MANAGER: "Everything in the area, including imports and members",
     Membership.Role.WORKSTREAM_LEAD: "Edits the items of the workstreams they lead",
     Membership.Role.CONTRIBUTOR: "Edits the items they own",
@@ -86,7 +98,7 @@ class MemberForm(Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose a role"},
     )
-    person = forms.ModelChoiceField(
+    person = PersonChoiceField(
         label="Who they are in the plan",
         queryset=Person.objects.none(),
         required=False,
@@ -95,18 +107,15 @@ class MemberForm(Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, area, editing: bool = False, **kwargs):
+    def __init__(self, *args: Any, area: LocalArea, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(area=area)
-        self.fields["person"].label_from_instance = lambda p: (
-            f"{p.initials} ({p.job_title})" if p.job_title else p.initials
-        )
+        offer_people(self.fields["person"], area)
         if editing:
             del self.fields["email"]
             del self.fields["display_name"]
 
 
-def person_initial(person: Person) -> dict:
+def person_initial(person: Person) -> dict[str, str | int]:
     return {
         "initials": person.initials,
         "name": person.name,
@@ -117,7 +126,7 @@ def person_initial(person: Person) -> dict:
     }
 
 
-def workstream_initial(workstream) -> dict:
+def workstream_initial(workstream: Workstream) -> dict[str, str | int | None]:
     return {
         "code": workstream.code,
         "name": workstream.name,

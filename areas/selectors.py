@@ -9,7 +9,7 @@ from .models import Membership, Person, Workstream
 CURRENT_ITEMS = Q(owned_items__removed_at__isnull=True)
 
 
-def people_for(access: Access) -> QuerySet[Person]:
+def people_for(*, access: Access) -> QuerySet[Person]:
     return (
         Person.objects.filter(area=access.area)
         .select_related("organisation", "area")
@@ -18,11 +18,11 @@ def people_for(access: Access) -> QuerySet[Person]:
     )
 
 
-def person_for(access: Access, pk: int) -> Person:
+def person_for(*, access: Access, pk: int) -> Person:
     return get_object_or_404(Person.objects.select_related("organisation", "area"), pk=pk, area=access.area)
 
 
-def workstreams_for(access: Access) -> QuerySet[Workstream]:
+def workstreams_for(*, access: Access) -> QuerySet[Workstream]:
     return (
         Workstream.objects.filter(area=access.area)
         .select_related("lead", "area")
@@ -31,17 +31,17 @@ def workstreams_for(access: Access) -> QuerySet[Workstream]:
     )
 
 
-def workstream_for(access: Access, pk: int) -> Workstream:
+def workstream_for(*, access: Access, pk: int) -> Workstream:
     return get_object_or_404(Workstream.objects.select_related("lead", "area"), pk=pk, area=access.area)
 
 
-def members_for(access: Access) -> QuerySet[Membership]:
+def members_for(*, access: Access) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(area=access.area).select_related("user", "person").order_by("user__email")
     )
 
 
-def member_for(access: Access, pk: int) -> Membership:
+def member_for(*, access: Access, pk: int) -> Membership:
     return get_object_or_404(
         Membership.objects.select_related("user", "person", "area"), pk=pk, area=access.area
     )

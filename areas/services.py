@@ -1,14 +1,16 @@
 """Changes to a local area's organisations, people, workstreams and members."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 
+from accounts.models import User
 from accounts.services import invitation_send
 from common.concurrency import claim_version
 from history import services as history
 
 from .models import LocalArea, Membership, Organisation, Person, Workstream
+from .snapshots import member_snapshot, person_snapshot, workstream_snapshot
 
 
 def organisation_for(*, area: LocalArea, name: str) -> Organisation | None:
@@ -18,17 +20,6 @@ def organisation_for(*, area: LocalArea, name: str) -> Organisation | None:
         return None
     found = Organisation.objects.filter(area=area, name__iexact=name).first()
     return found or Organisation.objects.create(area=area, name=name)
-
-
-def person_snapshot(person: Person) -> dict[str, str]:
-    """A person as people read them, keyed by label: for the history and for showing an edit conflict."""
-    return {
-        "Initials": person.initials,
-        "Name": person.name,
-        "Job title": person.job_title,
-        "Organisation": person.organisation.name if person.organisation else "",
-        "Email": person.email,
-    }
 
 
 def _check_person(person: Person) -> None:
@@ -52,7 +43,7 @@ def person_create(
     job_title: str = "",
     organisation: str = "",
     email: str = "",
-    by=None,
+    by: User | None = None,
     source: str = "Web",
 ) -> Person:
     person = Person(
@@ -73,11 +64,28 @@ def person_create(
 
 
 @transaction.atomic
-def person_update(*, person: Person, expected_version: int, by=None, source: str = "Web", **fields) -> Person:
+def person_update(
+    *,
+    person: Person,
+    expected_version: int,
+    initials: str | None = None,
+    name: str | None = None,
+    job_title: str | None = None,
+    organisation: str | None = None,
+    email: str | None = None,
+    by: User | None = None,
+    source: str = "Web",
+) -> Person:
+    """Change a person's details: each one given replaces theirs; one left out (None) stays as it is."""
     before = person_snapshot(person)
-    organisation = fields.pop("organisation", None)
-    for name, value in fields.items():
-        setattr(person, name, value.strip() if isinstance(value, str) else value)
+    if initials is not None:
+        person.initials = initials.strip()
+    if name is not None:
+        person.name = name.strip()
+    if job_title is not None:
+        person.job_title = job_title.strip()
+    if email is not None:
+        person.email = email.strip()
     if organisation is not None:
         person.organisation = organisation_for(area=person.area, name=organisation)
     _check_person(person)
@@ -92,15 +100,6 @@ def person_update(*, person: Person, expected_version: int, by=None, source: str
         expected_version=expected_version,
     )
     return person
-
-
-def workstream_snapshot(workstream: Workstream) -> dict[str, str]:
-    """A workstream as people read it, keyed by label: for the history and for showing an edit conflict."""
-    return {
-        "Code": workstream.code,
-        "Name": workstream.name,
-        "Lead": workstream.lead.initials if workstream.lead else "",
-    }
 
 
 def _check_workstream(workstream: Workstream) -> None:
@@ -121,7 +120,13 @@ def _check_workstream(workstream: Workstream) -> None:
 
 @transaction.atomic
 def workstream_create(
-    *, area: LocalArea, code: str, name: str, lead: Person | None = None, by=None, source: str = "Web"
+    *,
+    area: LocalArea,
+    code: str,
+    name: str,
+    lead: Person | None = None,
+    by: User | None = None,
+    source: str = "Web",
 ) -> Workstream:
     workstream = Workstream(area=area, code=code, name=name, lead=lead)
     _check_workstream(workstream)
@@ -139,11 +144,17 @@ def workstream_create(
 
 @transaction.atomic
 def workstream_update(
-    *, workstream: Workstream, expected_version: int, by=None, source: str = "Web", **fields
+    *,
+    workstream: Workstream,
+    expected_version: int,
+    code: str,
+    name: str,
+    lead: Person | None,
+    by: User | None = None,
+    source: str = "Web",
 ) -> Workstream:
     before = workstream_snapshot(workstream)
-    for name, value in fields.items():
-        setattr(workstream, name, value)
+    workstream.code, workstream.name, workstream.lead = code, name, lead
     _check_workstream(workstream)
     history.save_recorded(
         obj=workstream,
@@ -166,16 +177,15 @@ def member_add(
     role: str,
     person: Person | None = None,
     display_name: str = "",
-    by=None,
-    request=None,
+    by: User | None = None,
+    request: HttpRequest | None = None,
 ) -> Membership:
     """Give someone a role in the area. A new account gets an email to set its password."""
     email = email.strip().lower()
-    user_model = get_user_model()
-    user = user_model.objects.filter(email__iexact=email).first()
+    user = User.objects.filter(email__iexact=email).first()
     is_new = user is None
-    if is_new:
-        user = user_model.objects.create_user(email=email, password=None, display_name=display_name.strip())
+    if user is None:
+        user = User.objects.create_user(email=email, password=None, display_name=display_name.strip())
     if Membership.objects.filter(user=user, area=area).exists():
         raise ValidationError({"email": f"{email} is already a member of this area"})
     if person and person.area_id != area.pk:
@@ -196,7 +206,12 @@ def member_add(
 
 @transaction.atomic
 def member_update(
-    *, membership: Membership, expected_version: int, role: str, person: Person | None, by=None
+    *,
+    membership: Membership,
+    expected_version: int,
+    role: str,
+    person: Person | None,
+    by: User | None = None,
 ) -> Membership:
     if person and person.area_id != membership.area_id:
         raise ValidationError({"person": "Choose a person of this area"})
@@ -216,17 +231,8 @@ def member_update(
     return membership
 
 
-def person_label(person: Person | None) -> str:
-    return person.initials if person else ""
-
-
-def member_snapshot(membership: Membership) -> dict[str, str]:
-    """A member's role and person as people read them: for the history and for showing an edit conflict."""
-    return {"Role": membership.get_role_display(), "Person": person_label(membership.person)}
-
-
 @transaction.atomic
-def member_remove(*, membership: Membership, by=None) -> None:
+def member_remove(*, membership: Membership, by: User | None = None) -> None:
     if membership.role == Membership.Role.PROGRAMME_MANAGER:
         others = Membership.objects.filter(area=membership.area, role=Membership.Role.PROGRAMME_MANAGER)
         if not others.exclude(pk=membership.pk).exists():

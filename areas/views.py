@@ -2,37 +2,40 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from accounts.models import User
 from common.conflicts import try_save
-from common.forms import without_version
 from common.views import apply_validation_error
 from plans import selectors as plan_selectors
 
-from . import selectors, services
-from .access import Kind, area_view, manager_only, user_areas
+from . import selectors, services, snapshots
+from .access import Access, Kind, SignedInRequest, area_view, manager_only, user_areas
 from .forms import MemberForm, PersonForm, WorkstreamForm, person_initial, workstream_initial
 from .models import Membership, Organisation, Person, Workstream
 
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
-def person_list(request, access):
+def person_list(request: SignedInRequest, access: Access) -> HttpResponse:
     return render(
         request,
         "areas/person_list.html",
-        {"access": access, "people": selectors.people_for(access), "nav": "people"},
+        {"access": access, "people": selectors.people_for(access=access), "nav": "people"},
     )
 
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
-def person_detail(request, access, pk: int):
-    person = selectors.person_for(access, pk)
+def person_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    person = selectors.person_for(access=access, pk=pk)
     items = plan_selectors.item_rows(
-        access, plan_selectors.items_of_person(access, person.pk), timezone.localdate()
+        access=access,
+        queryset=plan_selectors.items_of_person(access=access, person_id=person.pk),
+        today=timezone.localdate(),
     )
     led = list(person.led_workstreams.select_related("area"))
     return render(
@@ -44,63 +47,84 @@ def person_detail(request, access, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def person_create(request, access):
+def person_create(request: SignedInRequest, access: Access) -> HttpResponse:
     form = PersonForm(request.POST or None)
     attempt = try_save(
-        form, lambda: services.person_create(area=access.area, by=request.user, **without_version(form))
+        form,
+        lambda: services.person_create(
+            area=access.area,
+            initials=form.cleaned_data["initials"],
+            name=form.cleaned_data["name"],
+            job_title=form.cleaned_data["job_title"],
+            organisation=form.cleaned_data["organisation"],
+            email=form.cleaned_data["email"],
+            by=request.user,
+        ),
     )
-    if attempt.saved:
-        messages.success(request, f"{attempt.result.initials} added.")
-        return redirect(attempt.result)
+    if attempt.saved and (person := attempt.result) is not None:
+        messages.success(request, f"{person.initials} added.")
+        return redirect(person)
     return render(request, "areas/person_form.html", {"access": access, "form": form, "nav": "people"})
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def person_edit(request, access, pk: int):
-    person = selectors.person_for(access, pk)
+def person_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    person = selectors.person_for(access=access, pk=pk)
     form = PersonForm(request.POST or None, initial=person_initial(person))
     attempt = try_save(
         form,
         lambda: services.person_update(
             person=person,
             expected_version=form.cleaned_data["version"] or 0,
+            initials=form.cleaned_data["initials"],
+            name=form.cleaned_data["name"],
+            job_title=form.cleaned_data["job_title"],
+            organisation=form.cleaned_data["organisation"],
+            email=form.cleaned_data["email"],
             by=request.user,
-            **without_version(form),
         ),
         thing="this person",
-        theirs=services.person_snapshot,
-        mine=lambda: services.person_snapshot(_person_as_typed(form)),
+        theirs=snapshots.person_snapshot,
+        mine=lambda: snapshots.person_snapshot(_person_as_typed(form)),
     )
-    if attempt.saved:
-        messages.success(request, f"{attempt.result.initials} saved.")
-        return redirect(attempt.result)
+    if attempt.saved and (saved := attempt.result) is not None:
+        messages.success(request, f"{saved.initials} saved.")
+        return redirect(saved)
     context = {"access": access, "form": form, "person": person, "theirs": attempt.theirs, "nav": "people"}
     return render(request, "areas/person_form.html", context)
 
 
-def _person_as_typed(form) -> Person:
-    data = {name: value.strip() for name, value in without_version(form).items()}
-    organisation = data.pop("organisation")
-    return Person(**data, organisation=Organisation(name=organisation) if organisation else None)
-
-
-@require_http_methods(["GET"])
-@area_view(reads=Kind.PLAN)
-def workstream_list(request, access):
-    return render(
-        request,
-        "areas/workstream_list.html",
-        {"access": access, "workstreams": selectors.workstreams_for(access), "nav": "workstreams"},
+def _person_as_typed(form: PersonForm) -> Person:
+    data = form.cleaned_data
+    organisation = data["organisation"].strip()
+    return Person(
+        initials=data["initials"].strip(),
+        name=data["name"].strip(),
+        job_title=data["job_title"].strip(),
+        email=data["email"].strip(),
+        organisation=Organisation(name=organisation) if organisation else None,
     )
 
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
-def workstream_detail(request, access, pk: int):
-    workstream = selectors.workstream_for(access, pk)
+def workstream_list(request: SignedInRequest, access: Access) -> HttpResponse:
+    return render(
+        request,
+        "areas/workstream_list.html",
+        {"access": access, "workstreams": selectors.workstreams_for(access=access), "nav": "workstreams"},
+    )
+
+
+@require_http_methods(["GET"])
+@area_view(reads=Kind.PLAN)
+def workstream_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    workstream = selectors.workstream_for(access=access, pk=pk)
     items = plan_selectors.item_rows(
-        access, plan_selectors.items_of_workstreams(access, [workstream.pk]), timezone.localdate()
+        access=access,
+        queryset=plan_selectors.items_of_workstreams(access=access, workstream_ids=[workstream.pk]),
+        today=timezone.localdate(),
     )
     return render(
         request,
@@ -111,14 +135,21 @@ def workstream_detail(request, access, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def workstream_create(request, access):
+def workstream_create(request: SignedInRequest, access: Access) -> HttpResponse:
     form = WorkstreamForm(request.POST or None, area=access.area)
     attempt = try_save(
-        form, lambda: services.workstream_create(area=access.area, by=request.user, **without_version(form))
+        form,
+        lambda: services.workstream_create(
+            area=access.area,
+            code=form.cleaned_data["code"],
+            name=form.cleaned_data["name"],
+            lead=form.cleaned_data["lead"],
+            by=request.user,
+        ),
     )
-    if attempt.saved:
-        messages.success(request, f"Workstream {attempt.result.code} added.")
-        return redirect(attempt.result)
+    if attempt.saved and (workstream := attempt.result) is not None:
+        messages.success(request, f"Workstream {workstream.code} added.")
+        return redirect(workstream)
     return render(
         request, "areas/workstream_form.html", {"access": access, "form": form, "nav": "workstreams"}
     )
@@ -126,24 +157,30 @@ def workstream_create(request, access):
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def workstream_edit(request, access, pk: int):
-    workstream = selectors.workstream_for(access, pk)
+def workstream_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    workstream = selectors.workstream_for(access=access, pk=pk)
     form = WorkstreamForm(request.POST or None, area=access.area, initial=workstream_initial(workstream))
     attempt = try_save(
         form,
         lambda: services.workstream_update(
             workstream=workstream,
             expected_version=form.cleaned_data["version"] or 0,
+            code=form.cleaned_data["code"],
+            name=form.cleaned_data["name"],
+            lead=form.cleaned_data["lead"],
             by=request.user,
-            **without_version(form),
         ),
         thing="this workstream",
-        theirs=services.workstream_snapshot,
-        mine=lambda: services.workstream_snapshot(Workstream(**without_version(form))),
+        theirs=snapshots.workstream_snapshot,
+        mine=lambda: snapshots.workstream_snapshot(
+            Workstream(
+                code=form.cleaned_data["code"], name=form.cleaned_data["name"], lead=form.cleaned_data["lead"]
+            )
+        ),
     )
-    if attempt.saved:
-        messages.success(request, f"Workstream {attempt.result.code} saved.")
-        return redirect(attempt.result)
+    if attempt.saved and (saved := attempt.result) is not None:
+        messages.success(request, f"Workstream {saved.code} saved.")
+        return redirect(saved)
     return render(
         request,
         "areas/workstream_form.html",
@@ -159,17 +196,17 @@ def workstream_edit(request, access, pk: int):
 
 @require_http_methods(["GET"])
 @area_view(manager_only, reads=Kind.PLAN)
-def member_list(request, access):
+def member_list(request: SignedInRequest, access: Access) -> HttpResponse:
     return render(
         request,
         "areas/member_list.html",
-        {"access": access, "members": selectors.members_for(access), "nav": "members"},
+        {"access": access, "members": selectors.members_for(access=access), "nav": "members"},
     )
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def member_create(request, access):
+def member_create(request: SignedInRequest, access: Access) -> HttpResponse:
     form = MemberForm(request.POST or None, area=access.area)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -195,8 +232,8 @@ def member_create(request, access):
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def member_edit(request, access, pk: int):
-    membership = selectors.member_for(access, pk)
+def member_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    membership = selectors.member_for(access=access, pk=pk)
     initial = {"role": membership.role, "person": membership.person_id, "version": membership.version}
     form = MemberForm(request.POST or None, area=access.area, editing=True, initial=initial)
     attempt = try_save(
@@ -209,8 +246,8 @@ def member_edit(request, access, pk: int):
             by=request.user,
         ),
         thing="this member",
-        theirs=services.member_snapshot,
-        mine=lambda: services.member_snapshot(
+        theirs=snapshots.member_snapshot,
+        mine=lambda: snapshots.member_snapshot(
             Membership(role=form.cleaned_data["role"], person=form.cleaned_data["person"])
         ),
     )
@@ -232,8 +269,8 @@ def member_edit(request, access, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def member_remove(request, access, pk: int):
-    membership = selectors.member_for(access, pk)
+def member_remove(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    membership = selectors.member_for(access=access, pk=pk)
     error = None
     if request.method == "POST":
         try:
@@ -251,8 +288,9 @@ def member_remove(request, access, pk: int):
 
 
 @require_http_methods(["GET"])
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     """Signed-in users go to their area; with several areas, they choose."""
+    assert isinstance(request.user, User)  # LoginRequiredMiddleware lets only signed-in users here
     areas = user_areas(request.user)
     if len(areas) == 1:
         return redirect(areas[0])

@@ -1,14 +1,31 @@
 """The words of the plan pages: labels, hints and error messages live here."""
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 
-from areas.models import Person, Workstream
+from areas.forms import PersonChoiceField, offer_people
+from areas.models import LocalArea, Person, Workstream
 from common.forms import FastSelect, Form, ModelForm, UKDateField, split_list
 
 from .models import Item, Plan, RagScheme, RagStatus
 from .presets import RAG_PRESETS
-from .services import ItemContent
+from .services import ItemContent, PlanContent
+
+
+def _choice(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """A choice field of the form, to give it the plan's choices."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    return field
+
+
+def _model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """A model choice field of the form, to give it the area's, plan's or item's objects."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
 
 
 class ItemForm(Form):
@@ -73,13 +90,15 @@ class ItemForm(Form):
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, plan: Plan, item: Item | None = None, can_rate: bool = True, **kwargs):
+    def __init__(
+        self, *args: Any, plan: Plan, item: Item | None = None, can_rate: bool = True, **kwargs: Any
+    ) -> None:
         self.plan, self.item = plan, item
         if item is not None and "initial" not in kwargs:
             kwargs["initial"] = item_initial(item)
         super().__init__(*args, **kwargs)
-        self.fields["status"].queryset = plan.rag_scheme.statuses.order_by("position")
-        self.fields["workstreams"].queryset = Workstream.objects.filter(area=plan.area)
+        _model_choice(self, "status").queryset = plan.rag_scheme.statuses.order_by("position")
+        _model_choice(self, "workstreams").queryset = Workstream.objects.filter(area=plan.area)
         if item is not None:
             self.fields["number"].disabled = True
             self.fields["number"].help_text = "To change the number, move the item"
@@ -126,7 +145,7 @@ class ItemForm(Form):
         )
 
 
-def item_initial(item: Item) -> dict:
+def item_initial(item: Item) -> dict[str, object]:
     return {
         "number": item.number,
         "text": item.text,
@@ -145,8 +164,15 @@ def item_initial(item: Item) -> dict:
     }
 
 
+class ItemChoiceField(forms.ModelChoiceField):
+    """An item of the plan, shown as its number and the start of its text."""
+
+    def label_from_instance(self, obj: Item) -> str:
+        return f"{obj.number} {obj.text[:90]}"
+
+
 class MoveForm(Form):
-    new_parent = forms.ModelChoiceField(
+    new_parent = ItemChoiceField(
         label="Move under",
         queryset=Item.objects.none(),
         empty_label=None,
@@ -157,11 +183,11 @@ class MoveForm(Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, item: Item, **kwargs):
+    def __init__(self, *args: Any, item: Item, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["new_parent"]
-        field.queryset = item.plan.items.current().filter(level=item.level - 1).exclude(pk=item.parent_id)
-        field.label_from_instance = lambda i: f"{i.number} {i.text[:90]}"
+        field = _model_choice(self, "new_parent")
+        above = item.plan.items.current().filter(level=item.level - 1)
+        field.queryset = above if item.parent_id is None else above.exclude(pk=item.parent_id)
         field.label = f"Move under which {item.plan.level_name(item.level - 1).lower()}?"
         field.help_text = "The item and everything under it get new numbers at the end of the one you choose"
 
@@ -209,10 +235,11 @@ class PlanForm(ModelForm):
             "rag_scheme": {"required": "Choose the RAG scheme the plan's items are rated with"},
         }
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args: Any, area: LocalArea, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rag_scheme"].queryset = RagScheme.objects.filter(area=area)
-        self.fields["rag_scheme"].empty_label = None
+        rag_scheme = _model_choice(self, "rag_scheme")
+        rag_scheme.queryset = RagScheme.objects.filter(area=area)
+        rag_scheme.empty_label = None
         names = [*list(self.instance.level_names or []), "", "", "", ""]
         for i in range(4):
             self.initial.setdefault(f"level_{i + 1}", names[i])
@@ -225,18 +252,26 @@ class PlanForm(ModelForm):
             if self.cleaned_data.get(f"level_{i}")
         ]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("level_4") and not data.get("level_3"):
             self.add_error("level_3", "Name level 3 before level 4")
         return data
 
-    def plan_fields(self) -> dict:
-        data = dict(self.cleaned_data)
-        data["level_names"] = self.level_names()
-        for key in ("level_1", "level_2", "level_3", "level_4", "version"):
-            data.pop(key, None)
-        return data
+    def content(self) -> PlanContent:
+        data = self.cleaned_data
+        return PlanContent(
+            reference=data["reference"],
+            title=data["title"],
+            kind=data["kind"],
+            status=data["status"],
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            level_names=self.level_names(),
+            rag_scheme=data["rag_scheme"],
+            reporting_cadence=data["reporting_cadence"],
+        )
 
 
 class RagSchemeForm(Form):
@@ -276,7 +311,7 @@ class RagStatusForm(ModelForm):
             "colour": {"required": "Enter a colour"},
         }
 
-    def validate_unique(self):
+    def validate_unique(self) -> None:
         """Label uniqueness is checked, with its message, by the service."""
 
 
@@ -288,21 +323,18 @@ class MilestoneFilterForm(Form):
         empty_label="Any",
         widget=FastSelect,
     )
-    owner = forms.ModelChoiceField(
+    owner = PersonChoiceField(
         label="Owner", queryset=Person.objects.none(), required=False, empty_label="Anyone", widget=FastSelect
     )
     status = forms.ChoiceField(label="Status", required=False, widget=FastSelect)
     overdue = forms.BooleanField(label="Overdue only", required=False)
     due_soon = forms.BooleanField(label="Due in the next 30 days", required=False)
 
-    def __init__(self, *args, plan: Plan, **kwargs):
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["workstream"].queryset = Workstream.objects.filter(area=plan.area)
-        self.fields["owner"].queryset = Person.objects.filter(area=plan.area)
-        self.fields["owner"].label_from_instance = lambda p: (
-            f"{p.initials} ({p.job_title})" if p.job_title else p.initials
-        )
+        _model_choice(self, "workstream").queryset = Workstream.objects.filter(area=plan.area)
+        offer_people(self.fields["owner"], plan.area)
         statuses = plan.rag_scheme.statuses.order_by("position")
-        self.fields["status"].choices = [("", "Any"), ("none", "No status")] + [
+        _choice(self, "status").choices = [("", "Any"), ("none", "No status")] + [
             (str(s.pk), s.label) for s in statuses
         ]

@@ -110,8 +110,8 @@ class Plan(models.Model):
         return self.level_name(self.depth)
 
 
-class ItemQuerySet(models.QuerySet):
-    def current(self):
+class ItemQuerySet(models.QuerySet["Item"]):
+    def current(self) -> "ItemQuerySet":
         return self.filter(removed_at__isnull=True)
 
 
@@ -133,7 +133,9 @@ class Item(models.Model):
     )
     slip_count = models.PositiveSmallIntegerField("times the due date slipped", default=0)
     workstreams = models.ManyToManyField(Workstream, blank=True, related_name="items")
-    owners = models.ManyToManyField(Person, through="ItemOwner", blank=True, related_name="owned_items")
+    owners: "models.ManyToManyField[Person, ItemOwner]" = models.ManyToManyField(
+        Person, through="ItemOwner", blank=True, related_name="owned_items"
+    )
     partners = models.TextField(blank=True)
     senior_owner = models.CharField(max_length=250, blank=True)
     impact = models.TextField(blank=True)

@@ -3,6 +3,7 @@
 Every function takes the user's `Access`, so objects are only ever found inside their area.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -25,14 +26,14 @@ ITEM_LIST_PREFETCH = (
 )
 
 
-def not_done(done_ids: list[int]) -> Q:
+def not_done(*, done_ids: list[int]) -> Q:
     """Items whose status does not count as done (including items with no status yet)."""
     if not done_ids:
         return Q(pk__isnull=False)
     return Q(status__isnull=True) | ~Q(status_id__in=done_ids)
 
 
-def plans_for(access: Access) -> QuerySet[Plan]:
+def plans_for(*, access: Access) -> QuerySet[Plan]:
     return (
         Plan.objects.filter(area=access.area)
         .select_related("rag_scheme")
@@ -40,11 +41,11 @@ def plans_for(access: Access) -> QuerySet[Plan]:
     )
 
 
-def plan_for(access: Access, pk: int) -> Plan:
+def plan_for(*, access: Access, pk: int) -> Plan:
     return get_object_or_404(Plan.objects.select_related("rag_scheme", "area"), pk=pk, area=access.area)
 
 
-def statuses_of(plan: Plan) -> list[RagStatus]:
+def statuses_of(*, plan: Plan) -> list[RagStatus]:
     return list(plan.rag_scheme.statuses.order_by("position"))
 
 
@@ -58,9 +59,9 @@ class TopLevelRow:
     cells: list[int] = field(default_factory=list)  # counts in the scheme's order, then "no status"
 
 
-def plan_overview(plan: Plan, today: date) -> tuple[list[TopLevelRow], list[RagStatus]]:
+def plan_overview(*, plan: Plan, today: date) -> tuple[list[TopLevelRow], list[RagStatus]]:
     """Each top-level item with the count of lowest-level items under it in each status, and overdue."""
-    statuses = statuses_of(plan)
+    statuses = statuses_of(plan=plan)
     done_ids = [s.pk for s in statuses if s.counts_as_done]
     tops = list(plan.items.current().filter(level=1))
     rows = {t.sort_key: TopLevelRow(item=t) for t in tops}
@@ -71,7 +72,7 @@ def plan_overview(plan: Plan, today: date) -> tuple[list[TopLevelRow], list[RagS
         .values("top", "status_id")
         .annotate(
             n=Count("id"),
-            overdue=Count("id", filter=Q(due_date__lt=today) & not_done(done_ids)),
+            overdue=Count("id", filter=Q(due_date__lt=today) & not_done(done_ids=done_ids)),
         )
     )
     for entry in counts:
@@ -89,7 +90,7 @@ def plan_overview(plan: Plan, today: date) -> tuple[list[TopLevelRow], list[RagS
     return list(rows.values()), statuses
 
 
-def item_for(access: Access, pk: int, *, include_removed: bool = False) -> Item:
+def item_for(*, access: Access, pk: int, include_removed: bool = False) -> Item:
     """One item of the user's area, with everything its page shows prefetched."""
     queryset = (
         Item.objects.filter(plan__area=access.area)
@@ -110,7 +111,7 @@ def item_for(access: Access, pk: int, *, include_removed: bool = False) -> Item:
 PARENTS_READ_WITH_ITEM = rules.MAX_LEVELS - 1  # a plan's deepest breadcrumbs, in the item's own query
 
 
-def item_page(access: Access, pk: int) -> Item:
+def item_page(*, access: Access, pk: int) -> Item:
     """One item of the user's area, removed or not, for its own page: `item_for`'s prefetches, less
     what the page reads more cheaply: its parents come in the same query (`ancestors_of`), its links in
     one (`links_of`), and its findings are only read if it has any (`findings_of`)."""
@@ -124,7 +125,7 @@ def item_page(access: Access, pk: int) -> Item:
     return get_object_or_404(queryset, pk=pk)
 
 
-def links_of(item: Item) -> tuple[list[Item], list[Item]]:
+def links_of(*, item: Item) -> tuple[list[Item], list[Item]]:
     """The current items this one says to see also, and those that refer to it, in one query."""
     see_also, referenced_by = [], []
     Link = Item.see_also.through
@@ -138,23 +139,24 @@ def links_of(item: Item) -> tuple[list[Item], list[Item]]:
     return sorted(see_also, key=lambda i: i.sort_key), sorted(referenced_by, key=lambda i: i.sort_key)
 
 
-def findings_of(item: Item) -> list:
+def findings_of(*, item: Item) -> list[Finding]:
     """The inspection findings an item answers; no query for an item read by `item_page` without any."""
     if getattr(item, "has_findings", True) is False:
         return []
     return list(item.findings.all())
 
 
-def children_of(item: Item) -> QuerySet[Item]:
+def children_of(*, item: Item) -> QuerySet[Item]:
     return item.children.current().order_by("sort_key")
 
 
-def ancestors_of(item: Item) -> list[Item]:
+def ancestors_of(*, item: Item) -> list[Item]:
     """The current items above this one, top first: from the parents read with the item when they
     reach the top (`item_page`), else in one query."""
-    chain, above = [], item
-    while above.parent_id is not None and Item.parent.is_cached(above):
-        above = above.parent
+    chain: list[Item] = []
+    above = item
+    while Item.parent.is_cached(above) and (parent := above.parent) is not None:
+        above = parent
         chain.append(above)
     if above.parent_id is None:
         return [ancestor for ancestor in reversed(chain) if not ancestor.is_removed]
@@ -167,11 +169,11 @@ def ancestors_of(item: Item) -> list[Item]:
     return list(item.plan.items.current().filter(number__in=numbers).order_by("level"))
 
 
-def history_of_item(item: Item) -> QuerySet[Change]:
+def history_of_item(*, item: Item) -> QuerySet[Change]:
     return history_selectors.changes_of_item(item=item)
 
 
-def history_of_plan(plan: Plan) -> QuerySet[Change]:
+def history_of_plan(*, plan: Plan) -> QuerySet[Change]:
     return history_selectors.changes_of_plan(plan=plan)
 
 
@@ -184,9 +186,9 @@ class MilestoneFilters:
     due_soon: bool = False
 
 
-def milestones(plan: Plan, filters: MilestoneFilters, today: date) -> QuerySet[Item]:
+def milestones(*, plan: Plan, filters: MilestoneFilters, today: date) -> QuerySet[Item]:
     """The plan's lowest-level items, filtered as the milestones page and its CSV download show them."""
-    statuses = statuses_of(plan)
+    statuses = statuses_of(plan=plan)
     done_ids = [s.pk for s in statuses if s.counts_as_done]
     queryset = plan.items.current().filter(level=plan.depth)
     if filters.workstream:
@@ -196,17 +198,17 @@ def milestones(plan: Plan, filters: MilestoneFilters, today: date) -> QuerySet[I
     if filters.status == "none":
         queryset = queryset.filter(status__isnull=True)
     elif filters.status:
-        queryset = queryset.filter(status_id=filters.status)
+        queryset = queryset.filter(status_id=int(filters.status))
     if filters.overdue:
-        queryset = queryset.filter(not_done(done_ids), due_date__lt=today)
+        queryset = queryset.filter(not_done(done_ids=done_ids), due_date__lt=today)
     if filters.due_soon:
         queryset = queryset.filter(
-            not_done(done_ids), due_date__gte=today, due_date__lte=today + timedelta(days=30)
+            not_done(done_ids=done_ids), due_date__gte=today, due_date__lte=today + timedelta(days=30)
         )
     return queryset.distinct().order_by("sort_key")
 
 
-def items_of_person(access: Access, person_id: int) -> QuerySet[Item]:
+def items_of_person(*, access: Access, person_id: int) -> QuerySet[Item]:
     return (
         Item.objects.current()
         .filter(plan__area=access.area, ownerships__person_id=person_id)
@@ -214,7 +216,7 @@ def items_of_person(access: Access, person_id: int) -> QuerySet[Item]:
     )
 
 
-def items_of_workstreams(access: Access, workstream_ids) -> QuerySet[Item]:
+def items_of_workstreams(*, access: Access, workstream_ids: Iterable[int]) -> QuerySet[Item]:
     return (
         Item.objects.current()
         .filter(plan__area=access.area, workstreams__id__in=list(workstream_ids))
@@ -223,15 +225,15 @@ def items_of_workstreams(access: Access, workstream_ids) -> QuerySet[Item]:
     )
 
 
-def rag_schemes_for(access: Access) -> QuerySet[RagScheme]:
+def rag_schemes_for(*, access: Access) -> QuerySet[RagScheme]:
     return RagScheme.objects.filter(area=access.area).prefetch_related("statuses", "plans")
 
 
-def rag_scheme_for(access: Access, pk: int) -> RagScheme:
+def rag_scheme_for(*, access: Access, pk: int) -> RagScheme:
     return get_object_or_404(RagScheme.objects.prefetch_related("statuses", "plans"), pk=pk, area=access.area)
 
 
-def rag_status_for(access: Access, scheme_pk: int, pk: int) -> RagStatus:
+def rag_status_for(*, access: Access, scheme_pk: int, pk: int) -> RagStatus:
     return get_object_or_404(
         RagStatus.objects.select_related("scheme__area"), pk=pk, scheme_id=scheme_pk, scheme__area=access.area
     )
@@ -254,7 +256,7 @@ class ItemRow:
     plan_reference: str
 
 
-def item_rows(access: Access, queryset: QuerySet[Item], today: date) -> list[ItemRow]:
+def item_rows(*, access: Access, queryset: QuerySet[Item], today: date) -> list[ItemRow]:
     """Rows for the items of `queryset` (already filtered, ordered and sliced), in three queries."""
     values = list(
         queryset.values("pk", "number", "text", "due_date", "due_text", "status_id", "plan__reference")

@@ -1,8 +1,15 @@
 """Plan content as the text people read, keyed by label: what the history records and the import compares."""
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from areas.models import Person, Workstream
 from common.dates import format_uk_date
 
-from .models import Item
+from .models import Item, Plan
+
+if TYPE_CHECKING:
+    from .services.items import ItemContent
 
 ITEM_LABELS = {
     "number": "Number",
@@ -32,7 +39,7 @@ def item_snapshot(item: Item) -> dict[str, str]:
     )
 
 
-def content_snapshot(number: str, content) -> dict[str, str]:
+def content_snapshot(number: str, content: "ItemContent") -> dict[str, str]:
     """An item's content as typed (services.ItemContent), read as `item_snapshot` reads a saved one: what
     someone typed, to show beside what is saved."""
     owners = list(dict.fromkeys(content.owners))
@@ -41,7 +48,14 @@ def content_snapshot(number: str, content) -> dict[str, str]:
     )
 
 
-def _as_read(number: str, written, *, workstreams, owners, see_also) -> dict[str, str]:
+def _as_read(
+    number: str,
+    written: "Item | ItemContent",
+    *,
+    workstreams: Iterable[Workstream],
+    owners: Iterable[Person],
+    see_also: Iterable[Item],
+) -> dict[str, str]:
     """`written` is an Item or an ItemContent: both have the item's text fields and status."""
     return {
         "Number": number,
@@ -62,3 +76,18 @@ def _as_read(number: str, written, *, workstreams, owners, see_also) -> dict[str
 
 def item_subject(item: Item) -> str:
     return f"{item.plan.level_name(item.level)} {item.number}"
+
+
+def plan_snapshot(plan: Plan) -> dict[str, str]:
+    """A plan's settings as the text people read, keyed by label."""
+    return {
+        "Reference": plan.reference,
+        "Title": plan.title,
+        "Type": plan.get_kind_display(),
+        "Status": plan.get_status_display(),
+        "Start date": format_uk_date(plan.start_date),
+        "End date": format_uk_date(plan.end_date),
+        "Level names": " / ".join(plan.level_names),
+        "RAG scheme": plan.rag_scheme.name,
+        "Reporting": plan.get_reporting_cadence_display(),
+    }

@@ -1,17 +1,17 @@
 """Every change to plans goes through these functions: validated, transactional, recorded."""
 
 from .items import ItemContent, item_create, item_move, item_remove, item_update
-from .plans import plan_create, plan_snapshot, plan_update
+from .plans import PlanContent, plan_create, plan_update
 from .rag import rag_scheme_create, rag_status_add, rag_status_move, rag_status_remove, rag_status_update
 
 __all__ = [
     "ItemContent",
+    "PlanContent",
     "item_create",
     "item_move",
     "item_remove",
     "item_update",
     "plan_create",
-    "plan_snapshot",
     "plan_update",
     "rag_scheme_create",
     "rag_status_add",

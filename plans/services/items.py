@@ -5,8 +5,10 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from areas.models import Person, Workstream
 from common.concurrency import claim_version
 from history import services as history
@@ -88,7 +90,9 @@ def _fresh(item: Item) -> Item:
 
 
 @transaction.atomic
-def item_create(*, plan: Plan, number: str, content: ItemContent, by=None, source: str = "Web") -> Item:
+def item_create(
+    *, plan: Plan, number: str, content: ItemContent, by: User | None = None, source: str = "Web"
+) -> Item:
     """Add an item at the place its number gives: "1.2.7" goes under "1.2"."""
     try:
         level = rules.number_level(number)
@@ -125,7 +129,7 @@ def item_create(*, plan: Plan, number: str, content: ItemContent, by=None, sourc
 
 @transaction.atomic
 def item_update(
-    *, item: Item, content: ItemContent, expected_version: int, by=None, source: str = "Web"
+    *, item: Item, content: ItemContent, expected_version: int, by: User | None = None, source: str = "Web"
 ) -> Item:
     """Save new content for an item, if nobody else saved it since `expected_version`."""
     plan = item.plan
@@ -150,12 +154,14 @@ def item_update(
     return item
 
 
-def _branch(item: Item):
+def _branch(item: Item) -> QuerySet[Item]:
     return item.plan.items.current().filter(sort_key__startswith=item.sort_key + ".")
 
 
 @transaction.atomic
-def item_move(*, item: Item, new_parent: Item, expected_version: int, by=None, source: str = "Web") -> Item:
+def item_move(
+    *, item: Item, new_parent: Item, expected_version: int, by: User | None = None, source: str = "Web"
+) -> Item:
     """Move an item, with everything under it, to the end of another parent at the same level."""
     if new_parent.plan_id != item.plan_id or new_parent.is_removed:
         raise ValidationError({"new_parent": "Choose an item of this plan"})
@@ -192,7 +198,9 @@ def item_move(*, item: Item, new_parent: Item, expected_version: int, by=None, s
 
 
 @transaction.atomic
-def item_remove(*, item: Item, expected_version: int, by=None, source: str = "Web") -> list[Item]:
+def item_remove(
+    *, item: Item, expected_version: int, by: User | None = None, source: str = "Web"
+) -> list[Item]:
     """Remove an item and everything under it. They stay in the plan's history."""
     claim_version(item, expected_version)
     now = timezone.now()

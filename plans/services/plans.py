@@ -1,38 +1,45 @@
 """Creating plans and changing their settings."""
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from common.dates import format_uk_date
+from accounts.models import User
+from areas.models import LocalArea
 from history import services as history
 
-from ..models import Plan
-
-PLAN_FIELDS = {
-    "reference": "Reference",
-    "title": "Title",
-    "kind": "Type",
-    "status": "Status",
-    "start_date": "Start date",
-    "end_date": "End date",
-    "level_names": "Level names",
-    "rag_scheme": "RAG scheme",
-    "reporting_cadence": "Reporting",
-}
+from ..models import Plan, RagScheme
+from ..snapshots import plan_snapshot
 
 
-def plan_snapshot(plan: Plan) -> dict[str, str]:
-    return {
-        "Reference": plan.reference,
-        "Title": plan.title,
-        "Type": plan.get_kind_display(),
-        "Status": plan.get_status_display(),
-        "Start date": format_uk_date(plan.start_date),
-        "End date": format_uk_date(plan.end_date),
-        "Level names": " / ".join(plan.level_names),
-        "RAG scheme": plan.rag_scheme.name,
-        "Reporting": plan.get_reporting_cadence_display(),
-    }
+@dataclass
+class PlanContent:
+    """Everything about a plan that people set: the plan form's fields, or the Plan sheet of an import."""
+
+    reference: str
+    title: str
+    kind: str  # a Plan.Kind value
+    status: str  # a Plan.Status value
+    start_date: date | None
+    end_date: date | None
+    level_names: list[str]  # top level first
+    rag_scheme: RagScheme
+    reporting_cadence: int  # a Cadence value
+
+    def apply_to(self, plan: Plan) -> Plan:
+        """The plan with this content, not saved."""
+        plan.reference = self.reference
+        plan.title = self.title
+        plan.kind = self.kind
+        plan.status = self.status
+        plan.start_date = self.start_date
+        plan.end_date = self.end_date
+        plan.level_names = self.level_names
+        plan.rag_scheme = self.rag_scheme
+        plan.reporting_cadence = self.reporting_cadence
+        return plan
 
 
 def _validate(plan: Plan) -> None:
@@ -60,8 +67,10 @@ def _validate(plan: Plan) -> None:
 
 
 @transaction.atomic
-def plan_create(*, area, by=None, source: str = "Web", **fields) -> Plan:
-    plan = Plan(area=area, **fields)
+def plan_create(
+    *, area: LocalArea, content: PlanContent, by: User | None = None, source: str = "Web"
+) -> Plan:
+    plan = content.apply_to(Plan(area=area))
     _validate(plan)
     history.save_recorded(
         obj=plan,
@@ -77,16 +86,17 @@ def plan_create(*, area, by=None, source: str = "Web", **fields) -> Plan:
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, expected_version: int, by=None, source: str = "Web", **fields) -> Plan:
+def plan_update(
+    *, plan: Plan, content: PlanContent, expected_version: int, by: User | None = None, source: str = "Web"
+) -> Plan:
     before = plan_snapshot(Plan.objects.select_related("rag_scheme").get(pk=plan.pk))
-    if "rag_scheme" in fields and fields["rag_scheme"].pk != plan.rag_scheme_id:
+    if content.rag_scheme.pk != plan.rag_scheme_id:
         in_use = plan.items.current().filter(status__isnull=False).count()
         if in_use:
             raise ValidationError(
                 {"rag_scheme": f"{in_use} items have a status from the current scheme. Clear them first."}
             )
-    for name, value in fields.items():
-        setattr(plan, name, value)
+    content.apply_to(plan)
     _validate(plan)
     history.save_recorded(
         obj=plan,

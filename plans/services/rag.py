@@ -4,7 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from accounts.models import User
+from areas.models import LocalArea
 from history import services as history
+from history.rules import Changes
 
 from ..models import Item, RagScheme, RagStatus
 from ..presets import RAG_PRESETS
@@ -21,7 +24,7 @@ def _status_snapshot(status: RagStatus) -> dict[str, str]:
     }
 
 
-def _record(status: RagStatus, action: str, changes: dict, by, source: str) -> None:
+def _record(status: RagStatus, action: str, changes: Changes, by: User | None, source: str) -> None:
     history.change_record(
         area=status.scheme.area,
         action=action,
@@ -35,7 +38,7 @@ def _record(status: RagStatus, action: str, changes: dict, by, source: str) -> N
 
 @transaction.atomic
 def rag_scheme_create(
-    *, area, name: str, preset: str | None = None, by=None, source: str = "Web"
+    *, area: LocalArea, name: str, preset: str | None = None, by: User | None = None, source: str = "Web"
 ) -> RagScheme:
     """A new scheme, empty or a copy of one of the presets."""
     name = name.strip()
@@ -47,7 +50,16 @@ def rag_scheme_create(
         raise ValidationError({"preset": "Choose one of the schemes offered"})
     scheme = RagScheme.objects.create(area=area, name=name)
     for data in RAG_PRESETS.get(preset or "", []):
-        rag_status_add(scheme=scheme, by=by, source=source, **data)
+        rag_status_add(
+            scheme=scheme,
+            label=data["label"],
+            colour=data["colour"],
+            meaning=data["meaning"],
+            counts_as_done=data["counts_as_done"],
+            needs_impact_evidence=data["needs_impact_evidence"],
+            by=by,
+            source=source,
+        )
     return scheme
 
 
@@ -55,7 +67,10 @@ def _check_label(scheme: RagScheme, label: str, exclude_pk: int | None = None) -
     label = label.strip()
     if not label:
         raise ValidationError({"label": "Enter the status word"})
-    if scheme.statuses.filter(label__iexact=label).exclude(pk=exclude_pk).exists():
+    same = scheme.statuses.filter(label__iexact=label)
+    if exclude_pk is not None:
+        same = same.exclude(pk=exclude_pk)
+    if same.exists():
         raise ValidationError({"label": f"This scheme already has a status called {label}"})
     return label
 
@@ -69,7 +84,7 @@ def rag_status_add(
     meaning: str = "",
     counts_as_done: bool = False,
     needs_impact_evidence: bool = False,
-    by=None,
+    by: User | None = None,
     source: str = "Web",
 ) -> RagStatus:
     position = (scheme.statuses.aggregate(top=Max("position"))["top"] or 0) + 1
@@ -89,14 +104,33 @@ def rag_status_add(
 
 
 @transaction.atomic
-def rag_status_update(*, status: RagStatus, by=None, source: str = "Web", **fields) -> RagStatus:
+def rag_status_update(
+    *,
+    status: RagStatus,
+    label: str | None = None,
+    colour: str | None = None,
+    meaning: str | None = None,
+    counts_as_done: bool | None = None,
+    needs_impact_evidence: bool | None = None,
+    position: int | None = None,
+    by: User | None = None,
+    source: str = "Web",
+) -> RagStatus:
+    """Change what is given of a status; what is left out (None) stays as it is. The import gives only
+    the position when it puts a scheme's statuses in its file's order."""
     before = _status_snapshot(status)
-    if "label" in fields:
-        fields["label"] = _check_label(status.scheme, fields["label"], exclude_pk=status.pk)
-    if "colour" in fields:
-        fields["colour"] = fields["colour"].strip().lower()
-    for name, value in fields.items():
-        setattr(status, name, value)
+    if label is not None:
+        status.label = _check_label(status.scheme, label, exclude_pk=status.pk)
+    if colour is not None:
+        status.colour = colour.strip().lower()
+    if meaning is not None:
+        status.meaning = meaning
+    if counts_as_done is not None:
+        status.counts_as_done = counts_as_done
+    if needs_impact_evidence is not None:
+        status.needs_impact_evidence = needs_impact_evidence
+    if position is not None:
+        status.position = position
     status.full_clean()
     status.save()
     changes = history.diff(before, _status_snapshot(status))
@@ -106,7 +140,7 @@ def rag_status_update(*, status: RagStatus, by=None, source: str = "Web", **fiel
 
 
 @transaction.atomic
-def rag_status_move(*, status: RagStatus, up: bool, by=None, source: str = "Web") -> None:
+def rag_status_move(*, status: RagStatus, up: bool, by: User | None = None, source: str = "Web") -> None:
     """Swap a status with the one above (or below) it."""
     ordered = list(status.scheme.statuses.order_by("position"))
     index = next(i for i, s in enumerate(ordered) if s.pk == status.pk)
@@ -121,7 +155,7 @@ def rag_status_move(*, status: RagStatus, up: bool, by=None, source: str = "Web"
 
 
 @transaction.atomic
-def rag_status_remove(*, status: RagStatus, by=None, source: str = "Web") -> None:
+def rag_status_remove(*, status: RagStatus, by: User | None = None, source: str = "Web") -> None:
     used = Item.objects.filter(status=status).count()
     if used:
         raise ValidationError(

@@ -2,15 +2,17 @@
 
 from django.db import transaction
 
+from accounts.models import User
 from areas.models import LocalArea, Person, Workstream
 from areas.services import person_create, person_update, workstream_create, workstream_update
 from common.conflicts import refusals_as
 from history import services as history
 
 from .. import snapshots
-from ..models import Finding, Item, Plan, RagScheme
+from ..models import Cadence, Finding, Item, Plan, RagScheme, RagStatus
 from ..services import (
     ItemContent,
+    PlanContent,
     item_create,
     item_remove,
     item_update,
@@ -28,29 +30,49 @@ from .work import ADDED, CHANGED, REMOVED, ItemWork, Work, creation_order
 
 
 class _Writer:
-    def __init__(self, area: LocalArea, work: Work, by, source: str):
+    def __init__(self, area: LocalArea, work: Work, by: User | None, source: str):
         self.area, self.work, self.by, self.source = area, work, by, source
         self.people: dict[str, Person] = {}
         self.workstreams: dict[str, Workstream] = {}
-        self.statuses: dict = {}
+        self.statuses: dict[str, RagStatus] = {}
         self.items: dict[str, Item] = {i.number: i.existing for i in work.items if i.existing}
 
     def people_and_workstreams(self) -> None:
+        self._people()
+        self.people = {p.initials.lower(): p for p in Person.objects.filter(area=self.area)}
+        self._workstreams()
+        self.workstreams = {w.code.lower(): w for w in Workstream.objects.filter(area=self.area)}
+
+    def _people(self) -> None:
         for entry in self.work.people:
-            if entry.action == ADDED:
-                person_create(area=self.area, by=self.by, source=self.source, **entry.fields)
+            if entry.person is None:  # added
+                person_create(
+                    area=self.area,
+                    initials=entry.initials,
+                    name=entry.name,
+                    job_title=entry.job_title,
+                    organisation=entry.organisation,
+                    email=entry.email,
+                    by=self.by,
+                    source=self.source,
+                )
             else:
                 person_update(
                     person=entry.person,
                     expected_version=entry.person.version,
+                    initials=entry.initials,
+                    name=entry.name,
+                    job_title=entry.job_title,
+                    organisation=entry.organisation,
+                    email=entry.email,
                     by=self.by,
                     source=self.source,
-                    **entry.fields,
                 )
-        self.people = {p.initials.lower(): p for p in Person.objects.filter(area=self.area)}
+
+    def _workstreams(self) -> None:
         for entry in self.work.workstreams:
             lead = self.people[entry.lead.lower()] if entry.lead else None
-            if entry.action == ADDED:
+            if entry.workstream is None:  # added
                 workstream_create(
                     area=self.area,
                     code=entry.code,
@@ -60,33 +82,49 @@ class _Writer:
                     source=self.source,
                 )
                 continue
-            fields = {"code": entry.code, "name": entry.name}
-            if entry.lead is not None:
-                fields["lead"] = lead
             workstream_update(
                 workstream=entry.workstream,
                 expected_version=entry.workstream.version,
+                code=entry.code,
+                name=entry.name,
+                lead=entry.workstream.lead if entry.lead is None else lead,  # no Lead column: the lead it has
                 by=self.by,
                 source=self.source,
-                **fields,
             )
-        self.workstreams = {w.code.lower(): w for w in Workstream.objects.filter(area=self.area)}
 
     def scheme(self) -> RagScheme:
         scheme = self.work.scheme or rag_scheme_create(
             area=self.area, name=self.work.scheme_name, by=self.by, source=self.source
         )
         for entry in self.work.statuses:
-            if entry.action == ADDED:
-                rag_status_add(scheme=scheme, by=self.by, source=self.source, **entry.fields)
+            if entry.status is None:  # added
+                rag_status_add(
+                    scheme=scheme,
+                    label=entry.label,
+                    colour=entry.colour,
+                    meaning=entry.meaning,
+                    counts_as_done=entry.counts_as_done,
+                    needs_impact_evidence=entry.needs_impact_evidence,
+                    by=self.by,
+                    source=self.source,
+                )
             elif entry.action == CHANGED:
-                rag_status_update(status=entry.status, by=self.by, source=self.source, **entry.fields)
+                rag_status_update(
+                    status=entry.status,
+                    label=entry.label,
+                    colour=entry.colour,
+                    meaning=entry.meaning,
+                    counts_as_done=entry.counts_as_done,
+                    needs_impact_evidence=entry.needs_impact_evidence,
+                    by=self.by,
+                    source=self.source,
+                )
         self.statuses = {s.label.lower(): s for s in scheme.statuses.all()}
         return scheme
 
     def scheme_order(self, scheme: RagScheme) -> None:
         for entry in self.work.statuses:
-            if entry.action == REMOVED:
+            if entry.action == REMOVED and entry.status is not None:
                 rag_status_remove(status=entry.status, by=self.by, source=self.source)
         if self.work.status_order is None:
             return
@@ -99,26 +137,43 @@ class _Writer:
     def plan(self, scheme: RagScheme) -> Plan:
         for top in self.work.removed_tops:
             item_remove(item=top, expected_version=top.version, by=self.by, source=self.source)
-        fields = dict(self.work.plan_fields, rag_scheme=scheme)
-        plan = self.work.plan
+        plan, settings = self.work.plan, self.work.settings
+        content = PlanContent(
+            reference=settings.reference,
+            title=settings.title,
+            kind=settings.kind,
+            status=settings.status,
+            start_date=settings.start_date,
+            end_date=settings.end_date,
+            level_names=settings.level_names,
+            rag_scheme=scheme,
+            # The file does not say how often progress is reported: a plan keeps its own; a new one, monthly.
+            reporting_cadence=Cadence.MONTHLY if plan is None else plan.reporting_cadence,
+        )
         if plan is None:
-            return plan_create(area=self.area, by=self.by, source=self.source, **fields)
+            return plan_create(area=self.area, content=content, by=self.by, source=self.source)
         if self.work.plan_diff:
             plan = plan_update(
-                plan=plan, expected_version=plan.version, by=self.by, source=self.source, **fields
+                plan=plan, content=content, expected_version=plan.version, by=self.by, source=self.source
             )
         return plan
 
     def content(self, entry: ItemWork, *, only_existing: bool = False) -> ItemContent:
         see_also = [self.items[n] for n in entry.see_also if n in self.items or not only_existing]
+        scalars = entry.scalars
         return ItemContent(
             text=entry.text,
             due_date=entry.due_date,
+            due_text=scalars["due_text"],
+            partners=scalars["partners"],
+            senior_owner=scalars["senior_owner"],
+            impact=scalars["impact"],
+            evidence=scalars["evidence"],
+            notes=scalars["notes"],
             status=self.statuses.get(entry.status.lower()) if entry.status else None,
             owners=[self.people[i.lower()] for i in entry.owners],
             workstreams=[self.workstreams[c.lower()] for c in entry.workstreams],
             see_also=see_also,
-            **{k: v for k, v in entry.scalars.items() if k != "text"},
         )
 
     def items_and_findings(self, plan: Plan) -> None:
@@ -171,7 +226,9 @@ def _stopped(why: str) -> ImportRejected:
     return ImportRejected([Problem("", None, None, f"The import stopped and nothing was written: {why}")])
 
 
-def plan_import(*, area: LocalArea, plan_file: PlanFile, by=None, source: str | None = None) -> ImportPreview:
+def plan_import(
+    *, area: LocalArea, plan_file: PlanFile, by: User | None = None, source: str | None = None
+) -> ImportPreview:
     """Import a checked plan file into a local area, in one transaction, and return what it did.
 
     The plan is matched by its Reference; items by their number. People and workstreams
@@ -187,6 +244,7 @@ def plan_import(*, area: LocalArea, plan_file: PlanFile, by=None, source: str | 
             raise ImportRejected(preview.problems)
         if not preview.has_changes:
             return preview
+        assert preview.work is not None  # a file read well enough to be valid has its work
         writer = _Writer(area, preview.work, by, source)
         with refusals_as(_stopped, thing="the plan"):
             writer.people_and_workstreams()

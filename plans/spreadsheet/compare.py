@@ -12,7 +12,7 @@ from common.dates import format_uk_date
 from history import services as history
 
 from ..models import Plan
-from ..services.plans import plan_snapshot
+from ..snapshots import plan_snapshot
 from . import template as t
 from .compare_items import check_status_removals, item_work, unknown_person
 from .planfile import PlanFile
@@ -33,13 +33,14 @@ def _yes_no(value: bool) -> str:
 def _person_work(plan_file: PlanFile, state: "AreaState", work: Work) -> None:
     for row in plan_file.people or []:
         existing = state.people.get(row.initials.lower())
-        before = {}
+        before: dict[str, str] = {}
         if existing:
+            organisation = existing.organisation
             before = {
                 "Initials": existing.initials,
                 "Name": existing.name,
                 "Job title": existing.job_title,
-                "Organisation": existing.organisation.name if existing.organisation_id else "",
+                "Organisation": organisation.name if organisation is not None else "",
                 "Email": existing.email,
             }
         after = {"Initials": row.initials}
@@ -52,16 +53,18 @@ def _person_work(plan_file: PlanFile, state: "AreaState", work: Work) -> None:
         if existing and not diff:
             work.people_unchanged += 1
             continue
-        fields = {
-            "initials": row.initials,
-            "name": after["Name"],
-            "job_title": after["Job title"],
-            "organisation": after["Organisation"],
-            "email": after["Email"],
-        }
-        summary = after["Name"] or after["Job title"]
         work.people.append(
-            PersonWork(CHANGED if existing else ADDED, row.initials, summary, existing, fields, diff)
+            PersonWork(
+                action=CHANGED if existing else ADDED,
+                initials=row.initials,
+                summary=after["Name"] or after["Job title"],
+                person=existing,
+                name=after["Name"],
+                job_title=after["Job title"],
+                organisation=after["Organisation"],
+                email=after["Email"],
+                diff=diff,
+            )
         )
     work.people.sort(key=lambda p: p.initials.lower())
 
@@ -70,7 +73,7 @@ def _workstream_work(plan_file: PlanFile, state: "AreaState", work: Work, people
     has_lead = plan_file.has_column("Workstreams", "Lead")
     for row in plan_file.workstreams or []:
         existing = state.workstreams.get(row.code.lower())
-        before = {}
+        before: dict[str, str] = {}
         if existing:
             lead_before = (
                 people.get(existing.lead.initials.lower(), existing.lead.initials) if existing.lead else ""
@@ -107,7 +110,7 @@ def _status_work(plan_file: PlanFile, state: "AreaState", work: Work) -> dict[st
         return {key: status.label for key, status in current.items()}
     for position, row in enumerate(plan_file.statuses, start=1):
         existing = current.get(row.label.lower())
-        before = {}
+        before: dict[str, str] = {}
         if existing:
             before = {
                 "Label": existing.label,
@@ -134,36 +137,33 @@ def _status_work(plan_file: PlanFile, state: "AreaState", work: Work) -> dict[st
         if existing and not diff:
             work.statuses_unchanged += 1
             continue
-        fields = {
-            "label": after["Label"],
-            "colour": after["Colour"],
-            "meaning": after["Meaning"],
-            "counts_as_done": after["Counts as done"] == t.YES,
-            "needs_impact_evidence": after["Needs evidence of impact"] == t.YES,
-        }
         work.statuses.append(
-            StatusWork(CHANGED if existing else ADDED, row.label, row.meaning, existing, fields, diff)
+            StatusWork(
+                action=CHANGED if existing else ADDED,
+                label=after["Label"],
+                summary=row.meaning,
+                status=existing,
+                diff=diff,
+                colour=after["Colour"],
+                meaning=after["Meaning"],
+                counts_as_done=after["Counts as done"] == t.YES,
+                needs_impact_evidence=after["Needs evidence of impact"] == t.YES,
+            )
         )
     work.status_order = [row.label for row in plan_file.statuses]
     in_file = {row.label.lower() for row in plan_file.statuses}
     for key, status in current.items():
         if key not in in_file:
-            work.statuses.append(StatusWork(REMOVED, status.label, status.meaning, status, {}, {}))
+            work.statuses.append(
+                StatusWork(action=REMOVED, label=status.label, summary=status.meaning, status=status, diff={})
+            )
     return {row.label.lower(): row.label for row in plan_file.statuses}
 
 
 def _plan_work(plan_file: PlanFile, state: "AreaState", work: Work) -> None:
     settings = plan_file.settings
     work.plan = state.plan
-    work.plan_fields = {
-        "reference": settings.reference,
-        "title": settings.title,
-        "kind": settings.kind,
-        "status": settings.status,
-        "start_date": settings.start_date,
-        "end_date": settings.end_date,
-        "level_names": settings.level_names,
-    }
+    work.settings = settings
     kinds, statuses = dict(Plan.Kind.choices), dict(Plan.Status.choices)
     after = {
         "Reference": settings.reference,

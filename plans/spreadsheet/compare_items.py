@@ -1,5 +1,6 @@
 """Comparing the Items and Findings sheets with the plan's current items, item by item."""
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from common.dates import format_uk_date
@@ -47,15 +48,19 @@ def check_status_removals(work: Work) -> None:
             )
 
 
-def _db_values(item: Item, people, codes, labels) -> dict[str, str]:
+def _db_values(
+    item: Item, people: dict[str, str], codes: dict[str, str], labels: dict[str, str]
+) -> dict[str, str]:
+    """The item as it is now, by column, with its owners, workstreams and status spelt as the import
+    spells them."""
     values = snapshots.item_snapshot(item)
     owners = [people.get(o.person.initials.lower(), o.person.initials) for o in item.ownerships.all()]
     values["Owners"] = ", ".join(owners)
     values["Workstream"] = ", ".join(
         sorted(codes.get(w.code.lower(), w.code) for w in item.workstreams.all())
     )
-    if item.status_id:
-        values["Status"] = labels.get(item.status.label.lower(), item.status.label)
+    if (status := item.status) is not None:
+        values["Status"] = labels.get(status.label.lower(), status.label)
     return values
 
 
@@ -64,7 +69,12 @@ def _findings_text(findings: list[tuple[str, str]]) -> str:
 
 
 def _resolve(
-    row: ItemRow, column: str, names: list[str], known: dict[str, str], message, work: Work
+    row: ItemRow,
+    column: str,
+    names: list[str],
+    known: dict[str, str],
+    message: Callable[[str], str],
+    work: Work,
 ) -> list[str]:
     resolved = []
     for name in names:
@@ -75,7 +85,16 @@ def _resolve(
     return resolved
 
 
-def item_work(plan_file: PlanFile, state: "AreaState", work: Work, people, codes, labels) -> None:
+def item_work(
+    plan_file: PlanFile,
+    state: "AreaState",
+    work: Work,
+    people: dict[str, str],
+    codes: dict[str, str],
+    labels: dict[str, str],
+) -> None:
+    """The work on the plan's items: `people`, `codes` and `labels` spell each name (lower case) as
+    the file's sheets or the area do."""
     has = {column: plan_file.has_column("Items", column) for column in t.ITEMS.columns}
     findings_by_item: dict[str, list[tuple[str, str]]] = {}
     for finding in plan_file.findings or []:

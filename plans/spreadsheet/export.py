@@ -29,6 +29,7 @@ CONTENT_TYPES = {
 }
 TEXT_COLUMNS = {"Number", "See also", "Item", "Initials", "Code", "Page", "Value"}
 Cell = str | date | None
+Table = tuple[t.Sheet, list[list[Cell]]]  # a sheet of the template and its rows
 
 
 def _yes_no(value: bool) -> str:
@@ -49,14 +50,14 @@ def _items(plan: Plan) -> list[Item]:
     )
 
 
-def plan_tables(plan: Plan) -> list[tuple[t.Sheet, list[list[Cell]]]]:
+def plan_tables(plan: Plan) -> list[Table]:
     """The plan as the template's sheets, in order, each as rows of cells (text or dates)."""
     items = _items(plan)
     workstreams = {w.pk: w for item in items for w in item.workstreams.all()}
     person_ids = {o.person_id for item in items for o in item.ownerships.all()}
     person_ids |= {w.lead_id for w in workstreams.values() if w.lead_id}
     people = Person.objects.filter(pk__in=person_ids).select_related("organisation").order_by("initials")
-    lead_initials = {p.pk: p.initials for p in people}
+    lead_initials: dict[int | None, str] = {p.pk: p.initials for p in people}
     names = [*plan.level_names, "", "", "", ""][:4]
     plan_rows: list[list[Cell]] = [
         ["Reference", plan.reference],
@@ -68,19 +69,19 @@ def plan_tables(plan: Plan) -> list[tuple[t.Sheet, list[list[Cell]]]]:
         *([f"Level {n} name", name] for n, name in enumerate(names, start=1)),
         ["RAG scheme", plan.rag_scheme.name],
     ]
-    people_rows = [
-        [p.initials, p.name, p.job_title, p.organisation.name if p.organisation_id else "", p.email]
+    people_rows: list[list[Cell]] = [
+        [p.initials, p.name, p.job_title, p.organisation.name if p.organisation else "", p.email]
         for p in people
     ]
-    workstream_rows = [
+    workstream_rows: list[list[Cell]] = [
         [w.code, w.name, lead_initials.get(w.lead_id, "")]
         for w in sorted(workstreams.values(), key=lambda w: w.code)
     ]
-    status_rows = [
+    status_rows: list[list[Cell]] = [
         [s.label, s.colour, s.meaning, _yes_no(s.counts_as_done), _yes_no(s.needs_impact_evidence)]
         for s in plan.rag_scheme.statuses.order_by("position")
     ]
-    item_rows = [
+    item_rows: list[list[Cell]] = [
         [
             item.number,
             item.text,
@@ -93,12 +94,12 @@ def plan_tables(plan: Plan) -> list[tuple[t.Sheet, list[list[Cell]]]]:
             item.impact,
             item.evidence,
             ", ".join(i.number for i in sorted(item.see_also.all(), key=lambda i: i.sort_key)),
-            item.status.label if item.status_id else "",
+            item.status.label if item.status else "",
             item.notes,
         ]
         for item in items
     ]
-    finding_rows = [
+    finding_rows: list[list[Cell]] = [
         [item.number, finding.quotation, finding.page]
         for item in items
         if item.level == 1
@@ -113,9 +114,9 @@ def plan_tables(plan: Plan) -> list[tuple[t.Sheet, list[list[Cell]]]]:
     )
 
 
-def _xlsx(tables) -> bytes:
+def _xlsx(tables: list[Table]) -> bytes:
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])  # a new workbook's one empty sheet
     bold = Font(bold=True)
     for sheet, rows in tables:
         worksheet = workbook.create_sheet(sheet.name)
@@ -140,7 +141,7 @@ def _xlsx(tables) -> bytes:
     return stream.getvalue()
 
 
-def _csv(sheet: t.Sheet, rows) -> bytes:
+def _csv(sheet: t.Sheet, rows: list[list[Cell]]) -> bytes:
     stream = io.StringIO(newline="")
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(sheet.columns)
@@ -149,7 +150,7 @@ def _csv(sheet: t.Sheet, rows) -> bytes:
     return stream.getvalue().encode("utf-8-sig")
 
 
-def _zip(tables) -> bytes:
+def _zip(tables: list[Table]) -> bytes:
     stream = io.BytesIO()
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for sheet, rows in tables:

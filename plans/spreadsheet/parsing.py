@@ -4,11 +4,13 @@ These checks need only the file. Checks against what the local area already hold
 (owners, workstreams and statuses known there) are in `preview`.
 """
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db.models import TextChoices
 
 from .. import rules
 from ..models import Plan
@@ -29,6 +31,17 @@ REQUIRED_MESSAGES = {
     "Level 2 name": "Enter what the plan calls its second level, such as Priority",
     "RAG scheme": "Enter the name of the plan's RAG scheme, as the RAG scheme sheet lists it",
 }
+
+
+T = TypeVar("T")
+
+
+class _Numbered(Protocol):
+    @property
+    def row(self) -> int: ...  # the row of the sheet it was read from
+
+
+R = TypeVar("R", bound=_Numbered)
 
 
 class _Sheet:
@@ -52,14 +65,14 @@ class _Sheet:
                 self.problem(row.number, column, str(problem))
         return value
 
-    def read(self, row: RawRow, column: str, reader, default, **kwargs):
+    def read(self, row: RawRow, column: str, reader: Callable[..., T], default: T, **kwargs: str) -> T:
         try:
             return reader(row.get(column), **kwargs)
         except CellProblem as problem:
             self.problem(row.number, column, str(problem))
             return default
 
-    def unique(self, rows, key, column: str, what: str) -> None:
+    def unique(self, rows: list[R], key: Callable[[R], str], column: str, what: str) -> None:
         seen: dict[str, int] = {}
         for row in rows:
             value = key(row)
@@ -95,7 +108,7 @@ def _find_sheet(read: ReadResult, plan_file: PlanFile, sheet: t.Sheet) -> _Sheet
     return None if missing else found
 
 
-def _choice(text: str, choices, aliases: dict | None = None) -> str | None:
+def _choice(text: str, choices: type[TextChoices], aliases: Mapping[str, str] | None = None) -> str | None:
     value = " ".join(text.split()).lower()
     for choice in choices:
         if value in {choice.value, choice.label.lower()}:

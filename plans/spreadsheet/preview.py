@@ -188,13 +188,13 @@ def _fill(preview: ImportPreview, level_names: list[str], work: Work) -> None:
     for status in work.statuses:
         subject = f"Status {status.label}"
         preview.statuses.add(
-            Entry(status.action, status.label, subject, _short(status.meaning), _changes(status.diff))
+            Entry(status.action, status.label, subject, _short(status.summary), _changes(status.diff))
         )
-    for item in work.items:
-        if item.action:
-            subject = f"{_level_name(level_names, rules.number_level(item.number))} {item.number}"
+    for entry in work.items:
+        if entry.action:
+            subject = f"{_level_name(level_names, rules.number_level(entry.number))} {entry.number}"
             preview.items.add(
-                Entry(item.action, item.number, subject, _short(item.text), _changes(item.diff))
+                Entry(entry.action, entry.number, subject, _short(entry.text), _changes(entry.diff))
             )
     for item in work.removed_items:
         subject = f"{_level_name(level_names, item.level)} {item.number}"

@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import warnings
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -80,7 +81,10 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _table(name: str, rows, problems: list[Problem]) -> RawSheet:
+Rows = Iterable[tuple[int, list[str]]]  # each row's number (from 1) and its cells as text
+
+
+def _table(name: str, rows: Rows, problems: list[Problem]) -> RawSheet:
     """Headings from the first non-blank row, then one RawRow per non-blank row after it."""
     sheet = RawSheet(name=name)
     columns: list[str | None] = []
@@ -99,7 +103,7 @@ def _table(name: str, rows, problems: list[Problem]) -> RawSheet:
                     problems.append(
                         Problem(name, number, text, "There are two columns with this heading. Delete one")
                     )
-                    key = None
+                    key = ""
                 if key:
                     sheet.headings[key] = text.strip()
                 columns.append(key or None)
@@ -162,7 +166,7 @@ def _read_xlsx(data: bytes, result: ReadResult) -> None:
             workbook.close()
 
 
-def _csv_rows(name: str, data: bytes):
+def _csv_rows(name: str, data: bytes) -> Iterator[tuple[int, list[str]]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -177,7 +181,7 @@ def _csv_rows(name: str, data: bytes):
         raise UploadProblem(f'"{name}" is not a CSV file this service can read ({error})') from error
 
 
-def _add_sheet(result: ReadResult, name: str, rows) -> None:
+def _add_sheet(result: ReadResult, name: str, rows: Rows) -> None:
     key = sheet_key(name)
     if key in result.sheets:
         result.problems.append(Problem(name, None, None, "The file has this sheet twice. Delete one"))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .. import rules
 from ..models import Item, Plan, RagScheme, RagStatus
+from .planfile import PlanSettings
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -26,11 +27,17 @@ ITEM_SCALARS = {  # ItemContent field -> Items column
 
 @dataclass
 class PersonWork:
+    """A person to add or change, with every detail the import writes: the file's, or the person's own
+    where the file has no such column."""
+
     action: str
     initials: str
     summary: str
     person: "Person | None"
-    fields: dict[str, str]
+    name: str
+    job_title: str
+    organisation: str
+    email: str
     diff: dict[str, list[str]]
 
 
@@ -46,12 +53,18 @@ class WorkstreamWork:
 
 @dataclass
 class StatusWork:
+    """A status to add, change or remove. For the first two, what the import writes: the file's values,
+    or the status's own where the file has no such column."""
+
     action: str
     label: str
-    meaning: str
+    summary: str  # the meaning the file gives (the status's own for a removal), for the preview
     status: RagStatus | None
-    fields: dict
     diff: dict[str, list[str]]
+    colour: str = ""
+    meaning: str = ""
+    counts_as_done: bool = False
+    needs_impact_evidence: bool = False
 
 
 @dataclass
@@ -75,7 +88,7 @@ class ItemWork:
 @dataclass
 class Work:
     plan: Plan | None = None
-    plan_fields: dict = field(default_factory=dict)
+    settings: PlanSettings = field(default_factory=PlanSettings)  # the file's Plan sheet
     plan_diff: dict[str, list[str]] = field(default_factory=dict)
     scheme: RagScheme | None = None
     scheme_name: str = ""

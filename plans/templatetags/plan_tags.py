@@ -1,17 +1,21 @@
 """Markup for the plan overview's table, written in Python: one call instead of a template per cell."""
 
+from collections.abc import Iterable
+
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from common.html import esc
 from common.urls import url_maker
 
+from ..selectors import TopLevelRow
+
 register = template.Library()
 
 
 @register.simple_tag
-def overview_rows(rows, area_slug: str):
+def overview_rows(rows: Iterable[TopLevelRow], area_slug: str) -> SafeString:
     """A row per top-level item: its link, its count in each status, its total and its overdue."""
     item_url = url_maker("plans:item", area=area_slug)
 

@@ -7,15 +7,16 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
+from django.core.files.uploadedfile import UploadedFile
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Kind, area_view, manager_only
+from areas.access import Access, Kind, SignedInRequest, area_view, manager_only
 from common.forms import Form
 
-from ..spreadsheet import ImportRejected, plan_import, preview_import, read_plan_file
+from ..spreadsheet import ImportPreview, ImportRejected, plan_import, preview_import, read_plan_file
 
 SESSION_KEY = "plan_imports"
 
@@ -32,7 +33,7 @@ class ConfirmForm(Form):
     fingerprint = forms.CharField(widget=forms.HiddenInput)
 
 
-def _store(upload) -> str:
+def _store(upload: UploadedFile) -> str:
     token = secrets.token_urlsafe(16)
     folder = Path(settings.PRIVATE_UPLOAD_ROOT) / "imports"
     folder.mkdir(parents=True, exist_ok=True)
@@ -43,7 +44,7 @@ def _store(upload) -> str:
     return token
 
 
-def _stored(request, access, token: str) -> tuple[Path, str]:
+def _stored(request: SignedInRequest, access: Access, token: str) -> tuple[Path, str]:
     """The uploaded file behind a token, only for the user and area that uploaded it."""
     entry = request.session.get(SESSION_KEY, {}).get(token)
     path = Path(settings.PRIVATE_UPLOAD_ROOT) / "imports" / token
@@ -52,7 +53,7 @@ def _stored(request, access, token: str) -> tuple[Path, str]:
     return path, entry["name"]
 
 
-def fingerprint(preview) -> str:
+def fingerprint(preview: ImportPreview) -> str:
     """A digest of what the import will do, so a confirm applies exactly what was previewed."""
     parts = [repr([(c.label, c.old, c.new) for c in preview.plan_changes])]
     for section in preview.sections:
@@ -65,7 +66,7 @@ def fingerprint(preview) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _too_large(request) -> bool:
+def _too_large(request: HttpRequest) -> bool:
     """Refuse an upload from its declared length, before Django reads it to disk."""
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -76,7 +77,7 @@ def _too_large(request) -> bool:
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def upload(request, access):
+def upload(request: SignedInRequest, access: Access) -> HttpResponse:
     problems = None
     if request.method == "POST" and _too_large(request):
         limit = settings.UPLOAD_MAX_BYTES
@@ -102,7 +103,7 @@ def upload(request, access):
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def preview(request, access, token: str):
+def preview(request: SignedInRequest, access: Access, token: str) -> HttpResponse:
     path, name = _stored(request, access, token)
     plan_file = read_plan_file(path.read_bytes(), name=name)
     result = preview_import(area=access.area, plan_file=plan_file)
@@ -130,6 +131,7 @@ def preview(request, access, token: str):
                 f"Imported {name}: {counts['added']} added, {counts['changed']} changed, "
                 f"{counts['removed']} removed.",
             )
+            assert done.plan is not None  # an import leaves its plan in the area
             return redirect(done.plan)
     return render(
         request,

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Kind, area_view
+from areas.access import Access, Kind, SignedInRequest, area_view
 from common.conflicts import try_save
 from history.selectors import saved_since
 from progress import rules as progress_rules
@@ -15,27 +16,31 @@ from scorecard.selectors.measure import measures_for_item
 
 from .. import rules, selectors, services, snapshots
 from ..forms import ItemForm, MoveForm, VersionForm
-from ..models import Item
+from ..models import Item, Plan
 
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
-def item_detail(request, access, pk: int):
-    item = selectors.item_page(access, pk)
-    see_also, referenced_by = selectors.links_of(item)
+def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    item = selectors.item_page(access=access, pk=pk)
+    see_also, referenced_by = selectors.links_of(item=item)
     today = timezone.localdate()
     done = bool(item.status and item.status.counts_as_done)
     cycle = access.can_read(Kind.CYCLE)
     open_cycle = cycle and not item.is_removed
-    children = [] if item.is_removed else selectors.item_rows(access, selectors.children_of(item), today)
+    children = (
+        []
+        if item.is_removed
+        else selectors.item_rows(access=access, queryset=selectors.children_of(item=item), today=today)
+    )
     context = {
         "access": access,
         "plan": item.plan,
         "item": item,
-        "ancestors": selectors.ancestors_of(item),
+        "ancestors": selectors.ancestors_of(item=item),
         "children": children,
         "level_name": item.plan.level_name(item.level),
-        "history": selectors.history_of_item(item),
+        "history": selectors.history_of_item(item=item),
         "overdue": rules.is_overdue(item.due_date, done, today),
         "can_edit": access.can_edit_item(item),
         "can_restructure": access.can_restructure_item(item),
@@ -50,17 +55,17 @@ def item_detail(request, access, pk: int):
         "measures": measures_for_item(item) if access.can_read(Kind.SCORECARD) else [],
         "see_also": see_also,
         "referenced_by": referenced_by,
-        "findings": selectors.findings_of(item),
+        "findings": selectors.findings_of(item=item),
     }
     return render(request, "plans/item_detail.html", context)
 
 
-def _parent_for_new_item(access, plan, parent_pk: str | None) -> Item | None:
+def _parent_for_new_item(access: Access, plan: Plan, parent_pk: str | None) -> Item | None:
     if not parent_pk:
         if not access.can_add_top_level_item():
             raise PermissionDenied
         return None
-    parent = selectors.item_for(access, int(parent_pk)) if parent_pk.isdigit() else None
+    parent = selectors.item_for(access=access, pk=int(parent_pk)) if parent_pk.isdigit() else None
     if parent is None or parent.plan_id != plan.pk:
         raise PermissionDenied
     if not access.can_restructure_item(parent) or parent.level >= plan.depth:
@@ -70,13 +75,13 @@ def _parent_for_new_item(access, plan, parent_pk: str | None) -> Item | None:
 
 @require_http_methods(["GET", "POST"])
 @area_view(reads=Kind.PLAN)
-def item_create(request, access, plan_pk: int):
-    plan = selectors.plan_for(access, plan_pk)
+def item_create(request: SignedInRequest, access: Access, plan_pk: int) -> HttpResponse:
+    plan = selectors.plan_for(access=access, pk=plan_pk)
     parent = _parent_for_new_item(access, plan, request.GET.get("parent") or request.POST.get("parent"))
     siblings = (parent.children if parent else plan.items.filter(level=1)).current()
     numbers = list(siblings.values_list("number", flat=True))
     suggested = rules.next_child_number(parent.number if parent else None, numbers)
-    initial = {"number": suggested}
+    initial: dict[str, object] = {"number": suggested}
     if parent is not None:
         initial["workstreams"] = [w.pk for w in parent.workstreams.all()]
     form = ItemForm(request.POST or None, plan=plan, initial=initial, can_rate=access.is_programme_manager)
@@ -88,8 +93,7 @@ def item_create(request, access, plan_pk: int):
             plan=plan, number=form.cleaned_data["number"].strip(), content=form.content(), by=request.user
         ),
     )
-    if attempt.saved:
-        item = attempt.result
+    if attempt.saved and (item := attempt.result) is not None:
         messages.success(request, f"{plan.level_name(item.level)} {item.number} added.")
         return redirect(item)
     level = (parent.level + 1) if parent else 1
@@ -117,8 +121,8 @@ def _valid(number: str) -> bool:
     return True
 
 
-def _editable(access, pk: int) -> Item:
-    item = selectors.item_for(access, pk)
+def _editable(access: Access, pk: int) -> Item:
+    item = selectors.item_for(access=access, pk=pk)
     if not access.can_edit_item(item):
         raise PermissionDenied("You can edit only the items of your workstreams, or that you own.")
     return item
@@ -126,7 +130,7 @@ def _editable(access, pk: int) -> Item:
 
 @require_http_methods(["GET", "POST"])
 @area_view(reads=Kind.PLAN)
-def item_edit(request, access, pk: int):
+def item_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     item = _editable(access, pk)
     form = ItemForm(request.POST or None, plan=item.plan, item=item, can_rate=access.is_programme_manager)
     form.fields["version"].required = True
@@ -160,8 +164,8 @@ def item_edit(request, access, pk: int):
     )
 
 
-def _restructurable(access, pk: int) -> Item:
-    item = selectors.item_for(access, pk)
+def _restructurable(access: Access, pk: int) -> Item:
+    item = selectors.item_for(access=access, pk=pk)
     if not access.can_restructure_item(item):
         raise PermissionDenied("Only the programme manager and the workstream's lead can do this.")
     return item
@@ -169,7 +173,7 @@ def _restructurable(access, pk: int) -> Item:
 
 @require_http_methods(["GET", "POST"])
 @area_view(reads=Kind.PLAN)
-def item_move(request, access, pk: int):
+def item_move(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     item = _restructurable(access, pk)
     if item.level == 1:
         raise PermissionDenied("Top-level items cannot be moved under anything.")
@@ -186,9 +190,9 @@ def item_move(request, access, pk: int):
         doing="moving it",
         theirs=lambda theirs: saved_since(item=theirs, version=form.cleaned_data["version"]),
     )
-    if attempt.saved:
-        messages.success(request, f"Moved: {item.number} is now {attempt.result.number}.")
-        return redirect(attempt.result)
+    if attempt.saved and (moved := attempt.result) is not None:
+        messages.success(request, f"Moved: {item.number} is now {moved.number}.")
+        return redirect(moved)
     return render(
         request,
         "plans/item_move.html",
@@ -205,7 +209,7 @@ def item_move(request, access, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @area_view(reads=Kind.PLAN)
-def item_remove(request, access, pk: int):
+def item_remove(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     item = _restructurable(access, pk)
     form = VersionForm(request.POST or None, initial={"version": item.version})
     attempt = try_save(

@@ -1,29 +1,32 @@
 """The lowest-level items of a plan, filtered, with a CSV of what is shown; and "my items"."""
 
 import csv
+from typing import cast
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Kind, area_view
+from areas.access import Access, Kind, SignedInRequest, area_view
 from common.dates import format_uk_date
 from common.uploads import csv_safe
 from progress import selectors as progress_selectors
 
 from .. import selectors
 from ..forms import MilestoneFilterForm
+from ..models import Item, Plan
 
 PAGE_SIZE = 100
 
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
-def milestone_list(request, access, pk: int):
-    plan = selectors.plan_for(access, pk)
+def milestone_list(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    plan = selectors.plan_for(access=access, pk=pk)
     form = MilestoneFilterForm(request.GET or None, plan=plan)
     filters = selectors.MilestoneFilters()
     if form.is_valid():
@@ -36,11 +39,12 @@ def milestone_list(request, access, pk: int):
             due_soon=data["due_soon"],
         )
     today = timezone.localdate()
-    items = selectors.milestones(plan, filters, today)
+    items = selectors.milestones(plan=plan, filters=filters, today=today)
     if request.GET.get("format") == "csv":
-        return _csv(plan, selectors.item_rows(access, items, today))
+        return _csv(plan, selectors.item_rows(access=access, queryset=items, today=today))
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = selectors.item_rows(access, page.object_list, today)
+    shown = cast(QuerySet[Item], page.object_list)  # a page of a queryset is a slice of it
+    rows = selectors.item_rows(access=access, queryset=shown, today=today)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -58,7 +62,7 @@ def milestone_list(request, access, pk: int):
     )
 
 
-def _csv(plan, rows: list[selectors.ItemRow]) -> HttpResponse:
+def _csv(plan: Plan, rows: list[selectors.ItemRow]) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"{slugify(plan.reference) or 'plan'}-{slugify(plan.lowest_level_name)}s.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -85,15 +89,16 @@ def _csv(plan, rows: list[selectors.ItemRow]) -> HttpResponse:
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
-def my_items(request, access):
+def my_items(request: SignedInRequest, access: Access) -> HttpResponse:
     today = timezone.localdate()
-    owned, led = [], []
+    owned: list[selectors.ItemRow] = []
+    led: list[selectors.ItemRow] = []
     if access.person_id:
-        owned = selectors.item_rows(access, selectors.items_of_person(access, access.person_id), today)
+        owned_items = selectors.items_of_person(access=access, person_id=access.person_id)
+        owned = selectors.item_rows(access=access, queryset=owned_items, today=today)
     if access.led_workstream_ids:
-        led = selectors.item_rows(
-            access, selectors.items_of_workstreams(access, access.led_workstream_ids), today
-        )
+        led_items = selectors.items_of_workstreams(access=access, workstream_ids=access.led_workstream_ids)
+        led = selectors.item_rows(access=access, queryset=led_items, today=today)
     context = {
         "access": access,
         "owned": owned,

@@ -8,12 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Kind, area_view, manager_only
+from areas.access import Access, Kind, SignedInRequest, area_view, manager_only
 from common.conflicts import try_save
 from common.views import apply_validation_error
 from progress import selectors as progress_selectors
 
-from .. import selectors, services
+from .. import selectors, services, snapshots
 from ..forms import PlanForm
 from ..models import Plan
 from ..spreadsheet import CONTENT_TYPES, export_file_name, export_plan
@@ -21,19 +21,18 @@ from ..spreadsheet import CONTENT_TYPES, export_file_name, export_plan
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
-def area_home(request, access):
-    plans = list(selectors.plans_for(access))
+def area_home(request: SignedInRequest, access: Access) -> HttpResponse:
+    plans = list(selectors.plans_for(access=access))
     periods = progress_selectors.current_periods(access=access) if access.can_read(Kind.CYCLE) else {}
-    for plan in plans:
-        plan.current_period = periods.get(plan.pk)
-    return render(request, "plans/area_home.html", {"access": access, "plans": plans, "nav": "plans"})
+    rows = [(plan, periods.get(plan.pk)) for plan in plans]  # each plan with its period not yet reported
+    return render(request, "plans/area_home.html", {"access": access, "plans": rows, "nav": "plans"})
 
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
-def plan_detail(request, access, pk: int):
-    plan = selectors.plan_for(access, pk)
-    rows, statuses = selectors.plan_overview(plan, timezone.localdate())
+def plan_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    plan = selectors.plan_for(access=access, pk=pk)
+    rows, statuses = selectors.plan_overview(plan=plan, today=timezone.localdate())
     cycle = access.can_read(Kind.CYCLE)
     totals = {
         "total": sum(r.total for r in rows),
@@ -61,11 +60,11 @@ def plan_detail(request, access, pk: int):
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def plan_create(request, access):
+def plan_create(request: SignedInRequest, access: Access) -> HttpResponse:
     form = PlanForm(request.POST or None, area=access.area, instance=Plan(area=access.area))
     if request.method == "POST" and form.is_valid():
         try:
-            plan = services.plan_create(area=access.area, by=request.user, **form.plan_fields())
+            plan = services.plan_create(area=access.area, content=form.content(), by=request.user)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -80,21 +79,21 @@ def plan_create(request, access):
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def plan_edit(request, access, pk: int):
-    plan = selectors.plan_for(access, pk)
+def plan_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    plan = selectors.plan_for(access=access, pk=pk)
     form = PlanForm(request.POST or None, area=access.area, instance=plan)
     attempt = try_save(
         form,
         lambda: services.plan_update(
             plan=plan,
+            content=form.content(),
             expected_version=form.cleaned_data["version"] or 0,
             by=request.user,
-            **form.plan_fields(),
         ),
         thing="this plan's settings",
         doing="editing them",
-        theirs=services.plan_snapshot,
-        mine=lambda: services.plan_snapshot(Plan(area=access.area, **form.plan_fields())),
+        theirs=snapshots.plan_snapshot,
+        mine=lambda: snapshots.plan_snapshot(form.content().apply_to(Plan(area=access.area))),
     )
     if attempt.saved:
         messages.success(request, "Plan settings saved.")
@@ -108,9 +107,9 @@ def plan_edit(request, access, pk: int):
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
-def plan_history(request, access, pk: int):
-    plan = selectors.plan_for(access, pk)
-    page = Paginator(selectors.history_of_plan(plan), 100).get_page(request.GET.get("page"))
+def plan_history(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    plan = selectors.plan_for(access=access, pk=pk)
+    page = Paginator(selectors.history_of_plan(plan=plan), 100).get_page(request.GET.get("page"))
     return render(
         request, "plans/plan_history.html", {"access": access, "plan": plan, "page": page, "nav": "plans"}
     )
@@ -118,8 +117,8 @@ def plan_history(request, access, pk: int):
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
-def plan_export(request, access, pk: int, fmt: str):
-    plan = selectors.plan_for(access, pk)
+def plan_export(request: SignedInRequest, access: Access, pk: int, fmt: str) -> HttpResponse:
+    plan = selectors.plan_for(access=access, pk=pk)
     if fmt not in CONTENT_TYPES:
         raise Http404("Downloads are .xlsx or .zip")
     response = HttpResponse(export_plan(plan, fmt), content_type=CONTENT_TYPES[fmt])

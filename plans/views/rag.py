@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Kind, area_view, manager_only
+from areas.access import Access, Kind, SignedInRequest, area_view, manager_only
 from common.views import apply_validation_error
 
 from .. import selectors, services
@@ -16,14 +16,14 @@ from ..models import RagStatus
 
 @require_http_methods(["GET"])
 @area_view(manager_only, reads=Kind.PLAN)
-def scheme_list(request, access):
-    schemes = selectors.rag_schemes_for(access)
+def scheme_list(request: SignedInRequest, access: Access) -> HttpResponse:
+    schemes = selectors.rag_schemes_for(access=access)
     return render(request, "plans/rag_scheme_list.html", {"access": access, "schemes": schemes, "nav": "rag"})
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def scheme_create(request, access):
+def scheme_create(request: SignedInRequest, access: Access) -> HttpResponse:
     form = RagSchemeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -43,19 +43,28 @@ def scheme_create(request, access):
 
 @require_http_methods(["GET"])
 @area_view(manager_only, reads=Kind.PLAN)
-def scheme_detail(request, access, pk: int):
-    scheme = selectors.rag_scheme_for(access, pk)
+def scheme_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    scheme = selectors.rag_scheme_for(access=access, pk=pk)
     return render(request, "plans/rag_scheme_detail.html", {"access": access, "scheme": scheme, "nav": "rag"})
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def status_create(request, access, pk: int):
-    scheme = selectors.rag_scheme_for(access, pk)
+def status_create(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    scheme = selectors.rag_scheme_for(access=access, pk=pk)
     form = RagStatusForm(request.POST or None, instance=RagStatus(scheme=scheme, position=0))
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            services.rag_status_add(scheme=scheme, by=request.user, **_fields(form))
+            services.rag_status_add(
+                scheme=scheme,
+                label=data["label"],
+                colour=data["colour"],
+                meaning=data["meaning"],
+                counts_as_done=data["counts_as_done"],
+                needs_impact_evidence=data["needs_impact_evidence"],
+                by=request.user,
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -68,18 +77,23 @@ def status_create(request, access, pk: int):
     )
 
 
-def _fields(form) -> dict:
-    return {name: form.cleaned_data[name] for name in RagStatusForm.Meta.fields}
-
-
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def status_edit(request, access, pk: int, status_pk: int):
-    status = selectors.rag_status_for(access, pk, status_pk)
+def status_edit(request: SignedInRequest, access: Access, pk: int, status_pk: int) -> HttpResponse:
+    status = selectors.rag_status_for(access=access, scheme_pk=pk, pk=status_pk)
     form = RagStatusForm(request.POST or None, instance=status)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            services.rag_status_update(status=status, by=request.user, **_fields(form))
+            services.rag_status_update(
+                status=status,
+                label=data["label"],
+                colour=data["colour"],
+                meaning=data["meaning"],
+                counts_as_done=data["counts_as_done"],
+                needs_impact_evidence=data["needs_impact_evidence"],
+                by=request.user,
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -94,10 +108,12 @@ def status_edit(request, access, pk: int, status_pk: int):
 
 @require_http_methods(["POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def status_move(request, access, pk: int, status_pk: int, direction: str):
+def status_move(
+    request: SignedInRequest, access: Access, pk: int, status_pk: int, direction: str
+) -> HttpResponse:
     if direction not in ("up", "down"):
         raise Http404
-    status = selectors.rag_status_for(access, pk, status_pk)
+    status = selectors.rag_status_for(access=access, scheme_pk=pk, pk=status_pk)
     services.rag_status_move(status=status, up=direction == "up", by=request.user)
     messages.success(request, f"Status {status.label} moved {direction}.")
     return redirect(status.scheme)
@@ -105,8 +121,8 @@ def status_move(request, access, pk: int, status_pk: int, direction: str):
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
-def status_remove(request, access, pk: int, status_pk: int):
-    status = selectors.rag_status_for(access, pk, status_pk)
+def status_remove(request: SignedInRequest, access: Access, pk: int, status_pk: int) -> HttpResponse:
+    status = selectors.rag_status_for(access=access, scheme_pk=pk, pk=status_pk)
     error = None
     if request.method == "POST":
         try:

@@ -63,7 +63,7 @@ def period_items(*, access: Access, period: ReportingPeriod, filters: PeriodFilt
     plan = period.plan
     has_update = Exists(Update.objects.filter(period=period, item_id=OuterRef("pk")))
     owned = Exists(Item.owners.through.objects.filter(item_id=OuterRef("pk")))
-    not_done = plan_selectors.not_done(done_status_ids(plan=plan))
+    not_done = plan_selectors.not_done(done_ids=done_status_ids(plan=plan))
     queryset = plan.items.current().filter(has_update | (Q(owned) & not_done))
     if filters.workstream:
         queryset = queryset.filter(workstreams__id=filters.workstream)
@@ -107,7 +107,7 @@ def period_rows(
 ) -> list[PeriodRow]:
     """Rows for a page of the period's items (`items`: already filtered, ordered and sliced), their
     updates and what the user may do: seven queries."""
-    item_rows = plan_selectors.item_rows(access, items, today)
+    item_rows = plan_selectors.item_rows(access=access, queryset=items, today=today)
     ids = [row.pk for row in item_rows]
     workstream_ids: dict[int, set[int]] = {}
     for item_id, workstream_id in Item.workstreams.through.objects.filter(item_id__in=ids).values_list(
@@ -137,11 +137,15 @@ def period_rows(
             state = "submitted"
         else:
             state = "changed" if update.was_changed_in_challenge else "confirmed"
-        slip = slips.get(row.pk, {})
+        slip = slips.get(row.pk)
         rows.append(
             PeriodRow(
                 item=row,
-                due=rules.due_wording(row.due_date, slip.get("original_due_date"), slip.get("slip_count", 0))
+                due=rules.due_wording(
+                    row.due_date,
+                    slip["original_due_date"] if slip else None,
+                    slip["slip_count"] if slip else 0,
+                )
                 if row.due_date
                 else row.due_text,
                 update_state=state,

@@ -68,7 +68,7 @@ def plan_trend(*, access: Access, plan: Plan, tops: list[Item]) -> Trend | None:
     )
     if latest is None:
         return None
-    statuses = plan_selectors.statuses_of(plan)
+    statuses = plan_selectors.statuses_of(plan=plan)
     columns = [str(s.position) for s in statuses] + [NO_STATUS]
     stored = latest.trend.get("tops", {})
     item_url = url_maker("plans:item", area=access.area.slug)

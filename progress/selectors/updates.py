@@ -23,7 +23,11 @@ def done_status_ids(*, plan: Plan) -> list[int]:
 def expected_items(*, plan: Plan) -> QuerySet[Item]:
     """Items that need an update each period: owned and not done (rules.expects_update)."""
     owned = Exists(Item.owners.through.objects.filter(item_id=OuterRef("pk")))
-    return plan.items.current().filter(owned).filter(plan_selectors.not_done(done_status_ids(plan=plan)))
+    return (
+        plan.items.current()
+        .filter(owned)
+        .filter(plan_selectors.not_done(done_ids=done_status_ids(plan=plan)))
+    )
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ def my_updates_due(*, access: Access) -> list[UpdatesDue]:
 
 
 def item_in_period(*, access: Access, period: ReportingPeriod, item_pk: int) -> Item:
-    item = plan_selectors.item_for(access, item_pk)
+    item = plan_selectors.item_for(access=access, pk=item_pk)
     if item.plan_id != period.plan_id:
         raise Http404("This item is not in this period's plan")
     return item

@@ -36,7 +36,7 @@ MOVES = {
 @require_http_methods(["GET"])
 @area_view(reads=Kind.CYCLE)
 def period_list(request: SignedInRequest, access: Access, plan_pk: int) -> HttpResponse:
-    plan = plan_selectors.plan_for(access, plan_pk)
+    plan = plan_selectors.plan_for(access=access, pk=plan_pk)
     periods = list(selectors.periods_of(plan=plan))
     return render(
         request,
@@ -54,7 +54,7 @@ def period_list(request: SignedInRequest, access: Access, plan_pk: int) -> HttpR
 @require_http_methods(["GET", "POST"])
 @area_view(cycle_runner, reads=Kind.CYCLE)
 def period_create(request: SignedInRequest, access: Access, plan_pk: int) -> HttpResponse:
-    plan = plan_selectors.plan_for(access, plan_pk)
+    plan = plan_selectors.plan_for(access=access, pk=plan_pk)
     latest = plan.periods.order_by("-starts_on").first()
     if latest is not None and not latest.is_reported:
         messages.error(request, f"Report {latest.name} before opening the next period.")

@@ -6,7 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from areas.models import Person
-from areas.services import person_snapshot, person_update
+from areas.services import person_update
+from areas.snapshots import person_snapshot
 from common.concurrency import EditConflict
 from common.conflicts import conflict_message, refusals_as, try_save
 from common.forms import Form

@@ -2,6 +2,7 @@
 
 from argparse import RawDescriptionHelpFormatter
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser, DjangoHelpFormatter
 
@@ -24,7 +25,7 @@ Examples:
 class Command(BaseCommand):
     help = HELP
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         parser = super().create_parser(prog_name, subcommand, **kwargs)
         parser.formatter_class = _RawHelp
         return parser
@@ -40,7 +41,7 @@ class Command(BaseCommand):
             "-o", "--output", required=True, metavar="FILE", help="the file to write, ending .xlsx or .zip"
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         area = LocalArea.objects.filter(slug=options["area"]).first()
         if area is None:
             slugs = ", ".join(LocalArea.objects.values_list("slug", flat=True)) or "none yet"

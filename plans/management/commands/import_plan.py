@@ -2,12 +2,20 @@
 
 from argparse import RawDescriptionHelpFormatter
 from pathlib import Path
+from typing import Any, NoReturn
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser, DjangoHelpFormatter
 
 from areas.models import LocalArea
-from plans.spreadsheet import ImportPreview, ImportRejected, plan_import, preview_import, read_plan_file
+from plans.spreadsheet import (
+    ImportPreview,
+    ImportRejected,
+    Problem,
+    plan_import,
+    preview_import,
+    read_plan_file,
+)
 
 HELP = """Import a plan from the plan template (see docs/plan-template.md).
 
@@ -34,7 +42,7 @@ Examples:
 class Command(BaseCommand):
     help = HELP
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         parser = super().create_parser(prog_name, subcommand, **kwargs)
         parser.formatter_class = _RawHelp
         return parser
@@ -53,7 +61,7 @@ class Command(BaseCommand):
             "--user", metavar="EMAIL", help="the person to record in the history as making the changes"
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         area = LocalArea.objects.filter(slug=options["area"]).first()
         if area is None:
             slugs = ", ".join(LocalArea.objects.values_list("slug", flat=True)) or "none yet"
@@ -82,6 +90,7 @@ class Command(BaseCommand):
         except ImportRejected as rejected:
             self._fail(rejected.problems)
         counts = done.counts
+        assert done.plan is not None  # an import leaves its plan in the area
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported plan {done.plan.reference}: {counts['added']} added, "
@@ -89,7 +98,7 @@ class Command(BaseCommand):
             )
         )
 
-    def _fail(self, problems) -> None:
+    def _fail(self, problems: list[Problem]) -> NoReturn:
         for problem in problems:
             self.stderr.write(str(problem))
         count = len(problems)
