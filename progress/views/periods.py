@@ -98,7 +98,7 @@ def period_detail(request, access, pk: int):
         page = Paginator(selectors.reported_rows(period, filters), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
-        scorecard = reported_summary(period) if access.can_read(Kind.SCORECARD) else None
+        scorecard = reported_summary(period=period) if access.can_read(Kind.SCORECARD) else None
         context.update(page=page, ratings=page.object_list, scorecard_summary=scorecard)
     else:
         page = Paginator(selectors.period_items(access, period, filters), PAGE_SIZE).get_page(
@@ -123,7 +123,7 @@ def _open_period(access, period: ReportingPeriod, page) -> dict:
     """What the page of a period not yet reported shows beside its rows."""
     # Once updates are in (challenge onwards), what the scorecard still needs before reporting.
     scorecard_open = period.state != period.State.OPEN and access.can_read(Kind.SCORECARD)
-    needing = measures_needing_commentary(period) if scorecard_open else []
+    needing = measures_needing_commentary(period=period) if scorecard_open else []
     return {
         "rows": selectors.period_rows(access, period, page.object_list, timezone.localdate()),
         "summary": selectors.period_summary(period),
