@@ -161,7 +161,7 @@ def rate_england(*, measures: int, periods: int, today: date, seed: int = 153) -
     start = time.perf_counter()
     for area in areas:
         began = time.perf_counter()
-        rated += len(area_scorecard(area).lines)
+        rated += len(area_scorecard(area=area).lines)
         per_area.append((time.perf_counter() - began) * 1000)
     total_s = time.perf_counter() - start
     return {

@@ -2,6 +2,8 @@ from datetime import datetime
 
 from django.apps import AppConfig
 
+from common.uploads_cleanup import HeldCount
+
 
 class ScorecardConfig(AppConfig):
     name = "scorecard"
@@ -11,13 +13,12 @@ class ScorecardConfig(AppConfig):
     def ready(self) -> None:
         from progress.signals import period_reported, period_reporting
 
-        from .selectors.reporting import refuse_red_without_commentary
-        from .services.reporting import scorecard_keep_when_reported
+        from .receivers import refuse_red_without_commentary, scorecard_keep_when_reported
 
         period_reporting.connect(refuse_red_without_commentary, dispatch_uid="scorecard-red-commentary")
         period_reported.connect(scorecard_keep_when_reported, dispatch_uid="scorecard-as-reported")
 
-    def clean_held_uploads(self, *, cutoff: datetime, dry_run: bool):
+    def clean_held_uploads(self, *, cutoff: datetime, dry_run: bool) -> HeldCount:
         """DfE files uploaded before `cutoff` and never imported (common.uploads_cleanup)."""
         from .dfe.uploads import stale_uploads_remove
 

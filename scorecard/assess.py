@@ -36,6 +36,13 @@ class Point(NamedTuple):
     made_from: str = ""
 
 
+def known_value(point: Point) -> Decimal:
+    """The value of a point known to have one: the latest figure, a point in a run of figures."""
+    if point.value is None:
+        raise ValueError(f"{point.period} has no figure")
+    return point.value
+
+
 @dataclass(frozen=True)
 class Assessment:
     rating: Rating

@@ -273,6 +273,8 @@ class _SheetChecker:
         value, reason = self._value_and_reason(row)
         if len(self.checked.problems) > before:
             return
+        if measure is None or breakdown is None or series is None or period is None:
+            return  # each is missing only with a problem reported above
         figure = FileFigure(
             sheet=self.sheet.name,
             row=row.number,

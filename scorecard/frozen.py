@@ -5,15 +5,28 @@ the value as text, so it comes back as exactly the Decimal the board was shown, 
 figure was not available (the reason says why).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from typing import NotRequired, TypedDict, overload
 
 from .assess import Point
 
-FrozenPoint = dict[str, str | None]
+
+class FrozenPoint(TypedDict):
+    period: str
+    ends_on: str  # ISO date
+    value: str | None
+    missing_reason: str
+    made_from: NotRequired[str]
 
 
+@overload
+def point_frozen(point: Point) -> FrozenPoint: ...
+@overload
+def point_frozen(point: None) -> None: ...
+@overload
+def point_frozen(point: Point | None) -> FrozenPoint | None: ...
 def point_frozen(point: Point | None) -> FrozenPoint | None:
     """A point as JSON; no point is None."""
     if point is None:
@@ -29,10 +42,14 @@ def point_frozen(point: Point | None) -> FrozenPoint | None:
     return kept
 
 
-def point_thawed(kept: Mapping[str, str | None] | None) -> Point | None:
+def point_thawed(kept: FrozenPoint | None) -> Point | None:
     """A point read back from its JSON; None stays None."""
     if not kept:
         return None
+    return _thawed(kept)
+
+
+def _thawed(kept: FrozenPoint) -> Point:
     value = kept.get("value")
     return Point(
         date.fromisoformat(kept["ends_on"]),
@@ -47,5 +64,5 @@ def points_frozen(points: Iterable[Point]) -> list[FrozenPoint]:
     return [point_frozen(point) for point in points]
 
 
-def points_thawed(kept: Iterable[Mapping[str, str | None]]) -> list[Point]:
-    return [point_thawed(point) for point in kept]
+def points_thawed(kept: Iterable[FrozenPoint]) -> list[Point]:
+    return [_thawed(point) for point in kept]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import Any, overload
 
 Number = Decimal | int | str
 
@@ -74,6 +75,10 @@ class NoTarget(StrEnum):
     NOT_RATED = "not_rated"
 
 
+@overload
+def _number(value: Number) -> Decimal: ...
+@overload
+def _number(value: Number | None) -> Decimal | None: ...
 def _number(value: Number | None) -> Decimal | None:
     """A figure as a Decimal; None (no data) stays None and is never taken as zero."""
     if value is None:
@@ -129,7 +134,8 @@ def effective_settings(
     `overrides` names RatingSettings fields, e.g. {"tolerance": Decimal("2"), "near_miss": None};
     an unknown name is an error.
     """
-    chosen = {name: value for name, value in (overrides or {}).items() if value is not None}
+    # Any: each value is read by RatingSettings.__post_init__, as when the area's settings are made.
+    chosen: dict[str, Any] = {name: value for name, value in (overrides or {}).items() if value is not None}
     return replace(area_settings, **chosen)
 
 
@@ -347,7 +353,7 @@ class ScorecardSummary:
         return [("green", self.green), ("red", self.red), ("amber", self.amber)]
 
 
-def summarise(results: Iterable[tuple[Rating, Direction]]) -> ScorecardSummary:
+def summarise(results: Iterable[tuple[Rating | str, Direction | str]]) -> ScorecardSummary:
     """Counts of each rating, with green, amber and red split by direction of travel since the last period."""
     counts = Counter((Rating(rating), Direction(way)) for rating, way in results)
     rated = {r: RatedCount(**{way.value: counts[r, way] for way in Direction}) for r in Rating}

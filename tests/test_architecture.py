@@ -110,7 +110,6 @@ def test_no_module_but_the_conflict_helper_catches_an_edit_conflict():
 # Typed boundaries: every service (a write) and selector (a read) takes keyword-only, typed arguments,
 # never **fields, so a JSON API, single sign-on or a command calls them as a view does, and mypy checks it.
 # Signal receivers, which Django calls with a positional sender, live in receivers.py, not here.
-BOUNDARY_NOT_YET_TYPED = {"scorecard"}
 
 
 def _boundary_modules(app: str):
@@ -132,7 +131,7 @@ def _untyped_arguments(function: ast.FunctionDef) -> list[str]:
     return wrong
 
 
-@pytest.mark.parametrize("app", [app for app in LAYERS if app not in BOUNDARY_NOT_YET_TYPED])
+@pytest.mark.parametrize("app", LAYERS)
 def test_services_and_selectors_take_keyword_only_typed_arguments(app):
     untyped = {
         f"{path.relative_to(ROOT)}:{node.name}": wrong

@@ -52,7 +52,7 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "open_period": progress_selectors.current_period(plan=item.plan) if open_cycle else None,
         "can_update": access.can_update_item(item),
         "can_challenge": access.can_challenge_item(item),
-        "measures": measures_for_item(item) if access.can_read(Kind.SCORECARD) else [],
+        "measures": measures_for_item(item=item) if access.can_read(Kind.SCORECARD) else [],
         "see_also": see_also,
         "referenced_by": referenced_by,
         "findings": selectors.findings_of(item=item),

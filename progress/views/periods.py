@@ -113,7 +113,7 @@ def period_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResp
         ratings = Paginator(selectors.reported_rows(period=period, filters=filters), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
-        scorecard = reported_summary(period) if access.can_read(Kind.SCORECARD) else None
+        scorecard = reported_summary(period=period) if access.can_read(Kind.SCORECARD) else None
         context.update(page=ratings, ratings=ratings.object_list, scorecard_summary=scorecard)
     else:
         items = selectors.period_items(access=access, period=period, filters=filters)
@@ -137,7 +137,7 @@ def _open_period(access: Access, period: ReportingPeriod, page: Page[Item]) -> d
     """What the page of a period not yet reported shows beside its rows."""
     # Once updates are in (challenge onwards), what the scorecard still needs before reporting.
     scorecard_open = period.state != period.State.OPEN and access.can_read(Kind.SCORECARD)
-    needing = measures_needing_commentary(period) if scorecard_open else []
+    needing = measures_needing_commentary(period=period) if scorecard_open else []
     return {
         "rows": selectors.period_rows(
             access=access,

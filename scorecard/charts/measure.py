@@ -19,7 +19,7 @@ from decimal import Decimal
 from math import ceil
 from xml.sax.saxutils import escape
 
-from ..assess import Point
+from ..assess import Point, known_value
 from ..rules import Polarity, show
 from .drawing import (
     AREA_STYLE,
@@ -54,8 +54,8 @@ from .words import chart_description
 def _series_svg(name: str, points: Sequence[Point], style: Style, xs: dict[date, float], scale: Scale) -> str:
     parts = [f"<g data-series={attr(name)}>"]
     for run in segments(points):
-        parts.append(line([(xs[p.ends_on], scale.y(p.value)) for p in run], style))
-        parts.extend(marker(style.marker, xs[p.ends_on], scale.y(p.value), style.colour) for p in run)
+        parts.append(line([(xs[p.ends_on], scale.y(known_value(p))) for p in run], style))
+        parts.extend(marker(style.marker, xs[p.ends_on], scale.y(known_value(p)), style.colour) for p in run)
     parts.append("</g>")
     return "".join(parts)
 

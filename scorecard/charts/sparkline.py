@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from ..assess import Point
+from ..assess import Point, known_value
 from .drawing import AREA_STYLE, Style, attr, line, marker, segments
 from .words import value_words
 
@@ -26,8 +26,8 @@ def _trend_words(ordered: Sequence[Point], unit: str) -> str:
     words = f"{len(ordered)} periods, {ordered[0].period} to {ordered[-1].period}"
     if not known:
         return f"{words}, none with a figure"
-    low = min(known, key=lambda p: p.value)
-    high = max(known, key=lambda p: p.value)
+    low = min(known, key=known_value)
+    high = max(known, key=known_value)
     first, last = known[0], known[-1]
     words += (
         f": {first.period} {value_words(first, unit)}, {last.period} {value_words(last, unit)}; "
@@ -63,7 +63,7 @@ def sparkline(points: Sequence[Point], *, ident: str, unit: str = "", name: str 
 
         index_of = {id(p): i for i, p in enumerate(ordered)}
         for run in segments(ordered):
-            coords = [xy(index_of[id(p)], p.value) for p in run]
+            coords = [xy(index_of[id(p)], known_value(p)) for p in run]
             parts.append(line(coords, Style(AREA_STYLE.colour, "", "", 2)))
             if len(coords) == 1 and run[0] is not ordered[-1]:
                 parts.append(marker("circle", *coords[0], AREA_STYLE.colour, 2))

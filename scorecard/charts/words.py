@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from ..assess import Point
+from ..assess import Point, known_value
 from ..rules import Polarity
 from .drawing import ChartSeries, figure
 
@@ -32,7 +32,7 @@ def chart_description(
     sentences = []
     if known:
         latest = known[-1]
-        sentence = f"{area_name} {figure(latest.value, unit)} in {latest.period}"
+        sentence = f"{area_name} {figure(known_value(latest), unit)} in {latest.period}"
         same = [
             f"{s.name} {value_words(match, unit)}"
             for s in others
@@ -43,7 +43,7 @@ def chart_description(
         sentences.append(sentence)
         if len(known) > 1:
             first = known[0]
-            sentences.append(f"{area_name} was {figure(first.value, unit)} in {first.period}")
+            sentences.append(f"{area_name} was {figure(known_value(first), unit)} in {first.period}")
     else:
         sentences.append(f"{area_name}: no figures yet")
     missing = [p for p in sorted(points, key=lambda p: p.ends_on) if p.value is None]

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db import transaction
 
+from accounts.models import User
 from areas.models import LocalArea
 
 from ..figures_file import shown
@@ -95,7 +96,7 @@ class PreviewPeriod:
 class DfePreview:
     """What an import would write, or why it cannot; `settings_missing` says what to set in the settings."""
 
-    breakdown: Breakdown | None = None
+    breakdown: Breakdown
     periods: list[PreviewPeriod] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     settings_missing: list[str] = field(default_factory=list)
@@ -114,7 +115,7 @@ class DfePreview:
             for figure in period.figures.values():
                 if figure.old is None:
                     counts.added += 1
-                elif same_figure(figure.old, figure.write(self.breakdown, period.period)):
+                elif same_figure(figure=figure.old, write=figure.write(self.breakdown, period.period)):
                     counts.unchanged += 1
                 else:
                     counts.replaced += 1
@@ -258,7 +259,7 @@ def _neighbours(rows: list[DfeRow], codes: list[str], note: str) -> PreviewFigur
             note=note,
             made_from=made_from.split("; ", 1)[-1],
         )
-    mean = (sum(values) / len(values)).quantize(NEIGHBOUR_PLACES, rounding=ROUND_HALF_UP)
+    mean = (sum(values, Decimal(0)) / len(values)).quantize(NEIGHBOUR_PLACES, rounding=ROUND_HALF_UP)
     return PreviewFigure(
         series=Series.NEIGHBOURS,
         value=mean,
@@ -336,7 +337,7 @@ def preview_dfe(
         return preview
     if message := _unit_problem(mapping, breakdown):
         preview.problems.append(message)
-    area_settings = settings_for(area)
+    area_settings = settings_for(area=area)
     _codes_problems(area_settings, preview)
     reading = read_dfe_csv(data, mapping, area_codes=None, size_limit=settings.DFE_UPLOAD_MAX_BYTES)
     if not reading.is_valid:
@@ -361,7 +362,7 @@ def import_dfe(
     data: bytes,
     mapping: ColumnMapping,
     breakdown: Breakdown,
-    by=None,
+    by: User | None = None,
     source_note: str = "",
 ) -> ImportResult:
     """Write the file's figures for the area and its comparators into `breakdown`, in one transaction,

@@ -7,6 +7,7 @@ Used by `scorecard.dfe.read_dfe_csv`; plain Python. Each problem is reported wit
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from .mapping import ColumnMapping
 from .values import (
@@ -31,6 +32,12 @@ LEVEL_WORDS = {Level.NATIONAL: "country", Level.REGIONAL: "region", Level.LOCAL_
 SHOWN_VALUES = 12
 
 Report = Callable[[int | None, str | None, str], None]
+T = TypeVar("T")
+
+
+def _code_check(*, old: bool) -> Callable[[str], None]:
+    """Checks a code cell: an authority's 3-digit code (`old`), or a 9-character one."""
+    return lambda code: check_code(normalise_code(code), old=old)
 
 
 @dataclass(frozen=True)
@@ -126,12 +133,7 @@ class RowReader:
         )
         codes = {role: normalise_code(self._cell(cells, role)) for role in CODE_ROLES}
         for role in CODE_ROLES:
-            self._parse(
-                number,
-                cells,
-                role,
-                lambda code, role=role: check_code(normalise_code(code), old=role == "old_la_code"),
-            )
+            self._parse(number, cells, role, _code_check(old=role == "old_la_code"))
         own = [role for role in OWN_CODE_ROLES[level] if role in self.located]
         if not any(codes[role] for role in own):
             either = " or its 3-digit code" if level == Level.LOCAL_AUTHORITY else ""
@@ -145,10 +147,13 @@ class RowReader:
         if self.mapping.numerator:
             numerator = (self._parse(number, cells, "numerator", read_figure) or (None, ""))[0]
             denominator = (self._parse(number, cells, "denominator", read_figure) or (None, ""))[0]
-        if not self._row_ok:
+        if not self._row_ok or period is None:  # the period's column is required: None only with a problem
             return None
-        if None not in (value, numerator, denominator) and (
-            message := percentage_problem(value, numerator, denominator)
+        if (
+            value is not None
+            and numerator is not None
+            and denominator is not None
+            and (message := percentage_problem(value, numerator, denominator))
         ):
             self._problem(number, "value", message)
             return None
@@ -182,7 +187,7 @@ class RowReader:
         column = self.header[self.located[role]] if role in self.located else None
         self.report(number, column, message)
 
-    def _parse(self, number: int, cells: list[str], role: str, parse: Callable):
+    def _parse(self, number: int, cells: list[str], role: str, parse: Callable[[str], T]) -> T | None:
         if role not in self.located:
             return None
         try:

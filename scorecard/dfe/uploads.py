@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
+from accounts.models import User
 from areas.models import LocalArea
 from common.concurrency import claim_version, save_or_explain
 from common.uploads import UploadProblem, check_size
@@ -39,7 +40,7 @@ def read_header(data: bytes) -> list[str]:
 
 
 @transaction.atomic
-def data_upload_create(*, area: LocalArea, data: bytes, file_name: str, by=None) -> DataUpload:
+def data_upload_create(*, area: LocalArea, data: bytes, file_name: str, by: User | None = None) -> DataUpload:
     """Keep an uploaded DfE CSV, under a random name in private storage, with its columns."""
     try:
         check_size(data, settings.DFE_UPLOAD_MAX_BYTES)
@@ -64,7 +65,12 @@ def data_upload_bytes(upload: DataUpload) -> bytes:
 
 @transaction.atomic
 def dfe_upload_import(
-    *, upload: DataUpload, mapping: ColumnMapping, breakdown: Breakdown, by=None, mapping_name: str = ""
+    *,
+    upload: DataUpload,
+    mapping: ColumnMapping,
+    breakdown: Breakdown,
+    by: User | None = None,
+    mapping_name: str = "",
 ) -> ImportResult:
     """Import a kept DfE file, noting the file and mapping on every figure and the import on the upload."""
     note = f"{upload.file_name}, mapping “{mapping_name or mapping.name or 'not saved'}”"
@@ -103,7 +109,7 @@ def mapping_save(
     area: LocalArea,
     name: str,
     mapping: ColumnMapping,
-    by=None,
+    by: User | None = None,
     saved: SavedMapping | None = None,
     expected_version: int | None = None,
 ) -> SavedMapping:
@@ -121,7 +127,11 @@ def mapping_save(
     saved.mapping = {**mapping.to_dict(), "name": name}
     saved.saved_by = by
     saved.full_clean(exclude=["saved_by"], validate_constraints=False)
-    save_or_explain(saved, lambda: _check_name(area, name, saved))
+
+    def check_name() -> None:
+        _check_name(area, name, saved)
+
+    save_or_explain(saved, check_name)
     return saved
 
 

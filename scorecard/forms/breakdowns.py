@@ -1,10 +1,15 @@
 """The words of the breakdowns and targets pages."""
 
+from collections.abc import Sequence
+from typing import Any, cast
+
 from django import forms
 
 from common.forms import Form, UKDateField
 
+from ..models import Breakdown
 from ..periods import PeriodProblem, read_period
+from ..services.breakdowns import BreakdownContent
 from .manage import _number
 
 
@@ -47,11 +52,21 @@ class BreakdownForm(Form):
         except PeriodProblem as problem:
             raise forms.ValidationError(str(problem)) from problem
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("baseline_period") and data.get("baseline") is None and "baseline" not in self.errors:
             self.add_error("baseline", "Enter the baseline figure for the period, or clear the period")
         return data
+
+    def content(self) -> BreakdownContent:
+        data = self.cleaned_data
+        return BreakdownContent(
+            name=data["name"],
+            baseline=data["baseline"],
+            baseline_period=data["baseline_period"],
+            baseline_note=data["baseline_note"],
+        )
 
 
 class TargetForm(Form):
@@ -69,15 +84,18 @@ class TargetForm(Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, breakdowns, unit_suffix: str = "", **kwargs):
+    def __init__(
+        self, *args: Any, breakdowns: Sequence[Breakdown] | None, unit_suffix: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if unit_suffix:
             self.fields["value"].help_text = f"In the measure's unit ({unit_suffix})"
+        field = cast(forms.TypedChoiceField, self.fields["breakdown"])
         if breakdowns is None:
             del self.fields["breakdown"]
         elif len(breakdowns) == 1:
-            self.fields["breakdown"].widget = forms.HiddenInput()
-            self.fields["breakdown"].choices = [(b.pk, b.name) for b in breakdowns]
-            self.fields["breakdown"].initial = breakdowns[0].pk
+            field.widget = forms.HiddenInput()
+            field.choices = [(b.pk, b.name) for b in breakdowns]
+            field.initial = breakdowns[0].pk
         else:
-            self.fields["breakdown"].choices = [(b.pk, b.name) for b in breakdowns]
+            field.choices = [(b.pk, b.name) for b in breakdowns]

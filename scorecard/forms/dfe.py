@@ -1,7 +1,10 @@
 """The words for importing DfE open data: the file, the column mapping and the measure it fills."""
 
+from typing import Any, cast
+
 from django import forms
 from django.conf import settings
+from django.forms import BoundField
 
 from common.forms import Form
 from common.uploads import describe_size
@@ -32,7 +35,7 @@ class DfeFileForm(Form):
         widget=forms.FileInput(attrs={"accept": ".csv"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = (
             "The CSV file from the DfE's download (unzip it first), "
@@ -40,10 +43,13 @@ class DfeFileForm(Form):
         )
 
 
-def start_choices(header: list[str], saved: list[SavedMapping]) -> list:
+Choices = list[tuple[str, str | list[tuple[str, str]]]]  # options, and groups of them
+
+
+def start_choices(header: list[str], saved: list[SavedMapping]) -> Choices:
     """What a mapping can start from: saved ones, ready-made ones that fit the file, and the others."""
     fitting = fitting_mappings(header)
-    choices: list = [("", "A new mapping, starting from the DfE's usual column names")]
+    choices: Choices = [("", "A new mapping, starting from the DfE's usual column names")]
     if saved:
         choices.append(("Saved mappings", [(f"saved:{m.pk}", m.name) for m in saved]))
     if fitting:
@@ -69,15 +75,19 @@ class StartForm(Form):
         "you check the file",
     )
 
-    def __init__(self, *args, header: list[str], saved: list[SavedMapping], **kwargs):
+    def __init__(self, *args: Any, header: list[str], saved: list[SavedMapping], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["start"].choices = start_choices(header, saved)
+        cast(forms.ChoiceField, self.fields["start"]).choices = start_choices(header, saved)
 
 
-def fit_to_header(mapping: ColumnMapping, header: list[str] | None) -> tuple[dict, list[str]]:
+def fit_to_header(mapping: ColumnMapping, header: list[str] | None) -> tuple[dict[str, str], list[str]]:
     """A mapping as the form's initial values, in the file's spelling; and the columns the file lacks."""
     spelt = {normalise_column(name): name.replace("\ufeff", "").strip() for name in header or []}
-    initial: dict = {"unit": mapping.unit, "period_format": mapping.period_format, "name": mapping.name}
+    initial: dict[str, str] = {
+        "unit": mapping.unit,
+        "period_format": mapping.period_format,
+        "name": mapping.name,
+    }
     lacking = []
 
     def column(name: str, described: str) -> str:
@@ -120,7 +130,7 @@ class MappingForm(Form):
         error_messages={"max_length": "The name must be 120 characters or fewer"},
     )
 
-    def __init__(self, *args, columns: list[str] | None = None, **kwargs):
+    def __init__(self, *args: Any, columns: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.columns = columns
         column_choices = [("", NOT_IN_FILE), *((name, name) for name in columns or [])]
@@ -144,7 +154,7 @@ class MappingForm(Form):
             + [f"filter_{part}_{n}" for n in range(1, FILTERS + 1) for part in ("column", "value")]
         )
 
-    def _column_field(self, label: str, choices: list) -> forms.Field:
+    def _column_field(self, label: str, choices: list[tuple[str, str]]) -> forms.Field:
         if self.columns is None:
             return forms.CharField(
                 label=label,
@@ -161,15 +171,16 @@ class MappingForm(Form):
         )
 
     @property
-    def role_fields(self):
+    def role_fields(self) -> list[BoundField]:
         return [self[role_field(role)] for role in COLUMN_ROLES]
 
     @property
-    def filter_fields(self):
+    def filter_fields(self) -> list[tuple[BoundField, BoundField]]:
         return [(self[f"filter_column_{n}"], self[f"filter_value_{n}"]) for n in range(1, FILTERS + 1)]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         for number in range(1, FILTERS + 1):
             column = data.get(f"filter_column_{number}", "").strip()
             value = data.get(f"filter_value_{number}", "").strip()
@@ -205,9 +216,9 @@ class DfeImportForm(MappingForm):
         "statistical neighbours' beside them",
     )
 
-    def __init__(self, *args, breakdowns: list[tuple[str, str]], **kwargs):
+    def __init__(self, *args: Any, breakdowns: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["breakdown"].choices = [("", "Choose a measure"), *breakdowns]
+        cast(forms.ChoiceField, self.fields["breakdown"]).choices = [("", "Choose a measure"), *breakdowns]
         self.fields["breakdown"].error_messages["invalid_choice"] = "Choose a measure from the list"
 
     def require_breakdown(self) -> bool:
@@ -222,7 +233,7 @@ class SavedMappingForm(MappingForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, columns=None, **kwargs)
         self.fields["name"].required = True
         self.fields["name"].error_messages["required"] = "Enter a name for the mapping"

@@ -2,6 +2,7 @@
 
 import re
 from decimal import Decimal
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -10,7 +11,7 @@ from common.forms import Form
 from common.uploads import describe_size
 
 from ..dfe.values import MISSING_REASONS
-from ..models import COMPARATOR_SERIES, Figure, Measure, Series
+from ..models import COMPARATOR_SERIES, Breakdown, Figure, Measure, Series
 from ..periods import PeriodProblem, read_period
 from ..selectors import settings_for
 from ..selectors.measure import comparator_names
@@ -75,7 +76,7 @@ class FigureForm(Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, measure: Measure, figure: Figure | None = None, **kwargs):
+    def __init__(self, *args: Any, measure: Measure, figure: Figure | None = None, **kwargs: Any) -> None:
         self.measure = measure
         self.breakdowns = {str(b.pk): b for b in measure.breakdowns.order_by("position", "pk")}
         if figure is not None and "initial" not in kwargs:
@@ -92,9 +93,11 @@ class FigureForm(Form):
         kwargs.setdefault("initial", {"series": Series.AREA, "breakdown": next(iter(self.breakdowns), "")})
         kwargs["initial"].setdefault("missing", "")
         super().__init__(*args, **kwargs)
-        self.fields["breakdown"].choices = [(pk, b.name) for pk, b in self.breakdowns.items()]
-        names = comparator_names(settings_for(measure.area))
-        self.fields["series"].choices = [
+        cast(forms.ChoiceField, self.fields["breakdown"]).choices = [
+            (pk, b.name) for pk, b in self.breakdowns.items()
+        ]
+        names = comparator_names(settings=settings_for(area=measure.area))
+        cast(forms.ChoiceField, self.fields["series"]).choices = [
             (Series.AREA.value, measure.area.name),
             *((series.value, names[series.value]) for series in COMPARATOR_SERIES),
         ]
@@ -120,8 +123,9 @@ class FigureForm(Form):
             )
         return Decimal(text)
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         symbol, other = data.get("missing", ""), data.get("missing_other", "").strip()
         reason = MISSING_REASONS[symbol] if symbol and symbol != OTHER else other
         if symbol == OTHER and not other:
@@ -137,7 +141,7 @@ class FigureForm(Form):
         return data
 
     @property
-    def chosen_breakdown(self):
+    def chosen_breakdown(self) -> Breakdown:
         return self.breakdowns[self.cleaned_data["breakdown"]]
 
 
@@ -152,7 +156,7 @@ class FiguresUploadForm(Form):
         widget=forms.FileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = (
             "A CSV file (.csv) or an Excel workbook (.xlsx) with the template's headings, "

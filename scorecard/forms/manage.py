@@ -1,13 +1,21 @@
-"""Words for the pages that define the scorecard: settings, outcomes, measures, breakdowns and targets."""
+"""Words for the pages that define the scorecard's outcomes and measures (the settings are in .settings,
+breakdowns and targets in .breakdowns), and the number fields they share."""
+
+from decimal import Decimal
+from typing import Any, cast
 
 from django import forms
+from django.db.models import Field, Model, QuerySet
+from django.forms import BoundField
 
+from areas.models import Person
 from common.forms import Form
+from plans.models import Item, Plan
 
 from ..dfe import codes
 from ..models import Frequency, Measure, Outcome, ScorecardSettings, Unit
 from ..selectors.manage import items_numbered
-from ..services.measures import SETTINGS_FIELDS, MeasureContent
+from ..services.measures import MeasureContent
 
 NUMBER_MESSAGES = {
     "invalid": "Enter a number, such as 2 or 62.5",
@@ -25,7 +33,7 @@ def _number(
     places: int = 3,
     digits: int = 9,
     minimum: int | None = 0,
-):
+) -> forms.DecimalField:
     messages = NUMBER_MESSAGES | {
         "required": f"Enter the {label.lower()}",
         "max_decimal_places": f"Enter a number with at most {places} decimal places",
@@ -44,21 +52,12 @@ def _number(
     )
 
 
-def _code(label: str, help_text: str, width: int = 10):
-    return forms.CharField(
-        label=label,
-        required=False,
-        max_length=12,
-        help_text=help_text,
-        widget=forms.TextInput(attrs={"class": f"govuk-input--width-{width}", "spellcheck": "false"}),
-    )
+def _choices(model: type[Model], name: str) -> list[tuple[str, str]]:
+    field = cast("Field[Any, Any]", model._meta.get_field(name))  # a column with choices, not a relation
+    return field.flatchoices
 
 
-def _choices(model, name: str) -> list[tuple[str, str]]:
-    return list(model._meta.get_field(name).choices)
-
-
-def plain_number(value):
+def plain_number(value: Decimal | None) -> str | None:
     """A stored Decimal as people type it: 60.0000 is 60, never 6E+1."""
     return None if value is None else f"{value.normalize():f}"
 
@@ -66,92 +65,6 @@ def plain_number(value):
 def _lower_first(text: str) -> str:
     """ "Compare with England" -> "compare with England": a choice's words inside a sentence."""
     return text[:1].lower() + text[1:]
-
-
-class SettingsForm(Form):
-    tolerance = _number(
-        "Tolerance",
-        required=True,
-        help_text="How far short of its target a measure can be and still count as nearly met. For "
-        "example, with a target of 65% and a tolerance of 2, a figure of 63.5% is nearly met and 62.5% "
-        "is not met. Enter 0 if a target is either met or not.",
-    )
-    tolerance_kind = forms.ChoiceField(
-        label="The tolerance is measured",
-        choices=_choices(ScorecardSettings, "tolerance_kind"),
-        widget=forms.RadioSelect,
-        help_text="In the measure's own units, a tolerance of 2 means 2 percentage points, or 2 weeks. "
-        "As a percentage of the target, 5 means 5% of it: 0.6 weeks for a target of 12 weeks.",
-        error_messages={"required": "Choose how the tolerance is measured"},
-    )
-    near_miss = forms.ChoiceField(
-        label="A measure that nearly meets its target is rated",
-        choices=_choices(ScorecardSettings, "near_miss"),
-        widget=forms.RadioSelect,
-        help_text="Some boards count a target that is very close to being met as green. For example, a "
-        "target of 65% with a tolerance of 2: a figure of 64% is amber, or green if a near miss counts "
-        "as very close.",
-        error_messages={"required": "Choose how a near miss is rated"},
-    )
-    no_target = forms.ChoiceField(
-        label="A measure with no target is",
-        choices=_choices(ScorecardSettings, "no_target"),
-        widget=forms.RadioSelect,
-        help_text="Compared, it is green if at least as good as both England and the region, red if worse "
-        "than both, amber in between. For example, 58% against England 55% and the region 60% is amber.",
-        error_messages={"required": "Choose what happens to measures with no target"},
-    )
-    direction_threshold = _number(
-        "Direction threshold",
-        required=True,
-        help_text="A change no bigger than this, in the measure's units, is shown as unchanged rather "
-        "than improving or declining. For example, with 0.5, a move from 62.1% to 62.4% is unchanged. "
-        "Enter 0 to count every change.",
-    )
-    la_code = _code("9-character local authority code", "For example, E08000007 for Stockport")
-    old_la_code = _code("3-digit local authority code", "For example, 356 for Stockport", width=4)
-    region_code = _code("Region code", "For example, E12000002 for the North West")
-    region_name = forms.CharField(
-        label="Region name",
-        required=False,
-        max_length=80,
-        help_text="As DfE files write it, for example North West",
-    )
-    neighbour_codes = forms.CharField(
-        label="Statistical neighbours",
-        required=False,
-        help_text="The local authority codes of the area's statistical neighbours, 9-character or 3-digit, "
-        "separated by commas. For example, E08000009, E06000049, 358",
-        widget=forms.Textarea(attrs={"rows": 3, "spellcheck": "false"}),
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def _read(self, name: str, reader) -> str:
-        try:
-            return reader(self.cleaned_data.get(name, ""))
-        except codes.CodeProblem as problem:
-            raise forms.ValidationError(str(problem)) from problem
-
-    def clean_la_code(self) -> str:
-        return self._read("la_code", codes.read_la_code)
-
-    def clean_old_la_code(self) -> str:
-        return self._read("old_la_code", codes.read_old_la_code)
-
-    def clean_region_code(self) -> str:
-        return self._read("region_code", codes.read_region_code)
-
-    def clean(self):
-        data = super().clean()
-        own = (data.get("la_code", ""), data.get("old_la_code", ""))
-        if "neighbour_codes" in data:
-            try:
-                data["neighbour_codes"] = ", ".join(
-                    codes.read_neighbour_codes(data["neighbour_codes"], own=own)
-                )
-            except codes.CodeProblem as problem:
-                self.add_error("neighbour_codes", str(problem))
-        return data
 
 
 class OutcomeForm(Form):
@@ -220,7 +133,7 @@ class MeasureForm(Form):
     source = forms.CharField(
         label="Source", required=False, max_length=300, help_text="For example, DfE SEN2 return"
     )
-    owner = forms.ModelChoiceField(
+    owner: "forms.ModelChoiceField[Person]" = forms.ModelChoiceField(
         label="Owner",
         queryset=None,
         required=False,
@@ -242,7 +155,7 @@ class MeasureForm(Form):
         required=False,
         help_text="The definition or data source is not agreed yet, so it is not rated",
     )
-    outcomes = forms.ModelMultipleChoiceField(
+    outcomes: "forms.ModelMultipleChoiceField[Outcome]" = forms.ModelMultipleChoiceField(
         label="Outcomes it evidences",
         queryset=None,
         required=False,
@@ -267,13 +180,19 @@ class MeasureForm(Form):
     OVERRIDES = ("tolerance", "tolerance_kind", "near_miss", "no_target", "direction_threshold")
 
     def __init__(
-        self, *args, outcomes, people, plans, area_settings: ScorecardSettings, creating: bool, **kw
-    ):
+        self,
+        *args: Any,
+        outcomes: QuerySet[Outcome],
+        people: QuerySet[Person],
+        plans: list[Plan],
+        area_settings: ScorecardSettings,
+        creating: bool,
+        **kw: Any,
+    ) -> None:
         super().__init__(*args, **kw)
         self.plans = plans
-        self.fields["owner"].queryset = people
-        self.fields["outcomes"].queryset = outcomes
-        self.fields["outcomes"].label_from_instance = str
+        cast("forms.ModelChoiceField[Person]", self.fields["owner"]).queryset = people
+        cast("forms.ModelMultipleChoiceField[Outcome]", self.fields["outcomes"]).queryset = outcomes
         if not outcomes:
             self.fields["outcomes"].help_text = "The area has no outcomes yet"
         if not creating:
@@ -291,7 +210,7 @@ class MeasureForm(Form):
                 ),
                 widget=forms.TextInput(attrs={"class": "govuk-input", "spellcheck": "false"}),
             )
-        self.items: list = []
+        self.items: list[Item] = []
 
     def _override_choices(self, area_settings: ScorecardSettings) -> None:
         self.fields["tolerance"].help_text = (
@@ -303,17 +222,17 @@ class MeasureForm(Form):
         ].help_text = f"Leave blank to use the area's: {area_settings.direction_threshold.normalize():f}"
         for name in ("tolerance_kind", "near_miss", "no_target"):
             area_choice = getattr(area_settings, f"get_{name}_display")()
-            self.fields[name].choices = [
+            cast(forms.ChoiceField, self.fields[name]).choices = [
                 ("", f"{AS_THE_AREA} ({_lower_first(area_choice)})"),
                 *_choices(ScorecardSettings, name),
             ]
 
     @staticmethod
-    def item_field_name(plan) -> str:
+    def item_field_name(plan: Plan) -> str:
         return f"items_{plan.pk}"
 
     @staticmethod
-    def initial_for(measure: Measure, plans) -> dict:
+    def initial_for(measure: Measure, plans: list[Plan]) -> dict[str, Any]:
         """The form's starting values for an existing measure."""
         initial = {name: getattr(measure, name) for name in MeasureContent.FIELDS}
         for name in ("tolerance", "direction_threshold"):
@@ -327,18 +246,19 @@ class MeasureForm(Form):
             initial[MeasureForm.item_field_name(plan)] = ", ".join(numbers)
         return initial
 
-    def item_fields(self):
+    def item_fields(self) -> list[BoundField]:
         return [self[self.item_field_name(plan)] for plan in self.plans]
 
-    def override_fields(self):
+    def override_fields(self) -> list[BoundField]:
         return [self[name] for name in self.OVERRIDES]
 
     def overrides_open(self) -> bool:
         """Show the overrides opened when any is set or has an error."""
         return any(self[name].value() not in (None, "") or self[name].errors for name in self.OVERRIDES)
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         self.items = []
         for plan in self.plans:
             name = self.item_field_name(plan)
@@ -347,7 +267,7 @@ class MeasureForm(Form):
             except codes.CodeProblem as problem:
                 self.add_error(name, str(problem))
                 continue
-            found = items_numbered(plan, numbers)
+            found = items_numbered(plan=plan, numbers=numbers)
             missing = [n for n in numbers if n not in found]
             if missing:
                 self.add_error(name, codes.missing_items_message(plan.reference, missing))
@@ -368,19 +288,10 @@ class MeasureForm(Form):
         )
 
 
-def outcome_initial(outcome: Outcome) -> dict:
+def outcome_initial(outcome: Outcome) -> dict[str, object]:
     return {
         "code": outcome.code,
         "statement": outcome.statement,
         "position": outcome.position,
         "version": outcome.version,
-    }
-
-
-def settings_initial(current: ScorecardSettings) -> dict:
-    initial = {name: getattr(current, name) for name in SETTINGS_FIELDS}
-    return initial | {
-        "tolerance": plain_number(current.tolerance),
-        "direction_threshold": plain_number(current.direction_threshold),
-        "version": current.version,
     }

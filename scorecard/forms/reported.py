@@ -1,5 +1,7 @@
 """The words of choosing a reported period's scorecard."""
 
+from typing import Any, cast
+
 from django import forms
 from django.utils import timezone
 
@@ -26,9 +28,9 @@ class ReportedPeriodForm(Form):
         },
     )
 
-    def __init__(self, *args, periods: list[ReportingPeriod], **kwargs):
+    def __init__(self, *args: Any, periods: list[ReportingPeriod], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         with_plan = len({period.plan_id for period in periods}) > 1
-        self.fields["period"].choices = [
+        cast(forms.TypedChoiceField, self.fields["period"]).choices = [
             (period.pk, period_choice_label(period, with_plan=with_plan)) for period in periods
         ]

@@ -118,9 +118,9 @@ class ScorecardSettings(models.Model):
     def rating_settings(self) -> rules.RatingSettings:
         return rules.RatingSettings(
             tolerance=self.tolerance,
-            tolerance_kind=self.tolerance_kind,
-            near_miss=self.near_miss,
-            no_target=self.no_target,
+            tolerance_kind=rules.ToleranceKind(self.tolerance_kind),
+            near_miss=rules.NearMiss(self.near_miss),
+            no_target=rules.NoTarget(self.no_target),
             direction_threshold=self.direction_threshold,
         )
 

@@ -6,9 +6,10 @@ reporting check all build on it.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Prefetch
 
@@ -37,12 +38,13 @@ class MeasureLine:
     assessment: Assessment
     points: list[Point] = field(default_factory=list)
     comparator_points: dict[str, list[Point]] = field(default_factory=dict)  # for the latest figure's period
+    sparkline: str | None = field(default=None, repr=False, compare=False)  # drawn once (scorecard_tags)
 
 
 @dataclass
 class OutcomeGroup:
     outcome: Outcome | None
-    lines: list[MeasureLine]
+    lines: Sequence[MeasureLine]
 
     @property
     def heading(self) -> str:
@@ -52,7 +54,7 @@ class OutcomeGroup:
 @dataclass
 class Scorecard:
     area: LocalArea
-    lines: list[MeasureLine]
+    lines: Sequence[MeasureLine]
     groups: list[OutcomeGroup]
     summary: ScorecardSummary
 
@@ -73,9 +75,10 @@ class Scorecard:
 
 
 FIGURE_VALUES = ("series", "period", "period_ends_on", "value", "missing_reason", "made_from")
+FigureRow = tuple[str, str, date, Decimal | None, str, str]  # FIGURE_VALUES
 
 
-def figure_points(rows: Iterable[tuple]) -> dict[str, list[Point]]:
+def figure_points(*, rows: Iterable[FigureRow]) -> dict[str, list[Point]]:
     """Figures as each series' points, from FIGURE_VALUES rows."""
     by_series: dict[str, list[Point]] = defaultdict(list)
     for series, period, ends_on, value, reason, made_from in rows:
@@ -84,6 +87,7 @@ def figure_points(rows: Iterable[tuple]) -> dict[str, list[Point]]:
 
 
 def assess_breakdown(
+    *,
     measure: Measure,
     breakdown: Breakdown | None,
     by_series: dict[str, list[Point]],
@@ -109,17 +113,17 @@ def assess_breakdown(
     return assessment, points, comparators
 
 
-def area_scorecard(area: LocalArea, *, public_only: bool = False, known_by: date | None = None) -> Scorecard:
+def area_scorecard(*, area: LocalArea, public_only: bool = False, known_by: date | None = None) -> Scorecard:
     """Every measure of the area assessed on its headline breakdown, grouped by outcome.
 
     `known_by` leaves out every figure whose period ended after that day: the scorecard as it could
     have stood then (the demo's reported periods). Live pages use every figure."""
-    area_settings = settings_for(area)
-    measures = Measure.objects.filter(area=area).select_related("owner")
+    area_settings = settings_for(area=area)
+    chosen = Measure.objects.filter(area=area).select_related("owner")
     if public_only:
-        measures = measures.filter(is_public=True)
+        chosen = chosen.filter(is_public=True)
     measures = list(
-        measures.prefetch_related(
+        chosen.prefetch_related(
             Prefetch("outcomes", queryset=Outcome.objects.order_by("position", "code")),
             Prefetch(
                 "breakdowns",
@@ -128,12 +132,17 @@ def area_scorecard(area: LocalArea, *, public_only: bool = False, known_by: date
         )
     )
     headlines = {m.pk: next(iter(m.breakdowns.all()), None) for m in measures}
-    rows = breakdown_figures([b.pk for b in headlines.values() if b is not None], known_by=known_by)
+    rows = breakdown_figures(
+        breakdown_ids=[b.pk for b in headlines.values() if b is not None], known_by=known_by
+    )
     lines = []
     for measure in measures:
         headline = headlines[measure.pk]
         assessment, points, comparators = assess_breakdown(
-            measure, headline, figure_points(rows.get(headline.pk, [])) if headline else {}, area_settings
+            measure=measure,
+            breakdown=headline,
+            by_series=figure_points(rows=rows.get(headline.pk, [])) if headline else {},
+            area_settings=area_settings,
         )
         lines.append(MeasureLine(measure, headline, assessment, points, comparators))
     return Scorecard(
@@ -144,7 +153,9 @@ def area_scorecard(area: LocalArea, *, public_only: bool = False, known_by: date
     )
 
 
-def breakdown_figures(breakdown_ids: list[int], *, known_by: date | None = None) -> dict[int, list[tuple]]:
+def breakdown_figures(
+    *, breakdown_ids: list[int], known_by: date | None = None
+) -> dict[int, list[FigureRow]]:
     """Each breakdown's figures as FIGURE_VALUES rows, for assessing it: every period of the area's own
     series (for the small chart), and the comparators' only for the period of its latest figure.
     `known_by`: only figures for periods ended by then.
@@ -152,37 +163,37 @@ def breakdown_figures(breakdown_ids: list[int], *, known_by: date | None = None)
     Two queries whatever the size: the comparators of a 60-month series are 120 rows a measure that
     the scorecard never shows; the measure's page reads them all.
     """
-    rows: dict[int, list[tuple]] = defaultdict(list)
+    rows: dict[int, list[FigureRow]] = defaultdict(list)
     if not breakdown_ids:
         return rows
     figures = Figure.objects.all()
     if known_by is not None:
         figures = figures.filter(period_ends_on__lte=known_by)
     latest: dict[int, str] = {}
-    for breakdown_id, *row in (
+    for breakdown_id, series, period, ends_on, value, reason, made_from in (
         figures.filter(breakdown_id__in=breakdown_ids, series=Series.AREA)
         .order_by("period_ends_on")
         .values_list("breakdown_id", *FIGURE_VALUES)
     ):
-        rows[breakdown_id].append(row)
-        if row[3] is not None:  # the value
-            latest[breakdown_id] = row[1]  # the period
+        rows[breakdown_id].append((series, period, ends_on, value, reason, made_from))
+        if value is not None:
+            latest[breakdown_id] = period
     if latest:
-        for breakdown_id, *row in (
+        for breakdown_id, series, period, ends_on, value, reason, made_from in (
             figures.filter(breakdown_id__in=list(latest), period__in=set(latest.values()))
             .exclude(series=Series.AREA)
             .values_list("breakdown_id", *FIGURE_VALUES)
         ):
-            if row[1] == latest[breakdown_id]:
-                rows[breakdown_id].append(row)
+            if period == latest[breakdown_id]:
+                rows[breakdown_id].append((series, period, ends_on, value, reason, made_from))
     return rows
 
 
-def _groups(area: LocalArea, lines: list[MeasureLine]) -> list[OutcomeGroup]:
+def _groups(area: LocalArea, lines: Sequence[MeasureLine]) -> list[OutcomeGroup]:
     """Measures under each outcome they are linked to, in the outcomes' order; unlinked ones last."""
     outcomes = list(Outcome.objects.filter(area=area).order_by("position", "code"))
     grouped: dict[int, list[MeasureLine]] = defaultdict(list)
-    unlinked = []
+    unlinked: list[MeasureLine] = []
     for line in lines:
         linked = line.measure.outcomes.all()
         for outcome in linked:

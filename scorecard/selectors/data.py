@@ -11,7 +11,7 @@ from ..models import Breakdown, DataUpload, Figure, Measure, SavedMapping
 from ..services.figures import FigureWrite, same_figure
 
 
-def figure_catalogue(area: LocalArea) -> dict[str, MeasureEntry]:
+def figure_catalogue(*, area: LocalArea) -> dict[str, MeasureEntry]:
     """The area's measures by code, each with its breakdowns headline first, to check a file against."""
     measures = Measure.objects.filter(area=area).prefetch_related(
         Prefetch("breakdowns", queryset=Breakdown.objects.order_by("position", "pk"))
@@ -22,7 +22,7 @@ def figure_catalogue(area: LocalArea) -> dict[str, MeasureEntry]:
     }
 
 
-def breakdown_choices(area: LocalArea) -> list[tuple[str, str]]:
+def breakdown_choices(*, area: LocalArea) -> list[tuple[str, str]]:
     """Every breakdown of the area's measures, as (pk, "E1 EHC plans issued within 20 weeks: All")."""
     breakdowns = (
         Breakdown.objects.filter(measure__area=area)
@@ -35,19 +35,19 @@ def breakdown_choices(area: LocalArea) -> list[tuple[str, str]]:
     ]
 
 
-def area_breakdown(area: LocalArea, pk: int | str) -> Breakdown | None:
+def area_breakdown(*, area: LocalArea, pk: int | str) -> Breakdown | None:
     return Breakdown.objects.select_related("measure").filter(measure__area=area, pk=pk).first()
 
 
-def existing_figure(breakdown: Breakdown, series: str, period: str) -> Figure | None:
+def existing_figure(*, breakdown: Breakdown, series: str, period: str) -> Figure | None:
     return Figure.objects.filter(breakdown=breakdown, series=series, period=period).first()
 
 
-def saved_mappings(area: LocalArea) -> list[SavedMapping]:
+def saved_mappings(*, area: LocalArea) -> list[SavedMapping]:
     return list(SavedMapping.objects.filter(area=area).select_related("saved_by").order_by("name"))
 
 
-def recent_uploads(area: LocalArea, limit: int = 10) -> list[DataUpload]:
+def recent_uploads(*, area: LocalArea, limit: int = 10) -> list[DataUpload]:
     return list(DataUpload.objects.filter(area=area).order_by("-uploaded_at")[:limit])
 
 
@@ -70,12 +70,12 @@ class UploadPreview:
     unchanged: int = 0
 
 
-def row_write(row: FileFigure) -> FigureWrite:
+def row_write(*, row: FileFigure) -> FigureWrite:
     """What writing a checked row would write."""
     return FigureWrite(row.breakdown.pk, row.series, row.period, row.value, row.missing_reason)
 
 
-def upload_preview(area: LocalArea, rows: list[FileFigure]) -> UploadPreview:
+def upload_preview(*, area: LocalArea, rows: list[FileFigure]) -> UploadPreview:
     """Compare a checked file's figures with those stored, in one query."""
     existing = {
         (f.breakdown_id, f.series, f.period): f
@@ -88,7 +88,7 @@ def upload_preview(area: LocalArea, rows: list[FileFigure]) -> UploadPreview:
         old = existing.get(row.key)
         if old is None:
             preview.new.append(row)
-        elif same_figure(old, row_write(row)):
+        elif same_figure(figure=old, write=row_write(row=row)):
             preview.unchanged += 1
         else:
             preview.replaced.append(Replacement(row, old))

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from areas.access import Access
+from areas.models import LocalArea
 from plans.models import Item
 from progress.models import ReportingPeriod
 
@@ -34,7 +35,7 @@ from .card import FIGURE_VALUES, assess_breakdown, figure_points
 from .objects import settings_for
 
 
-def not_available(point: Point | None, unit: str) -> str:
+def not_available(*, point: Point | None, unit: str) -> str:
     """A figure as a table shows it: "58.3%", "Not available (x: suppressed)", or "" for no row."""
     if point is None:
         return ""
@@ -45,7 +46,7 @@ def not_available(point: Point | None, unit: str) -> str:
     return f"{shown} ({point.made_from})" if point.made_from else shown
 
 
-def comparator_names(settings: ScorecardSettings) -> dict[str, str]:
+def comparator_names(*, settings: ScorecardSettings) -> dict[str, str]:
     """What each comparator series is called for this area: the region by its own name when it is set."""
     names = {series.value: series.label for series in COMPARATOR_SERIES}
     if settings.region_name:
@@ -125,8 +126,8 @@ def _rows(view: BreakdownView, unit: str) -> list[PeriodRow]:
             PeriodRow(
                 period=period,
                 ends_on=ends_on,
-                area=not_available(area, unit) if area else "No figure",
-                comparators=[not_available(found.get(s), unit) for s in COMPARATOR_SERIES],
+                area=not_available(point=area, unit=unit) if area else "No figure",
+                comparators=[not_available(point=found.get(s), unit=unit) for s in COMPARATOR_SERIES],
                 target=f"{show(target[1], unit)} by {target[0]:%d/%m/%Y}" if target else "",
             )
         )
@@ -134,19 +135,21 @@ def _rows(view: BreakdownView, unit: str) -> list[PeriodRow]:
 
 
 def breakdown_views(
-    measure: Measure, settings: ScorecardSettings, only: int | None = None
+    *, measure: Measure, settings: ScorecardSettings, only: int | None = None
 ) -> list[BreakdownView]:
     """Each breakdown (or only the one with pk `only`) assessed, with its figures period by period."""
     views = []
     for breakdown in _breakdowns(measure, only):
         assessment, points, comparators = assess_breakdown(
-            measure,
-            breakdown,
-            figure_points(
-                (f.series, f.period, f.period_ends_on, f.value, f.missing_reason, f.made_from)
-                for f in breakdown.figures.all()
+            measure=measure,
+            breakdown=breakdown,
+            by_series=figure_points(
+                rows=(
+                    (f.series, f.period, f.period_ends_on, f.value, f.missing_reason, f.made_from)
+                    for f in breakdown.figures.all()
+                )
             ),
-            settings,
+            area_settings=settings,
         )
         view = BreakdownView(
             breakdown,
@@ -160,7 +163,7 @@ def breakdown_views(
     return views
 
 
-def linked_items(measure: Measure) -> list[LinkedItem]:
+def linked_items(*, measure: Measure) -> list[LinkedItem]:
     """The plan items linked to the measure, and the current items whose impact or "how do we know"
     text names its code as a whole word."""
     explicit = list(measure.items.current().select_related("plan").order_by("plan__reference", "sort_key"))
@@ -185,7 +188,7 @@ def linked_items(measure: Measure) -> list[LinkedItem]:
     return found
 
 
-def commentary_periods(area) -> list[ReportingPeriod]:
+def commentary_periods(*, area: LocalArea) -> list[ReportingPeriod]:
     """Each plan's latest period not yet reported: the ones commentary can still be written for."""
     latest: dict[int, ReportingPeriod] = {}
     for period in (
@@ -199,37 +202,37 @@ def commentary_periods(area) -> list[ReportingPeriod]:
     return list(latest.values())
 
 
-def measure_page(access: Access, pk: int) -> MeasurePage:
+def measure_page(*, access: Access, pk: int) -> MeasurePage:
     measure = get_object_or_404(
         Measure.objects.select_related("owner", "area").prefetch_related("outcomes"), area=access.area, pk=pk
     )
-    settings = settings_for(access.area)
+    settings = settings_for(area=access.area)
     return MeasurePage(
         measure=measure,
         settings=settings,
-        breakdowns=breakdown_views(measure, settings),
-        items=linked_items(measure),
+        breakdowns=breakdown_views(measure=measure, settings=settings),
+        items=linked_items(measure=measure),
         commentaries=list(
             Commentary.objects.filter(measure=measure)
             .select_related("period__plan", "written_by")
             .order_by("-period__ends_on", "-pk")
         ),
-        open_periods=commentary_periods(access.area),
-        series_names=comparator_names(settings),
+        open_periods=commentary_periods(area=access.area),
+        series_names=comparator_names(settings=settings),
     )
 
 
 UNIT_LABELS = {unit.value: unit.label for unit in Unit}
 
 
-def chart_title(measure: Measure, breakdown: Breakdown) -> str:
+def chart_title(*, measure: Measure, breakdown: Breakdown) -> str:
     return f"{measure.code} {measure.name}: {breakdown.name}"
 
 
-def chart_svg(measure: Measure, view: BreakdownView, area_name: str, names: dict[str, str]) -> str:
+def chart_svg(*, measure: Measure, view: BreakdownView, area_name: str, names: dict[str, str]) -> str:
     breakdown = view.breakdown
     return charts.measure_chart(
-        title=chart_title(measure, breakdown),
+        title=chart_title(measure=measure, breakdown=breakdown),
         area_name=area_name,
         points=view.points,
         comparators=view.comparators,
@@ -243,7 +246,7 @@ def chart_svg(measure: Measure, view: BreakdownView, area_name: str, names: dict
     )
 
 
-def chart_alt(measure: Measure, view: BreakdownView, area_name: str, names: dict[str, str]) -> str:
+def chart_alt(*, measure: Measure, view: BreakdownView, area_name: str, names: dict[str, str]) -> str:
     """The chart's text alternative, the same words as the <desc> inside the SVG file."""
     others = [
         charts.ChartSeries(key, names.get(key, key), view.comparators[key])
@@ -260,17 +263,19 @@ def chart_alt(measure: Measure, view: BreakdownView, area_name: str, names: dict
         unit=measure.unit_suffix,
         polarity=measure.polarity,
     )
-    return f"Chart of {chart_title(measure, view.breakdown)}. {description}"
+    return f"Chart of {chart_title(measure=measure, breakdown=view.breakdown)}. {description}"
 
 
-def breakdown_chart(access: Access, pk: int, breakdown_pk: int) -> str:
+def breakdown_chart(*, access: Access, pk: int, breakdown_pk: int) -> str:
     """The SVG chart of one breakdown of one of the area's measures."""
     measure = get_object_or_404(Measure.objects.select_related("area"), area=access.area, pk=pk)
-    settings = settings_for(access.area)
-    views = breakdown_views(measure, settings, only=breakdown_pk)
+    settings = settings_for(area=access.area)
+    views = breakdown_views(measure=measure, settings=settings, only=breakdown_pk)
     if not views:
         raise Http404("No such breakdown")
-    return chart_svg(measure, views[0], access.area.name, comparator_names(settings))
+    return chart_svg(
+        measure=measure, view=views[0], area_name=access.area.name, names=comparator_names(settings=settings)
+    )
 
 
 @dataclass
@@ -279,7 +284,7 @@ class ItemMeasure:
     why: str  # "Linked to this item", or "Named in its impact"
 
 
-def measures_for_item(item: Item) -> list[ItemMeasure]:
+def measures_for_item(*, item: Item) -> list[ItemMeasure]:
     """The scorecard measures an item is linked to, and those its impact or "how do we know" text names
     by code (the reverse of `linked_items`). One query, reading only the measures that could match."""
     words = {word.lower() for text in (item.impact, item.evidence) for word in candidate_codes(text)}

@@ -45,7 +45,7 @@ class ReportedScorecard:
         return timezone.localdate(self.period.reported_at) if self.period.reported_at else None
 
 
-def reported_periods(access: Access) -> list[ReportingPeriod]:
+def reported_periods(*, access: Access) -> list[ReportingPeriod]:
     """The area's reported periods, newest first, each with its plan."""
     return list(
         ReportingPeriod.objects.filter(plan__area=access.area, state=ReportingPeriod.State.REPORTED)
@@ -55,7 +55,7 @@ def reported_periods(access: Access) -> list[ReportingPeriod]:
     )
 
 
-def reported_period_for(access: Access, pk: int) -> ReportingPeriod:
+def reported_period_for(*, access: Access, pk: int) -> ReportingPeriod:
     """One of the area's reported periods: a period of another area, or not yet reported, is not found."""
     return get_object_or_404(
         ReportingPeriod.objects.select_related("plan", "reported_by").defer("trend"),
@@ -65,7 +65,7 @@ def reported_period_for(access: Access, pk: int) -> ReportingPeriod:
     )
 
 
-def assessment_as_reported(row: ReportedAssessment) -> Assessment:
+def assessment_as_reported(*, row: ReportedAssessment) -> Assessment:
     """The assessment the board was shown, from its kept row."""
     latest = Point(row.figure_ends_on, row.figure_period, row.figure_value) if row.figure_ends_on else None
     return Assessment(
@@ -74,13 +74,19 @@ def assessment_as_reported(row: ReportedAssessment) -> Assessment:
         direction=Direction(row.direction),
         latest=latest,
         previous=point_thawed(row.previous),
-        target=(row.target_due_on, row.target_value) if row.target_due_on else None,
-        comparators={kept["series"]: point_thawed(kept) for kept in row.comparators},
+        target=(
+            (row.target_due_on, row.target_value)
+            if row.target_due_on and row.target_value is not None
+            else None
+        ),
+        comparators={
+            kept["series"]: point for kept in row.comparators if (point := point_thawed(kept)) is not None
+        },
         last_period=point_thawed(row.unavailable) or latest,
     )
 
 
-def line_as_reported(row: ReportedAssessment, area: LocalArea) -> ReportedLine:
+def line_as_reported(*, row: ReportedAssessment, area: LocalArea) -> ReportedLine:
     """The scorecard row as reported. Its measure is rebuilt from the kept words (never saved): a measure
     deleted since has no id, so its row has no link."""
     measure = Measure(
@@ -94,7 +100,7 @@ def line_as_reported(row: ReportedAssessment, area: LocalArea) -> ReportedLine:
     breakdown = Breakdown(
         pk=row.breakdown_id, measure=measure, name=row.breakdown_name, position=row.breakdown_position
     )
-    assessment = assessment_as_reported(row)
+    assessment = assessment_as_reported(row=row)
     return ReportedLine(
         measure,
         breakdown,
@@ -106,7 +112,7 @@ def line_as_reported(row: ReportedAssessment, area: LocalArea) -> ReportedLine:
     )
 
 
-def reported_scorecard(access: Access, period: ReportingPeriod) -> ReportedScorecard:
+def reported_scorecard(*, access: Access, period: ReportingPeriod) -> ReportedScorecard:
     """The scorecard of `period` (one of the access's area's reported periods) as the board was told it,
     grouped by the outcomes as they were. One query, however many measures."""
     rows = list(
@@ -114,7 +120,7 @@ def reported_scorecard(access: Access, period: ReportingPeriod) -> ReportedScore
             "position", "measure_code"
         )
     )
-    lines = [line_as_reported(row, access.area) for row in rows]
+    lines: list[MeasureLine] = [line_as_reported(row=row, area=access.area) for row in rows]
     card = Scorecard(
         access.area,
         lines,
@@ -128,7 +134,7 @@ def reported_scorecard(access: Access, period: ReportingPeriod) -> ReportedScore
     return ReportedScorecard(period, card, [(series, names[series]) for series in card.comparator_series])
 
 
-def _groups(rows: list[ReportedAssessment], lines: list[ReportedLine]) -> list[OutcomeGroup]:
+def _groups(rows: list[ReportedAssessment], lines: list[MeasureLine]) -> list[OutcomeGroup]:
     """Measures under each outcome they were linked to, in the outcomes' order then; unlinked ones last."""
     grouped: dict[tuple[int, str, str], list[MeasureLine]] = defaultdict(list)
     unlinked: list[MeasureLine] = []
@@ -146,7 +152,7 @@ def _groups(rows: list[ReportedAssessment], lines: list[ReportedLine]) -> list[O
     return groups
 
 
-def reported_summaries(periods: Iterable[ReportingPeriod]) -> dict[int, ScorecardSummary]:
+def reported_summaries(*, periods: Iterable[ReportingPeriod]) -> dict[int, ScorecardSummary]:
     """Each period's scorecard summary as reported, by period id; a period with no scorecard kept has none.
     One query for any number of periods."""
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
@@ -157,9 +163,9 @@ def reported_summaries(periods: Iterable[ReportingPeriod]) -> dict[int, Scorecar
     return {period_id: summarise(results) for period_id, results in found.items()}
 
 
-def reported_summary(period: ReportingPeriod) -> ScorecardSummary | None:
+def reported_summary(*, period: ReportingPeriod) -> ScorecardSummary | None:
     """The summary the board read for `period`, or None if no scorecard was kept (no measures then)."""
-    return reported_summaries([period]).get(period.pk)
+    return reported_summaries(periods=[period]).get(period.pk)
 
 
 @dataclass(frozen=True)
@@ -174,7 +180,7 @@ class MeasureAsReported:
     reported_as: str  # the code and name it had, when they differ from today's
 
 
-def measure_as_reported(measure: Measure) -> list[MeasureAsReported]:
+def measure_as_reported(*, measure: Measure) -> list[MeasureAsReported]:
     """How the measure's headline was reported in each reported period, oldest first. One query."""
     rows = (
         ReportedAssessment.objects.filter(measure=measure, is_headline=True)
@@ -192,7 +198,7 @@ def measure_as_reported(measure: Measure) -> list[MeasureAsReported]:
                 figure=_figure_words(row, unit),
                 target=(
                     f"{show(row.target_value, unit)} by {row.target_due_on:%d/%m/%Y}"
-                    if row.target_due_on
+                    if row.target_due_on and row.target_value is not None
                     else "No target"
                 ),
                 rating=Rating(row.rating),
@@ -206,7 +212,7 @@ def measure_as_reported(measure: Measure) -> list[MeasureAsReported]:
 def _figure_words(row: ReportedAssessment, unit: str) -> str:
     """ "7.8% in 2024", with a newer period that was not available and why; "No figure" if none."""
     newer = point_thawed(row.unavailable)
-    if row.figure_ends_on is None:
+    if row.figure_ends_on is None or row.figure_value is None:
         return f"No figure: {newer.period} not available ({newer.missing_reason})" if newer else "No figure"
     words = f"{show(row.figure_value, unit)} in {row.figure_period}"
     if newer is not None:

@@ -10,14 +10,14 @@ from ..rules import Rating
 from .card import area_scorecard
 
 
-def measures_needing_commentary(period: ReportingPeriod) -> list[Measure]:
+def measures_needing_commentary(*, period: ReportingPeriod) -> list[Measure]:
     """Red measures need a commentary (what is being done) before the period is reported.
 
     The measures are those of the plan's area rated red now with no commentary for this period,
     counting only measures linked to the plan's items, or linked to no plan item at all (area-wide
     measures). A measure linked only to another plan's items is that plan's to explain.
     """
-    card = area_scorecard(period.plan.area)
+    card = area_scorecard(area=period.plan.area)
     red = [line.measure for line in card.lines if line.assessment.rating is Rating.RED]
     if not red:
         return []
@@ -34,14 +34,8 @@ def measures_needing_commentary(period: ReportingPeriod) -> list[Measure]:
     return [measure for measure in red if measure.pk in relevant]
 
 
-def needing_commentary_message(measures: list[Measure]) -> str:
+def needing_commentary_message(*, measures: list[Measure]) -> str:
     """ "Write a commentary on E7 and E9 before reporting: red measures need one"."""
     codes = [m.code for m in measures]
     named = codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} and {codes[-1]}"
     return f"Write a commentary on {named} before reporting: red measures need one"
-
-
-def refuse_red_without_commentary(sender: object, *, period: ReportingPeriod, **kwargs: object) -> str | None:
-    """progress.signals.period_reporting: a red measure without a commentary holds the period back."""
-    needing = measures_needing_commentary(period)
-    return needing_commentary_message(needing) if needing else None

@@ -5,6 +5,7 @@ Changing or removing a breakdown or a target is refused (EditConflict) if someon
 was read. Moving breakdowns is not: it only reorders, and saves nothing but their positions.
 """
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -12,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from accounts.models import User
+from areas.models import LocalArea
 from common.concurrency import claim_version, save_or_explain
 from common.dates import format_uk_date
 from history import services as history
@@ -26,7 +29,21 @@ from .measures import SOURCE, _number, _record, _yes
 BREAKDOWN_FIELDS = ("name", "baseline", "baseline_period", "baseline_note")
 
 
-def breakdown_snapshot(breakdown: Breakdown) -> dict[str, str]:
+@dataclass
+class BreakdownContent:
+    """Everything the breakdown form sets: its name and its baseline."""
+
+    name: str
+    baseline: Decimal | None = None
+    baseline_period: str = ""
+    baseline_note: str = ""
+
+    def apply(self, breakdown: Breakdown) -> None:
+        breakdown.name, breakdown.baseline = self.name, self.baseline
+        breakdown.baseline_period, breakdown.baseline_note = self.baseline_period, self.baseline_note
+
+
+def breakdown_snapshot(*, breakdown: Breakdown) -> dict[str, str]:
     """A breakdown as people read it, keyed by label: for history and for showing an edit conflict."""
     return {
         "Name": breakdown.name,
@@ -77,25 +94,11 @@ def _ordered(measure: Measure) -> list[Breakdown]:
 
 
 @transaction.atomic
-def breakdown_add(
-    *,
-    measure: Measure,
-    name: str,
-    baseline: Decimal | None = None,
-    baseline_period: str = "",
-    baseline_note: str = "",
-    by=None,
-) -> Breakdown:
+def breakdown_add(*, measure: Measure, content: BreakdownContent, by: User | None = None) -> Breakdown:
     """Add a breakdown after the existing ones (the headline stays the headline)."""
     position = (Breakdown.objects.filter(measure=measure).aggregate(m=Max("position"))["m"] or 0) + 1
-    breakdown = Breakdown(
-        measure=measure,
-        name=name,
-        position=position if measure.breakdowns.exists() else 0,
-        baseline=baseline,
-        baseline_period=baseline_period,
-        baseline_note=baseline_note,
-    )
+    breakdown = Breakdown(measure=measure, position=position if measure.breakdowns.exists() else 0)
+    content.apply(breakdown)
     _check_breakdown(breakdown)
     save_or_explain(breakdown, lambda: _check_breakdown(breakdown))
     _record(
@@ -104,7 +107,7 @@ def breakdown_add(
         subject=_breakdown_subject(breakdown),
         obj=breakdown,
         before={},
-        after=breakdown_snapshot(breakdown),
+        after=breakdown_snapshot(breakdown=breakdown),
         by=by,
     )
     return breakdown
@@ -112,23 +115,15 @@ def breakdown_add(
 
 @transaction.atomic
 def breakdown_update(
-    *,
-    breakdown: Breakdown,
-    expected_version: int,
-    name: str,
-    baseline: Decimal | None,
-    baseline_period: str,
-    baseline_note: str,
-    by=None,
+    *, breakdown: Breakdown, expected_version: int, content: BreakdownContent, by: User | None = None
 ) -> Breakdown:
     """Save a breakdown's name and baseline; refused (EditConflict) if someone saved it since it was read.
 
     Its position is left as it is in the database, so a move made meanwhile is kept.
     """
-    before = breakdown_snapshot(breakdown)
+    before = breakdown_snapshot(breakdown=breakdown)
     claim_version(breakdown, expected_version)
-    breakdown.name, breakdown.baseline = name, baseline
-    breakdown.baseline_period, breakdown.baseline_note = baseline_period, baseline_note
+    content.apply(breakdown)
     _check_breakdown(breakdown)
     breakdown.save(update_fields=[*BREAKDOWN_FIELDS, "version"])
     _record(
@@ -137,14 +132,14 @@ def breakdown_update(
         subject=_breakdown_subject(breakdown),
         obj=breakdown,
         before=before,
-        after=breakdown_snapshot(breakdown),
+        after=breakdown_snapshot(breakdown=breakdown),
         by=by,
     )
     return breakdown
 
 
 @transaction.atomic
-def breakdown_move(*, breakdown: Breakdown, up: bool, by=None) -> Breakdown:
+def breakdown_move(*, breakdown: Breakdown, up: bool, by: User | None = None) -> Breakdown:
     """Move a breakdown one place up or down; the one at the top is the headline."""
     ordered = _ordered(breakdown.measure)
     index = next(i for i, b in enumerate(ordered) if b.pk == breakdown.pk)
@@ -157,7 +152,7 @@ def breakdown_move(*, breakdown: Breakdown, up: bool, by=None) -> Breakdown:
 
 
 @transaction.atomic
-def breakdown_make_headline(*, breakdown: Breakdown, by=None) -> Breakdown:
+def breakdown_make_headline(*, breakdown: Breakdown, by: User | None = None) -> Breakdown:
     """Make a breakdown the headline, the one rated on the scorecard; the others keep their order."""
     ordered = _ordered(breakdown.measure)
     ordered.sort(key=lambda b: b.pk != breakdown.pk)
@@ -166,7 +161,7 @@ def breakdown_make_headline(*, breakdown: Breakdown, by=None) -> Breakdown:
     return breakdown
 
 
-def _record_order(measure: Measure, ordered: list[Breakdown], by) -> None:
+def _record_order(measure: Measure, ordered: list[Breakdown], by: User | None) -> None:
     history.change_record(
         area=measure.area,
         action=history.Action.MOVED,
@@ -178,7 +173,7 @@ def _record_order(measure: Measure, ordered: list[Breakdown], by) -> None:
     )
 
 
-def _record_removal(*, area, subject: str, before: dict[str, str], by) -> None:
+def _record_removal(*, area: LocalArea, subject: str, before: dict[str, str], by: User | None) -> None:
     history.change_record(
         area=area,
         action=history.Action.REMOVED,
@@ -190,7 +185,7 @@ def _record_removal(*, area, subject: str, before: dict[str, str], by) -> None:
 
 
 @transaction.atomic
-def breakdown_remove(*, breakdown: Breakdown, expected_version: int, by=None) -> None:
+def breakdown_remove(*, breakdown: Breakdown, expected_version: int, by: User | None = None) -> None:
     """A breakdown is removed with its targets; one holding figures is not, nor a measure's only one.
 
     Refused (EditConflict) if someone saved it since it was read.
@@ -206,7 +201,7 @@ def breakdown_remove(*, breakdown: Breakdown, expected_version: int, by=None) ->
         )
     if measure.breakdowns.count() == 1:
         raise ValidationError(f"{breakdown.name} is this measure's only breakdown, so it cannot be removed")
-    before = breakdown_snapshot(breakdown)
+    before = breakdown_snapshot(breakdown=breakdown)
     subject = _breakdown_subject(breakdown)
     breakdown.delete()
     _renumber(measure, _ordered(measure))
@@ -216,7 +211,7 @@ def breakdown_remove(*, breakdown: Breakdown, expected_version: int, by=None) ->
 # Targets
 
 
-def target_snapshot(target: Target) -> dict[str, str]:
+def target_snapshot(*, target: Target) -> dict[str, str]:
     """A target as people read it, keyed by label: for history and for showing an edit conflict."""
     return {"Target": _number(target.value), "By": format_uk_date(target.due_on), "Note": target.note}
 
@@ -243,7 +238,9 @@ def _check_target(target: Target) -> None:
 
 
 @transaction.atomic
-def target_add(*, breakdown: Breakdown, value: Decimal, due_on: date, note: str = "", by=None) -> Target:
+def target_add(
+    *, breakdown: Breakdown, value: Decimal, due_on: date, note: str = "", by: User | None = None
+) -> Target:
     target = Target(breakdown=breakdown, value=value, due_on=due_on, note=note)
     _check_target(target)
     target.save()
@@ -253,7 +250,7 @@ def target_add(*, breakdown: Breakdown, value: Decimal, due_on: date, note: str 
         subject=_target_subject(target),
         obj=target,
         before={},
-        after=target_snapshot(target),
+        after=target_snapshot(target=target),
         by=by,
     )
     return target
@@ -261,10 +258,16 @@ def target_add(*, breakdown: Breakdown, value: Decimal, due_on: date, note: str 
 
 @transaction.atomic
 def target_update(
-    *, target: Target, expected_version: int, value: Decimal, due_on: date, note: str = "", by=None
+    *,
+    target: Target,
+    expected_version: int,
+    value: Decimal,
+    due_on: date,
+    note: str = "",
+    by: User | None = None,
 ) -> Target:
     """Save a target; refused (EditConflict) if someone saved it since it was read."""
-    before = target_snapshot(target)
+    before = target_snapshot(target=target)
     claim_version(target, expected_version)
     target.value, target.due_on, target.note = value, due_on, note
     _check_target(target)
@@ -275,20 +278,20 @@ def target_update(
         subject=_target_subject(target),
         obj=target,
         before=before,
-        after=target_snapshot(target),
+        after=target_snapshot(target=target),
         by=by,
     )
     return target
 
 
 @transaction.atomic
-def target_remove(*, target: Target, expected_version: int, by=None) -> None:
+def target_remove(*, target: Target, expected_version: int, by: User | None = None) -> None:
     """Remove a target; refused (EditConflict) if someone saved it since it was read."""
     claim_version(target, expected_version)
     _record_removal(
         area=target.breakdown.measure.area,
         subject=_target_subject(target),
-        before=target_snapshot(target),
+        before=target_snapshot(target=target),
         by=by,
     )
     target.delete()

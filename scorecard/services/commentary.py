@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from accounts.models import User
 from common.concurrency import EditConflict, claim_version
 from history import services as history
 from progress.models import ReportingPeriod
@@ -10,14 +11,19 @@ from progress.models import ReportingPeriod
 from ..models import Commentary, Measure
 
 
-def commentary_snapshot(commentary: Commentary) -> dict[str, str]:
+def commentary_snapshot(*, commentary: Commentary) -> dict[str, str]:
     """A commentary as people read it, keyed by label: for showing an edit conflict."""
     return {"Commentary": commentary.text}
 
 
 @transaction.atomic
 def commentary_save(
-    *, measure: Measure, period: ReportingPeriod, text: str, expected_version: int | None, by=None
+    *,
+    measure: Measure,
+    period: ReportingPeriod,
+    text: str,
+    expected_version: int | None,
+    by: User | None = None,
 ) -> Commentary:
     """Write or change what is being done about a measure, for one period of the area's plan, until
     that period is reported.

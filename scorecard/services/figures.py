@@ -13,6 +13,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from accounts.models import User
+from areas.models import LocalArea
 from common.concurrency import claim_version
 from history import services as history
 
@@ -42,19 +44,19 @@ class FigureExists(ValidationError):
         super().__init__({"period": message})
 
 
-def value_problem(value: Decimal | None) -> str:
+def value_problem(*, value: Decimal | None) -> str:
     """A figure must fit: at most 10 digits before the point. Returns the message, or ""."""
     if value is not None and abs(value) >= Decimal(10) ** MAX_DIGITS:
         return "The value is too big. Enter a number smaller than 10,000,000,000"
     return ""
 
 
-def rounded(value: Decimal | None) -> Decimal | None:
+def rounded(*, value: Decimal | None) -> Decimal | None:
     """A value as stored: to 4 decimal places."""
     return None if value is None else value.quantize(PLACES)
 
 
-def figure_snapshot(figure: Figure) -> dict[str, str]:
+def figure_snapshot(*, figure: Figure) -> dict[str, str]:
     """A figure as the text people read, keyed by label, to show who changed what."""
     return {
         "Series": figure.get_series_display(),
@@ -73,18 +75,18 @@ def _check(*, series: str, period: str, value: Decimal | None, missing_reason: s
     errors: dict[str, str] = {}
     if series not in Series.values:
         errors["series"] = "Choose whose figure this is: this area, England, the region or the neighbours"
+    read: DataPeriod | None = None
     try:
         read = read_period(period)
     except PeriodProblem as problem:
         errors["period"] = str(problem)
-        read = None
     if value is None and not missing_reason.strip():
         errors["value"] = "Enter the value, or say why there is no figure"
     elif value is not None and missing_reason.strip():
         errors["value"] = "Enter a value or say why there is no figure, not both"
-    elif message := value_problem(value):
+    elif message := value_problem(value=value):
         errors["value"] = message
-    if errors:
+    if errors or read is None:
         raise ValidationError(errors)
     return read
 
@@ -97,7 +99,7 @@ def figure_save(
     period: str,
     value: Decimal | None,
     missing_reason: str = "",
-    by=None,
+    by: User | None = None,
     figure: Figure | None = None,
     expected_version: int | None = None,
 ) -> Figure:
@@ -107,12 +109,10 @@ def figure_save(
     period, and with `common.concurrency.EditConflict` when someone else saved `figure` first.
     """
     read = _check(series=series, period=period, value=value, missing_reason=missing_reason)
-    clash = (
-        Figure.objects.filter(breakdown=breakdown, series=series, period=read.label)
-        .exclude(pk=figure.pk if figure else None)
-        .select_related("breakdown__measure")
-        .first()
-    )
+    clashes = Figure.objects.filter(breakdown=breakdown, series=series, period=read.label)
+    if figure is not None:
+        clashes = clashes.exclude(pk=figure.pk)
+    clash = clashes.select_related("breakdown__measure").first()
     if clash is not None:
         raise FigureExists(clash)
     before: dict[str, str] = {}
@@ -121,7 +121,7 @@ def figure_save(
         action = history.Action.ADDED
     else:
         figure = Figure.objects.select_for_update().get(pk=figure.pk)
-        before = figure_snapshot(figure)
+        before = figure_snapshot(figure=figure)
         if expected_version is None:
             raise TypeError("Changing a figure needs the version it was read at (expected_version)")
         claim_version(figure, expected_version)
@@ -130,7 +130,7 @@ def figure_save(
     figure.series = series
     figure.period = read.label
     figure.period_ends_on = read.ends_on
-    figure.value = rounded(value)
+    figure.value = rounded(value=value)
     figure.missing_reason = "" if value is not None else missing_reason.strip()
     figure.source = Figure.Source.ENTERED
     figure.source_note = ""
@@ -144,7 +144,7 @@ def figure_save(
         raise FigureExists(
             Figure.objects.get(breakdown=breakdown, series=series, period=read.label)
         ) from None
-    changes = history.diff(before, figure_snapshot(figure))
+    changes = history.diff(before, figure_snapshot(figure=figure))
     if changes:
         history.change_record(
             area=breakdown.measure.area,
@@ -199,10 +199,10 @@ class WriteCounts:
         return f"{new} and {replacing}; {unchanged}"
 
 
-def same_figure(figure: Figure, write: FigureWrite) -> bool:
+def same_figure(*, figure: Figure, write: FigureWrite) -> bool:
     """Whether writing `write` would leave `figure` as it is (the preview and the write agree on this)."""
     return (
-        figure.value == rounded(write.value)
+        figure.value == rounded(value=write.value)
         and figure.missing_reason == ("" if write.value is not None else write.missing_reason)
         and figure.numerator == write.numerator
         and figure.denominator == write.denominator
@@ -210,9 +210,9 @@ def same_figure(figure: Figure, write: FigureWrite) -> bool:
     )
 
 
-def _fill(figure: Figure, write: FigureWrite, *, source: str, source_note: str, by) -> None:
+def _fill(figure: Figure, write: FigureWrite, *, source: str, source_note: str, by: User | None) -> None:
     figure.period_ends_on = write.period.ends_on
-    figure.value = rounded(write.value)
+    figure.value = rounded(value=write.value)
     figure.missing_reason = "" if write.value is not None else (write.missing_reason or "Not given")[:200]
     figure.numerator = write.numerator
     figure.denominator = write.denominator
@@ -224,7 +224,12 @@ def _fill(figure: Figure, write: FigureWrite, *, source: str, source_note: str, 
 
 @transaction.atomic
 def figures_write(
-    *, area, writes: Iterable[FigureWrite], source: str, source_note: str = "", by=None
+    *,
+    area: LocalArea,
+    writes: Iterable[FigureWrite],
+    source: str,
+    source_note: str = "",
+    by: User | None = None,
 ) -> WriteCounts:
     """Write many figures in one transaction, each replacing any earlier figure for its breakdown,
     series and period. The caller has checked them; every breakdown must be in `area`."""
@@ -246,7 +251,7 @@ def figures_write(
     touched: dict[int, list[str]] = {}
     for write in writes:
         figure = existing.get(write.key)
-        if figure is not None and same_figure(figure, write):
+        if figure is not None and same_figure(figure=figure, write=write):
             counts.unchanged += 1
             continue
         if figure is None:

@@ -1,6 +1,6 @@
-"""Defining the scorecard: the area's rating settings, its outcomes and its measures (their breakdowns
-and targets are in .breakdowns). Every change is checked, saved in one transaction and recorded in the
-area's history; the helpers for recording are shared from here."""
+"""Defining the scorecard: its outcomes and its measures (the area's rating settings are in .settings,
+breakdowns and targets in .breakdowns). Every change is checked, saved in one transaction and recorded
+in the area's history; the helpers for recording are shared from here."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Model
 
+from accounts.models import User
 from areas.models import LocalArea, Person
 from common.concurrency import claim_version, save_or_explain
 from history import services as history
@@ -17,7 +18,7 @@ from plans.models import Item
 
 from .. import rules
 from ..dfe import codes
-from ..models import Breakdown, Measure, Outcome, ScorecardSettings
+from ..models import Breakdown, Measure, Outcome
 
 SOURCE = "Web"
 
@@ -31,7 +32,14 @@ def _yes(value: bool) -> str:
 
 
 def _record(
-    *, area: LocalArea, action: str, subject: str, obj: Model, before: Snapshot, after: Snapshot, by
+    *,
+    area: LocalArea,
+    action: str,
+    subject: str,
+    obj: Model,
+    before: Snapshot,
+    after: Snapshot,
+    by: User | None,
 ) -> None:
     """Record a change to the scorecard's definitions; a save that changed nothing is not recorded."""
     changes = history.diff(before, after)
@@ -41,92 +49,10 @@ def _record(
         )
 
 
-# Settings
-
-SETTINGS_FIELDS = (
-    "tolerance",
-    "tolerance_kind",
-    "near_miss",
-    "no_target",
-    "direction_threshold",
-    "la_code",
-    "old_la_code",
-    "region_code",
-    "region_name",
-    "neighbour_codes",
-)
-
-
-def settings_snapshot(found: ScorecardSettings) -> dict[str, str]:
-    return {
-        "Tolerance": _number(found.tolerance),
-        "Tolerance measured": found.get_tolerance_kind_display(),
-        "A near miss is": found.get_near_miss_display(),
-        "Measures with no target": found.get_no_target_display(),
-        "Direction threshold": _number(found.direction_threshold),
-        "9-character LA code": found.la_code,
-        "3-digit LA code": found.old_la_code,
-        "Region code": found.region_code,
-        "Region name": found.region_name,
-        "Statistical neighbours": found.neighbour_codes,
-    }
-
-
-def _check_settings(found: ScorecardSettings) -> None:
-    errors = {}
-    for name, reader in (
-        ("la_code", codes.read_la_code),
-        ("old_la_code", codes.read_old_la_code),
-        ("region_code", codes.read_region_code),
-    ):
-        try:
-            setattr(found, name, reader(getattr(found, name)))
-        except codes.CodeProblem as problem:
-            errors[name] = str(problem)
-    try:
-        own = (found.la_code, found.old_la_code)
-        found.neighbour_codes = ", ".join(codes.read_neighbour_codes(found.neighbour_codes, own=own))
-    except codes.CodeProblem as problem:
-        errors["neighbour_codes"] = str(problem)
-    found.region_name = found.region_name.strip()
-    try:
-        found.rating_settings()
-    except ValueError as problem:
-        errors["__all__"] = str(problem)
-    if errors:
-        raise ValidationError(errors)
-    found.full_clean(exclude=["area"], validate_constraints=False)
-
-
-@transaction.atomic
-def settings_save(*, area: LocalArea, expected_version: int, by=None, **fields) -> ScorecardSettings:
-    """Save the area's rating settings and data codes; refused if someone saved them since they were read."""
-    unknown = set(fields) - set(SETTINGS_FIELDS)
-    if unknown:
-        raise TypeError(f"Not a scorecard setting: {', '.join(sorted(unknown))}")
-    found, _ = ScorecardSettings.objects.get_or_create(area=area)
-    before = settings_snapshot(found)
-    claim_version(found, expected_version)
-    for name, value in fields.items():
-        setattr(found, name, value)
-    _check_settings(found)
-    found.save()
-    _record(
-        area=area,
-        action=history.Action.CHANGED,
-        subject="Scorecard settings",
-        obj=found,
-        before=before,
-        after=settings_snapshot(found),
-        by=by,
-    )
-    return found
-
-
 # Outcomes
 
 
-def outcome_snapshot(outcome: Outcome) -> dict[str, str]:
+def outcome_snapshot(*, outcome: Outcome) -> dict[str, str]:
     return {"Code": outcome.code, "Statement": outcome.statement, "Order": str(outcome.position)}
 
 
@@ -147,7 +73,7 @@ def _check_outcome(outcome: Outcome) -> None:
 
 @transaction.atomic
 def outcome_create(
-    *, area: LocalArea, code: str, statement: str, position: int | None = None, by=None
+    *, area: LocalArea, code: str, statement: str, position: int | None = None, by: User | None = None
 ) -> Outcome:
     if position is None:
         position = (Outcome.objects.filter(area=area).aggregate(m=Max("position"))["m"] or 0) + 1
@@ -160,7 +86,7 @@ def outcome_create(
         subject=f"Outcome {outcome.code}",
         obj=outcome,
         before={},
-        after=outcome_snapshot(outcome),
+        after=outcome_snapshot(outcome=outcome),
         by=by,
     )
     return outcome
@@ -168,9 +94,15 @@ def outcome_create(
 
 @transaction.atomic
 def outcome_update(
-    *, outcome: Outcome, expected_version: int, code: str, statement: str, position: int | None, by=None
+    *,
+    outcome: Outcome,
+    expected_version: int,
+    code: str,
+    statement: str,
+    position: int | None,
+    by: User | None = None,
 ) -> Outcome:
-    before = outcome_snapshot(outcome)
+    before = outcome_snapshot(outcome=outcome)
     claim_version(outcome, expected_version)
     outcome.code, outcome.statement = code, statement
     if position is not None:
@@ -183,7 +115,7 @@ def outcome_update(
         subject=f"Outcome {outcome.code}",
         obj=outcome,
         before=before,
-        after=outcome_snapshot(outcome),
+        after=outcome_snapshot(outcome=outcome),
         by=by,
     )
     return outcome
@@ -307,7 +239,11 @@ def _check_measure(measure: Measure, content: MeasureContent) -> None:
 
 @transaction.atomic
 def measure_create(
-    *, area: LocalArea, content: MeasureContent, breakdowns: list[str] | None = None, by=None
+    *,
+    area: LocalArea,
+    content: MeasureContent,
+    breakdowns: list[str] | None = None,
+    by: User | None = None,
 ) -> Measure:
     """Add a measure with its breakdowns ("All" unless named; the first is the headline)."""
     try:
@@ -338,7 +274,9 @@ def measure_create(
 
 
 @transaction.atomic
-def measure_update(*, measure: Measure, content: MeasureContent, expected_version: int, by=None) -> Measure:
+def measure_update(
+    *, measure: Measure, content: MeasureContent, expected_version: int, by: User | None = None
+) -> Measure:
     """Save a measure's definition; refused (EditConflict) if someone saved it since it was read."""
     before = MeasureContent.of(measure).snapshot()
     claim_version(measure, expected_version)

@@ -1,7 +1,7 @@
 """Keeping the scorecard as the board was told it, when a period of the area's plan is reported.
 
 `reported_scorecard_freeze` runs inside the reporting transaction (progress.signals.period_reported,
-connected in ScorecardConfig.ready), so a period is never reported without its scorecard, and a refused
+received in scorecard.receivers), so a period is never reported without its scorecard, and a refused
 reporting keeps nothing.
 """
 
@@ -43,14 +43,16 @@ def reported_scorecard_freeze(*, period: ReportingPeriod, known_by: date | None 
             f"The scorecard as reported for {period.name} is already kept. It cannot change."
         )
     area = period.plan.area
-    card = area_scorecard(area, known_by=known_by)
-    area_settings = settings_for(area)
-    names = comparator_names(area_settings)
+    card = area_scorecard(area=area, known_by=known_by)
+    area_settings = settings_for(area=area)
+    names = comparator_names(settings=area_settings)
     commentary = dict(
         Commentary.objects.filter(period=period, measure__area=area).values_list("measure_id", "text")
     )
     others = {line.measure.pk: list(line.measure.breakdowns.all())[1:] for line in card.lines}
-    figures = breakdown_figures([b.pk for cuts in others.values() for b in cuts], known_by=known_by)
+    figures = breakdown_figures(
+        breakdown_ids=[b.pk for cuts in others.values() for b in cuts], known_by=known_by
+    )
     rows = []
     for position, line in enumerate(card.lines):
         measure = line.measure
@@ -58,19 +60,19 @@ def reported_scorecard_freeze(*, period: ReportingPeriod, known_by: date | None 
         rows.append(_row(kept, line.headline, line.assessment, line.points, names, headline=True))
         for breakdown in others[measure.pk]:
             assessment, points, _ = assess_breakdown(
-                measure, breakdown, figure_points(figures.get(breakdown.pk, [])), area_settings
+                measure=measure,
+                breakdown=breakdown,
+                by_series=figure_points(rows=figures.get(breakdown.pk, [])),
+                area_settings=area_settings,
             )
             rows.append(_row(kept, breakdown, assessment, points, names, headline=False))
     ReportedAssessment.objects.bulk_create(rows)
     return len(rows)
 
 
-def scorecard_keep_when_reported(sender: object, *, period: ReportingPeriod, **kwargs: object) -> None:
-    """progress.signals.period_reported: keep the scorecard as the board is told it, every figure known."""
-    reported_scorecard_freeze(period=period)
-
-
-def _measure_as_kept(period: ReportingPeriod, measure: Measure, position: int, commentary: str) -> dict:
+def _measure_as_kept(
+    period: ReportingPeriod, measure: Measure, position: int, commentary: str
+) -> dict[str, object]:
     """The measure's words as they are now, for each of its rows."""
     return {
         "period": period,
@@ -90,7 +92,7 @@ def _measure_as_kept(period: ReportingPeriod, measure: Measure, position: int, c
 
 
 def _row(
-    kept: dict,
+    kept: dict[str, object],
     breakdown: Breakdown | None,
     assessment: Assessment,
     points: list[Point],

@@ -1,6 +1,9 @@
 """The scorecard's markup written in Python: a page of 120 measures renders its rows here, once each,
 rather than through nested template loops. Every value is escaped by format_html."""
 
+from collections.abc import Sequence
+from decimal import Decimal
+
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -8,8 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
 from .. import charts
-from ..assess import Assessment
-from ..models import COMPARATOR_SERIES
+from ..assess import Assessment, known_value
+from ..models import COMPARATOR_SERIES, Measure
 from ..rules import Direction, Rating, show
 from ..selectors import MeasureLine
 from ..selectors.measure import not_available
@@ -54,7 +57,9 @@ def latest_words(assessment: Assessment, unit: str) -> SafeString:
         return format_html(
             'Not available ({}) <span class="govuk-hint">{}</span>', last.missing_reason, last.period
         )
-    shown = format_html('{} <span class="govuk-hint">{}</span>', show(latest.value, unit), latest.period)
+    shown = format_html(
+        '{} <span class="govuk-hint">{}</span>', show(known_value(latest), unit), latest.period
+    )
     if last is not None and last.ends_on > latest.ends_on:
         shown = format_html(
             '{}<br><span class="govuk-hint">{}: not available ({})</span>',
@@ -76,13 +81,13 @@ SPARK_ID = "spark-SPARK-ID"  # a measure under two outcomes has its chart drawn 
 
 
 def _sparkline(line: MeasureLine) -> str:
-    if not hasattr(line, "sparkline"):
+    if line.sparkline is None:
         unit = line.measure.unit_suffix
         line.sparkline = charts.sparkline(line.points, ident="SPARK-ID", unit=unit, name=line.measure.code)
     return line.sparkline
 
 
-def _measure_cell(measure, area_slug: str) -> SafeString:
+def _measure_cell(measure: Measure, area_slug: str) -> SafeString:
     """The measure's code, linked to its page, and its name; a measure deleted since it was reported
     (no id) is shown as it was, without a link."""
     if measure.pk is None:
@@ -101,21 +106,24 @@ def _measure_cell(measure, area_slug: str) -> SafeString:
     )
 
 
-def _row(line: MeasureLine, area_slug: str, prefix: str, comparators: list[str]) -> tuple:
+def _row(line: MeasureLine, area_slug: str, prefix: str, comparators: list[str]) -> tuple[str, ...]:
     measure, assessment = line.measure, line.assessment
     unit = measure.unit_suffix
     ident = measure.pk if measure.pk is not None else f"gone-{slugify(measure.code)}"
     spark = _sparkline(line).replace(SPARK_ID, f"spark-{prefix}-{ident}")
-    comparators = format_html_join(
+    cells = format_html_join(
         "",
         '<td class="govuk-table__cell">{}</td>',
-        ((not_available(assessment.comparators.get(series), unit) or "No figure",) for series in comparators),
+        (
+            (not_available(point=assessment.comparators.get(series), unit=unit) or "No figure",)
+            for series in comparators
+        ),
     )
     return (
         _measure_cell(measure, area_slug),
         latest_words(assessment, unit),
         target_words(assessment, unit),
-        comparators,
+        cells,
         rating_tag(assessment.rating),
         direction_words(assessment.direction),
         mark_safe(spark),  # noqa: S308 - charts.sparkline escapes every text it writes
@@ -137,7 +145,10 @@ ROW = (
 
 @register.simple_tag
 def scorecard_rows(
-    lines: list[MeasureLine], area_slug: str, prefix: object = "", comparators=None
+    lines: Sequence[MeasureLine],
+    area_slug: str,
+    prefix: object = "",
+    comparators: Sequence[tuple[str, str]] | None = None,
 ) -> SafeString:
     """The rows of one outcome's table; `prefix` keeps each small chart's id unique on the page.
     `comparators` are the (series, name) columns shown; by default all three."""
@@ -146,6 +157,6 @@ def scorecard_rows(
 
 
 @register.simple_tag
-def show_number(value, unit: str) -> str:
+def show_number(value: Decimal, unit: str) -> str:
     """A stored figure as a board paper prints it: 68.2%, 12.6 weeks."""
     return show(value, unit)

@@ -4,14 +4,16 @@ Each page takes several actions at one address, named by the button pressed, so 
 JavaScript. Changes and removals carry the version they were read at (common.concurrency).
 """
 
+from collections.abc import Callable, Mapping, Sequence
+
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Kind, area_view, scorecard_manager
-from common.conflicts import try_save
+from areas.access import Access, Kind, SignedInRequest, area_view, scorecard_manager
+from common.conflicts import Row, try_save
 from common.dates import format_uk_date
 
 from .. import selectors
@@ -22,14 +24,15 @@ from ..selectors import manage as manage_selectors
 from ..services import breakdowns
 
 
-def _id(value) -> int:
+def _id(value: str | None) -> int:
     """An object id posted or given in the address; anything else is "Page not found"."""
-    if not str(value or "").isdigit():
+    text = value or ""
+    if not text.isdigit():
         raise Http404
-    return int(value)
+    return int(text)
 
 
-def _posted_version(request) -> int:
+def _posted_version(request: SignedInRequest) -> int:
     """The version a Remove button carries; missing or unreadable is 0, which never matches."""
     value = request.POST.get("version", "")
     return int(value) if value.isdigit() else 0
@@ -40,12 +43,12 @@ def _posted_version(request) -> int:
 
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager, reads=Kind.SCORECARD)
-def breakdowns_edit(request, access, pk: int):
+def breakdowns_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     """The breakdowns page; a POST does what its button names: add, save, remove, up, down or headline."""
-    measure = selectors.get_measure(access, pk)
+    measure = selectors.get_measure(access=access, pk=pk)
     if request.method == "GET":
         changing = (
-            manage_selectors.get_breakdown(measure, _id(request.GET["change"]))
+            manage_selectors.get_breakdown(measure=measure, pk=_id(request.GET["change"]))
             if "change" in request.GET
             else None
         )
@@ -53,17 +56,26 @@ def breakdowns_edit(request, access, pk: int):
     action = request.POST.get("action", "")
     if action == "add":
         return _breakdown_add(request, access, measure)
-    changing = manage_selectors.get_breakdown(measure, _id(request.POST.get("breakdown")))
+    changing = manage_selectors.get_breakdown(measure=measure, pk=_id(request.POST.get("breakdown")))
     if action not in BREAKDOWN_ACTIONS:
         raise Http404
     return BREAKDOWN_ACTIONS[action](request, access, measure, changing)
 
 
-def _breakdowns_page(request, access, measure: Measure, form, changing=None, *, problem="", theirs=()):
+def _breakdowns_page(
+    request: SignedInRequest,
+    access: Access,
+    measure: Measure,
+    form: BreakdownForm,
+    changing: Breakdown | None = None,
+    *,
+    problem: str = "",
+    theirs: Sequence[Row] = (),
+) -> HttpResponse:
     context = {
         "access": access,
         "measure": measure,
-        "breakdowns": manage_selectors.breakdowns_of(measure),
+        "breakdowns": manage_selectors.breakdowns_of(measure=measure),
         "form": form,
         "changing": changing,
         "problem": problem,
@@ -73,7 +85,7 @@ def _breakdowns_page(request, access, measure: Measure, form, changing=None, *, 
     return render(request, "scorecard/breakdowns_form.html", context)
 
 
-def _breakdowns_url(access, measure: Measure) -> str:
+def _breakdowns_url(access: Access, measure: Measure) -> str:
     return reverse("scorecard:breakdowns", kwargs={"area": access.area.slug, "pk": measure.pk})
 
 
@@ -91,46 +103,50 @@ def _breakdown_form(breakdown: Breakdown | None) -> BreakdownForm:
     )
 
 
-def _breakdown_fields(form) -> dict:
-    return {name: form.cleaned_data[name] for name in breakdowns.BREAKDOWN_FIELDS}
-
-
-def _breakdown_add(request, access, measure: Measure):
+def _breakdown_add(request: SignedInRequest, access: Access, measure: Measure) -> HttpResponse:
     form = BreakdownForm(request.POST)
     attempt = try_save(
-        form, lambda: breakdowns.breakdown_add(measure=measure, by=request.user, **_breakdown_fields(form))
+        form, lambda: breakdowns.breakdown_add(measure=measure, content=form.content(), by=request.user)
     )
-    if attempt.saved:
-        messages.success(request, f"Breakdown {attempt.result.name} added.")
+    if (added := attempt.result) is not None:
+        messages.success(request, f"Breakdown {added.name} added.")
         return redirect(_breakdowns_url(access, measure))
     return _breakdowns_page(request, access, measure, form)
 
 
-def _breakdown_save(request, access, measure: Measure, changing: Breakdown):
+def _as_typed(form: BreakdownForm, changing: Breakdown) -> dict[str, str]:
+    typed = Breakdown(position=changing.position)
+    form.content().apply(typed)
+    return breakdowns.breakdown_snapshot(breakdown=typed)
+
+
+def _breakdown_save(
+    request: SignedInRequest, access: Access, measure: Measure, changing: Breakdown
+) -> HttpResponse:
     form = BreakdownForm(request.POST)
     attempt = try_save(
         form,
         lambda: breakdowns.breakdown_update(
             breakdown=changing,
             expected_version=form.cleaned_data["version"] or 0,
+            content=form.content(),
             by=request.user,
-            **_breakdown_fields(form),
         ),
         verb="saved",
-        theirs=breakdowns.breakdown_snapshot,
-        mine=lambda: breakdowns.breakdown_snapshot(
-            Breakdown(position=changing.position, **_breakdown_fields(form))
-        ),
+        theirs=lambda theirs: breakdowns.breakdown_snapshot(breakdown=theirs),
+        mine=lambda: _as_typed(form, changing),
     )
-    if attempt.saved:
-        messages.success(request, f"Breakdown {attempt.result.name} saved.")
+    if (saved := attempt.result) is not None:
+        messages.success(request, f"Breakdown {saved.name} saved.")
         return redirect(_breakdowns_url(access, measure))
     if attempt.problem:
         changing.refresh_from_db()
     return _breakdowns_page(request, access, measure, form, changing, theirs=attempt.theirs)
 
 
-def _breakdown_remove(request, access, measure: Measure, changing: Breakdown):
+def _breakdown_remove(
+    request: SignedInRequest, access: Access, measure: Measure, changing: Breakdown
+) -> HttpResponse:
     attempt = try_save(
         None,
         lambda: breakdowns.breakdown_remove(
@@ -138,7 +154,7 @@ def _breakdown_remove(request, access, measure: Measure, changing: Breakdown):
         ),
         thing=lambda theirs: theirs.name,
         removing=True,
-        theirs=breakdowns.breakdown_snapshot,
+        theirs=lambda theirs: breakdowns.breakdown_snapshot(breakdown=theirs),
     )
     if attempt.saved:
         messages.success(request, f"Breakdown {changing.name} removed.")
@@ -155,20 +171,24 @@ def _breakdown_remove(request, access, measure: Measure, changing: Breakdown):
     )
 
 
-def _breakdown_move(request, access, measure: Measure, changing: Breakdown):
+def _breakdown_move(
+    request: SignedInRequest, access: Access, measure: Measure, changing: Breakdown
+) -> HttpResponse:
     direction = request.POST["action"]
     breakdowns.breakdown_move(breakdown=changing, up=direction == "up", by=request.user)
     messages.success(request, f"Breakdown {changing.name} moved {direction}.")
     return redirect(_breakdowns_url(access, measure))
 
 
-def _breakdown_make_headline(request, access, measure: Measure, changing: Breakdown):
+def _breakdown_make_headline(
+    request: SignedInRequest, access: Access, measure: Measure, changing: Breakdown
+) -> HttpResponse:
     breakdowns.breakdown_make_headline(breakdown=changing, by=request.user)
     messages.success(request, f"{changing.name} is now the headline, rated on the scorecard.")
     return redirect(_breakdowns_url(access, measure))
 
 
-BREAKDOWN_ACTIONS = {
+BREAKDOWN_ACTIONS: dict[str, Callable[[SignedInRequest, Access, Measure, Breakdown], HttpResponse]] = {
     "save": _breakdown_save,
     "remove": _breakdown_remove,
     "up": _breakdown_move,
@@ -182,17 +202,17 @@ BREAKDOWN_ACTIONS = {
 
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager, reads=Kind.SCORECARD)
-def targets_edit(request, access, pk: int):
+def targets_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     """The targets page; a POST does what its button names: add, save or remove."""
-    measure = selectors.get_measure(access, pk)
-    listed = manage_selectors.breakdowns_of(measure)
+    measure = selectors.get_measure(access=access, pk=pk)
+    listed = manage_selectors.breakdowns_of(measure=measure)
     if request.method == "GET":
         form, changing = _target_form_to_start(request, measure, listed)
         return _targets_page(request, access, measure, listed, form, changing)
     action = request.POST.get("action", "")
     if action == "add":
         return _target_add(request, access, measure, listed)
-    changing = manage_selectors.get_target(measure, _id(request.POST.get("target")))
+    changing = manage_selectors.get_target(measure=measure, pk=_id(request.POST.get("target")))
     if action == "save":
         return _target_save(request, access, measure, listed, changing)
     if action == "remove":
@@ -200,7 +220,17 @@ def targets_edit(request, access, pk: int):
     raise Http404
 
 
-def _targets_page(request, access, measure: Measure, listed, form, changing=None, *, problem="", theirs=()):
+def _targets_page(
+    request: SignedInRequest,
+    access: Access,
+    measure: Measure,
+    listed: list[Breakdown],
+    form: TargetForm,
+    changing: Target | None = None,
+    *,
+    problem: str = "",
+    theirs: Sequence[Row] = (),
+) -> HttpResponse:
     context = {
         "access": access,
         "measure": measure,
@@ -214,17 +244,23 @@ def _targets_page(request, access, measure: Measure, listed, form, changing=None
     return render(request, "scorecard/targets_form.html", context)
 
 
-def _targets_url(access, measure: Measure) -> str:
+def _targets_url(access: Access, measure: Measure) -> str:
     return reverse("scorecard:targets", kwargs={"area": access.area.slug, "pk": measure.pk})
 
 
-def _target_form(measure: Measure, listed, changing: Target | None, data=None, initial=None) -> TargetForm:
+def _target_form(
+    measure: Measure,
+    listed: list[Breakdown],
+    changing: Target | None,
+    data: QueryDict | None = None,
+    initial: Mapping[str, object] | None = None,
+) -> TargetForm:
     """A new target chooses its breakdown from `listed`; a changed one keeps its own."""
     choices = None if changing else listed
     return TargetForm(data, initial=initial, breakdowns=choices, unit_suffix=measure.unit_suffix)
 
 
-def _target_initial(target: Target) -> dict:
+def _target_initial(target: Target) -> dict[str, object]:
     return {
         "value": plain_number(target.value),
         "due_on": target.due_on,
@@ -233,62 +269,76 @@ def _target_initial(target: Target) -> dict:
     }
 
 
-def _target_form_to_start(request, measure: Measure, listed) -> tuple[TargetForm, Target | None]:
+def _target_form_to_start(
+    request: SignedInRequest, measure: Measure, listed: list[Breakdown]
+) -> tuple[TargetForm, Target | None]:
     """The form a GET shows: changing the target `?change=` names, or adding one (to `?breakdown=`)."""
     if "change" in request.GET:
-        changing = manage_selectors.get_target(measure, _id(request.GET["change"]))
+        changing = manage_selectors.get_target(measure=measure, pk=_id(request.GET["change"]))
         return _target_form(measure, listed, changing, initial=_target_initial(changing)), changing
     initial = {"breakdown": _id(request.GET["breakdown"])} if "breakdown" in request.GET else {}
     return _target_form(measure, listed, None, initial=initial), None
 
 
-def _target_fields(form) -> dict:
-    return {name: form.cleaned_data[name] for name in ("value", "due_on", "note")}
-
-
-def _target_saved(request, access, measure: Measure, target: Target):
+def _target_saved(request: SignedInRequest, access: Access, measure: Measure, target: Target) -> HttpResponse:
     when = format_uk_date(target.due_on)
     messages.success(request, f"Target of {target.breakdown.name} for {when} saved.")
     return redirect(_targets_url(access, measure))
 
 
-def _target_add(request, access, measure: Measure, listed):
+def _target_add(
+    request: SignedInRequest, access: Access, measure: Measure, listed: list[Breakdown]
+) -> HttpResponse:
     form = _target_form(measure, listed, None, data=request.POST)
     attempt = try_save(
         form,
         lambda: breakdowns.target_add(
-            breakdown=manage_selectors.get_breakdown(measure, form.cleaned_data["breakdown"]),
+            breakdown=manage_selectors.get_breakdown(measure=measure, pk=form.cleaned_data["breakdown"]),
+            value=form.cleaned_data["value"],
+            due_on=form.cleaned_data["due_on"],
+            note=form.cleaned_data["note"],
             by=request.user,
-            **_target_fields(form),
         ),
     )
-    if attempt.saved:
-        return _target_saved(request, access, measure, attempt.result)
+    if (added := attempt.result) is not None:
+        return _target_saved(request, access, measure, added)
     return _targets_page(request, access, measure, listed, form)
 
 
-def _target_save(request, access, measure: Measure, listed, changing: Target):
+def _target_as_typed(form: TargetForm) -> dict[str, str]:
+    data = form.cleaned_data
+    typed = Target(value=data["value"], due_on=data["due_on"], note=data["note"])
+    return breakdowns.target_snapshot(target=typed)
+
+
+def _target_save(
+    request: SignedInRequest, access: Access, measure: Measure, listed: list[Breakdown], changing: Target
+) -> HttpResponse:
     form = _target_form(measure, listed, changing, data=request.POST)
     attempt = try_save(
         form,
         lambda: breakdowns.target_update(
             target=changing,
             expected_version=form.cleaned_data["version"] or 0,
+            value=form.cleaned_data["value"],
+            due_on=form.cleaned_data["due_on"],
+            note=form.cleaned_data["note"],
             by=request.user,
-            **_target_fields(form),
         ),
         verb="saved",
-        theirs=breakdowns.target_snapshot,
-        mine=lambda: breakdowns.target_snapshot(Target(**_target_fields(form))),
+        theirs=lambda theirs: breakdowns.target_snapshot(target=theirs),
+        mine=lambda: _target_as_typed(form),
     )
-    if attempt.saved:
-        return _target_saved(request, access, measure, attempt.result)
+    if (saved := attempt.result) is not None:
+        return _target_saved(request, access, measure, saved)
     if attempt.problem:
         changing.refresh_from_db()
     return _targets_page(request, access, measure, listed, form, changing, theirs=attempt.theirs)
 
 
-def _target_remove(request, access, measure: Measure, listed, changing: Target):
+def _target_remove(
+    request: SignedInRequest, access: Access, measure: Measure, listed: list[Breakdown], changing: Target
+) -> HttpResponse:
     attempt = try_save(
         None,
         lambda: breakdowns.target_remove(
@@ -296,7 +346,7 @@ def _target_remove(request, access, measure: Measure, listed, changing: Target):
         ),
         thing=f"the {changing.breakdown.name} target",
         removing=True,
-        theirs=breakdowns.target_snapshot,
+        theirs=lambda theirs: breakdowns.target_snapshot(target=theirs),
     )
     if attempt.saved:
         when = format_uk_date(changing.due_on)

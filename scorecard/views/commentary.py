@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Kind, area_view
+from areas.access import Access, Kind, SignedInRequest, area_view
 from common.conflicts import try_save
 from progress import selectors as progress_selectors
 
@@ -18,8 +19,8 @@ from ..services.commentary import commentary_save, commentary_snapshot
 
 @require_http_methods(["GET", "POST"])
 @area_view(reads=Kind.SCORECARD)
-def commentary_edit(request, access, pk: int, period_pk: int):
-    measure = selectors.get_measure(access, pk)
+def commentary_edit(request: SignedInRequest, access: Access, pk: int, period_pk: int) -> HttpResponse:
+    measure = selectors.get_measure(access=access, pk=pk)
     period = progress_selectors.period_for(access=access, pk=period_pk)
     if not access.can_enter_figures(measure):
         raise PermissionDenied("Only the measure's owner and the programme manager can write its commentary.")
@@ -38,8 +39,8 @@ def commentary_edit(request, access, pk: int, period_pk: int):
         thing="commentary on this measure",
         verb="saved",
         doing="writing yours",
-        theirs=commentary_snapshot,
-        mine=lambda: commentary_snapshot(Commentary(text=form.cleaned_data["text"].strip())),
+        theirs=lambda theirs: commentary_snapshot(commentary=theirs),
+        mine=lambda: commentary_snapshot(commentary=Commentary(text=form.cleaned_data["text"].strip())),
     )
     back = period.get_absolute_url() if request.GET.get("from") == "period" else measure.get_absolute_url()
     if attempt.saved:
@@ -47,5 +48,6 @@ def commentary_edit(request, access, pk: int, period_pk: int):
         return redirect(back)
     context = {"access": access, "measure": measure, "period": period, "existing": existing, "back": back}
     context |= {"form": form, "theirs": attempt.theirs, "nav": "scorecard"}
-    context["headline"] = next(iter(breakdown_views(measure, selectors.settings_for(access.area))), None)
+    views = breakdown_views(measure=measure, settings=selectors.settings_for(area=access.area))
+    context["headline"] = next(iter(views), None)
     return render(request, "scorecard/commentary_form.html", context)

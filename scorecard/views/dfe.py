@@ -1,13 +1,16 @@
 """DfE open data: upload a file, map its columns (or choose a saved or ready-made mapping), check, import."""
 
+from collections.abc import Callable, Sequence
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Access, Kind, area_view, scorecard_manager
-from common.conflicts import try_save
+from areas.access import Access, Kind, SignedInRequest, area_view, scorecard_manager
+from common.conflicts import Row, try_save
 from common.views import apply_validation_error
 
 from .. import selectors
@@ -19,7 +22,7 @@ from ..dfe import (
     mapping_from_dict,
     mapping_snapshot,
 )
-from ..dfe.importing import DfeImportRefused, preview_dfe
+from ..dfe.importing import DfeImportRefused, DfePreview, preview_dfe
 from ..dfe.uploads import (
     data_upload_bytes,
     data_upload_create,
@@ -28,7 +31,7 @@ from ..dfe.uploads import (
     mapping_save,
 )
 from ..forms.dfe import DfeFileForm, DfeImportForm, SavedMappingForm, StartForm, fit_to_header
-from ..models import SavedMapping
+from ..models import Breakdown, DataUpload, SavedMapping
 from ..selectors import data as data_selectors
 from .figures import declared_too_large
 
@@ -37,7 +40,7 @@ BLANK = ColumnMapping(value="")
 
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager, reads=Kind.SCORECARD)
-def dfe_start(request, access: Access):
+def dfe_start(request: SignedInRequest, access: Access) -> HttpResponse:
     too_large = request.method == "POST" and declared_too_large(request, settings.DFE_UPLOAD_MAX_BYTES)
     form = DfeFileForm(
         None if too_large else request.POST or None, None if too_large else request.FILES or None
@@ -59,7 +62,7 @@ def dfe_start(request, access: Access):
         "access": access,
         "form": form,
         "too_large": settings.DFE_UPLOAD_MAX_BYTES if too_large else None,
-        "uploads": data_selectors.recent_uploads(access.area),
+        "uploads": data_selectors.recent_uploads(area=access.area),
         "nav": "scorecard",
     }
     return render(request, "scorecard/dfe_start.html", context)
@@ -80,9 +83,18 @@ def _starting_mapping(start: str, saved: list[SavedMapping]) -> tuple[ColumnMapp
     return BLANK, ""
 
 
-def _render_upload(request, access: Access, upload, form, start_form=None, **extra):
+def _render_upload(
+    request: SignedInRequest,
+    access: Access,
+    upload: DataUpload,
+    form: DfeImportForm,
+    start_form: StartForm | None = None,
+    **extra: object,
+) -> HttpResponse:
     if start_form is None:
-        start_form = StartForm(header=list(upload.columns), saved=data_selectors.saved_mappings(access.area))
+        start_form = StartForm(
+            header=list(upload.columns), saved=data_selectors.saved_mappings(area=access.area)
+        )
     context = {
         "access": access,
         "upload": upload,
@@ -94,17 +106,19 @@ def _render_upload(request, access: Access, upload, form, start_form=None, **ext
     return render(request, "scorecard/dfe_upload.html", context)
 
 
-def _import_form(access: Access, upload, data=None, initial=None) -> DfeImportForm:
-    columns, breakdowns = list(upload.columns), data_selectors.breakdown_choices(access.area)
+def _import_form(
+    access: Access, upload: DataUpload, data: QueryDict | None = None, initial: dict[str, str] | None = None
+) -> DfeImportForm:
+    columns, breakdowns = list(upload.columns), data_selectors.breakdown_choices(area=access.area)
     return DfeImportForm(data, initial=initial, columns=columns, breakdowns=breakdowns)
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager, reads=Kind.SCORECARD)
-def dfe_upload(request, access: Access, pk: int):
+def dfe_upload(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     """A kept DfE file: its columns mapped (GET starts from a mapping), then the mapping saved, or the
     figures checked, then imported (POST, named by the button pressed)."""
-    upload = selectors.get_data_upload(access, pk)
+    upload = selectors.get_data_upload(access=access, pk=pk)
     if request.method != "POST":
         return _upload_start(request, access, upload)
     form = _import_form(access, upload, data=request.POST)
@@ -115,11 +129,11 @@ def dfe_upload(request, access: Access, pk: int):
     return _upload_check(request, access, upload, form)
 
 
-def _upload_start(request, access: Access, upload):
+def _upload_start(request: SignedInRequest, access: Access, upload: DataUpload) -> HttpResponse:
     """The mapping page as it opens: from `?start=` (a saved or ready-made mapping), or the first
     ready-made mapping that fits the file's columns."""
     header = list(upload.columns)
-    saved = data_selectors.saved_mappings(access.area)
+    saved = data_selectors.saved_mappings(area=access.area)
     fitting = fitting_mappings(header)
     start = request.GET.get("start", f"ready:{fitting[0]}" if fitting else "")
     mapping, problem = _starting_mapping(start, saved)
@@ -131,20 +145,24 @@ def _upload_start(request, access: Access, upload):
     return _render_upload(request, access, upload, form, start_form, lacking=lacking, start_problem=problem)
 
 
-def _upload_mapping_save(request, access: Access, upload, form):
+def _upload_mapping_save(
+    request: SignedInRequest, access: Access, upload: DataUpload, form: DfeImportForm
+) -> HttpResponse:
     attempt = try_save(
         form,
         lambda: mapping_save(
             area=access.area, name=form.cleaned_data["name"], mapping=form.mapping(), by=request.user
         ),
     )
-    if attempt.saved:
-        name = attempt.result.name
+    if (saved := attempt.result) is not None:
+        name = saved.name
         messages.success(request, f"Mapping “{name}” saved. You can use it for the next release.")
     return _render_upload(request, access, upload, form)
 
 
-def _upload_check(request, access: Access, upload, form):
+def _upload_check(
+    request: SignedInRequest, access: Access, upload: DataUpload, form: DfeImportForm
+) -> HttpResponse:
     """Check the whole file with the mapping; with the Import button, and nothing changed since the
     check, import it."""
     mapping = form.mapping()
@@ -152,7 +170,7 @@ def _upload_check(request, access: Access, upload, form):
         form.add_error(None, problem)
     if not form.require_breakdown() or form.errors:
         return _render_upload(request, access, upload, form)
-    breakdown = data_selectors.area_breakdown(access.area, form.cleaned_data["breakdown"])
+    breakdown = data_selectors.area_breakdown(area=access.area, pk=form.cleaned_data["breakdown"])
     if breakdown is None:
         form.add_error("breakdown", "Choose a measure from the list")
         return _render_upload(request, access, upload, form)
@@ -168,7 +186,14 @@ def _upload_check(request, access: Access, upload, form):
     return _render_upload(request, access, upload, form, preview=preview, breakdown=breakdown)
 
 
-def _upload_import(request, access: Access, upload, form, preview, breakdown):
+def _upload_import(
+    request: SignedInRequest,
+    access: Access,
+    upload: DataUpload,
+    form: DfeImportForm,
+    preview: DfePreview,
+    breakdown: Breakdown,
+) -> HttpResponse:
     if request.POST.get("fingerprint") != preview.fingerprint():
         messages.info(request, "What the import would write has changed since you checked. Check it again.")
         return _render_upload(request, access, upload, form, preview=preview, breakdown=breakdown)
@@ -193,8 +218,9 @@ def _upload_import(request, access: Access, upload, form, preview, breakdown):
 
 @require_http_methods(["GET"])
 @area_view(scorecard_manager, reads=Kind.SCORECARD)
-def mapping_list(request, access: Access):
-    context = {"access": access, "mappings": data_selectors.saved_mappings(access.area), "nav": "scorecard"}
+def mapping_list(request: SignedInRequest, access: Access) -> HttpResponse:
+    mappings = data_selectors.saved_mappings(area=access.area)
+    context = {"access": access, "mappings": mappings, "nav": "scorecard"}
     return render(request, "scorecard/mapping_list.html", context)
 
 
@@ -206,16 +232,22 @@ def _as_mapping(saved: SavedMapping) -> ColumnMapping:
         return ColumnMapping(value=str(saved.mapping.get("value", "")), name=saved.name)
 
 
-def _mapping_page(request, access: Access, saved: SavedMapping, form, theirs=()):
+def _mapping_page(
+    request: SignedInRequest,
+    access: Access,
+    saved: SavedMapping,
+    form: SavedMappingForm,
+    theirs: Sequence[Row] = (),
+) -> HttpResponse:
     context = {"access": access, "form": form, "saved": saved, "theirs": theirs, "nav": "scorecard"}
     return render(request, "scorecard/mapping_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager, reads=Kind.SCORECARD)
-def mapping_edit(request, access: Access, pk: int):
+def mapping_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     """A saved mapping: changed (Save) or deleted (Delete), either refused if someone saved it since."""
-    saved = selectors.get_saved_mapping(access, pk)
+    saved = selectors.get_saved_mapping(access=access, pk=pk)
     if request.method != "POST":
         initial, _ = fit_to_header(_as_mapping(saved), None)
         form = SavedMappingForm(initial={**initial, "name": saved.name, "version": saved.version})
@@ -223,7 +255,9 @@ def mapping_edit(request, access: Access, pk: int):
     form = SavedMappingForm(request.POST)
     form.fields["version"].required = True
     deleting = request.POST.get("action") == "delete"
-    save = _mapping_delete if deleting else _mapping_save
+    save: Callable[[SignedInRequest, Access, SavedMapping, SavedMappingForm], SavedMapping | None] = (
+        _mapping_delete if deleting else _mapping_save
+    )
     attempt = try_save(
         form,
         lambda: save(request, access, saved, form),
@@ -237,11 +271,15 @@ def mapping_edit(request, access: Access, pk: int):
     return redirect("scorecard:mappings", area=access.area.slug)
 
 
-def _mapping_delete(request, access: Access, saved: SavedMapping, form) -> None:
+def _mapping_delete(
+    request: SignedInRequest, access: Access, saved: SavedMapping, form: SavedMappingForm
+) -> None:
     mapping_delete(saved=saved, expected_version=form.cleaned_data["version"])
 
 
-def _mapping_save(request, access: Access, saved: SavedMapping, form) -> SavedMapping:
+def _mapping_save(
+    request: SignedInRequest, access: Access, saved: SavedMapping, form: SavedMappingForm
+) -> SavedMapping:
     return mapping_save(
         area=access.area,
         name=form.cleaned_data["name"],

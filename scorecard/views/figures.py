@@ -9,22 +9,22 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Access, Kind, area_view, scorecard_manager
+from areas.access import Access, Kind, SignedInRequest, area_view, scorecard_manager
 from common.conflicts import Attempt, try_save
 from common.uploads import csv_safe
 
 from .. import selectors
-from ..figures_file import COLUMNS, check_figures, read_figures_file
+from ..figures_file import COLUMNS, CheckedFile, Problem, check_figures, read_figures_file
 from ..forms.figures import ConfirmUploadForm, FigureForm, FiguresUploadForm
 from ..models import Figure, Measure
 from ..selectors import data as data_selectors
-from ..selectors.data import row_write
+from ..selectors.data import UploadPreview, row_write
 from ..services.figures import FigureExists, figure_save, figures_write, rounded
 
 SESSION_KEY = "figure_uploads"
@@ -36,7 +36,14 @@ def _enterable(access: Access, measure: Measure) -> None:
         raise PermissionDenied("Only the programme manager and the measure's owner can enter its figures.")
 
 
-def _figure_page(request, access: Access, form, measure: Measure, attempt: Attempt, **extra):
+def _figure_page(
+    request: SignedInRequest,
+    access: Access,
+    form: FigureForm,
+    measure: Measure,
+    attempt: Attempt[Figure],
+    **extra: object,
+) -> HttpResponse:
     context = {
         "access": access,
         "form": form,
@@ -50,7 +57,13 @@ def _figure_page(request, access: Access, form, measure: Measure, attempt: Attem
     return render(request, "scorecard/figure_form.html", context)
 
 
-def _save(request, form: FigureForm, **changing) -> Figure:
+def _save(
+    request: SignedInRequest,
+    form: FigureForm,
+    *,
+    figure: Figure | None = None,
+    expected_version: int | None = None,
+) -> Figure:
     """Save the form's figure: a new one, or (`figure`, `expected_version`) a change."""
     data = form.cleaned_data
     return figure_save(
@@ -60,11 +73,12 @@ def _save(request, form: FigureForm, **changing) -> Figure:
         value=data["value"],
         missing_reason=data["missing_reason"],
         by=request.user,
-        **changing,
+        figure=figure,
+        expected_version=expected_version,
     )
 
 
-def _saved(request, figure: Figure, measure: Measure):
+def _saved(request: SignedInRequest, figure: Figure, measure: Measure) -> HttpResponse:
     messages.success(request, f"{figure.get_series_display()} figure for {figure.period} saved.")
     return redirect(measure)
 
@@ -81,7 +95,7 @@ def _as_typed(form: FigureForm) -> dict[str, str]:
         breakdown=form.chosen_breakdown,
         series=data["series"],
         period=data["period"],
-        value=rounded(data["value"]),
+        value=rounded(value=data["value"]),
         missing_reason=missing,
     )
     return _as_read(typed)
@@ -89,20 +103,20 @@ def _as_typed(form: FigureForm) -> dict[str, str]:
 
 @require_http_methods(["GET", "POST"])
 @area_view(reads=Kind.SCORECARD)
-def figure_create(request, access: Access, pk: int):
-    measure = selectors.get_measure(access, pk)
+def figure_create(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    measure = selectors.get_measure(access=access, pk=pk)
     _enterable(access, measure)
     if request.method == "POST":
         form = FigureForm(request.POST, measure=measure)
     else:
         form = FigureForm(measure=measure, initial=_start(request, measure))
     attempt = try_save(form, lambda: _save(request, form))
-    if attempt.saved:
-        return _saved(request, attempt.result, measure)
+    if (saved := attempt.result) is not None:
+        return _saved(request, saved, measure)
     return _figure_page(request, access, form, measure, attempt)
 
 
-def _start(request, measure: Measure) -> dict:
+def _start(request: SignedInRequest, measure: Measure) -> dict[str, str]:
     """What a new figure starts with: the series, period and breakdown the address names, if any."""
     initial = {"series": request.GET.get("series") or "area", "period": request.GET.get("period", "")}
     if request.GET.get("breakdown"):
@@ -115,8 +129,8 @@ def _start(request, measure: Measure) -> dict:
 
 @require_http_methods(["GET", "POST"])
 @area_view(reads=Kind.SCORECARD)
-def figure_edit(request, access: Access, pk: int):
-    figure = selectors.get_figure(access, pk)
+def figure_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    figure = selectors.get_figure(access=access, pk=pk)
     measure = figure.breakdown.measure
     _enterable(access, measure)
     form = FigureForm(request.POST or None, measure=measure, figure=figure)
@@ -128,8 +142,8 @@ def figure_edit(request, access: Access, pk: int):
         theirs=_as_read,
         mine=lambda: _as_typed(form),
     )
-    if attempt.saved:
-        return _saved(request, attempt.result, measure)
+    if (saved := attempt.result) is not None:
+        return _saved(request, saved, measure)
     return _figure_page(request, access, form, measure, attempt, figure=figure)
 
 
@@ -147,7 +161,7 @@ def _store(data: bytes) -> str:
     return token
 
 
-def _stored(request, access: Access, token: str) -> tuple[Path, str]:
+def _stored(request: SignedInRequest, access: Access, token: str) -> tuple[Path, str]:
     """The file behind a token, only for the user and area that uploaded it."""
     entry = request.session.get(SESSION_KEY, {}).get(token)
     path = _folder() / token
@@ -162,7 +176,7 @@ def _stored(request, access: Access, token: str) -> tuple[Path, str]:
     return path, entry["name"]
 
 
-def declared_too_large(request, limit: int | None = None) -> bool:
+def declared_too_large(request: HttpRequest, limit: int | None = None) -> bool:
     """Whether an upload's declared length is over the limit, so it is refused before it is read and
     checked. Django has already spooled the body to a temporary file by then (the CSRF check reads it):
     the limit on a request's size belongs to the web server in front of the service."""
@@ -173,21 +187,27 @@ def declared_too_large(request, limit: int | None = None) -> bool:
     return length > (limit or settings.UPLOAD_MAX_BYTES) + 64 * 1024
 
 
-def _check(access: Access, data: bytes, name: str):
+def _check(access: Access, data: bytes, name: str) -> tuple[CheckedFile | None, list[Problem]]:
     sheets, problems = read_figures_file(data, name=name, size_limit=settings.UPLOAD_MAX_BYTES)
     if problems:
         return None, problems
-    checked = check_figures(sheets, data_selectors.figure_catalogue(access.area))
+    checked = check_figures(sheets, data_selectors.figure_catalogue(area=access.area))
     return checked, checked.problems
 
 
-def _fingerprint(checked, preview) -> str:
+def _fingerprint(checked: CheckedFile, preview: UploadPreview) -> str:
     parts = [repr((row.key, row.value, row.missing_reason)) for row in checked.rows]
     parts += [repr((r.old.pk, r.old.version)) for r in preview.replaced]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _upload_page(request, access: Access, form, problems=None, too_large=False):
+def _upload_page(
+    request: SignedInRequest,
+    access: Access,
+    form: FiguresUploadForm,
+    problems: list[Problem] | None = None,
+    too_large: bool = False,
+) -> HttpResponse:
     context = {
         "access": access,
         "form": form,
@@ -201,7 +221,7 @@ def _upload_page(request, access: Access, form, problems=None, too_large=False):
 
 @require_http_methods(["GET", "POST"])
 @area_view(scorecard_manager, reads=Kind.SCORECARD)
-def figures_upload(request, access: Access):
+def figures_upload(request: SignedInRequest, access: Access) -> HttpResponse:
     # A file posted afresh wins over the stored one in the address (after that one had problems).
     token = request.POST.get("token") or (None if request.FILES else request.GET.get("file"))
     if token:
@@ -227,12 +247,12 @@ def figures_upload(request, access: Access):
     return _upload_page(request, access, form)
 
 
-def _preview(request, access: Access, token: str):
+def _preview(request: SignedInRequest, access: Access, token: str) -> HttpResponse:
     path, name = _stored(request, access, token)
     checked, problems = _check(access, path.read_bytes(), name)
-    if problems:
+    if problems or checked is None:
         return _upload_page(request, access, FiguresUploadForm(), problems=problems)
-    preview = data_selectors.upload_preview(access.area, checked.rows)
+    preview = data_selectors.upload_preview(area=access.area, rows=checked.rows)
     fingerprint = _fingerprint(checked, preview)
     form = ConfirmUploadForm(
         request.POST if request.method == "POST" else None,
@@ -244,7 +264,7 @@ def _preview(request, access: Access, token: str):
             return redirect(f"{request.path}?file={token}")
         counts = figures_write(
             area=access.area,
-            writes=[row_write(row) for row in checked.rows],
+            writes=[row_write(row=row) for row in checked.rows],
             source=Figure.Source.UPLOAD,
             source_note=name,
             by=request.user,
@@ -271,12 +291,12 @@ def _preview(request, access: Access, token: str):
 
 @require_http_methods(["GET"])
 @area_view(scorecard_manager, reads=Kind.SCORECARD)
-def figures_template(request, access: Access):
+def figures_template(request: SignedInRequest, access: Access) -> HttpResponse:
     """A CSV with the headings, and a line for each measure's breakdowns to fill in."""
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for code, measure in data_selectors.figure_catalogue(access.area).items():
+    for code, measure in data_selectors.figure_catalogue(area=access.area).items():
         for position, breakdown in enumerate(measure.breakdowns):
             shown = "" if position == 0 else breakdown.name
             writer.writerow([csv_safe(code), csv_safe(shown), "", "", "", ""])

@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Kind, area_view
+from areas.access import Access, Kind, SignedInRequest, area_view
 
 from .. import selectors
 from ..forms.reported import ReportedPeriodForm
@@ -15,10 +15,10 @@ from ..selectors import reported as reported_selectors
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.SCORECARD)
-def scorecard(request, access):
-    card = selectors.area_scorecard(access.area)
-    names = measure_selectors.comparator_names(selectors.settings_for(access.area))
-    reported = reported_selectors.reported_periods(access)
+def scorecard(request: SignedInRequest, access: Access) -> HttpResponse:
+    card = selectors.area_scorecard(area=access.area)
+    names = measure_selectors.comparator_names(settings=selectors.settings_for(area=access.area))
+    reported = reported_selectors.reported_periods(access=access)
     return render(
         request,
         "scorecard/scorecard.html",
@@ -34,8 +34,8 @@ def scorecard(request, access):
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.SCORECARD)
-def exceptions(request, access):
-    card = selectors.area_scorecard(access.area)
+def exceptions(request: SignedInRequest, access: Access) -> HttpResponse:
+    card = selectors.area_scorecard(area=access.area)
     lines = card.exceptions
     latest: dict[int, Commentary] = {}
     for commentary in (
@@ -57,12 +57,14 @@ def exceptions(request, access):
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.SCORECARD)
-def measure_detail(request, access, pk: int):
-    page = measure_selectors.measure_page(access, pk)
+def measure_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    page = measure_selectors.measure_page(access=access, pk=pk)
     charts = [
         (
             view,
-            measure_selectors.chart_alt(page.measure, view, access.area.name, page.series_names),
+            measure_selectors.chart_alt(
+                measure=page.measure, view=view, area_name=access.area.name, names=page.series_names
+            ),
         )
         for view in page.breakdowns
     ]
@@ -75,7 +77,7 @@ def measure_detail(request, access, pk: int):
             "measure": page.measure,
             "charts": charts,
             "region_name": page.series_names["region"],
-            "as_reported": reported_selectors.measure_as_reported(page.measure),
+            "as_reported": reported_selectors.measure_as_reported(measure=page.measure),
             "can_enter": access.can_enter_figures(page.measure),
             "can_manage": access.can_manage_scorecard(),
             "nav": "scorecard",
@@ -85,9 +87,9 @@ def measure_detail(request, access, pk: int):
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.SCORECARD)
-def measure_chart(request, access, pk: int, breakdown_pk: int):
+def measure_chart(request: SignedInRequest, access: Access, pk: int, breakdown_pk: int) -> HttpResponse:
     """The chart as an SVG file: the measure page shows it as an image, and board packs reuse it."""
-    svg = measure_selectors.breakdown_chart(access, pk, breakdown_pk)
+    svg = measure_selectors.breakdown_chart(access=access, pk=pk, breakdown_pk=breakdown_pk)
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"  # opened on its own: inert

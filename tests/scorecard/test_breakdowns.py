@@ -135,7 +135,9 @@ def test_changing_a_breakdown_keeps_a_new_headline_chosen_meanwhile():
     breakdowns.breakdown_make_headline(breakdown=primary)
 
     fields = {"name": "Primary phase", "baseline": None, "baseline_period": "", "baseline_note": ""}
-    breakdowns.breakdown_update(breakdown=as_read, expected_version=as_read.version, **fields)
+    breakdowns.breakdown_update(
+        breakdown=as_read, expected_version=as_read.version, content=breakdowns.BreakdownContent(**fields)
+    )
 
     assert headline(measure).name == "Primary phase"
     assert list(measure.breakdowns.values_list("position", flat=True)) == [0, 1]

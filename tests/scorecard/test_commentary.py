@@ -163,8 +163,8 @@ def test_red_measures_without_commentary_for_the_period_need_one(area, plan, per
     written = red(area, "E4")
     Commentary.objects.create(measure=written, period=period, text="Being handled.")
 
-    assert [m.code for m in measures_needing_commentary(period)] == ["E7", "E9"]
-    assert {e7, e9} == set(measures_needing_commentary(period))
+    assert [m.code for m in measures_needing_commentary(period=period)] == ["E7", "E9"]
+    assert {e7, e9} == set(measures_needing_commentary(period=period))
 
 
 def test_only_measures_linked_to_the_plan_or_to_no_plan_item_count(area, plan, period):
@@ -174,7 +174,7 @@ def test_only_measures_linked_to_the_plan_or_to_no_plan_item_count(area, plan, p
     theirs = red(area, "E9")
     theirs.items.set([ItemFactory(plan=PlanFactory(area=area), number="1")])
 
-    assert [m.code for m in measures_needing_commentary(period)] == ["E7", "E8"]
+    assert [m.code for m in measures_needing_commentary(period=period)] == ["E7", "E8"]
 
 
 def test_reporting_is_refused_naming_the_red_measures_and_nothing_is_written(programme_manager, area, period):

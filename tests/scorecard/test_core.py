@@ -21,7 +21,7 @@ def test_a_measure_is_rated_on_its_latest_figure_against_the_target_in_force(are
     TargetFactory(breakdown=headline(measure), value=Decimal("60"), due_on=datetime.date(2025, 12, 31))
     add_figures(measure, {"2023": "40", "2024": "50"})
 
-    line = area_scorecard(area).lines[0]
+    line = area_scorecard(area=area).lines[0]
 
     assert line.assessment.rating is Rating.RED
     assert line.assessment.target == (datetime.date(2025, 12, 31), Decimal("60"))
@@ -34,7 +34,7 @@ def test_a_suppressed_latest_figure_leaves_the_last_known_one_rated_and_says_why
     add_figures(measure, {"2023": "25"}, series="england")
     add_figures(measure, {"2024": None})
 
-    assessment = area_scorecard(area).lines[0].assessment
+    assessment = area_scorecard(area=area).lines[0].assessment
 
     assert assessment.latest.period == "2023"
     assert assessment.rating is Rating.GREEN  # lower than England
@@ -47,7 +47,7 @@ def test_measures_are_grouped_under_each_outcome_they_serve_and_counted_once(are
     both.outcomes.set([safe, heard])
     MeasureFactory(area=area, to_be_defined=True)
 
-    card = area_scorecard(area)
+    card = area_scorecard(area=area)
 
     assert [g.heading.split(":")[0] for g in card.groups] == ["I2", "I4", "Not linked to an outcome"]
     assert (
@@ -62,6 +62,6 @@ def test_the_reason_names_the_region_as_the_area_sets_it(area):
     add_figures(measure, {"2024": "7.8"})
     add_figures(measure, {"2024": "50.5"}, series="region")
 
-    reason = area_scorecard(area).lines[0].assessment.reason
+    reason = area_scorecard(area=area).lines[0].assessment.reason
 
     assert reason == "No target: 7.8% is worse than North West (50.5%); no England figure"

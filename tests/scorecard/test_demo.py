@@ -77,7 +77,7 @@ def test_load_demo_gives_stockport_its_scorecard_once():
         Decimal("60.1"),
         Decimal("50.5"),
     )
-    card = area_scorecard(stockport)
+    card = area_scorecard(area=stockport)
     timeliness = next(line for line in card.lines if line.measure.code == "EHC1")
     assert timeliness.assessment.reason == (
         "No target: 7.8% is worse than England (46.4%) and worse than North West (50.5%)"
@@ -128,7 +128,7 @@ def test_the_demos_reported_periods_have_their_scorecard_as_it_stood_then():
     html = page.content.decode()
     assert page.status_code == 200
     assert "Scorecard as reported for March 2021" in html
-    assert reported_summary(march).sentence() in html
+    assert reported_summary(period=march).sentence() in html
     assert '<span class="govuk-hint">2020</span>' in html  # the latest EHC1 figure known then
     for year in ("2021", "2022", "2023", "2024"):
         assert f'<span class="govuk-hint">{year}</span>' not in html, year

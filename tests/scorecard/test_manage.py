@@ -136,7 +136,7 @@ def test_a_measures_own_near_miss_rule_is_used_on_the_scorecard(pm, area):
     assert response.status_code == 302
     own.refresh_from_db()
     assert own.near_miss == "green" and own.tolerance is None and own.no_target == ""
-    ratings = {line.measure.code: line.assessment.rating for line in area_scorecard(area).lines}
+    ratings = {line.measure.code: line.assessment.rating for line in area_scorecard(area=area).lines}
     assert ratings == {"E1": Rating.AMBER, "E2": Rating.GREEN}
 
 

@@ -23,8 +23,9 @@ from scorecard.selectors import area_scorecard
 from scorecard.services.breakdowns import target_update
 from scorecard.services.commentary import commentary_save
 from scorecard.services.figures import figure_save
-from scorecard.services.measures import MeasureContent, measure_update, settings_save
+from scorecard.services.measures import MeasureContent, measure_update
 from scorecard.services.reporting import reported_scorecard_freeze
+from scorecard.services.settings import SettingsContent, settings_save
 from tests.progress.factories import ReportingPeriodFactory
 from tests.scorecard.factories import (
     BreakdownFactory,
@@ -113,7 +114,8 @@ def test_the_reported_scorecard_stays_as_the_board_saw_it_when_a_figure_a_target
     target = headline(timeliness).targets.get()
     target_update(target=target, expected_version=target.version, value=Decimal("70"), due_on=target.due_on)
     settings = ScorecardSettings.objects.get(area=area)
-    settings_save(area=area, expected_version=settings.version, no_target="not_rated")
+    content = dataclasses.replace(SettingsContent.of(settings), no_target="not_rated")
+    settings_save(area=area, content=content, expected_version=settings.version)
 
     reported_after = main(reader.get(reported_url(period)).content)
     live_after = main(reader.get(reverse("scorecard:scorecard", kwargs={"area": area.slug})).content)
@@ -142,7 +144,7 @@ def test_the_reported_scorecard_stays_as_the_board_saw_it_when_a_figure_a_target
     assert live_after != live_before
     assert summary not in live_after
     assert "65% <span" in live_after and "70% by 31/12/2025" in live_after
-    live = {line.measure.code: line.assessment for line in area_scorecard(area).lines}
+    live = {line.measure.code: line.assessment for line in area_scorecard(area=area).lines}
     assert live["E7"].direction is Direction.IMPROVING
     assert live["E7"].reason == "Target 70% not met: 65%, 5 percentage points below it"
     assert live["A2"].rating is Rating.CONTEXTUAL
