@@ -7,6 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sendplan
+APPS := accounts areas common config demo evidence history plans progress scorecard
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -46,6 +47,8 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates */templates --lint
+	$(VENV)/bin/mypy
+	$(VENV)/bin/bandit -q -c pyproject.toml -r $(APPS)
 
 test-sqlite: install chromium
 	$(PY) -m pytest -p no:cacheprovider

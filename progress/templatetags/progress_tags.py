@@ -21,7 +21,7 @@ def movement_list(row: TrendRow) -> SafeString:
         f"from {esc(m.before)} to {esc(m.after)}</li>"
         for word, m in entries
     )
-    return mark_safe(f'<ul class="govuk-list">{items}</ul>')  # noqa: S308  # nosec B308, B703 - every value escaped by esc
+    return mark_safe(f'<ul class="govuk-list">{items}</ul>')  # noqa: S308 - every value escaped by esc  # nosec B308, B703
 
 
 @register.simple_tag
@@ -35,7 +35,7 @@ def trend_rows(trend: Trend) -> SafeString:
             for now, before in row.pairs
         )
 
-    return mark_safe(  # noqa: S308  # nosec B308, B703 - every value escaped by esc
+    return mark_safe(  # noqa: S308 - every value escaped by esc  # nosec B308, B703
         "".join(
             f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
             f"{esc(row.top.number)}. {esc(Truncator(row.top.text).words(10))}</th>{cells(row)}"
@@ -66,7 +66,7 @@ def timeline_rows(entries: list[TimelineEntry], area_slug: str) -> SafeString:
         shortened = Truncator(text).words(40).replace("\r\n", "\n").replace("\r", "\n")
         return esc(shortened).replace("\n", "<br>")
 
-    return mark_safe(  # noqa: S308  # nosec B308, B703 - every value escaped by esc; swatch escapes its colour
+    return mark_safe(  # noqa: S308 - every value escaped by esc; swatch escapes its colour  # nosec B308, B703
         "".join(
             f'<tr class="govuk-table__row"><td class="govuk-table__cell">'
             f'<a class="govuk-link" href="{esc(period_url(e.period.pk))}">{esc(e.period.name)}</a>'

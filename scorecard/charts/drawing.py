@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from math import ceil, floor, log10
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import quoteattr  # escaping the text we write, not parsing XML  # nosec B406
 
 from ..assess import Point
 from ..rules import show

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from math import ceil
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape  # escaping the text we write, not parsing XML  # nosec B406
 
 from ..assess import Point, known_value
 from ..rules import Polarity, show

@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from decimal import Decimal
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape  # escaping the text we write, not parsing XML  # nosec B406
 
 from ..assess import Point, known_value
 from .drawing import AREA_STYLE, Style, attr, line, marker, segments

@@ -126,7 +126,7 @@ def _row(line: MeasureLine, area_slug: str, prefix: str, comparators: list[str])
         cells,
         rating_tag(assessment.rating),
         direction_words(assessment.direction),
-        mark_safe(spark),  # noqa: S308 - charts.sparkline escapes every text it writes
+        mark_safe(spark),  # noqa: S308 - charts.sparkline escapes every text it writes  # nosec B308, B703
     )
 
 

@@ -16,7 +16,7 @@ from plans.models import Plan
 from plans.spreadsheet import plan_import, preview_import, read_plan_file
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
-DEMO_PASSWORD = "demo-send-2026"  # noqa: S105  # nosec B105 - a published demo password, printed by `make run`
+DEMO_PASSWORD = "demo-send-2026"  # noqa: S105 - a published demo password, printed by `make run`  # nosec B105
 
 
 class DemoArea(TypedDict):
