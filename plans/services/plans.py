@@ -89,8 +89,11 @@ def plan_create(
 def plan_update(
     *, plan: Plan, content: PlanContent, expected_version: int, by: User | None = None, source: str = "Web"
 ) -> Plan:
-    before = plan_snapshot(Plan.objects.select_related("rag_scheme").get(pk=plan.pk))
-    if content.rag_scheme.pk != plan.rag_scheme_id:
+    saved = Plan.objects.select_related("rag_scheme").get(
+        pk=plan.pk
+    )  # as saved, whatever a form set on `plan`
+    before = plan_snapshot(saved)
+    if content.rag_scheme.pk != saved.rag_scheme_id:
         in_use = plan.items.current().filter(status__isnull=False).count()
         if in_use:
             raise ValidationError(

@@ -118,7 +118,9 @@ def rag_status_update(
 ) -> RagStatus:
     """Change what is given of a status; what is left out (None) stays as it is. The import gives only
     the position when it puts a scheme's statuses in its file's order."""
-    before = _status_snapshot(status)
+    before = _status_snapshot(
+        RagStatus.objects.get(pk=status.pk)
+    )  # as saved, whatever a form set on `status`
     if label is not None:
         status.label = _check_label(status.scheme, label, exclude_pk=status.pk)
     if colour is not None:

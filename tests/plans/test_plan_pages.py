@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from history.models import Change
 from plans.models import RagScheme
-from tests.plans.factories import ItemFactory
+from tests.plans.factories import ItemFactory, RagSchemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +187,55 @@ def test_an_item_added_at_the_top_gets_the_next_number(client, plan, tree, progr
         reverse("plans:item-create", kwargs={"area": "stockport", "plan_pk": plan.pk})
     ).content.decode()
     assert 'value="3"' in page
+
+
+def test_editing_a_status_on_its_page_is_recorded_in_the_history(client, plan, programme_manager):
+    client.force_login(programme_manager)
+    status = plan.rag_scheme.statuses.order_by("position").first()
+    url = reverse(
+        "plans:rag-status-edit",
+        kwargs={"area": "stockport", "pk": plan.rag_scheme_id, "status_pk": status.pk},
+    )
+
+    response = client.post(
+        url,
+        {
+            "label": "Not yet started",
+            "colour": status.colour,
+            "meaning": status.meaning,
+            "counts_as_done": "",
+            "needs_impact_evidence": "",
+        },
+    )
+
+    assert response.status_code == 302
+    change = Change.objects.get(subject__endswith=": Not yet started")
+    assert change.changes["Label"] == [status.label, "Not yet started"]
+    assert change.by == programme_manager
+
+
+def test_a_plan_cannot_change_rag_scheme_while_its_items_are_rated_with_the_old_one(
+    client, plan, rated, programme_manager
+):
+    client.force_login(programme_manager)
+    other = RagSchemeFactory(area=plan.area, name="Another scheme")
+    data = {
+        "reference": plan.reference,
+        "title": plan.title,
+        "kind": plan.kind,
+        "status": plan.status,
+        "rag_scheme": other.pk,
+        "reporting_cadence": 1,
+        "level_1": "Area of weakness",
+        "level_2": "Priority",
+        "level_3": "Key action",
+        "level_4": "Milestone",
+        "version": plan.version,
+    }
+
+    response = client.post(reverse("plans:plan-edit", kwargs={"area": "stockport", "pk": plan.pk}), data)
+
+    assert response.status_code == 200
+    assert "2 items have a status from the current scheme. Clear them first." in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.rag_scheme_id != other.pk
