@@ -1,6 +1,7 @@
 """An item's history across periods: as reported, or as it stands in a period not yet reported."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from plans.models import Item
 
@@ -9,8 +10,17 @@ from ..models import ReportingPeriod
 
 
 @dataclass(frozen=True)
+class PeriodRef:
+    """A period as the timeline names and links it: no model instance, for an item with years of them."""
+
+    pk: int
+    name: str
+    starts_on: date
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
-    period: ReportingPeriod
+    period: PeriodRef
     label: str
     colour: str
     how: str  # "Reported", "Confirmed", "Proposed"
@@ -19,37 +29,76 @@ class TimelineEntry:
     overdue: bool
 
 
+REPORTED = (
+    "period_id",
+    "period__name",
+    "period__starts_on",
+    "status_label",
+    "status_colour",
+    "commentary",
+    "due_date",
+    "original_due_date",
+    "slip_count",
+    "overdue",
+)
+OPEN = (
+    "period_id",
+    "period__name",
+    "period__starts_on",
+    "confirmed_status__label",
+    "confirmed_status__colour",
+    "proposed_status__label",
+    "proposed_status__colour",
+    "confirmed_at",
+    "commentary",
+)
+
+
 def item_timeline(*, item: Item) -> list[TimelineEntry]:
-    """The item's status in each period, newest first: as reported, or as it stands in an open period."""
-    entries = []
-    ratings = item.reported_ratings.select_related("period").defer("period__trend")
-    for rating in ratings.order_by("-period__starts_on"):
-        entries.append(
-            TimelineEntry(
-                period=rating.period,
-                label=rating.status_label,
-                colour=rating.status_colour,
-                how="Reported",
-                commentary=rating.commentary,
-                due=rules.due_wording(rating.due_date, rating.original_due_date, rating.slip_count),
-                overdue=rating.overdue,
-            )
+    """The item's status in each period, newest first: as reported, or as it stands in an open period.
+    Two queries of plain values, however many periods the item has been through."""
+    entries = [
+        TimelineEntry(
+            period=PeriodRef(period_pk, name, starts_on),
+            label=label,
+            colour=colour,
+            how="Reported",
+            commentary=commentary,
+            due=rules.due_wording(due_date, original_due_date, slip_count),
+            overdue=overdue,
         )
-    open_updates = (
-        item.updates.exclude(period__state=ReportingPeriod.State.REPORTED)
-        .select_related("period", "proposed_status", "confirmed_status")
-        .defer("period__trend")
-        .order_by("-period__starts_on")
-    )
-    for update in open_updates:
-        status = update.confirmed_status or update.proposed_status
+        for (
+            period_pk,
+            name,
+            starts_on,
+            label,
+            colour,
+            commentary,
+            due_date,
+            original_due_date,
+            slip_count,
+            overdue,
+        ) in item.reported_ratings.values_list(*REPORTED)
+    ]
+    open_updates = item.updates.exclude(period__state=ReportingPeriod.State.REPORTED).values_list(*OPEN)
+    for (
+        period_pk,
+        name,
+        starts_on,
+        confirmed,
+        confirmed_colour,
+        proposed,
+        proposed_colour,
+        at,
+        text,
+    ) in open_updates:
         entries.append(
             TimelineEntry(
-                period=update.period,
-                label=status.label,
-                colour=status.colour,
-                how="Confirmed" if update.is_confirmed else "Proposed",
-                commentary=update.commentary,
+                period=PeriodRef(period_pk, name, starts_on),
+                label=confirmed or proposed,
+                colour=confirmed_colour if confirmed else proposed_colour,
+                how="Confirmed" if at is not None else "Proposed",
+                commentary=text,
                 due="",
                 overdue=False,
             )
