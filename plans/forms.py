@@ -287,6 +287,8 @@ class RagSchemeForm(Form):
 
 
 class RagStatusForm(ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = RagStatus
         fields = ["label", "colour", "meaning", "counts_as_done", "needs_impact_evidence"]

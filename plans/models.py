@@ -39,6 +39,7 @@ class RagStatus(models.Model):
         default=False,
         help_text="May be given only with evidence of impact on children and families.",
     )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["scheme", "position"]

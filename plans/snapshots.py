@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from areas.models import Person, Workstream
 from common.dates import format_uk_date
 
-from .models import Item, Plan
+from .models import Item, Plan, RagStatus
 
 if TYPE_CHECKING:
     from .services.items import ItemContent
@@ -90,4 +90,16 @@ def plan_snapshot(plan: Plan) -> dict[str, str]:
         "Level names": " / ".join(plan.level_names),
         "RAG scheme": plan.rag_scheme.name,
         "Reporting": plan.get_reporting_cadence_display(),
+    }
+
+
+def rag_status_snapshot(status: RagStatus) -> dict[str, str]:
+    """A RAG status as the scheme page shows it."""
+    return {
+        "Label": status.label,
+        "Colour": status.colour,
+        "Meaning": status.meaning,
+        "Counts as done": "Yes" if status.counts_as_done else "No",
+        "Needs evidence of impact": "Yes" if status.needs_impact_evidence else "No",
+        "Position": str(status.position),
     }

@@ -6,22 +6,13 @@ from django.db.models import Max
 
 from accounts.models import User
 from areas.models import LocalArea
+from common.concurrency import claim_version
 from history import services as history
 from history.rules import Changes
 
 from ..models import Item, RagScheme, RagStatus
 from ..presets import RAG_PRESETS
-
-
-def _status_snapshot(status: RagStatus) -> dict[str, str]:
-    return {
-        "Label": status.label,
-        "Colour": status.colour,
-        "Meaning": status.meaning,
-        "Counts as done": "Yes" if status.counts_as_done else "No",
-        "Needs evidence of impact": "Yes" if status.needs_impact_evidence else "No",
-        "Position": str(status.position),
-    }
+from ..snapshots import rag_status_snapshot
 
 
 def _record(status: RagStatus, action: str, changes: Changes, by: User | None, source: str) -> None:
@@ -99,7 +90,7 @@ def rag_status_add(
     )
     status.full_clean()
     status.save()
-    _record(status, history.Action.ADDED, history.diff({}, _status_snapshot(status)), by, source)
+    _record(status, history.Action.ADDED, history.diff({}, rag_status_snapshot(status)), by, source)
     return status
 
 
@@ -113,14 +104,17 @@ def rag_status_update(
     counts_as_done: bool | None = None,
     needs_impact_evidence: bool | None = None,
     position: int | None = None,
+    expected_version: int | None = None,
     by: User | None = None,
     source: str = "Web",
 ) -> RagStatus:
     """Change what is given of a status; what is left out (None) stays as it is. The import gives only
-    the position when it puts a scheme's statuses in its file's order."""
-    before = _status_snapshot(
-        RagStatus.objects.get(pk=status.pk)
-    )  # as saved, whatever a form set on `status`
+    the position when it puts a scheme's statuses in its file's order. With `expected_version` (the
+    status page), refused with EditConflict if someone saved the status since it was read."""
+    saved = RagStatus.objects.get(pk=status.pk)  # as saved, whatever a form set on `status`
+    before = rag_status_snapshot(saved)
+    claim_version(saved, saved.version if expected_version is None else expected_version)
+    status.version = saved.version  # a page open on the status now sees it changed
     if label is not None:
         status.label = _check_label(status.scheme, label, exclude_pk=status.pk)
     if colour is not None:
@@ -135,7 +129,7 @@ def rag_status_update(
         status.position = position
     status.full_clean()
     status.save()
-    changes = history.diff(before, _status_snapshot(status))
+    changes = history.diff(before, rag_status_snapshot(status))
     if changes:
         _record(status, history.Action.CHANGED, changes, by, source)
     return status

@@ -7,11 +7,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from areas.access import Access, Kind, SignedInRequest, area_view, manager_only
+from common.conflicts import try_save
 from common.views import apply_validation_error
 
 from .. import selectors, services
 from ..forms import RagSchemeForm, RagStatusForm
 from ..models import RagStatus
+from ..snapshots import rag_status_snapshot
 
 
 @require_http_methods(["GET"])
@@ -81,29 +83,28 @@ def status_create(request: SignedInRequest, access: Access, pk: int) -> HttpResp
 @area_view(manager_only, reads=Kind.PLAN)
 def status_edit(request: SignedInRequest, access: Access, pk: int, status_pk: int) -> HttpResponse:
     status = selectors.rag_status_for(access=access, scheme_pk=pk, pk=status_pk)
-    form = RagStatusForm(request.POST or None, instance=status)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.rag_status_update(
-                status=status,
-                label=data["label"],
-                colour=data["colour"],
-                meaning=data["meaning"],
-                counts_as_done=data["counts_as_done"],
-                needs_impact_evidence=data["needs_impact_evidence"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"Status {status.label} saved.")
-            return redirect(status.scheme)
-    return render(
-        request,
-        "plans/rag_status_form.html",
-        {"access": access, "scheme": status.scheme, "status": status, "form": form, "nav": "rag"},
+    form = RagStatusForm(request.POST or None, instance=status, initial={"version": status.version})
+    attempt = try_save(
+        form,
+        lambda: services.rag_status_update(
+            status=status,
+            label=form.cleaned_data["label"],
+            colour=form.cleaned_data["colour"],
+            meaning=form.cleaned_data["meaning"],
+            counts_as_done=form.cleaned_data["counts_as_done"],
+            needs_impact_evidence=form.cleaned_data["needs_impact_evidence"],
+            expected_version=form.cleaned_data["version"] or 0,
+            by=request.user,
+        ),
+        thing="this status",
+        theirs=rag_status_snapshot,
+        mine=lambda: rag_status_snapshot(status),  # the form has put what was typed on `status`
     )
+    if attempt.saved:
+        messages.success(request, f"Status {status.label} saved.")
+        return redirect(status.scheme)
+    context = {"access": access, "scheme": status.scheme, "status": status, "form": form, "nav": "rag"}
+    return render(request, "plans/rag_status_form.html", context | {"theirs": attempt.theirs})
 
 
 @require_http_methods(["POST"])

@@ -2,9 +2,12 @@
 and keeps their typing to save again on purpose."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from areas.models import Membership
 from plans.models import Item, Plan
+from tests.areas.factories import MembershipFactory, UserFactory
 from tests.plans.test_items import edit_url, form_data
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +82,33 @@ def test_removing_an_item_someone_just_changed_is_refused_showing_what_they_chan
     assert not Item.objects.get(pk=item.pk).is_removed
     item.refresh_from_db()
     assert f'name="version" value="{item.version}"' in page  # pressing Remove again removes it, knowingly
+
+
+def test_two_managers_editing_one_rag_status_lose_nothing(plan, programme_manager):
+    """The second save shows what the first saved beside what was typed; saving again goes through."""
+    other = UserFactory(email="pm2@example.org")
+    MembershipFactory(user=other, area=plan.area, role=Membership.Role.PROGRAMME_MANAGER)
+    status = plan.rag_scheme.statuses.order_by("position").first()
+    url = reverse(
+        "plans:rag-status-edit",
+        kwargs={"area": plan.area.slug, "pk": plan.rag_scheme_id, "status_pk": status.pk},
+    )
+    first, second = Client(), Client()
+    first.force_login(programme_manager)
+    second.force_login(other)
+    opened = status.version
+    fields = {"colour": status.colour, "meaning": "", "counts_as_done": "", "needs_impact_evidence": ""}
+
+    assert first.post(url, {**fields, "label": "Not begun", "version": opened}).status_code == 302
+    page = second.post(url, {**fields, "label": "Not yet started", "version": opened})
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Someone else changed this status while you were editing it" in html
+    assert "Theirs:</strong> Not begun" in html and "Yours:</strong> Not yet started" in html
+    status.refresh_from_db()
+    assert status.label == "Not begun"
+    again = second.post(url, {**fields, "label": "Not yet started", "version": status.version})
+    assert again.status_code == 302
+    status.refresh_from_db()
+    assert status.label == "Not yet started"

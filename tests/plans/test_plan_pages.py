@@ -205,6 +205,7 @@ def test_editing_a_status_on_its_page_is_recorded_in_the_history(client, plan, p
             "meaning": status.meaning,
             "counts_as_done": "",
             "needs_impact_evidence": "",
+            "version": status.version,
         },
     )
 
