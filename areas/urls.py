@@ -2,15 +2,16 @@ from django.urls import path
 
 from . import views
 
+# A person's page and a workstream's page list their items, so the plans app composes them
+# (plans/views/people.py); config/urls.py adds them to this namespace as "areas:person" and
+# "areas:workstream".
 app_name = "areas"
 urlpatterns = [
     path("people/", views.person_list, name="people"),
     path("people/new/", views.person_create, name="person-create"),
-    path("people/<int:pk>/", views.person_detail, name="person"),
     path("people/<int:pk>/edit/", views.person_edit, name="person-edit"),
     path("workstreams/", views.workstream_list, name="workstreams"),
     path("workstreams/new/", views.workstream_create, name="workstream-create"),
-    path("workstreams/<int:pk>/", views.workstream_detail, name="workstream"),
     path("workstreams/<int:pk>/edit/", views.workstream_edit, name="workstream-edit"),
     path("members/", views.member_list, name="members"),
     path("members/new/", views.member_create, name="member-create"),

@@ -4,13 +4,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
 from common.conflicts import try_save
 from common.views import apply_validation_error
-from plans import selectors as plan_selectors
 
 from . import selectors, services, snapshots
 from .access import Access, Kind, SignedInRequest, area_view, manager_only, user_areas
@@ -25,23 +23,6 @@ def person_list(request: SignedInRequest, access: Access) -> HttpResponse:
         request,
         "areas/person_list.html",
         {"access": access, "people": selectors.people_for(access=access), "nav": "people"},
-    )
-
-
-@require_http_methods(["GET"])
-@area_view(reads=Kind.PLAN)
-def person_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
-    person = selectors.person_for(access=access, pk=pk)
-    items = plan_selectors.item_rows(
-        access=access,
-        queryset=plan_selectors.items_of_person(access=access, person_id=person.pk),
-        today=timezone.localdate(),
-    )
-    led = list(person.led_workstreams.select_related("area"))
-    return render(
-        request,
-        "areas/person_detail.html",
-        {"access": access, "person": person, "items": items, "led": led, "nav": "people"},
     )
 
 
@@ -114,22 +95,6 @@ def workstream_list(request: SignedInRequest, access: Access) -> HttpResponse:
         request,
         "areas/workstream_list.html",
         {"access": access, "workstreams": selectors.workstreams_for(access=access), "nav": "workstreams"},
-    )
-
-
-@require_http_methods(["GET"])
-@area_view(reads=Kind.PLAN)
-def workstream_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
-    workstream = selectors.workstream_for(access=access, pk=pk)
-    items = plan_selectors.item_rows(
-        access=access,
-        queryset=plan_selectors.items_of_workstreams(access=access, workstream_ids=[workstream.pk]),
-        today=timezone.localdate(),
-    )
-    return render(
-        request,
-        "areas/workstream_detail.html",
-        {"access": access, "workstream": workstream, "items": items, "nav": "workstreams"},
     )
 
 

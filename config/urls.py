@@ -1,11 +1,20 @@
 from django.urls import include, path
 
+from areas import urls as area_urls
 from areas import views as area_views
+from plans.views import people
+
+# The local area's pages, with the two the plans app composes (a person's and a workstream's items).
+area_pages = [
+    *area_urls.urlpatterns,
+    path("people/<int:pk>/", people.person_detail, name="person"),
+    path("workstreams/<int:pk>/", people.workstream_detail, name="workstream"),
+]
 
 urlpatterns = [
     path("", area_views.home, name="home"),
     path("", include("accounts.urls")),
-    path("areas/<slug:area>/", include("areas.urls")),
+    path("areas/<slug:area>/", include((area_pages, area_urls.app_name))),
     path("areas/<slug:area>/", include("plans.urls")),
     path("areas/<slug:area>/", include("progress.urls")),
     path("areas/<slug:area>/evidence/", include("evidence.urls")),
