@@ -202,3 +202,12 @@ def reminder_kind(
     if (deadline - today).days <= days_before:
         return OWNER_REMINDER
     return None
+
+
+def reminder_kind_now(deadline: date, today: date) -> str:
+    """Which reminder "Send reminders now" sends: owners up to the deadline, leads after it.
+
+    Unlike the daily `reminder_kind`, the week before the deadline is not waited for: the
+    programme manager chose to remind the owners now. Each kind still goes once per period.
+    """
+    return LEAD_REMINDER if today > deadline else OWNER_REMINDER
