@@ -10,6 +10,7 @@ from common.forms import FastSelect, Form, UKDateField
 from evidence.models import Evidence
 from plans.models import Plan, RagStatus
 
+from . import rules
 from .models import HighlightReport, HighlightRow
 from .selectors import STATE_FILTERS
 from .services.updates import UpdateContent
@@ -110,6 +111,28 @@ class PeriodFilterForm(Form):
 
 class VersionForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MissingReportsForm(Form):
+    """Reporting a period while workstreams with updates have no highlight report: said knowingly."""
+
+    without_highlight_reports = forms.BooleanField(
+        label="Report without these highlight reports",
+        error_messages={
+            "required": "Confirm you want to report without these workstreams' highlight reports, "
+            "or cancel and ask their leads to write them"
+        },
+    )
+
+    def __init__(self, *args: Any, names: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.warning = rules.missing_reports_warning(names)
+        self.fields[
+            "without_highlight_reports"
+        ].label = f"Report without highlight reports from: {', '.join(names)}"
+        self.fields[
+            "without_highlight_reports"
+        ].help_text = "The board will see “No report” for each of them in this period's highlight reports."
 
 
 class UpdateForm(Form):

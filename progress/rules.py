@@ -5,7 +5,7 @@ Nothing here touches the database, so each rule is tested on its own
 """
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -72,6 +72,20 @@ def state_change_problem(current: str, wanted: str, unconfirmed_updates: int) ->
             "before confirming the period."
         )
     return None
+
+
+def missing_reports_warning(names: Sequence[str]) -> str:
+    """What reporting says of workstreams with updates in the period but no highlight report, or "".
+
+    It is a warning, not a block: the board can be told without a workstream's report, but the
+    programme manager must say so knowingly, and the reported period shows "No report" for each.
+    """
+    if not names:
+        return ""
+    listed = ", ".join(names)
+    if len(names) == 1:
+        return f"{listed} has updates in this period but no highlight report."
+    return f"{len(names)} workstreams have updates in this period but no highlight report: {listed}."
 
 
 # Updates and their challenge ------------------------------------------------------------
