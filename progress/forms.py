@@ -143,14 +143,19 @@ class UpdateForm(Form):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     proposed_status = _status_field(
-        "Proposed status", error_messages={"required": "Choose the status you propose for this item"}
+        "Proposed status",
+        error_messages={"required": "Choose the status you propose for this item"},
+        help_text="A status that needs evidence of impact is only confirmed at the challenge if you tick "
+        "evidence that says what has changed for children and families",
     )
     evidence = EvidenceChoiceField(
         label="Evidence",
         required=False,
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Evidence from the area's evidence bank that shows the progress or its impact",
+        help_text="Evidence from the area's evidence bank that shows the progress or its impact: what is "
+        "already on this item and what you added lately. To find other evidence, search the bank below",
+        error_messages={"invalid_choice": "Choose evidence from this local area's evidence bank"},
     )
     mitigation = forms.CharField(
         label="Mitigation",

@@ -120,17 +120,28 @@ def confirmation_problems(
     - The scheme's worst status (red) needs a mitigation: what is being done about it.
     """
     problems: dict[str, str] = {}
-    if status.needs_impact_evidence and not has_impact_evidence:
-        problems["status"] = (
-            f"“{status.label}” needs evidence of impact. Link at least one evidence item that says "
-            "what has changed for children and families, or choose another status."
-        )
+    if impact := impact_evidence_problem(status, has_impact_evidence=has_impact_evidence):
+        problems["status"] = impact
     if is_worst(status, worst_position) and not mitigation.strip():
         problems["mitigation"] = (
             f"“{status.label}” is this plan's worst status. Enter the mitigation: what is being done "
             "to bring the item back on track."
         )
     return problems
+
+
+def impact_evidence_problem(status: StatusFacts, *, has_impact_evidence: bool) -> str | None:
+    """Why `status` cannot be confirmed without evidence of impact, or None.
+
+    The challenge refuses it (`confirmation_problems`); the update form and the period page tell
+    the owner the same words beforehand, since an owner may still propose it.
+    """
+    if status.needs_impact_evidence and not has_impact_evidence:
+        return (
+            f"“{status.label}” needs evidence of impact. Link at least one evidence item that says "
+            "what has changed for children and families, or choose another status."
+        )
+    return None
 
 
 def is_slip(current_due: date | None, proposed_due: date | None) -> bool:

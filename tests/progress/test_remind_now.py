@@ -122,10 +122,3 @@ def test_another_areas_user_cannot_send_reminders(client, other_area_user, other
     assert client.post(_url("remind", cycle)).status_code == 404
     assert client.post(_url("remind", cycle, area=other_area.slug)).status_code == 404
     assert mail.outbox == []
-
-
-def test_which_reminder_send_now_sends():
-    deadline = datetime.date(2021, 3, 25)
-    assert rules.reminder_kind_now(deadline, datetime.date(2021, 3, 1)) == rules.OWNER_REMINDER
-    assert rules.reminder_kind_now(deadline, deadline) == rules.OWNER_REMINDER
-    assert rules.reminder_kind_now(deadline, datetime.date(2021, 3, 26)) == rules.LEAD_REMINDER
