@@ -1,6 +1,7 @@
 """What is outstanding: the updates still missing in a reporting period, for the programme manager,
 who may send the reminders now rather than wait for the daily `manage.py send_reminders`."""
 
+from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -34,6 +35,11 @@ def remind_now(request: SignedInRequest, access: Access, pk: int) -> HttpRespons
     """POST: send the reminders now (each kind once per period, as the daily command), then say
     who was reminded and who could not be reached. GET goes back to the outstanding page."""
     period = _period(access, pk)
+    if request.method == "POST" and not period.takes_updates:
+        state = period.get_state_display().lower()
+        messages.error(
+            request, f"{period.name} is {state}: it no longer takes updates, so nobody was reminded."
+        )
     if request.method == "GET" or not period.takes_updates:
         return redirect("progress:outstanding", area=access.area.slug, pk=period.pk)
     run = reminders_send(period=period, today=timezone.localdate(), now=True)

@@ -105,7 +105,9 @@ def test_a_period_no_longer_taking_updates_sends_nothing(client, programme_manag
 
     assert response.status_code == 302
     assert mail.outbox == []
-    assert "Send reminders now" not in _page(client.get(_url("outstanding", cycle)))
+    page = _page(client.get(_url("outstanding", cycle)))
+    assert "Send reminders now" not in page
+    assert "it no longer takes updates, so nobody was reminded" in page
 
 
 @pytest.mark.parametrize("persona", ["workstream_lead", "contributor", "viewer"])
