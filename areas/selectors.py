@@ -1,10 +1,13 @@
 """Reads for the people, workstreams and members pages, always inside the user's area."""
 
+from collections.abc import Iterable
+
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .access import Access
 from .models import Membership, Person, Workstream
+from .rules import Address, person_address
 
 CURRENT_ITEMS = Q(owned_items__removed_at__isnull=True)
 
@@ -44,4 +47,46 @@ def members_for(*, access: Access) -> QuerySet[Membership]:
 def member_for(*, access: Access, pk: int) -> Membership:
     return get_object_or_404(
         Membership.objects.select_related("user", "person", "area"), pk=pk, area=access.area
+    )
+
+
+def emails_of(*, area_id: int, person_ids: Iterable[int]) -> dict[int, Address]:
+    """Where to email each of the area's people (`areas.rules.person_address`), in one query.
+
+    The one place that decides a person's address: reminders, the outstanding page and any
+    other email to a person use it. People of another area are left out.
+    """
+    wanted = set(person_ids)
+    if not wanted:
+        return {}
+    rows = (
+        Person.objects.filter(area_id=area_id, pk__in=wanted)
+        .order_by("pk", "memberships__user__email")
+        .values_list(
+            "pk", "email", "memberships__area_id", "memberships__user__email", "memberships__user__is_active"
+        )
+    )
+    own: dict[int, str] = {}
+    active: dict[int, list[str]] = {}
+    inactive: set[int] = set()
+    for pk, email, member_area, member_email, member_active in rows:
+        own[pk] = email or ""
+        if member_email is None or member_area != area_id:
+            continue
+        if member_active:
+            active.setdefault(pk, []).append(member_email)
+        else:
+            inactive.add(pk)
+    return {
+        pk: person_address(
+            member_emails=active.get(pk, []), has_inactive_member=pk in inactive, own_email=email
+        )
+        for pk, email in own.items()
+    }
+
+
+def email_of(*, person: Person) -> Address:
+    """Where to email one person: `emails_of` for a single person."""
+    return emails_of(area_id=person.area_id, person_ids=[person.pk]).get(
+        person.pk, person_address(member_emails=[], has_inactive_member=False, own_email=person.email)
     )

@@ -136,3 +136,27 @@ class EvidenceFilterForm(Form):
         """The search words and kind to show; a kind that does not exist is ignored."""
         self.is_valid()
         return {"q": self.cleaned_data.get("q", ""), "kind": self.cleaned_data.get("kind", "")}
+
+
+class EvidenceSearchForm(Form):
+    """Find evidence in the area's bank by its title, kind and date (the update form's search)."""
+
+    title = forms.CharField(
+        label="Title contains",
+        required=False,
+        max_length=250,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+    )
+    kind = forms.ChoiceField(
+        label="Kind of evidence", required=False, choices=[("", "Any kind"), *Evidence.Kind.choices]
+    )
+    dated_from = UKDateField(label="Dated from", required=False, help_text="For example, 01/03/2021")
+    dated_to = UKDateField(label="Dated to", required=False, help_text="For example, 31/03/2021")
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        start, end = data.get("dated_from"), data.get("dated_to")
+        if start and end and end < start:
+            self.add_error("dated_to", "The “dated to” date must be on or after the “dated from” date")
+        return data

@@ -10,6 +10,7 @@ from common.forms import FastSelect, Form, UKDateField
 from evidence.models import Evidence
 from plans.models import Plan, RagStatus
 
+from . import rules
 from .models import HighlightReport, HighlightRow
 from .selectors import STATE_FILTERS
 from .services.updates import UpdateContent
@@ -112,6 +113,28 @@ class VersionForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class MissingReportsForm(Form):
+    """Reporting a period while workstreams with updates have no highlight report: said knowingly."""
+
+    without_highlight_reports = forms.BooleanField(
+        label="Report without these highlight reports",
+        error_messages={
+            "required": "Confirm you want to report without these workstreams' highlight reports, "
+            "or cancel and ask their leads to write them"
+        },
+    )
+
+    def __init__(self, *args: Any, names: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.warning = rules.missing_reports_warning(names)
+        self.fields[
+            "without_highlight_reports"
+        ].label = f"Report without highlight reports from: {', '.join(names)}"
+        self.fields[
+            "without_highlight_reports"
+        ].help_text = "The board will see “No report” for each of them in this period's highlight reports."
+
+
 class UpdateForm(Form):
     commentary = forms.CharField(
         label="Progress this period",
@@ -120,14 +143,19 @@ class UpdateForm(Form):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     proposed_status = _status_field(
-        "Proposed status", error_messages={"required": "Choose the status you propose for this item"}
+        "Proposed status",
+        error_messages={"required": "Choose the status you propose for this item"},
+        help_text="A status that needs evidence of impact is only confirmed at the challenge if you tick "
+        "evidence that says what has changed for children and families",
     )
     evidence = EvidenceChoiceField(
         label="Evidence",
         required=False,
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Evidence from the area's evidence bank that shows the progress or its impact",
+        help_text="Evidence from the area's evidence bank that shows the progress or its impact: what is "
+        "already on this item and what you added lately. To find other evidence, search the bank below",
+        error_messages={"invalid_choice": "Choose evidence from this local area's evidence bank"},
     )
     mitigation = forms.CharField(
         label="Mitigation",

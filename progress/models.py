@@ -36,6 +36,12 @@ class ReportingPeriod(models.Model):
         help_text="Set when reported: each top-level item's status counts against the period reported "
         "before, and what improved and declined (progress.trend)",
     )
+    no_highlight_reports = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Set when reported: the workstreams that had updates in the period but no highlight "
+        'report, as they were then ([{"id": 3, "name": "S/E SEN Support", "lead": "CL"}])',
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

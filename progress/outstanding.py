@@ -2,8 +2,10 @@
 
 An update is expected for every current item of the period's plan that has an owner and is
 not done (`rules.expects_update`); it is missing until the item has an `Update` for the
-period. `missing_updates` reads everything in three queries whatever the plan's size, as
-plain values: the outstanding page and the reminder emails are both built from it.
+period. `missing_updates` reads everything in four queries whatever the plan's size, as
+plain values: the outstanding page and the reminder emails are both built from it. Each
+owner's and lead's address is the one `areas.selectors.emails_of` gives: the linked member's
+when there is one, else the person's own; `email_problem` says why there is none.
 """
 
 from dataclasses import dataclass, field
@@ -11,6 +13,8 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from areas.rules import NO_MEMBER_NO_EMAIL, Address
+from areas.selectors import emails_of
 from common.urls import url_maker
 from plans.models import Item, ItemOwner
 
@@ -39,7 +43,8 @@ class OwnerMissing:
     initials: str
     name: str
     label: str
-    email: str
+    email: str = ""
+    email_problem: str = ""
     items: list[MissingItem] = field(default_factory=list)
 
 
@@ -55,6 +60,7 @@ class WorkstreamProgress:
     lead_name: str = ""
     lead_label: str = ""
     lead_email: str = ""
+    lead_email_problem: str = ""
     expected: int = 0
     missing_items: list[MissingItem] = field(default_factory=list)
 
@@ -91,9 +97,9 @@ NO_WORKSTREAM = "No workstream"
 def missing_updates(period: ReportingPeriod, today: date) -> Outstanding:
     """The period's expected and missing updates, by owner (by initials) and by workstream (by code).
 
-    Three queries whatever the plan's size: the plan's current items (with whether each has an
-    owner, is done and has an update for the period), their owners, their workstreams. Pass a
-    period fetched with `select_related("plan__area")`.
+    Four queries whatever the plan's size: the plan's current items (with whether each has an
+    owner, is done and has an update for the period), their owners, their workstreams, and the
+    addresses of the owners and leads. Pass a period fetched with `select_related("plan__area")`.
     """
     current = Item.objects.current().filter(plan_id=period.plan_id)
     values = (
@@ -109,6 +115,7 @@ def missing_updates(period: ReportingPeriod, today: date) -> Outstanding:
     owners, owners_of = _owners(current, expected_ids)
     workstreams, workstreams_of = _workstreams(current, expected_ids)
     codes = {w.workstream_id: w.code for w in workstreams.values()}
+    _addresses(period.plan.area_id, owners, workstreams)
 
     item_url = url_maker("plans:item", area=period.plan.area.slug)
     missing: list[MissingItem] = []
@@ -160,9 +167,7 @@ def _owners(
     rows = (
         ItemOwner.objects.filter(item__in=current)
         .order_by("position", "pk")
-        .values(
-            "item_id", "person_id", "person__initials", "person__name", "person__job_title", "person__email"
-        )
+        .values("item_id", "person_id", "person__initials", "person__name", "person__job_title")
     )
     for row in rows:
         if row["item_id"] not in expected_ids:
@@ -174,7 +179,6 @@ def _owners(
                 initials=row["person__initials"],
                 name=row["person__name"],
                 label=_label(row["person__name"], row["person__job_title"], row["person__initials"]),
-                email=row["person__email"],
             )
     return owners, owners_of
 
@@ -197,7 +201,6 @@ def _workstreams(
             "workstream__lead__initials",
             "workstream__lead__name",
             "workstream__lead__job_title",
-            "workstream__lead__email",
         )
     )
     for row in rows:
@@ -217,9 +220,23 @@ def _workstreams(
                     row["workstream__lead__job_title"],
                     row["workstream__lead__initials"],
                 ),
-                lead_email=row["workstream__lead__email"] or "",
             )
     return workstreams, workstreams_of
+
+
+def _addresses(
+    area_id: int, owners: dict[int, OwnerMissing], workstreams: dict[int | None, WorkstreamProgress]
+) -> None:
+    """Fill in each owner's and lead's address, in one query (`areas.selectors.emails_of`)."""
+    leads = [w for w in workstreams.values() if w.lead_id is not None]
+    addresses = emails_of(area_id=area_id, person_ids=[*owners, *(w.lead_id for w in leads if w.lead_id)])
+    nowhere = Address(email="", problem=NO_MEMBER_NO_EMAIL)
+    for owner in owners.values():
+        address = addresses.get(owner.person_id, nowhere)
+        owner.email, owner.email_problem = address.email, address.problem
+    for group in leads:
+        address = addresses.get(group.lead_id or 0, nowhere)
+        group.lead_email, group.lead_email_problem = address.email, address.problem
 
 
 def _label(name: str | None, job_title: str | None, initials: str | None) -> str:

@@ -4,7 +4,11 @@
 each of them once. The `Reminder` row is created before the email is sent, in the same
 transaction, and the database allows one per period, person and kind: a reminder already
 recorded is never sent again, and a failed email leaves no row, so the next run retries it.
-`manage.py send_reminders` runs it for every period that takes updates.
+`manage.py send_reminders` runs it for every period that takes updates; the outstanding page's
+"Send reminders now" runs it for one period with `now=True` (`rules.reminder_kind_now`).
+
+Each person is emailed at the address `areas.selectors.emails_of` gives (the linked member's
+when there is one, else the person's own); someone with neither is listed with the reason.
 """
 
 from dataclasses import dataclass, field
@@ -36,6 +40,7 @@ class Recipient:
     email: str
     items: tuple[MissingItem, ...]
     workstreams: tuple[str, ...] = ()
+    problem: str = ""
 
 
 @dataclass
@@ -77,6 +82,7 @@ def reminder_recipients(outstanding: Outstanding, kind: str) -> list[Recipient]:
                 label=o.label,
                 email=o.email,
                 items=tuple(o.items),
+                problem=o.email_problem,
             )
             for o in outstanding.by_owner
         ]
@@ -101,20 +107,34 @@ def reminder_recipients(outstanding: Outstanding, kind: str) -> list[Recipient]:
                 email=first.lead_email,
                 items=tuple(sorted(items.values(), key=lambda item: order[item.pk])),
                 workstreams=tuple(group.code for group in groups),
+                problem=first.lead_email_problem,
             )
         )
     return sorted(recipients, key=lambda r: (r.initials.lower(), r.initials, r.person_id))
 
 
 def reminders_send(
-    *, period: ReportingPeriod, today: date, dry_run: bool = False, site_url: str | None = None
+    *,
+    period: ReportingPeriod,
+    today: date,
+    dry_run: bool = False,
+    site_url: str | None = None,
+    now: bool = False,
 ) -> ReminderRun:
     """Email today's reminders for `period`, each at most once; in a dry run, send and record nothing.
 
-    Owners are reminded in the week up to the deadline, workstream leads after it. People
-    with no email address are skipped and listed in the result.
+    Owners are reminded in the week up to the deadline, workstream leads after it. With `now`
+    (the programme manager's "Send reminders now") owners are reminded at any time up to the
+    deadline, not only in the week before. Either way each person gets each kind at most once
+    per period. People with no email address are skipped and listed in the result, with why.
     """
-    kind = rules.reminder_kind(period.deadline, today) if period.takes_updates else None
+    kind = None
+    if period.takes_updates:
+        kind = (
+            rules.reminder_kind_now(period.deadline, today)
+            if now
+            else rules.reminder_kind(period.deadline, today)
+        )
     run = ReminderRun(period=period, kind=kind, dry_run=dry_run)
     if kind is None:
         return run

@@ -5,7 +5,7 @@ Nothing here touches the database, so each rule is tested on its own
 """
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -74,6 +74,20 @@ def state_change_problem(current: str, wanted: str, unconfirmed_updates: int) ->
     return None
 
 
+def missing_reports_warning(names: Sequence[str]) -> str:
+    """What reporting says of workstreams with updates in the period but no highlight report, or "".
+
+    It is a warning, not a block: the board can be told without a workstream's report, but the
+    programme manager must say so knowingly, and the reported period shows "No report" for each.
+    """
+    if not names:
+        return ""
+    listed = ", ".join(names)
+    if len(names) == 1:
+        return f"{listed} has updates in this period but no highlight report."
+    return f"{len(names)} workstreams have updates in this period but no highlight report: {listed}."
+
+
 # Updates and their challenge ------------------------------------------------------------
 
 
@@ -106,17 +120,28 @@ def confirmation_problems(
     - The scheme's worst status (red) needs a mitigation: what is being done about it.
     """
     problems: dict[str, str] = {}
-    if status.needs_impact_evidence and not has_impact_evidence:
-        problems["status"] = (
-            f"“{status.label}” needs evidence of impact. Link at least one evidence item that says "
-            "what has changed for children and families, or choose another status."
-        )
+    if impact := impact_evidence_problem(status, has_impact_evidence=has_impact_evidence):
+        problems["status"] = impact
     if is_worst(status, worst_position) and not mitigation.strip():
         problems["mitigation"] = (
             f"“{status.label}” is this plan's worst status. Enter the mitigation: what is being done "
             "to bring the item back on track."
         )
     return problems
+
+
+def impact_evidence_problem(status: StatusFacts, *, has_impact_evidence: bool) -> str | None:
+    """Why `status` cannot be confirmed without evidence of impact, or None.
+
+    The challenge refuses it (`confirmation_problems`); the update form and the period page tell
+    the owner the same words beforehand, since an owner may still propose it.
+    """
+    if status.needs_impact_evidence and not has_impact_evidence:
+        return (
+            f"“{status.label}” needs evidence of impact. Link at least one evidence item that says "
+            "what has changed for children and families, or choose another status."
+        )
+    return None
 
 
 def is_slip(current_due: date | None, proposed_due: date | None) -> bool:
@@ -202,3 +227,12 @@ def reminder_kind(
     if (deadline - today).days <= days_before:
         return OWNER_REMINDER
     return None
+
+
+def reminder_kind_now(deadline: date, today: date) -> str:
+    """Which reminder "Send reminders now" sends: owners up to the deadline, leads after it.
+
+    Unlike the daily `reminder_kind`, the week before the deadline is not waited for: the
+    programme manager chose to remind the owners now. Each kind still goes once per period.
+    """
+    return LEAD_REMINDER if today > deadline else OWNER_REMINDER

@@ -10,6 +10,7 @@ urlpatterns = [
     path("periods/<int:pk>/edit/", periods.period_edit, name="period-edit"),
     path("periods/<int:pk>/move/<str:state>/", periods.period_move, name="period-move"),
     path("periods/<int:pk>/outstanding/", outstanding.outstanding, name="outstanding"),
+    path("periods/<int:pk>/outstanding/remind/", outstanding.remind_now, name="remind"),
     path("periods/<int:pk>/items/<int:item_pk>/update/", updates.update_edit, name="update"),
     path("periods/<int:pk>/items/<int:item_pk>/challenge/", updates.update_challenge, name="challenge"),
     path("periods/<int:pk>/highlights/", highlights.report_list, name="highlight-reports"),

@@ -154,6 +154,13 @@ TABLE = [
     ("areas:member-edit", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
     ("areas:member-remove", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
     ("progress:outstanding", lambda d: {"pk": d["period"].pk}, "", MANAGER_ONLY),
+    # Send reminders now: a POST; a GET goes back to the outstanding page.
+    (
+        "progress:remind",
+        lambda d: {"pk": d["period"].pk},
+        "",
+        {PM: 302, LEAD: 403, CONTRIB: 403, VIEWER: 403},
+    ),
     ("progress:periods", lambda d: {"plan_pk": d["plan"].pk}, "", EVERYONE),
     (
         "progress:period-create",

@@ -13,7 +13,7 @@ Every lookup takes the user's `Access`, so periods and updates are only found in
 Every name is re-exported here: `progress.selectors.period_for` and so on.
 """
 
-from .highlights import highlight_report_for, highlight_reports_of, workstream_for
+from .highlights import highlight_report_for, highlight_reports_of, workstream_for, workstreams_without_report
 from .pages import (
     STATE_FILTERS,
     PeriodFilters,
@@ -66,4 +66,5 @@ __all__ = [
     "reported_rows",
     "update_of",
     "workstream_for",
+    "workstreams_without_report",
 ]

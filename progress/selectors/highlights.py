@@ -24,5 +24,20 @@ def highlight_report_for(*, period: ReportingPeriod, workstream: Workstream) -> 
     )
 
 
+def workstreams_without_report(*, period: ReportingPeriod) -> list[Workstream]:
+    """The workstreams with an update in `period` on one of their items but no highlight report, by code.
+
+    One query, whatever the plan's size.
+    """
+    reported = HighlightReport.objects.filter(period=period).values("workstream_id")
+    return list(
+        Workstream.objects.filter(area_id=period.plan.area_id, items__updates__period=period)
+        .exclude(pk__in=reported)
+        .select_related("lead")
+        .distinct()
+        .order_by("code", "pk")
+    )
+
+
 def workstream_for(*, access: Access, pk: int) -> Workstream:
     return get_object_or_404(Workstream.objects.select_related("lead"), pk=pk, area=access.area)

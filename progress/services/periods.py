@@ -14,6 +14,7 @@ from plans.models import Item, Plan, RagStatus
 
 from .. import rules
 from ..models import HighlightReport, ReportedRating, ReportingPeriod, Update
+from ..selectors.highlights import workstreams_without_report
 from ..signals import period_reported, period_reporting
 from ..trend import trend_between
 
@@ -119,7 +120,10 @@ def period_move(
     Reporting freezes the period: each item's rating and the highlight reports are kept as
     the board was told them, and no update or report of the period can change after. The apps beside
     the plan are asked first (`reporting_problems`: red measures need a commentary) and told after
-    (progress.signals.period_reported: the scorecard is frozen as reported).
+    (progress.signals.period_reported: the scorecard is frozen as reported). A workstream with
+    updates but no highlight report does not stop reporting (`rules.missing_reports_warning`: the
+    page asks the programme manager to go ahead knowingly); it is kept on the period
+    (`no_highlight_reports`, shown as "No report") and named in the history with who reported.
     """
     unconfirmed = Update.objects.filter(period=period, confirmed_at__isnull=True).count()
     problem = rules.state_change_problem(period.state, to_state, unconfirmed)
@@ -131,9 +135,17 @@ def period_move(
     claim_version(period, expected_version)
     period.state = to_state
     fields = ["state"]
+    changes = {"State": [old_label, period.get_state_display()]}
     if to_state == ReportingPeriod.State.REPORTED:
         period.reported_at, period.reported_by = at or timezone.now(), by
-        fields += ["reported_at", "reported_by", "trend"]
+        fields += ["reported_at", "reported_by", "trend", "no_highlight_reports"]
+        period.no_highlight_reports = [
+            {"id": w.pk, "name": f"{w.code} {w.name}".strip(), "lead": w.lead.initials if w.lead else ""}
+            for w in workstreams_without_report(period=period)
+        ]
+        if period.no_highlight_reports:
+            names = ", ".join(w["name"] for w in period.no_highlight_reports)
+            changes["Reported without highlight reports from"] = ["", names]
         _freeze(period)
         previous = (
             period.plan.periods.filter(state=ReportingPeriod.State.REPORTED, starts_on__lt=period.starts_on)
@@ -150,7 +162,7 @@ def period_move(
         action=history.Action.CHANGED,
         subject=f"Reporting period {period.name}",
         obj=period,
-        changes={"State": [old_label, period.get_state_display()]},
+        changes=changes,
         by=by,
         source="Web",
     )

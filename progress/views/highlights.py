@@ -1,5 +1,7 @@
 """Highlight reports: one per workstream per period, one row per priority, four columns."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -18,18 +20,28 @@ from ..services.highlights import priorities_of
 @require_http_methods(["GET"])
 @area_view(reads=Kind.CYCLE)
 def report_list(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    """Every workstream's report. Once reported: the reports as reported, and "No report" for each
+    workstream that had updates but no report then (kept on the period, so later ones never appear)."""
     period = selectors.period_for(access=access, pk=pk)
     reports = selectors.highlight_reports_of(period=period)
     workstreams = list(Workstream.objects.filter(area=access.area).select_related("lead"))
-    entries = [
+    entries: list[dict[str, Any]] = [
         {
             "workstream": w,
+            "name": reports[w.pk].workstream_name if w.pk in reports and period.is_reported else "",
+            "lead": w.lead.initials if w.lead else "",
             "report": reports.get(w.pk),
             "can_edit": access.can_edit_highlight_report(w) and not period.is_reported,
         }
         for w in workstreams
         if w.pk in reports or not period.is_reported
     ]
+    if period.is_reported:
+        entries += [
+            {"workstream": None, "name": missing["name"], "lead": missing.get("lead", ""), "no_report": True}
+            for missing in period.no_highlight_reports
+        ]
+        entries.sort(key=lambda entry: entry["name"].lower())
     return render(
         request,
         "progress/highlight_list.html",

@@ -19,7 +19,7 @@ from scorecard.selectors.reported import reported_summary
 from scorecard.selectors.reporting import measures_needing_commentary
 
 from .. import rules, selectors, services
-from ..forms import PeriodFilterForm, PeriodForm, PeriodSettingsForm, VersionForm
+from ..forms import MissingReportsForm, PeriodFilterForm, PeriodForm, PeriodSettingsForm, VersionForm
 from ..models import ReportingPeriod
 
 PAGE_SIZE = 100
@@ -196,6 +196,9 @@ def period_move(request: SignedInRequest, access: Access, pk: int, state: str) -
         raise Http404("No such state")
     if request.method == "GET":
         return _move_page(request, access, period, state)
+    acknowledge = _missing_reports_form(period, state, request.POST)
+    if acknowledge is not None and not acknowledge.is_valid():
+        return _move_page(request, access, period, state, acknowledge=acknowledge)
     form = VersionForm(request.POST)
     attempt = try_save(
         form,
@@ -212,8 +215,21 @@ def period_move(request: SignedInRequest, access: Access, pk: int, state: str) -
     return _move_page(request, access, selectors.period_for(access=access, pk=pk), state, attempt.problem)
 
 
+def _missing_reports_form(period: ReportingPeriod, state: str, data: Any = None) -> MissingReportsForm | None:
+    """When reporting, the box the programme manager ticks to report without some highlight reports."""
+    if state != rules.REPORTED or period.is_reported:
+        return None
+    names = [f"{w.code} {w.name}".strip() for w in selectors.workstreams_without_report(period=period)]
+    return MissingReportsForm(data, names=names) if names else None
+
+
 def _move_page(
-    request: SignedInRequest, access: Access, period: ReportingPeriod, state: str, problem: str = ""
+    request: SignedInRequest,
+    access: Access,
+    period: ReportingPeriod,
+    state: str,
+    problem: str = "",
+    acknowledge: MissingReportsForm | None = None,
 ) -> HttpResponse:
     summary = selectors.period_summary(period=period)
     if request.method == "GET":
@@ -229,6 +245,7 @@ def _move_page(
         "action": MOVES[state],
         "problem": problem,
         "summary": summary,
+        "acknowledge": acknowledge or _missing_reports_form(period, state),
         "nav": "plans",
     }
     return render(request, "progress/period_move.html", context)

@@ -1,12 +1,10 @@
 """Writing an item's update for a period, and the challenge that confirms or changes its status."""
 
 from collections.abc import Iterable
-from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,38 +12,19 @@ from django.views.decorators.http import require_http_methods
 
 from areas.access import Access, Kind, SignedInRequest, area_view
 from common.conflicts import Row, try_save
-from evidence.models import Evidence
 from plans.models import Item
 from plans.rules import is_overdue
 
 from .. import rules, selectors, services
 from ..forms import ChallengeForm, UpdateForm
 from ..models import ReportingPeriod, Update
-
-RECENT_EVIDENCE_DAYS = 90
-
-
-def _just_added(request: SignedInRequest) -> list[int]:
-    """Evidence the user has just added to the bank: the evidence page sends them back with its id."""
-    return [int(pk) for pk in request.GET.getlist("evidence") if pk.isdigit()]
-
-
-def _evidence_choices(
-    access: Access, item: Item, update: Update | None, request: SignedInRequest
-) -> QuerySet[Evidence]:
-    """Evidence already used for this item, what this user added lately, and what they just added."""
-    just_added = _just_added(request)
-    since = timezone.now() - timedelta(days=RECENT_EVIDENCE_DAYS)
-    wanted = Q(updates__item=item) | Q(added_by=request.user, added_at__gte=since) | Q(pk__in=just_added)
-    if update is not None:
-        wanted |= Q(updates=update)
-    return Evidence.objects.filter(area=access.area).filter(wanted).distinct().order_by("title")
+from .evidence_picker import EvidencePicker, just_added
 
 
 def _initial(update: Update | None, request: SignedInRequest) -> dict[str, Any]:
-    just_added = _just_added(request)
+    added = just_added(request)
     if update is None:
-        return {"evidence": just_added}
+        return {"evidence": added}
     return {
         "commentary": update.commentary,
         "next_steps": update.next_steps,
@@ -53,7 +32,7 @@ def _initial(update: Update | None, request: SignedInRequest) -> dict[str, Any]:
         "proposed_due_date": update.proposed_due_date,
         "due_date_reason": update.due_date_reason,
         "mitigation": update.mitigation,
-        "evidence": [e.pk for e in update.evidence.all()] + just_added,
+        "evidence": [e.pk for e in update.evidence.all()] + added,
         "version": update.version,
     }
 
@@ -68,12 +47,15 @@ def update_edit(request: SignedInRequest, access: Access, pk: int, item_pk: int)
             "Only the item's owners, their workstream lead and the programme manager can update it."
         )
     update = selectors.update_of(period=period, item=item)
+    picker = EvidencePicker(access=access, item=item, update=update, request=request)
     form = UpdateForm(
-        (request.POST or None) if period.takes_updates else None,
+        (request.POST or None) if period.takes_updates and not picker.searching else None,
         plan=period.plan,
-        evidence_choices=_evidence_choices(access, item, update, request),
-        initial=_initial(update, request),
+        evidence_choices=picker.bank(),
+        initial=picker.posted_initial() if picker.searching else _initial(update, request),
     )
+    if picker.searching:
+        return _update_page(request, access, period, item, update, form, [], picker)
     attempt = try_save(
         form,
         lambda: services.update_save(
@@ -93,10 +75,12 @@ def update_edit(request: SignedInRequest, access: Access, pk: int, item_pk: int)
         messages.success(
             request, f"Update on {item.number} saved. It now waits for the workstream's challenge."
         )
+        if warning := impact_warning(attempt.result):
+            messages.warning(request, f"{item.number}: {warning}")
         return redirect(period)
     if attempt.conflict:
         update = selectors.update_of(period=period, item=item)
-    return _update_page(request, access, period, item, update, form, attempt.theirs)
+    return _update_page(request, access, period, item, update, form, attempt.theirs, picker)
 
 
 def _update_page(
@@ -107,7 +91,9 @@ def _update_page(
     update: Update | None,
     form: UpdateForm,
     theirs: list[Row],
+    picker: EvidencePicker,
 ) -> HttpResponse:
+    picker.prepare(form.fields["evidence"])
     context = {
         "access": access,
         "plan": period.plan,
@@ -118,9 +104,30 @@ def _update_page(
         "theirs": theirs,
         "due": rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
         "overdue": _overdue(item),
+        "picker": picker,
+        "impact_warning": impact_warning(update) if update and not form.is_bound else "",
         "nav": "plans",
     }
+    if picker.searching and picker.htmx:
+        return render(request, "progress/includes/evidence_results.html", context)
     return render(request, "progress/update_form.html", context)
+
+
+def impact_warning(update: Update | None) -> str:
+    """What the challenge will refuse about an update's proposed status for want of evidence of impact
+    (the challenge's own words, `rules.confirmation_problems`), or "". Owners may still propose it."""
+    if update is None or not update.proposed_status.needs_impact_evidence:
+        return ""
+    status = update.proposed_status
+    facts = rules.StatusFacts(
+        label=status.label,
+        position=status.position,
+        needs_impact_evidence=status.needs_impact_evidence,
+        counts_as_done=status.counts_as_done,
+    )
+    has_impact = any(e.shows_impact for e in update.evidence.all())
+    problem = rules.impact_evidence_problem(facts, has_impact_evidence=has_impact)
+    return f"The challenge will not confirm it yet. {problem}" if problem else ""
 
 
 def _overdue(item: Item) -> bool:

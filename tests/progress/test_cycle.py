@@ -249,7 +249,10 @@ class TestChallenge:
 class TestPeriodCycle:
     def _move(self, client, period, state):
         period.refresh_from_db()
-        return client.post(_url("period-move", period, state=state), {"version": period.version})
+        return client.post(
+            _url("period-move", period, state=state),
+            {"version": period.version, "without_highlight_reports": "on"},
+        )
 
     def test_the_programme_manager_opens_the_next_period_with_dates_that_follow_on(
         self, client, programme_manager, plan, period

@@ -161,7 +161,46 @@ def test_people_without_an_email_address_are_skipped_and_named(cycle, owner_pers
     assert not Reminder.objects.exists()
     assert f"{HEADING}: 0 owner reminders sent, 2 skipped (no email)" in output
     assert "skipped AB" in output
-    assert "skipped SM" in output and "no email address (2 items: 1.1.1.1, 1.1.1.3)" in output
+    assert (
+        "(2 items: 1.1.1.1, 1.1.1.3): no email address: link them to a member on the members "
+        "page, or add their email on their page"
+    ) in output
+
+
+def test_a_person_linked_to_a_member_is_reminded_at_the_members_address(cycle, owner_person, contributor):
+    """SM signs in as contributor@example.org: that is where the reminder goes, not SM's own email."""
+    output = _send("--date", "2021-03-20")
+
+    assert [email.to for email in mail.outbox] == [["contributor@example.org"]]
+    assert Reminder.objects.get().sent_to == "contributor@example.org"
+    assert "emailed SM" in output and "<contributor@example.org>" in output
+
+
+def test_a_member_with_no_email_on_the_persons_page_is_still_reached(cycle, owner_person, contributor):
+    owner_person.email = ""
+    owner_person.save()
+
+    _send("--date", "2021-03-20")
+
+    assert [email.to for email in mail.outbox] == [["contributor@example.org"]]
+
+
+def test_a_switched_off_member_falls_back_to_the_persons_own_email_or_says_why_not(
+    cycle, owner_person, contributor
+):
+    contributor.is_active = False
+    contributor.save()
+
+    _send("--date", "2021-03-20", "--dry-run")
+    output = _send("--date", "2021-03-20")
+    assert [email.to for email in mail.outbox] == [["sm@example.org"]]
+
+    Reminder.objects.all().delete()
+    owner_person.email = ""
+    owner_person.save()
+    output = _send("--date", "2021-03-21")
+    assert "skipped SM" in output
+    assert "(2 items: 1.1.1.1, 1.1.1.3): no email address: their member account is switched off" in output
 
 
 class FailingBackend(BaseEmailBackend):

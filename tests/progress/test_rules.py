@@ -192,3 +192,38 @@ def test_the_trend_counts_each_top_level_item_and_lists_what_moved():
     assert tops["1"]["declined"] == [[2, "1.1.2", "Progressing", "Not started"]]
     assert tops["2"]["declined"] == [[3, "2.1.1", "Progressing", "No status"]]
     assert tops["2"]["now"] == {"none": 1, "2": 1}, "an item new this period counts now but did not move"
+
+
+def test_the_owner_is_told_the_same_words_the_challenge_refuses_with():
+    problem = rules.impact_evidence_problem(BLUE, has_impact_evidence=False)
+    assert problem is not None and problem.startswith("“Completed and embedded” needs evidence of impact.")
+    assert (
+        rules.confirmation_problems(BLUE, worst_position=1, has_impact_evidence=False, mitigation="")[
+            "status"
+        ]
+        == problem
+    )
+    assert rules.impact_evidence_problem(BLUE, has_impact_evidence=True) is None
+    assert rules.impact_evidence_problem(AMBER, has_impact_evidence=False) is None
+
+
+def test_send_reminders_now_reminds_owners_until_the_deadline_and_leads_after():
+    deadline = date(2021, 3, 25)
+    assert rules.reminder_kind_now(deadline, date(2021, 3, 1)) == rules.OWNER_REMINDER
+    assert rules.reminder_kind_now(deadline, deadline) == rules.OWNER_REMINDER
+    assert rules.reminder_kind_now(deadline, date(2021, 3, 26)) == rules.LEAD_REMINDER
+
+
+@given(deadline=st.dates(), today=st.dates())
+def test_send_now_sends_the_daily_reminder_whenever_one_is_due(deadline, today):
+    """Within the window, "send now" sends the same kind as the daily run would."""
+    daily = rules.reminder_kind(deadline, today)
+    if daily is not None:
+        assert rules.reminder_kind_now(deadline, today) == daily
+
+
+def test_missing_highlight_reports_are_named():
+    assert rules.missing_reports_warning([]) == ""
+    assert rules.missing_reports_warning(["JC Joint commissioning"]) == (
+        "JC Joint commissioning has updates in this period but no highlight report."
+    )

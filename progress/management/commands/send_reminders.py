@@ -18,8 +18,9 @@ email listing their items, the deadline and a link to the period. After the dead
 workstream lead gets an email listing the missing updates of their workstreams.
 
 Each person gets each kind of reminder at most once per period, so it is safe to run this
-every day (for example from cron). People with no email address are listed, not emailed:
-add their address on the people page.
+every day (for example from cron). Each person is emailed at their linked member's address
+(the one they sign in with), or else at the email on their page. People with neither are
+listed with the reason, not emailed: link them to a member or add their email on their page.
 
 Use -v 0 to show only one line per period.
 
@@ -100,7 +101,7 @@ def describe(run: ReminderRun, *, details: bool = True) -> list[str]:
     if details:
         verb = "would email" if run.dry_run else "emailed"
         lines += [f"{verb} {_who(r)} <{r.email}> ({_items(r)})" for r in run.sent]
-    lines += [f"skipped {_who(r)}: no email address ({_items(r)})" for r in run.no_email]
+    lines += [f"skipped {_who(r)} ({_items(r)}): {r.problem or 'no email address'}" for r in run.no_email]
     lines += [f"failed {_who(r)} <{r.email}>: {error}" for r, error in run.failed]
     if run.without_lead:
         lines.append(f"no lead to remind for: {', '.join(run.without_lead)}")
