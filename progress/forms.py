@@ -112,6 +112,12 @@ class VersionForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class PeriodMoveForm(VersionForm):
+    """Moving a period on; confirming its ratings carries how many missing updates were agreed to."""
+
+    missing_agreed = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+
 class UpdateForm(Form):
     commentary = forms.CharField(
         label="Progress this period",

@@ -118,6 +118,7 @@ def _update_page(
         "theirs": theirs,
         "due": rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
         "overdue": _overdue(item),
+        "rating_change": selectors.rating_change_for(item=item, period=period),
         "nav": "plans",
     }
     return render(request, "progress/update_form.html", context)
