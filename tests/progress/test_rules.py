@@ -192,3 +192,32 @@ def test_the_trend_counts_each_top_level_item_and_lists_what_moved():
     assert tops["1"]["declined"] == [[2, "1.1.2", "Progressing", "Not started"]]
     assert tops["2"]["declined"] == [[3, "2.1.1", "Progressing", "No status"]]
     assert tops["2"]["now"] == {"none": 1, "2": 1}, "an item new this period counts now but did not move"
+
+
+# Confirming with missing updates, and where owners are emailed -----------------------------
+
+
+def test_confirming_with_missing_updates_needs_the_number_agreed():
+    assert rules.missing_updates_problem(0, 0) is None
+    assert rules.missing_updates_problem(11, 11) is None
+    assert rules.missing_updates_problem(11, None) is None  # a caller that does not ask
+    assert rules.missing_updates_problem(1, 0) == (
+        "1 item has no update for this period. Confirm anyway, or wait for the updates."
+    )
+    assert "11 items have no update" in rules.missing_updates_problem(11, 10)
+
+
+@given(st.integers(min_value=0, max_value=500), st.integers(min_value=0, max_value=500))
+def test_agreeing_to_at_least_as_many_as_are_missing_is_enough(missing, agreed):
+    assert (rules.missing_updates_problem(missing, agreed) is None) == (agreed >= missing or missing == 0)
+
+
+def test_an_owner_is_emailed_at_their_members_address_else_their_own():
+    assert rules.owner_address("sm@stockport.gov.uk", "sm@home.example") == "sm@stockport.gov.uk"
+    assert rules.owner_address("", "sm@home.example") == "sm@home.example"
+    assert rules.owner_address(" ", "") == ""
+
+
+@given(st.emails(), st.one_of(st.just(""), st.emails()))
+def test_the_members_address_always_wins(member, own):
+    assert rules.owner_address(member, own) == member
