@@ -11,11 +11,13 @@
   their next update form.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 
 from areas.access import Access
 from areas.models import Workstream
@@ -41,6 +43,7 @@ class ChallengeRow:
     number: str
     text: str
     url: str
+    change_url: str  # the one-item challenge form: "Change the rating"
     owners: tuple[str, ...]
     workstreams: tuple[str, ...]
     proposed: RagStatus
@@ -69,11 +72,20 @@ def _in_workstreams(ids: list[int]) -> Exists:
     return Exists(Item.workstreams.through.objects.filter(item_id=OuterRef("item_id"), workstream_id__in=ids))
 
 
+def _change_url_maker(access: Access, period: ReportingPeriod) -> Callable[[int], str]:
+    """The address of an item's challenge form in `period`, from a single `reverse`."""
+    marker = 987654321
+    before, after = reverse(
+        "progress:challenge", kwargs={"area": access.area.slug, "pk": period.pk, "item_pk": marker}
+    ).split(str(marker))
+    return lambda item_id: f"{before}{item_id}{after}"
+
+
 def challenge_list(
     *, access: Access, period: ReportingPeriod, workstream_id: int | None, today: date
 ) -> ChallengeList:
     """The ratings of `period` waiting for challenge that the user may challenge: a workstream's
-    (`workstream_id`, one the user may challenge, else 404), or all of them. Seven queries."""
+    (`workstream_id`, one the user may challenge, else 404), or all of them. Nine queries, as plain values."""
     workstreams = list(_may_challenge(access))
     chosen = None
     if workstream_id is not None:
@@ -83,14 +95,22 @@ def challenge_list(
     ids = [chosen.pk] if chosen else [w.pk for w in workstreams]
     updates = (
         Update.objects.filter(period=period, confirmed_at__isnull=True, item__removed_at__isnull=True)
-        .select_related("item", "proposed_status")
-        .annotate(evidence_count=Count("evidence"))
         .order_by("item__sort_key")
+        .values(
+            "pk",
+            "version",
+            "item_id",
+            "item__number",
+            "item__text",
+            "proposed_status_id",
+            "commentary",
+            "proposed_due_date",
+        )
     )
     if chosen or not access.is_programme_manager:
         updates = updates.filter(_in_workstreams(ids))
-    updates_list = list(updates)
-    item_ids = [u.item_id for u in updates_list]
+    values = list(updates)
+    item_ids = [v["item_id"] for v in values]
     owners: dict[int, list[str]] = {}
     for item_id, initials in (
         ItemOwner.objects.filter(item_id__in=item_ids)
@@ -107,24 +127,33 @@ def challenge_list(
     ):
         codes.setdefault(item_id, []).append(code)
         workstreams_of.setdefault(item_id, set()).add(pk)
+    evidence = dict(
+        Update.evidence.through.objects.filter(update_id__in=[v["pk"] for v in values])
+        .values("update_id")
+        .annotate(n=Count("evidence_id"))
+        .values_list("update_id", "n")
+    )
+    statuses = {s.pk: s for s in RagStatus.objects.filter(scheme_id=period.plan.rag_scheme_id)}
     item_url = url_maker("plans:item", area=access.area.slug)
+    change_url = _change_url_maker(access, period)
     rows = [
         ChallengeRow(
-            update_id=u.pk,
-            version=u.version,
-            item_id=u.item_id,
-            number=u.item.number,
-            text=u.item.text,
-            url=item_url(u.item_id),
-            owners=tuple(owners.get(u.item_id, ())),
-            workstreams=tuple(codes.get(u.item_id, ())),
-            proposed=u.proposed_status,
-            commentary=u.commentary,
-            evidence_count=u.evidence_count,  # type: ignore[attr-defined]  # annotated above
-            proposed_due_date=u.proposed_due_date,
+            update_id=v["pk"],
+            version=v["version"],
+            item_id=v["item_id"],
+            number=v["item__number"],
+            text=v["item__text"],
+            url=item_url(v["item_id"]),
+            change_url=change_url(v["item_id"]),
+            owners=tuple(owners.get(v["item_id"], ())),
+            workstreams=tuple(codes.get(v["item_id"], ())),
+            proposed=statuses[v["proposed_status_id"]],
+            commentary=v["commentary"],
+            evidence_count=evidence.get(v["pk"], 0),
+            proposed_due_date=v["proposed_due_date"],
         )
-        for u in updates_list
-        if access.may_challenge(workstreams_of.get(u.item_id, set()))
+        for v in values
+        if access.may_challenge(workstreams_of.get(v["item_id"], set()))
     ]
     return ChallengeList(
         period=period,
