@@ -131,7 +131,9 @@ def test_a_lead_cannot_list_another_workstream(client, workstream_lead, period, 
     assert client.get(_bulk_url(period, workstream=other_workstream.pk)).status_code == 404
 
 
-def test_an_update_changed_since_the_list_was_shown_is_refused(client, programme_manager, period, tree, statuses):
+def test_an_update_changed_since_the_list_was_shown_is_refused(
+    client, programme_manager, period, tree, statuses
+):
     update = _update(period, tree["mine"], statuses[2])
     shown = Update.objects.get(pk=update.pk)  # as the list showed it
     services.update_save(
@@ -153,7 +155,9 @@ def test_the_list_is_filtered_by_workstream(client, programme_manager, period, t
     assert "1.1.1.1" in page and "1.1.1.2" not in page
 
 
-def test_missing_updates_are_listed_at_the_top(client, programme_manager, period, tree, statuses, owner_person):
+def test_missing_updates_are_listed_at_the_top(
+    client, programme_manager, period, tree, statuses, owner_person
+):
     _update(period, tree["mine"], statuses[2])
     ItemFactory(
         plan=period.plan,
@@ -168,7 +172,9 @@ def test_missing_updates_are_listed_at_the_top(client, programme_manager, period
     assert "1.1.1.3</a> Terms of reference agreed (owner: SM)" in page
 
 
-def test_the_period_page_links_to_each_workstreams_challenge(client, workstream_lead, period, three, workstream):
+def test_the_period_page_links_to_each_workstreams_challenge(
+    client, workstream_lead, period, three, workstream
+):
     client.force_login(workstream_lead)
     page = client.get(period.get_absolute_url()).content.decode()
     assert f"{_bulk_url(period)}?workstream={workstream.pk}" in page

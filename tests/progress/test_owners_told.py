@@ -27,7 +27,9 @@ def _update(period, item, status):
 
 def _challenge(client, period, item, update, status, reason=REASON):
     url = reverse("progress:challenge", kwargs={"area": "stockport", "pk": period.pk, "item_pk": item.pk})
-    return client.post(url, {"status": status.pk, "reason": reason, "mitigation": "", "version": update.version})
+    return client.post(
+        url, {"status": status.pk, "reason": reason, "mitigation": "", "version": update.version}
+    )
 
 
 @pytest.fixture
@@ -46,7 +48,7 @@ def test_the_owner_is_emailed_once_with_the_reason_and_a_link(changed, tree, wor
     email = mail.outbox[0]
     assert email.to == ["contributor@example.org"]  # the linked member's address
     assert "1.1.1.1" in email.subject
-    assert "was \"Completed\". It was changed to \"Progressing\"" in email.body
+    assert 'was "Completed". It was changed to "Progressing"' in email.body
     assert REASON in email.body
     assert f"/areas/stockport/items/{tree['mine'].pk}/" in email.body
     assert changed.owners_told_at is not None
@@ -94,7 +96,9 @@ def test_the_persons_own_email_when_no_member_is_linked(
     owner_person.save()
     update = _update(period, tree["mine"], statuses[3])
     with django_capture_on_commit_callbacks(execute=True):
-        services.update_confirm(update=update, status=statuses[2], reason=REASON, expected_version=update.version)
+        services.update_confirm(
+            update=update, status=statuses[2], reason=REASON, expected_version=update.version
+        )
     assert [m.to for m in mail.outbox] == [["sm@council.example"]]
 
 
@@ -104,7 +108,9 @@ def test_no_address_sends_nothing_and_says_so(
     Membership.objects.filter(person=owner_person).update(person=None)
     update = _update(period, tree["mine"], statuses[3])
     with django_capture_on_commit_callbacks(execute=True):
-        services.update_confirm(update=update, status=statuses[2], reason=REASON, expected_version=update.version)
+        services.update_confirm(
+            update=update, status=statuses[2], reason=REASON, expected_version=update.version
+        )
     assert mail.outbox == []
     update.refresh_from_db()
     assert update.owners_told_at is not None
