@@ -151,8 +151,9 @@ def build_history(
     """Write the plan's reporting history.
 
     The `forced` items (the bench's) and the `waiting` ones (the bench workstream's milestones)
-    always have an update in the open period, waiting for challenge; the last one's is linked to `forced_evidence` pieces of evidence (the caller makes
-    that grow with the plan, so that a query per piece shows in tests/test_query_counts.py).
+    always have an update in the open period, waiting for challenge; the last forced one's is linked
+    to `forced_evidence` pieces of evidence (the caller makes that grow with the plan, so that a
+    query per piece shows in tests/test_query_counts.py).
     """
     if periods < 1:
         raise ValueError("Build at least one reported period, so the period pages have one to show")

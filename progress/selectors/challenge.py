@@ -85,7 +85,8 @@ def challenge_list(
     *, access: Access, period: ReportingPeriod, workstream_id: int | None, today: date
 ) -> ChallengeList:
     """The ratings of `period` waiting for challenge that the user may challenge: a workstream's
-    (`workstream_id`, one the user may challenge, else 404), or all of them. Nine queries, as plain values."""
+    (`workstream_id`, one the user may challenge, else 404), or all of them. Nine queries, as
+    plain values."""
     workstreams = list(_may_challenge(access))
     chosen = None
     if workstream_id is not None:
@@ -127,12 +128,12 @@ def challenge_list(
     ):
         codes.setdefault(item_id, []).append(code)
         workstreams_of.setdefault(item_id, set()).add(pk)
-    evidence = dict(
-        Update.evidence.through.objects.filter(update_id__in=[v["pk"] for v in values])
+    evidence = {
+        row["update_id"]: row["n"]
+        for row in Update.evidence.through.objects.filter(update_id__in=[v["pk"] for v in values])
         .values("update_id")
         .annotate(n=Count("evidence_id"))
-        .values_list("update_id", "n")
-    )
+    }
     statuses = {s.pk: s for s in RagStatus.objects.filter(scheme_id=period.plan.rag_scheme_id)}
     item_url = url_maker("plans:item", area=access.area.slug)
     change_url = _change_url_maker(access, period)
@@ -207,8 +208,9 @@ def challenge_workstreams(*, access: Access, period: ReportingPeriod) -> list[Wo
     """Each workstream the user may challenge, with how many of its ratings wait for challenge in
     `period`. Two queries."""
     workstreams = list(_may_challenge(access).values_list("pk", "code", "name"))
-    waiting = dict(
-        Item.workstreams.through.objects.filter(
+    waiting = {
+        row["workstream_id"]: row["n"]
+        for row in Item.workstreams.through.objects.filter(
             workstream_id__in=[pk for pk, _, _ in workstreams],
             item__removed_at__isnull=True,
             item__updates__period=period,
@@ -216,8 +218,7 @@ def challenge_workstreams(*, access: Access, period: ReportingPeriod) -> list[Wo
         )
         .values("workstream_id")
         .annotate(n=Count("item_id", distinct=True))
-        .values_list("workstream_id", "n")
-    )
+    }
     return [WorkstreamWaiting(pk, code, name, waiting.get(pk, 0)) for pk, code, name in workstreams]
 
 

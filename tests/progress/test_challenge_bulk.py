@@ -102,7 +102,7 @@ def test_nothing_ticked_confirms_nothing_and_says_so(client, programme_manager, 
 def test_a_lead_sees_and_confirms_only_their_workstreams_ratings(
     client, workstream_lead, period, three, workstream
 ):
-    passes, no_impact, theirs = three
+    passes, _, theirs = three
     client.force_login(workstream_lead)
     page = client.get(_bulk_url(period)).content.decode()
     assert "1.1.1.1" in page and "1.1.1.2" not in page  # JC is not theirs
