@@ -174,3 +174,19 @@ def test_a_later_rating_confirmed_as_proposed_is_not_shown_as_changed(changed, t
     services.update_confirm(update=update, status=statuses[2], expected_version=update.version)
     assert rating_change_for(item=tree["mine"], period=april) is None
     assert Update.objects.filter(item=tree["mine"]).count() == 2
+
+
+def test_the_challenge_page_says_who_could_not_be_told(
+    client, programme_manager, period, tree, statuses, owner_person, django_capture_on_commit_callbacks
+):
+    update = _update(period, tree["mine"], statuses[3])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_confirm(
+            update=update, status=statuses[2], reason=REASON, expected_version=update.version
+        )
+    client.force_login(programme_manager)
+    url = reverse(
+        "progress:challenge", kwargs={"area": "stockport", "pk": period.pk, "item_pk": tree["mine"].pk}
+    )
+    page = client.get(url).content.decode()
+    assert "SM: not emailed, no email address known" in page
