@@ -284,6 +284,11 @@ def _cycle_counts(bench, today) -> dict:
         "evidence": Evidence.objects.filter(area=bench.area).count(),
         "evidence_links": Update.evidence.through.objects.filter(evidence__area=bench.area).count(),
         "highlight_rows": HighlightRow.objects.filter(report__period=open_period).count(),
+        "challenge_rows": len(
+            selectors.challenge_list(
+                access=access, period=open_period, workstream_id=bench.workstream.pk, today=today
+            ).rows
+        ),
         "open_period": open_period.name,
         "reported_period": reported.name,
         "first_period": bench.plan.periods.order_by("starts_on").first().name,

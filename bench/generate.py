@@ -322,6 +322,11 @@ def build_area(
         forced=[action, by_number[f"{action.number}.1"]],
         forced_evidence=2 + size.tops // 5,
         periods=size.periods,
+        waiting=frozenset(  # every milestone of the bench workstream: the challenge in bulk's list
+            by_number[number].pk
+            for number, ws in item_workstreams.items()
+            if workstreams[0] in ws and by_number[number].level == len(LEVEL_NAMES)
+        ),
         user=user,
         rng=rng,
         today=today,

@@ -11,7 +11,8 @@ with bulk_create only (the services work item by item, and what is measured is r
   done (or had just become done), its commentary the one frozen in the rating;
 - in the open period, an `Update` on about 70% of the owned, not-done key actions and
   milestones: some confirmed (as the item's status now), some changed in challenge, the rest
-  waiting for challenge, a few proposing a later due date;
+  waiting for challenge, a few proposing a later due date; and on every milestone of the bench
+  workstream (`waiting`: 400 at full size), waiting for challenge, for the challenge in bulk;
 - evidence in the area's evidence bank, each linked to a few updates;
 - the bench workstream's highlight report for the open period, drafted from its updates.
 """
@@ -142,15 +143,17 @@ def build_history(
     forced: list[Item],
     forced_evidence: int,
     periods: int,
+    waiting: frozenset[int] = frozenset(),
     user: User,
     rng: random.Random,
     today: date,
 ) -> History:
     """Write the plan's reporting history.
 
-    The `forced` items (the bench's) always have an update in the open period, waiting for
-    challenge; the last one's is linked to `forced_evidence` pieces of evidence (the caller makes
-    that grow with the plan, so that a query per piece shows in tests/test_query_counts.py).
+    The `forced` items (the bench's) and the `waiting` ones (the bench workstream's milestones)
+    always have an update in the open period, waiting for challenge; the last forced one's is linked
+    to `forced_evidence` pieces of evidence (the caller makes that grow with the plan, so that a
+    query per piece shows in tests/test_query_counts.py).
     """
     if periods < 1:
         raise ValueError("Build at least one reported period, so the period pages have one to show")
@@ -198,7 +201,7 @@ def build_history(
         period.trend = trend_between(period, previous, plan.depth)
     ReportingPeriod.objects.bulk_update(reported, ["trend"])
 
-    open_updates = _open_updates(items, owned, statuses, forced, open_period, user, rng, today)
+    open_updates = _open_updates(items, owned, statuses, forced, waiting, open_period, user, rng, today)
     updates = Update.objects.bulk_create([*past_updates, *open_updates.values()], batch_size=2000)
     evidence = _evidence(plan, updates, open_updates[forced[-1].pk], forced_evidence, user, rng, today)
 
@@ -223,14 +226,16 @@ def _open_updates(
     owned: set[int],
     statuses: list[RagStatus],
     forced: list[Item],
+    waiting: frozenset[int],
     period: ReportingPeriod,
     user: User,
     rng: random.Random,
     today: date,
 ) -> dict[int, Update]:
-    """The open period's updates by item id: confirmed ones agree with the item's status now."""
+    """The open period's updates by item id: confirmed ones agree with the item's status now; the
+    forced and `waiting` items' wait for challenge."""
     done_ids = {s.pk for s in statuses if s.counts_as_done}
-    forced_ids = {i.pk for i in forced}
+    forced_ids = {i.pk for i in forced} | waiting
     latest = max(period.starts_on, today)
     updates = {}
     for item in items:

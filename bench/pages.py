@@ -55,6 +55,11 @@ CYCLE_PAGES = {
     ),
     "update": ("Update form", "an owner's update on milestone {updated_item}, with evidence to choose"),
     "challenge": ("Challenge form", "the same update, its evidence and the statuses to confirm"),
+    "challenge_bulk": (
+        "Challenge in bulk, one workstream",
+        "{challenge_rows} proposed ratings of one workstream waiting for challenge, each with a checkbox, "
+        "and its missing updates",
+    ),
     "highlight_reports": (
         "Highlight reports",
         "{workstreams} workstreams and their reports for {open_period}",
@@ -131,6 +136,8 @@ def page_urls(bench: "BenchArea") -> dict[str, str]:
         "outstanding": reverse("progress:outstanding", kwargs=in_open_period),
         "update": reverse("progress:update", kwargs=updated_item),
         "challenge": reverse("progress:challenge", kwargs=updated_item),
+        "challenge_bulk": reverse("progress:challenge-bulk", kwargs=in_open_period)
+        + f"?workstream={bench.workstream.pk}",
         "highlight_reports": reverse("progress:highlight-reports", kwargs=in_open_period),
         "highlight_report": reverse(
             "progress:highlight-report", kwargs={**in_open_period, "workstream_pk": bench.workstream.pk}

@@ -135,6 +135,12 @@ class MissingReportsForm(Form):
         ].help_text = "The board will see “No report” for each of them in this period's highlight reports."
 
 
+class PeriodMoveForm(VersionForm):
+    """Moving a period on; confirming its ratings carries how many missing updates were agreed to."""
+
+    missing_agreed = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+
 class UpdateForm(Form):
     commentary = forms.CharField(
         label="Progress this period",

@@ -87,6 +87,15 @@ class Update(models.Model):
     challenge_reason = models.TextField("reason for the change", blank=True)
     confirmed_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    owners_told_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the owners were emailed that their proposed status was changed in challenge "
+        "(progress.notices): set once, so they are never told twice",
+    )
+    owners_told = models.TextField(
+        blank=True, help_text="Who was emailed, and who could not be and why, in words"
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -144,6 +144,20 @@ def impact_evidence_problem(status: StatusFacts, *, has_impact_evidence: bool) -
     return None
 
 
+def missing_updates_problem(missing: int, agreed: int | None) -> str | None:
+    """Why the ratings may not be confirmed yet with `missing` updates unwritten, or None if they may.
+
+    Confirming with updates missing is allowed, but only once the programme manager has been told
+    how many and has agreed to go ahead (`agreed`: the number they were shown). Agreeing to fewer
+    than are missing now (more went missing since the page was shown) asks again. `agreed` None is
+    a caller that does not ask (the demo's loader, a test): it goes ahead, recorded the same way.
+    """
+    if missing <= 0 or agreed is None or agreed >= missing:
+        return None
+    noun = "item has" if missing == 1 else "items have"
+    return f"{missing} {noun} no update for this period. Confirm anyway, or wait for the updates."
+
+
 def is_slip(current_due: date | None, proposed_due: date | None) -> bool:
     """A proposed due date later than the current one is a slip."""
     return proposed_due is not None and current_due is not None and proposed_due > current_due

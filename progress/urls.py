@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import highlights, outstanding, periods, updates
+from .views import challenge, highlights, outstanding, periods, updates
 
 app_name = "progress"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("periods/<int:pk>/move/<str:state>/", periods.period_move, name="period-move"),
     path("periods/<int:pk>/outstanding/", outstanding.outstanding, name="outstanding"),
     path("periods/<int:pk>/outstanding/remind/", outstanding.remind_now, name="remind"),
+    path("periods/<int:pk>/challenge/", challenge.challenge_bulk, name="challenge-bulk"),
     path("periods/<int:pk>/items/<int:item_pk>/update/", updates.update_edit, name="update"),
     path("periods/<int:pk>/items/<int:item_pk>/challenge/", updates.update_challenge, name="challenge"),
     path("periods/<int:pk>/highlights/", highlights.report_list, name="highlight-reports"),

@@ -189,6 +189,18 @@ TABLE = [
         "",
         {PM: 200, LEAD: 200, CONTRIB: 403, VIEWER: 403},
     ),
+    (
+        "progress:challenge-bulk",
+        lambda d: {"pk": d["period"].pk},
+        "",
+        {PM: 200, LEAD: 200, CONTRIB: 403, VIEWER: 403},
+    ),
+    (
+        "progress:challenge-bulk",
+        lambda d: {"pk": d["period"].pk},
+        "?workstream={other_workstream}",
+        {PM: 200, LEAD: 404, CONTRIB: 403, VIEWER: 403},
+    ),
     ("progress:highlight-reports", lambda d: {"pk": d["period"].pk}, "", EVERYONE),
     (
         "progress:highlight-report",
@@ -340,7 +352,10 @@ def world(
 
 
 def _url(name, kwargs, query, data, slug="stockport"):
-    return reverse(name, kwargs={"area": slug, **kwargs}) + query.format(action=data["action"].pk)
+    other_workstream = data["theirs"].workstreams.first().pk if "{other_workstream}" in query else ""
+    return reverse(name, kwargs={"area": slug, **kwargs}) + query.format(
+        action=data["action"].pk, other_workstream=other_workstream
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -45,3 +45,30 @@ def test_query_counts_do_not_grow_with_the_reporting_history(db):
     assert (short.plan.periods.count(), longer.plan.periods.count()) == (4, 10)  # and the open one
 
     assert _query_counts(short) == _query_counts(longer)
+
+
+FEW_TO_CHALLENGE = Size(
+    tops=1, actions=1, people=5, workstreams=1, periods=1, measures=1, measure_periods=2, breakdowns=1
+)
+MANY_TO_CHALLENGE = replace(FEW_TO_CHALLENGE, tops=8, actions=5, people=40)
+
+
+def _challenge_list(bench) -> tuple[int, int]:
+    """(rows listed, queries) for the bench workstream's challenge in bulk."""
+    client = Client()
+    client.force_login(bench.user)
+    url = page_urls(bench)["challenge_bulk"]
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode().count('name="selected"'), len(queries)
+
+
+def test_the_bulk_challenge_list_reads_as_many_queries_for_400_rows_as_for_10(db):
+    few = build_area(FEW_TO_CHALLENGE, slug="few", today=TODAY)
+    many = build_area(MANY_TO_CHALLENGE, slug="many", today=TODAY)
+    (few_rows, few_queries), (many_rows, many_queries) = _challenge_list(few), _challenge_list(many)
+
+    assert 10 <= few_rows < 20 and many_rows >= 400  # every milestone, and the key actions waiting
+    assert few_queries == many_queries

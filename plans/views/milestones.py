@@ -104,6 +104,7 @@ def my_items(request: SignedInRequest, access: Access) -> HttpResponse:
         "owned": owned,
         "led": led,
         "updates_due": progress_selectors.my_updates_due(access=access),
+        "changed_ratings": progress_selectors.changed_ratings(access=access),
         "nav": "my",
     }
     return render(request, "plans/my_items.html", context)

@@ -8,11 +8,27 @@ Every lookup takes the user's `Access`, so periods and updates are only found in
 - `pages`: the period page: its summary, its items filtered, their rows; once reported, its ratings;
 - `timeline`: an item's status in each period;
 - `trend`: the plan overview's trend against the period reported before;
-- `highlights`: highlight reports.
+- `highlights`: highlight reports;
+- `challenge`: the challenge in bulk, the items confirmed without an update, and the ratings changed in
+  challenge that owners are told of.
 
 Every name is re-exported here: `progress.selectors.period_for` and so on.
 """
 
+from .challenge import (
+    ChallengeList,
+    ChallengeRow,
+    ChangedRating,
+    MissingConfirmation,
+    WorkstreamWaiting,
+    challenge_list,
+    challenge_workstreams,
+    challengeable_updates,
+    changed_ratings,
+    missing_confirmation,
+    missing_numbers,
+    rating_change_for,
+)
 from .highlights import highlight_report_for, highlight_reports_of, workstream_for, workstreams_without_report
 from .pages import (
     STATE_FILTERS,
@@ -39,6 +55,10 @@ from .updates import (
 
 __all__ = [
     "STATE_FILTERS",
+    "ChallengeList",
+    "ChallengeRow",
+    "ChangedRating",
+    "MissingConfirmation",
     "Movement",
     "PeriodFilters",
     "PeriodRow",
@@ -47,6 +67,11 @@ __all__ = [
     "Trend",
     "TrendRow",
     "UpdatesDue",
+    "WorkstreamWaiting",
+    "challenge_list",
+    "challenge_workstreams",
+    "challengeable_updates",
+    "changed_ratings",
     "current_period",
     "current_periods",
     "done_status_ids",
@@ -56,6 +81,8 @@ __all__ = [
     "highlight_reports_of",
     "item_in_period",
     "item_timeline",
+    "missing_confirmation",
+    "missing_numbers",
     "my_updates_due",
     "period_for",
     "period_items",
@@ -63,6 +90,7 @@ __all__ = [
     "period_summary",
     "periods_of",
     "plan_trend",
+    "rating_change_for",
     "reported_rows",
     "update_of",
     "workstream_for",

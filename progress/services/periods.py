@@ -14,6 +14,7 @@ from plans.models import Item, Plan, RagStatus
 
 from .. import rules
 from ..models import HighlightReport, ReportedRating, ReportingPeriod, Update
+from ..selectors.challenge import ITEMS_MISSING_WHEN_CONFIRMED, MISSING_WHEN_CONFIRMED, missing_numbers
 from ..selectors.highlights import workstreams_without_report
 from ..signals import period_reported, period_reporting
 from ..trend import trend_between
@@ -114,8 +115,14 @@ def period_move(
     expected_version: int,
     by: User | None = None,
     at: datetime | None = None,
+    missing_agreed: int | None = None,
 ) -> ReportingPeriod:
     """Move a period to the next (or back to the previous) state of the cycle.
+
+    Confirming the ratings while items have no update asks first: the page passes the number of
+    missing updates the programme manager was shown and agreed to (`missing_agreed`,
+    rules.missing_updates_problem); going ahead records in the period's history who did, and how
+    many and which were missing (`MISSING_WHEN_CONFIRMED`), which the period's page shows.
 
     Reporting freezes the period: each item's rating and the highlight reports are kept as
     the board was told them, and no update or report of the period can change after. The apps beside
@@ -131,6 +138,9 @@ def period_move(
         raise ValidationError(problem)
     if to_state == ReportingPeriod.State.REPORTED and (problems := reporting_problems(period=period)):
         raise ValidationError(problems)
+    missing = missing_numbers(period=period) if to_state == ReportingPeriod.State.CONFIRMED else []
+    if problem := rules.missing_updates_problem(len(missing), missing_agreed):
+        raise ValidationError({"missing_agreed": problem})
     old_label = period.get_state_display()
     claim_version(period, expected_version)
     period.state = to_state
@@ -162,11 +172,20 @@ def period_move(
         action=history.Action.CHANGED,
         subject=f"Reporting period {period.name}",
         obj=period,
-        changes=changes,
+        changes={**changes, **_missing_changes(missing)},
         by=by,
         source="Web",
     )
     return period
+
+
+def _missing_changes(missing: list[str]) -> dict[str, list[str]]:
+    if not missing:
+        return {}
+    return {
+        MISSING_WHEN_CONFIRMED: ["", str(len(missing))],
+        ITEMS_MISSING_WHEN_CONFIRMED: ["", ", ".join(missing)],
+    }
 
 
 def reporting_problems(*, period: ReportingPeriod) -> list[str]:

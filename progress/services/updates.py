@@ -16,7 +16,7 @@ from history import services as history
 from plans import snapshots
 from plans.models import Item, RagStatus
 
-from .. import rules
+from .. import notices, rules
 from ..models import ReportingPeriod, Update
 
 
@@ -129,6 +129,7 @@ def update_save(
     if update.confirmed_at is not None:
         update.confirmed_at = update.confirmed_by = update.confirmed_status = None
         update.challenge_reason = ""
+        update.owners_told_at, update.owners_told = None, ""  # a new proposal: a new change is told anew
     update.save()
     update.evidence.set(content.evidence)
     changes = history.diff(before, update_snapshot(update=content))
@@ -160,7 +161,8 @@ def update_confirm(
     """Confirm the proposed status, or change it with a reason; the item takes the confirmed status.
 
     A proposed new due date is agreed with the confirmation: the item's due date moves, and a
-    later date counts as a slip, keeping the original date.
+    later date counts as a slip, keeping the original date. A changed status is emailed to the
+    item's owners once the transaction commits (progress.notices), once per update.
     """
     period, item = update.period, update.item
     if not period.takes_updates:
@@ -191,6 +193,7 @@ def update_confirm(
     update.confirmed_at, update.confirmed_by = at or timezone.now(), by
     update.save()
     _apply_to_item(update, item, status, by)
+    notices.owners_tell_later(update=update)
     return update
 
 

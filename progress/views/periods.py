@@ -19,7 +19,7 @@ from scorecard.selectors.reported import reported_summary
 from scorecard.selectors.reporting import measures_needing_commentary
 
 from .. import rules, selectors, services
-from ..forms import MissingReportsForm, PeriodFilterForm, PeriodForm, PeriodSettingsForm, VersionForm
+from ..forms import MissingReportsForm, PeriodFilterForm, PeriodForm, PeriodMoveForm, PeriodSettingsForm
 from ..models import ReportingPeriod
 
 PAGE_SIZE = 100
@@ -107,6 +107,7 @@ def period_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResp
         "form": form,
         "query": query.urlencode(),
         "moves": [(state, MOVES[state]) for state in rules.NEXT_STATES[period.state]],
+        "missing_confirmation": selectors.missing_confirmation(period=period),
         "nav": "plans",
     }
     if period.is_reported:
@@ -148,6 +149,9 @@ def _open_period(access: Access, period: ReportingPeriod, page: Page[Item]) -> d
         "summary": selectors.period_summary(period=period),
         "needing_commentary": [(measure, access.can_enter_figures(measure)) for measure in needing],
         "can_challenge": access.is_programme_manager or bool(access.led_workstream_ids),
+        "challenge_workstreams": selectors.challenge_workstreams(access=access, period=period)
+        if period.takes_updates and (access.is_programme_manager or access.led_workstream_ids)
+        else [],
         "can_update": access.role != "viewer",
     }
 
@@ -199,11 +203,16 @@ def period_move(request: SignedInRequest, access: Access, pk: int, state: str) -
     acknowledge = _missing_reports_form(period, state, request.POST)
     if acknowledge is not None and not acknowledge.is_valid():
         return _move_page(request, access, period, state, acknowledge=acknowledge)
-    form = VersionForm(request.POST)
+    form = PeriodMoveForm(request.POST)
     attempt = try_save(
         form,
         lambda: services.period_move(
-            period=period, to_state=state, expected_version=form.cleaned_data["version"], by=request.user
+            period=period,
+            to_state=state,
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+            # Confirming with updates missing asks first: the number the user was shown and agreed to.
+            missing_agreed=(form.cleaned_data["missing_agreed"] or 0) if state == rules.CONFIRMED else None,
         ),
         thing="this period",
         verb="moved",
@@ -212,7 +221,9 @@ def period_move(request: SignedInRequest, access: Access, pk: int, state: str) -
     if attempt.saved:
         messages.success(request, f"{period.name}: {ReportingPeriod.State(state).label.lower()}.")
         return redirect(period)
-    return _move_page(request, access, selectors.period_for(access=access, pk=pk), state, attempt.problem)
+    asked = attempt.error is not None and "missing_agreed" in getattr(attempt.error, "error_dict", {})
+    period = selectors.period_for(access=access, pk=pk)
+    return _move_page(request, access, period, state, "" if asked else attempt.problem, asked_again=asked)
 
 
 def _missing_reports_form(period: ReportingPeriod, state: str, data: Any = None) -> MissingReportsForm | None:
@@ -229,23 +240,28 @@ def _move_page(
     period: ReportingPeriod,
     state: str,
     problem: str = "",
+    *,
     acknowledge: MissingReportsForm | None = None,
+    asked_again: bool = False,
 ) -> HttpResponse:
     summary = selectors.period_summary(period=period)
     if request.method == "GET":
         problem = rules.state_change_problem(period.state, state, summary.unconfirmed) or ""
         if not problem and state == rules.REPORTED:
             problem = " ".join(services.reporting_problems(period=period))
+    missing = selectors.missing_numbers(period=period) if state == rules.CONFIRMED and not problem else []
     context = {
         "access": access,
         "plan": period.plan,
         "period": period,
-        "form": VersionForm(initial={"version": period.version}),
+        "form": PeriodMoveForm(initial={"version": period.version, "missing_agreed": len(missing)}),
         "state": state,
         "action": MOVES[state],
         "problem": problem,
         "summary": summary,
         "acknowledge": acknowledge or _missing_reports_form(period, state),
+        "missing": missing,
+        "asked_again": asked_again,
         "nav": "plans",
     }
     return render(request, "progress/period_move.html", context)

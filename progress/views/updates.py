@@ -106,6 +106,7 @@ def _update_page(
         "overdue": _overdue(item),
         "picker": picker,
         "impact_warning": impact_warning(update) if update and not form.is_bound else "",
+        "rating_change": selectors.rating_change_for(item=item, period=period),
         "nav": "plans",
     }
     if picker.searching and picker.htmx:

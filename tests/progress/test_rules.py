@@ -227,3 +227,21 @@ def test_missing_highlight_reports_are_named():
     assert rules.missing_reports_warning(["JC Joint commissioning"]) == (
         "JC Joint commissioning has updates in this period but no highlight report."
     )
+
+
+# Confirming with missing updates, and where owners are emailed -----------------------------
+
+
+def test_confirming_with_missing_updates_needs_the_number_agreed():
+    assert rules.missing_updates_problem(0, 0) is None
+    assert rules.missing_updates_problem(11, 11) is None
+    assert rules.missing_updates_problem(11, None) is None  # a caller that does not ask
+    assert rules.missing_updates_problem(1, 0) == (
+        "1 item has no update for this period. Confirm anyway, or wait for the updates."
+    )
+    assert "11 items have no update" in rules.missing_updates_problem(11, 10)
+
+
+@given(st.integers(min_value=0, max_value=500), st.integers(min_value=0, max_value=500))
+def test_agreeing_to_at_least_as_many_as_are_missing_is_enough(missing, agreed):
+    assert (rules.missing_updates_problem(missing, agreed) is None) == (agreed >= missing or missing == 0)
