@@ -26,7 +26,14 @@ def person_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResp
     return render(
         request,
         "areas/person_detail.html",
-        {"access": access, "person": person, "items": items, "led": led, "nav": "people"},
+        {
+            "access": access,
+            "person": person,
+            "address": area_selectors.email_of(person=person),
+            "items": items,
+            "led": led,
+            "nav": "people",
+        },
     )
 
 

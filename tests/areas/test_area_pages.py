@@ -94,3 +94,16 @@ def test_people_and_workstream_pages_list_their_items(client, tree, owner_person
     assert "Board meets fortnightly" in page
     page = client.get(workstream.get_absolute_url()).content.decode()
     assert "Board meets fortnightly" in page and "Commissioning review" not in page
+
+
+def test_a_persons_page_shows_the_address_reminders_go_to(
+    client, owner_person, contributor, lead_person, viewer
+):
+    client.force_login(viewer)
+    page = client.get(owner_person.get_absolute_url()).content.decode()
+    assert "contributor@example.org" in page and "signs in with" in page
+    lead_person.email = ""
+    lead_person.save()
+    lead_person.memberships.all().delete()
+    page = client.get(lead_person.get_absolute_url()).content.decode()
+    assert "No email address" in page
