@@ -30,7 +30,7 @@ def trend_rows(trend: Trend) -> SafeString:
 
     def cells(row: TrendRow) -> str:
         return "".join(
-            f'<td class="govuk-table__cell">{esc(now)} '
+            f'\n<td class="govuk-table__cell">{esc(now)} '
             f'<span class="govuk-hint govuk-!-display-inline">(was {esc(before)})</span></td>'
             for now, before in row.pairs
         )
@@ -39,8 +39,8 @@ def trend_rows(trend: Trend) -> SafeString:
         "".join(
             f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
             f"{esc(row.top.number)}. {esc(Truncator(row.top.text).words(10))}</th>{cells(row)}"
-            f'<td class="govuk-table__cell">{len(row.improved)}</td>'
-            f'<td class="govuk-table__cell">{len(row.declined)}</td></tr>'
+            f'\n<td class="govuk-table__cell">{len(row.improved)}</td>'
+            f'\n<td class="govuk-table__cell">{len(row.declined)}</td></tr>\n'
             for row in trend.rows
         )
     )
