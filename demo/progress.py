@@ -20,14 +20,15 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.models import User
 from areas.models import Workstream
+from demo.dating import at as _at
+from demo.dating import dated, stamp, working_day
 from evidence.models import Evidence
 from plans.models import Item, Plan, RagStatus
 from progress import services
-from progress.models import ReportingPeriod, Update
+from progress.models import HighlightReport, ReportingPeriod, Update
 from progress.outstanding import missing_updates
 
 DATA_DIR = Path(settings.BASE_DIR) / "demo" / "stockport-progress-2021"
@@ -55,6 +56,11 @@ class Month:
     def workstream_meeting(self) -> date:
         return self.deadline + timedelta(days=1)
 
+    @property
+    def opened(self) -> datetime:
+        """The programme manager opens the period on its first working day."""
+        return _at(working_day(self.starts_on), 9, 30)
+
 
 MONTHS = [
     Month("January 2021", date(2021, 1, 1), date(2021, 1, 31), date(2021, 1, 25), date(2021, 2, 4)),
@@ -63,15 +69,15 @@ MONTHS = [
     Month("April 2021", date(2021, 4, 1), date(2021, 4, 30), date(2021, 4, 23), None),
 ]
 HIGHLIGHT_MONTH = "March 2021"
+# The demo's timeline: the plan is imported on the first working day of 2021, and the demo stands
+# where April 2021 is, the day before its updates are due (after the last update written).
+PLAN_IMPORTED = _at(working_day(MONTHS[0].starts_on), 9)
+DEMO_NOW = _at(MONTHS[-1].deadline - timedelta(days=1), 18)
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as file:
         return list(csv.DictReader(file))
-
-
-def _at(day: date, hour: int, minute: int = 0) -> datetime:
-    return timezone.make_aware(datetime(day.year, day.month, day.day, hour, minute))
 
 
 def _uk_date(text: str) -> date | None:
@@ -152,7 +158,7 @@ class _Cycle:
         kinds = {label.lower(): value for value, label in Evidence.Kind.choices}
         kinds.update({value: value for value, _ in Evidence.Kind.choices})
         for row in read_csv("evidence.csv"):
-            self.evidence[row["Title"]] = Evidence.objects.create(
+            evidence = self.evidence[row["Title"]] = Evidence.objects.create(
                 area=self.plan.area,
                 title=row["Title"],
                 kind=kinds[row["Kind"].strip().lower()],
@@ -161,6 +167,13 @@ class _Cycle:
                 dated=_uk_date(row["Date"]),
                 url=row["Web address"],
                 added_by=self.manager,
+            )
+            # Added to the bank when it was dated, but not before the plan nor after the demo's day.
+            added = _at(evidence.dated, 12) if evidence.dated else PLAN_IMPORTED
+            stamp(
+                Evidence.objects.filter(pk=evidence.pk),
+                min(max(added, PLAN_IMPORTED), DEMO_NOW),
+                ("added_at",),
             )
         return self.evidence
 
@@ -180,35 +193,41 @@ class _Cycle:
     # One month -----------------------------------------------------------------------------
 
     def run(self, month: Month) -> None:
-        period = services.period_open(
-            plan=self.plan,
-            by=self.manager,
-            starts_on=month.starts_on,
-            ends_on=month.ends_on,
-            deadline=month.deadline,
-            name=month.name,
-        )
+        with dated(month.opened):
+            period = services.period_open(
+                plan=self.plan,
+                by=self.manager,
+                starts_on=month.starts_on,
+                ends_on=month.ends_on,
+                deadline=month.deadline,
+                name=month.name,
+            )
         updates = self.write_updates(period, month)
         if month.board_meeting is None:
             self.confirm_early(updates, month)
             return
-        period = services.period_move(
-            period=period, to_state="challenge", expected_version=period.version, by=self.manager
-        )
+        # The workstream meeting the day after the deadline: challenge, confirmations, confirmed.
+        with dated(_at(month.workstream_meeting, 9)):
+            period = services.period_move(
+                period=period, to_state="challenge", expected_version=period.version, by=self.manager
+            )
         for index, (row, update) in enumerate(updates):
             self.confirm(row, update, month, index)
-        period = services.period_move(
-            period=period, to_state="confirmed", expected_version=period.version, by=self.manager
-        )
+        with dated(_at(month.workstream_meeting, 17)):
+            period = services.period_move(
+                period=period, to_state="confirmed", expected_version=period.version, by=self.manager
+            )
         if month.name == HIGHLIGHT_MONTH:
-            self.highlights(period)
-        services.period_move(
-            period=period,
-            to_state="reported",
-            expected_version=period.version,
-            by=self.manager,
-            at=_at(month.board_meeting, 11),
-        )
+            self.highlights(period, at=_at(month.ends_on, 10))
+        reported_at = _at(month.board_meeting, 11)
+        with dated(reported_at):
+            services.period_move(
+                period=period,
+                to_state="reported",
+                expected_version=period.version,
+                by=self.manager,
+                at=reported_at,
+            )
 
     def status(self, label: str) -> RagStatus:
         try:
@@ -234,29 +253,33 @@ class _Cycle:
             )
             # Owners write in the week before the deadline, spread over the days and hours.
             day = month.deadline - timedelta(days=1 + index % 6)
-            update = services.update_save(
-                period=period,
-                item=item,
-                content=content,
-                expected_version=None,
-                by=self.writer(item),
-                at=_at(day, 9 + index % 8, (index * 7) % 60),
-            )
+            written_at = _at(day, 9 + index % 8, (index * 7) % 60)
+            with dated(written_at):
+                update = services.update_save(
+                    period=period,
+                    item=item,
+                    content=content,
+                    expected_version=None,
+                    by=self.writer(item),
+                    at=written_at,
+                )
             written.append((row, update))
         return written
 
     def confirm(self, row: dict[str, str], update: Update, month: Month, index: int) -> Update:
         status = self.status(row[month.name])
         reason = row["Challenge reason"] if row["Challenged in"] == month.name else ""
-        return services.update_confirm(
-            update=update,
-            status=status,
-            reason=reason,
-            mitigation=row["Mitigation"] if status == self.worst else None,
-            expected_version=update.version,
-            by=self.challenger(update.item),
-            at=_at(month.workstream_meeting, 10 + index // 60, index % 60),
-        )
+        confirmed_at = _at(month.workstream_meeting, 10 + index // 60, index % 60)
+        with dated(confirmed_at):
+            return services.update_confirm(
+                update=update,
+                status=status,
+                reason=reason,
+                mitigation=row["Mitigation"] if status == self.worst else None,
+                expected_version=update.version,
+                by=self.challenger(update.item),
+                at=confirmed_at,
+            )
 
     def confirm_early(self, updates: list[tuple[dict[str, str], Update]], month: Month) -> None:
         """In the open month, the S/E lead has already confirmed the updates on area 2 (social care)."""
@@ -267,13 +290,15 @@ class _Cycle:
             and any(w.code == "S/E" for w in update.item.workstreams.all())
         ]
         for index, update in enumerate(early):
-            services.update_confirm(
-                update=update,
-                status=update.proposed_status,
-                expected_version=update.version,
-                by=self.challenger(update.item),
-                at=_at(month.deadline - timedelta(days=2), 15, index),
-            )
+            confirmed_at = _at(month.deadline - timedelta(days=2), 15, index)
+            with dated(confirmed_at):
+                services.update_confirm(
+                    update=update,
+                    status=update.proposed_status,
+                    expected_version=update.version,
+                    by=self.challenger(update.item),
+                    at=confirmed_at,
+                )
 
     # Highlight reports ---------------------------------------------------------------------
 
@@ -290,7 +315,7 @@ class _Cycle:
             for priority, counter in counts.items()
         }
 
-    def highlights(self, period: ReportingPeriod) -> None:
+    def highlights(self, period: ReportingPeriod, *, at: datetime) -> None:
         """A report per workstream, drafted from the updates, with the text of highlights.csv.
 
         Each priority's text goes into the report of the workstream that owns the priority; the
@@ -298,13 +323,19 @@ class _Cycle:
         """
         texts = {row["Priority"]: row for row in read_csv("highlights.csv")}
         owners = self.owners_of_priorities()
-        for workstream in self.plan.area.workstreams.select_related("lead").order_by("code"):
+        for index, workstream in enumerate(
+            self.plan.area.workstreams.select_related("lead").order_by("code")
+        ):
             by = self._lead_user(workstream) or self.manager
-            report = services.highlight_draft(period=period, workstream=workstream, by=by)
-            rows = {
-                row.pk: {field: texts[row.number][column] for column, field in HIGHLIGHT_COLUMNS.items()}
-                for row in report.rows.all()
-                if row.number in texts and owners.get(row.number) == workstream.code
-            }
-            services.highlight_save(report=report, rows=rows, expected_version=report.version, by=by)
+            # Each lead writes theirs on the period's last day, an hour apart.
+            written_at = at + timedelta(hours=index)
+            with dated(written_at):
+                report = services.highlight_draft(period=period, workstream=workstream, by=by)
+                rows = {
+                    row.pk: {field: texts[row.number][column] for column, field in HIGHLIGHT_COLUMNS.items()}
+                    for row in report.rows.all()
+                    if row.number in texts and owners.get(row.number) == workstream.code
+                }
+                services.highlight_save(report=report, rows=rows, expected_version=report.version, by=by)
+            stamp(HighlightReport.objects.filter(pk=report.pk), written_at, ("drafted_at", "updated_at"))
             self.highlight_reports += 1

@@ -21,6 +21,8 @@ from django.db import transaction
 
 from accounts.models import User
 from areas.models import LocalArea, Person
+from demo.dating import dated, stamp
+from demo.progress import DEMO_NOW
 from plans.models import Item, Plan
 from progress.models import ReportingPeriod
 from scorecard.dfe import READY_MADE
@@ -69,6 +71,16 @@ def load_scorecard_demo(area: LocalArea, plan: Plan, *, manager: User) -> str:
     so running `load_demo` again never undoes what people have changed since."""
     if Measure.objects.filter(area=area).exists():
         return f"{area.name}: scorecard kept as it is: it has measures"
+    # Set up on the demo's day (April 2021), though its figures run to 2024: see demo.dating.
+    with dated(DEMO_NOW):
+        said = _load(area, plan, manager=manager)
+    stamp(Figure.objects.filter(breakdown__measure__area=area), DEMO_NOW, ("entered_at",))
+    stamp(Commentary.objects.filter(measure__area=area), DEMO_NOW, ("written_at",))
+    stamp(SavedMapping.objects.filter(area=area), DEMO_NOW, ("saved_at",))
+    return said
+
+
+def _load(area: LocalArea, plan: Plan, *, manager: User) -> str:
     ScorecardSettings.objects.update_or_create(
         area=area,
         defaults={

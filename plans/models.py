@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from areas.models import LocalArea, Person, Workstream, hex_colour
 
+from . import rules
+
 
 class RagScheme(models.Model):
     """An ordered list of statuses a plan's items are rated with."""
@@ -109,6 +111,14 @@ class Plan(models.Model):
     @property
     def lowest_level_name(self) -> str:
         return self.level_name(self.depth)
+
+    def level_plural(self, level: int) -> str:
+        """The plural of a level's name (plans.rules.plural): "Priorities", "Areas of weakness"."""
+        return rules.plural(self.level_name(level))
+
+    @property
+    def lowest_level_plural(self) -> str:
+        return self.level_plural(self.depth)
 
 
 class ItemQuerySet(models.QuerySet["Item"]):

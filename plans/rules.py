@@ -75,3 +75,71 @@ def is_overdue(due_date: date | None, is_done: bool, today: date) -> bool:
 def is_due_soon(due_date: date | None, is_done: bool, today: date, days: int = 30) -> bool:
     """An item is due soon when it is not done and falls due today or within the next `days` days."""
     return due_date is not None and not is_done and today <= due_date <= today + timedelta(days=days)
+
+
+# Words ---------------------------------------------------------------------------------------
+
+_SAME_IN_PLURAL = frozenset({"evidence", "information", "staff", "data", "feedback", "guidance", "support"})
+_IRREGULAR_PLURALS = {
+    "person": "people",
+    "child": "children",
+    "analysis": "analyses",
+    "criterion": "criteria",
+}
+_SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
+_VOWELS = frozenset("aeiou")
+# Words whose first sound is not what their first letter suggests (compared as lower-case prefixes).
+_A_BEFORE = ("one", "once", "uni", "use", "usu", "uti", "eu", "ewe")
+_AN_BEFORE = ("hour", "honest", "honour", "heir")
+
+
+def _plural_word(word: str) -> str:
+    """One word's plural, keeping its capital letters: "priority" -> "priorities", "box" -> "boxes"."""
+    lower = word.lower()
+    if not lower or not lower[-1].isalpha() or lower in _SAME_IN_PLURAL:
+        return word
+    if lower in _IRREGULAR_PLURALS:
+        plural = _IRREGULAR_PLURALS[lower]
+        return plural.capitalize() if word[0].isupper() else plural
+    upper = word.isupper() and len(word) > 1
+    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
+        return word[:-1] + ("IES" if upper else "ies")
+    if lower.endswith(_SIBILANT_ENDINGS):
+        return word + ("ES" if upper else "es")
+    return word + ("S" if upper else "s")
+
+
+def plural(name: str) -> str:
+    """The plural of a level's name, as people write it.
+
+    The head noun is pluralised: the word before the first " of " when there is one ("Area of
+    weakness" -> "Areas of weakness"), else the last word ("Key action" -> "Key actions"). A word
+    ending in a consonant and "y" takes "ies" ("Priority" -> "Priorities", "Activity" ->
+    "Activities"; "Pathway" -> "Pathways"); one ending in s, x, z, ch or sh takes "es"; a few
+    irregular words ("person", "child") and uncountable ones ("evidence", "support") are known.
+    Capitals are kept; spaces around the name are dropped.
+    """
+    text = " ".join(name.split())
+    if not text:
+        return text
+    head, of, rest = text.partition(" of ")
+    words = head.split(" ")
+    words[-1] = _plural_word(words[-1])
+    return " ".join(words) + (of + rest if of else "")
+
+
+def with_article(name: str) -> str:
+    """A name with "a" or "an" before it, by the first letter of its first word: "an area of weakness",
+    "a priority".
+
+    A vowel letter takes "an", any other "a", except a few words whose first sound differs from
+    their first letter: "a one-off", "a user", "a unit", "a European" (said with a "y" or "w"
+    sound); "an hour", "an honest" (a silent "h"). Spaces around the name are dropped.
+    """
+    text = " ".join(name.split())
+    lower = text.lower()
+    if lower.startswith(_AN_BEFORE):
+        return f"an {text}"
+    if lower.startswith(_A_BEFORE):
+        return f"a {text}"
+    return f"{'an' if lower[:1] in _VOWELS else 'a'} {text}"

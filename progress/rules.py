@@ -24,6 +24,17 @@ NEXT_STATES: Mapping[str, tuple[str, ...]] = {
 REMINDER_DAYS_BEFORE_DEADLINE = 7
 
 
+def overdue_judged_on(*, ends_on: date, is_reported: bool, today: date) -> date:
+    """The day a period's page judges "Overdue" on (plans.rules.is_overdue): as of the period.
+
+    A reported period is judged at its end, as its frozen rows were. A period not yet reported is
+    judged at its end too when that has passed, so an old period's page never flags an item by
+    today's date; while its end is still to come, at today (the page is live): min(today, end).
+    Live pages (the overview, milestones, an item, my items) judge at today.
+    """
+    return ends_on if is_reported else min(today, ends_on)
+
+
 def add_months(day: date, months: int) -> date:
     """The same day `months` later, or the month's last day if it is shorter: 31 Jan + 1 = 28/29 Feb."""
     month_index = day.year * 12 + day.month - 1 + months

@@ -166,9 +166,8 @@ def item_move(
     if new_parent.plan_id != item.plan_id or new_parent.is_removed:
         raise ValidationError({"new_parent": "Choose an item of this plan"})
     if new_parent.level != item.level - 1:
-        raise ValidationError(
-            {"new_parent": f"Choose a {item.plan.level_name(item.level - 1).lower()} to move this under"}
-        )
+        parent_level = rules.with_article(item.plan.level_name(item.level - 1).lower())
+        raise ValidationError({"new_parent": f"Choose {parent_level} to move this under"})
     if new_parent.pk == item.parent_id:
         raise ValidationError({"new_parent": f"This is already under {new_parent.number}"})
     claim_version(item, expected_version)

@@ -1,4 +1,8 @@
-"""Markup for the plan overview's table, written in Python: one call instead of a template per cell."""
+"""Markup for the plan overview's table, written in Python: one call instead of a template per cell; and
+the words for a level's name (plural, a/an).
+
+Cells are separated by a line break, so that text read from the page (a screen reader's, a copy, a search)
+never runs one heading or count into the next."""
 
 from collections.abc import Iterable
 
@@ -9,9 +13,28 @@ from django.utils.text import Truncator
 from common.html import esc
 from common.urls import url_maker
 
+from .. import rules
 from ..selectors import TopLevelRow
 
 register = template.Library()
+
+
+@register.filter
+def plural(name: str) -> str:
+    """A level's name in the plural (plans.rules.plural): {{ child_level_name|plural }}."""
+    return rules.plural(str(name))
+
+
+@register.filter
+def plural_for(name: str, count: int) -> str:
+    """A level's name for a count: the name itself for one, its plural otherwise."""
+    return str(name) if count == 1 else rules.plural(str(name))
+
+
+@register.filter
+def with_article(name: str) -> str:
+    """A name with "a" or "an" (plans.rules.with_article): {{ level_name|lower|with_article }}."""
+    return rules.with_article(str(name))
 
 
 @register.simple_tag
@@ -27,9 +50,9 @@ def overview_rows(rows: Iterable[TopLevelRow], area_slug: str) -> SafeString:
             f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
             f'<a class="govuk-link" href="{esc(item_url(row.item.pk))}">{esc(row.item.number)}. '
             f"{esc(Truncator(row.item.text).words(14))}</a></th>"
-            + "".join(f'<td class="govuk-table__cell">{esc(c)}</td>' for c in row.cells)
-            + f'<td class="govuk-table__cell">{esc(row.total)}</td>'
-            f'<td class="govuk-table__cell">{overdue(row.overdue)}</td></tr>'
+            + "".join(f'\n<td class="govuk-table__cell">{esc(c)}</td>' for c in row.cells)
+            + f'\n<td class="govuk-table__cell">{esc(row.total)}</td>'
+            f'\n<td class="govuk-table__cell">{overdue(row.overdue)}</td></tr>\n'
             for row in rows
         )
     )

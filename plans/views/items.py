@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +18,7 @@ from scorecard.selectors.measure import measures_for_item
 from .. import rules, selectors, services, snapshots
 from ..forms import ItemForm, MoveForm, VersionForm
 from ..models import Item, Plan
+from .plans import HISTORY_PAGE_SIZE
 
 
 @require_http_methods(["GET"])
@@ -40,7 +42,9 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "ancestors": selectors.ancestors_of(item=item),
         "children": children,
         "level_name": item.plan.level_name(item.level),
-        "history": selectors.history_of_item(item=item),
+        "history": Paginator(selectors.history_of_item(item=item), HISTORY_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        ),
         "overdue": rules.is_overdue(item.due_date, done, today),
         "can_edit": access.can_edit_item(item),
         "can_restructure": access.can_restructure_item(item),

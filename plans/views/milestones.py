@@ -64,7 +64,7 @@ def milestone_list(request: SignedInRequest, access: Access, pk: int) -> HttpRes
 
 def _csv(plan: Plan, rows: list[selectors.ItemRow]) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"{slugify(plan.reference) or 'plan'}-{slugify(plan.lowest_level_name)}s.csv"
+    name = f"{slugify(plan.reference) or 'plan'}-{slugify(plan.lowest_level_plural)}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response.write("\ufeff")
     writer = csv.writer(response)

@@ -18,6 +18,8 @@ from ..forms import PlanForm
 from ..models import Plan
 from ..spreadsheet import CONTENT_TYPES, export_file_name, export_plan
 
+HISTORY_PAGE_SIZE = 50  # changes on a page of the plan's or an item's history
+
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
@@ -109,7 +111,9 @@ def plan_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse
 @area_view(reads=Kind.PLAN)
 def plan_history(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     plan = selectors.plan_for(access=access, pk=pk)
-    page = Paginator(selectors.history_of_plan(plan=plan), 100).get_page(request.GET.get("page"))
+    page = Paginator(selectors.history_of_plan(plan=plan), HISTORY_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request, "plans/plan_history.html", {"access": access, "plan": plan, "page": page, "nav": "plans"}
     )

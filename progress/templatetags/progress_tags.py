@@ -30,7 +30,7 @@ def trend_rows(trend: Trend) -> SafeString:
 
     def cells(row: TrendRow) -> str:
         return "".join(
-            f'<td class="govuk-table__cell">{esc(now)} '
+            f'\n<td class="govuk-table__cell">{esc(now)} '
             f'<span class="govuk-hint govuk-!-display-inline">(was {esc(before)})</span></td>'
             for now, before in row.pairs
         )
@@ -39,8 +39,8 @@ def trend_rows(trend: Trend) -> SafeString:
         "".join(
             f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
             f"{esc(row.top.number)}. {esc(Truncator(row.top.text).words(10))}</th>{cells(row)}"
-            f'<td class="govuk-table__cell">{len(row.improved)}</td>'
-            f'<td class="govuk-table__cell">{len(row.declined)}</td></tr>'
+            f'\n<td class="govuk-table__cell">{len(row.improved)}</td>'
+            f'\n<td class="govuk-table__cell">{len(row.declined)}</td></tr>\n'
             for row in trend.rows
         )
     )
@@ -61,6 +61,10 @@ def timeline_rows(entries: list[TimelineEntry], area_slug: str) -> SafeString:
             return esc(entry.due)
         return f'{esc(entry.due)} <strong class="govuk-tag govuk-tag--red">Overdue</strong>'
 
+    def label(heading: str) -> str:
+        """The column's heading in the cell, shown when a narrow screen stacks the row (.app-table--stack)."""
+        return f'<span class="app-cell-label">{heading}</span>'
+
     def commentary(text: str) -> str:
         """Escaped, at most 40 words, line breaks kept (as linebreaksbr writes them)."""
         shortened = Truncator(text).words(40).replace("\r\n", "\n").replace("\r", "\n")
@@ -68,11 +72,12 @@ def timeline_rows(entries: list[TimelineEntry], area_slug: str) -> SafeString:
 
     return mark_safe(  # noqa: S308 - every value escaped by esc; swatch escapes its colour  # nosec B308, B703
         "".join(
-            f'<tr class="govuk-table__row"><td class="govuk-table__cell">'
+            f'<tr class="govuk-table__row"><td class="govuk-table__cell">{label("Period")}'
             f'<a class="govuk-link" href="{esc(period_url(e.period.pk))}">{esc(e.period.name)}</a>'
             f'<br><span class="govuk-hint govuk-!-font-size-16">{esc(e.how)}</span></td>'
-            f'<td class="govuk-table__cell">{status(e)}</td><td class="govuk-table__cell">{due(e)}</td>'
-            f'<td class="govuk-table__cell">{commentary(e.commentary)}</td></tr>'
+            f'\n<td class="govuk-table__cell">{label("Status")}{status(e)}</td>'
+            f'\n<td class="govuk-table__cell">{label("Due")}{due(e)}</td>'
+            f'\n<td class="govuk-table__cell">{label("Progress")}{commentary(e.commentary)}</td></tr>\n'
             for e in entries
         )
     )

@@ -144,7 +144,9 @@ def _open_period(access: Access, period: ReportingPeriod, page: Page[Item]) -> d
             access=access,
             period=period,
             items=cast("QuerySet[Item]", page.object_list),  # a page of a QuerySet is a sliced QuerySet
-            today=timezone.localdate(),
+            today=rules.overdue_judged_on(
+                ends_on=period.ends_on, is_reported=period.is_reported, today=timezone.localdate()
+            ),
         ),
         "summary": selectors.period_summary(period=period),
         "needing_commentary": [(measure, access.can_enter_figures(measure)) for measure in needing],

@@ -103,7 +103,7 @@ def _update_page(
         "form": form,
         "theirs": theirs,
         "due": rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
-        "overdue": _overdue(item),
+        "overdue": _overdue(item, period),
         "picker": picker,
         "impact_warning": impact_warning(update) if update and not form.is_bound else "",
         "rating_change": selectors.rating_change_for(item=item, period=period),
@@ -131,8 +131,12 @@ def impact_warning(update: Update | None) -> str:
     return f"The challenge will not confirm it yet. {problem}" if problem else ""
 
 
-def _overdue(item: Item) -> bool:
-    return is_overdue(item.due_date, bool(item.status and item.status.counts_as_done), timezone.localdate())
+def _overdue(item: Item, period: ReportingPeriod) -> bool:
+    """Overdue as of the period (rules.overdue_judged_on), as the period's page shows it."""
+    on = rules.overdue_judged_on(
+        ends_on=period.ends_on, is_reported=period.is_reported, today=timezone.localdate()
+    )
+    return is_overdue(item.due_date, bool(item.status and item.status.counts_as_done), on)
 
 
 @require_http_methods(["GET", "POST"])
@@ -204,7 +208,7 @@ def _challenge_page(
         "proposed_due": rules.due_wording(update.proposed_due_date, None, 0)
         if update and update.proposed_due_date
         else "",
-        "overdue": _overdue(item),
+        "overdue": _overdue(item, period),
         "impact_evidence": [e for e in update.evidence.all() if e.shows_impact] if update else [],
         "nav": "plans",
     }

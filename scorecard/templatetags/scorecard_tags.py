@@ -12,7 +12,7 @@ from django.utils.text import slugify
 
 from .. import charts
 from ..assess import Assessment, known_value
-from ..models import COMPARATOR_SERIES, Measure
+from ..models import COMPARATOR_SERIES, Measure, Series
 from ..rules import Direction, Rating, show
 from ..selectors import MeasureLine
 from ..selectors.measure import not_available
@@ -106,17 +106,19 @@ def _measure_cell(measure: Measure, area_slug: str) -> SafeString:
     )
 
 
-def _row(line: MeasureLine, area_slug: str, prefix: str, comparators: list[str]) -> tuple[str, ...]:
+def _row(
+    line: MeasureLine, area_slug: str, prefix: str, comparators: list[tuple[str, str]]
+) -> tuple[str, ...]:
     measure, assessment = line.measure, line.assessment
     unit = measure.unit_suffix
     ident = measure.pk if measure.pk is not None else f"gone-{slugify(measure.code)}"
     spark = _sparkline(line).replace(SPARK_ID, f"spark-{prefix}-{ident}")
     cells = format_html_join(
         "",
-        '<td class="govuk-table__cell">{}</td>',
+        '\n<td class="govuk-table__cell"><span class="app-cell-label">{}</span>{}</td>',
         (
-            (not_available(point=assessment.comparators.get(series), unit=unit) or "No figure",)
-            for series in comparators
+            (name, not_available(point=assessment.comparators.get(series), unit=unit) or "No figure")
+            for series, name in comparators
         ),
     )
     return (
@@ -130,16 +132,17 @@ def _row(line: MeasureLine, area_slug: str, prefix: str, comparators: list[str])
     )
 
 
+# Each cell carries its column's heading (.app-cell-label), shown when a narrow screen stacks the row.
 ROW = (
     '<tr class="govuk-table__row">'
     '<th scope="row" class="govuk-table__header">{}</th>'
-    '<td class="govuk-table__cell">{}</td>'
-    '<td class="govuk-table__cell">{}</td>'
+    '\n<td class="govuk-table__cell"><span class="app-cell-label">Latest</span>{}</td>'
+    '\n<td class="govuk-table__cell"><span class="app-cell-label">Target</span>{}</td>'
     "{}"
-    '<td class="govuk-table__cell">{}</td>'
-    '<td class="govuk-table__cell">{}</td>'
-    '<td class="govuk-table__cell">{}</td>'
-    "</tr>"
+    '\n<td class="govuk-table__cell"><span class="app-cell-label">Rating</span>{}</td>'
+    '\n<td class="govuk-table__cell"><span class="app-cell-label">Since the last figure</span>{}</td>'
+    '\n<td class="govuk-table__cell"><span class="app-cell-label">Trend</span>{}</td>'
+    "</tr>\n"
 )
 
 
@@ -152,7 +155,11 @@ def scorecard_rows(
 ) -> SafeString:
     """The rows of one outcome's table; `prefix` keeps each small chart's id unique on the page.
     `comparators` are the (series, name) columns shown; by default all three."""
-    shown = [series for series, _ in comparators] if comparators is not None else list(COMPARATOR_SERIES)
+    shown = (
+        list(comparators)
+        if comparators is not None
+        else [(series, Series(series).label) for series in COMPARATOR_SERIES]
+    )
     return format_html_join("", ROW, (_row(line, area_slug, str(prefix), shown) for line in lines))
 
 

@@ -6,10 +6,14 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from demo.progress import DATA_DIR, HIGHLIGHT_COLUMNS, MONTHS, read_csv
+from areas.models import Membership
+from demo.progress import DATA_DIR, DEMO_NOW, HIGHLIGHT_COLUMNS, MONTHS, PLAN_IMPORTED, read_csv
+from evidence.models import Evidence
+from history.models import Change
 from plans.models import Item, Plan
-from progress.models import HighlightRow, ReportedRating, ReportingPeriod, Update
+from progress.models import HighlightReport, HighlightRow, ReportedRating, ReportingPeriod, Update
 from progress.outstanding import missing_updates
+from tests.progress.test_dates import _overdue_numbers
 
 PLAN_ITEMS = DATA_DIR.parent / "stockport-wsoa-2019" / "items.csv"
 
@@ -98,3 +102,39 @@ def test_load_demo_reports_three_months_and_leaves_april_open_once():
     assert plan.periods.count() == len(MONTHS)
     assert Update.objects.filter(period__plan=plan).count() == updates
     assert dict(Item.objects.filter(plan=plan).values_list("number", "status__label")) == statuses
+
+
+@pytest.mark.django_db
+def test_the_demo_carries_the_dates_things_had_in_2021(client):
+    """History, updates, highlight reports and evidence are dated in 2021, none after the demo's day (the
+    day before April 2021's updates are due); a reported period's page flags only what was overdue at its
+    end, and so does April's (open, but ended)."""
+    _load_demo()
+    plan = Plan.objects.get(area__slug="stockport", reference="WSOA-2019")
+    changes = Change.objects.filter(area=plan.area)
+    assert changes.exists()
+    assert not changes.filter(at__gt=DEMO_NOW).exists()
+    assert not changes.filter(at__lt=PLAN_IMPORTED).exists()
+    assert not Update.objects.filter(period__plan=plan, submitted_at__gt=DEMO_NOW).exists()
+    assert not Update.objects.filter(period__plan=plan, confirmed_at__gt=DEMO_NOW).exists()
+    assert not HighlightReport.objects.filter(period__plan=plan, updated_at__gt=DEMO_NOW).exists()
+    assert not Evidence.objects.filter(area=plan.area, added_at__gt=DEMO_NOW).exists()
+    # An update's history is dated when it was written, in the week before its period's deadline.
+    march = plan.periods.get(name="March 2021")
+    update = Update.objects.filter(period=march).first()
+    written = changes.filter(item=update.item, at__date__gte=march.starts_on, at__date__lte=march.ends_on)
+    assert written.exists()
+
+    viewer = Membership.objects.get(area=plan.area, role=Membership.Role.VIEWER).user
+    client.force_login(viewer)
+    for period in plan.periods.all():
+        html = client.get(period.get_absolute_url()).content.decode()
+        flagged = _overdue_numbers(html)
+        due = dict(Item.objects.filter(plan=plan, number__in=flagged).values_list("number", "due_date"))
+        for number in flagged:
+            assert (
+                due[number] < period.ends_on
+                or ReportedRating.objects.get(period=period, number=number).due_date < period.ends_on
+            ), (period, number)
+    march_page = client.get(march.get_absolute_url()).content.decode()
+    assert "Reported" in march_page and "08/04/2021" in march_page

@@ -10,7 +10,8 @@ from django.db import transaction
 
 from accounts.models import User
 from areas.models import LocalArea, Membership, Person
-from demo.progress import PROGRAMME_MANAGER, load_progress_demo
+from demo.dating import dated, stamp
+from demo.progress import PLAN_IMPORTED, PROGRAMME_MANAGER, load_progress_demo
 from demo.scorecard import load_scorecard_demo
 from plans.models import Plan
 from plans.spreadsheet import plan_import, preview_import, read_plan_file
@@ -72,7 +73,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         rows = []
         for spec in AREAS:
-            with transaction.atomic():
+            # The area, its plan and its members as they were set up at the start of 2021.
+            with transaction.atomic(), dated(PLAN_IMPORTED):
                 area, _ = LocalArea.objects.update_or_create(
                     slug=spec["slug"],
                     defaults={
@@ -113,7 +115,10 @@ class Command(BaseCommand):
             )
             return preview.plan
         if preview.has_changes:
+            new = preview.plan is None
             preview = plan_import(area=area, plan_file=plan_file, source=f"Demo data ({folder.name})")
+            if new and preview.plan is not None:
+                stamp(Plan.objects.filter(pk=preview.plan.pk), PLAN_IMPORTED, ("created_at",))
         self.stdout.write(f"{area.name}: plan {preview.reference} loaded from demo/{folder.name}")
         assert preview.plan is not None  # the file had no problems, so the plan is in the database
         return preview.plan
@@ -124,6 +129,7 @@ class Command(BaseCommand):
         user = User.objects.filter(email=email).first()
         if user is None:
             user = User.objects.create_user(email=email, password=DEMO_PASSWORD, display_name=display_name)
+            stamp(User.objects.filter(pk=user.pk), PLAN_IMPORTED, ("date_joined",))
         person = Person.objects.filter(area=area, initials=initials).first() if initials else None
         Membership.objects.update_or_create(user=user, area=area, defaults={"role": role, "person": person})
         return user
