@@ -2,6 +2,7 @@
 
 from .items import ItemContent, item_create, item_move, item_remove, item_update
 from .plans import PlanContent, plan_create, plan_update
+from .rollup import item_overall_set, overall_snapshot
 from .rag import rag_scheme_create, rag_status_add, rag_status_move, rag_status_remove, rag_status_update
 
 __all__ = [
@@ -9,8 +10,10 @@ __all__ = [
     "PlanContent",
     "item_create",
     "item_move",
+    "item_overall_set",
     "item_remove",
     "item_update",
+    "overall_snapshot",
     "plan_create",
     "plan_update",
     "rag_scheme_create",
