@@ -8,11 +8,15 @@ Every lookup takes the user's `Access`, so periods and updates are only found in
 - `pages`: the period page: its summary, its items filtered, their rows; once reported, its ratings;
 - `timeline`: an item's status in each period;
 - `trend`: the plan overview's trend against the period reported before;
-- `highlights`: highlight reports.
+- `highlights`: highlight reports;
+- `rollups`: each item above the lowest level rated from the items under it, live or as reported, and
+  an item's roll-up across the reported periods;
+- `glance`: the programme at a glance, for a plan: its latest reported period against the one before.
 
 Every name is re-exported here: `progress.selectors.period_for` and so on.
 """
 
+from .glance import Glance, plan_glance
 from .highlights import highlight_report_for, highlight_reports_of, workstream_for
 from .pages import (
     STATE_FILTERS,
@@ -25,6 +29,7 @@ from .pages import (
     reported_rows,
 )
 from .periods import current_period, current_periods, period_for, periods_of
+from .rollups import RollupPoint, period_rollups, reported_rollups, rollup_trend
 from .timeline import TimelineEntry, item_timeline
 from .trend import Movement, Trend, TrendRow, plan_trend
 from .updates import (
@@ -38,6 +43,12 @@ from .updates import (
 )
 
 __all__ = [
+    "Glance",
+    "RollupPoint",
+    "period_rollups",
+    "plan_glance",
+    "reported_rollups",
+    "rollup_trend",
     "STATE_FILTERS",
     "Movement",
     "PeriodFilters",

@@ -107,6 +107,7 @@ def period_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResp
         "form": form,
         "query": query.urlencode(),
         "moves": [(state, MOVES[state]) for state in rules.NEXT_STATES[period.state]],
+        "rollups": selectors.period_rollups(access=access, period=period),
         "nav": "plans",
     }
     if period.is_reported:
