@@ -122,7 +122,7 @@ class ReportedRating(models.Model):
         default=list,
         blank=True,
         help_text="The lowest-level items under it by status, in the scheme's order then: "
-        "[label, colour, count], the last with label \"\" for no status",
+        '[label, colour, count], the last with label "" for no status',
     )
     overall_label = models.CharField(max_length=80, blank=True)
     overall_colour = models.CharField(max_length=7, blank=True)

@@ -41,11 +41,12 @@ def rollup_chart(periods: Sequence[tuple[str, Counts, str]], *, ident: str, name
         bar = max(step - BAR_GAP, 4)
         parts.append(f'<line x1="{LEFT}" y1="{TOP + plot}" x2="{WIDTH}" y2="{TOP + plot}" stroke="{INK}"/>')
         parts.append(
-            f'<text x="{LEFT - 4}" y="{TOP + 8}" text-anchor="end" font-size="11" fill="{INK}">{highest}</text>'
+            f'<text x="{LEFT - 4}" y="{TOP + 8}" text-anchor="end" font-size="11" fill="{INK}">'
+            f"{highest}</text>"
         )
         for index, (period, counts, _) in enumerate(periods):
             x = LEFT + index * step + BAR_GAP / 2
-            y = TOP + plot
+            y = float(TOP + plot)
             for _, colour, count in counts:
                 if not count:
                     continue

@@ -25,6 +25,7 @@ EVERYONE = {PM: 200, LEAD: 200, CONTRIB: 200, VIEWER: 200}
 MANAGER_ONLY = {PM: 200, LEAD: 403, CONTRIB: 403, VIEWER: 403}
 OWNER_OF_MEASURE = {PM: 200, LEAD: 403, CONTRIB: 200, VIEWER: 403}  # the contributor owns "measure"
 
+
 def _rated_by_hand(item):
     """`item`, in a plan whose overall ratings are set by hand (the page is for those plans only)."""
     item.plan.rollup_rule = "by_hand"

@@ -5,25 +5,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0004_ragstatus_version'),
+        ("plans", "0004_ragstatus_version"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='item',
-            name='overall_reason',
-            field=models.TextField(blank=True, verbose_name='reason for the overall rating'),
+            model_name="item",
+            name="overall_reason",
+            field=models.TextField(blank=True, verbose_name="reason for the overall rating"),
         ),
         migrations.AddField(
-            model_name='item',
-            name='overall_status',
-            field=models.ForeignKey(blank=True, help_text="The overall rating set by hand, for a plan whose roll-up rule is 'set by hand'", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='plans.ragstatus'),
+            model_name="item",
+            name="overall_status",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The overall rating set by hand, for a plan whose roll-up rule is 'set by hand'",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="plans.ragstatus",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='rollup_rule',
-            field=models.CharField(choices=[('worst', 'Worst status'), ('most_common', 'Most common status'), ('by_hand', 'Set by hand')], default='worst', help_text='For every item above the lowest level, from the items under it (plans.rollup)', max_length=20, verbose_name="how an item's overall rating is worked out"),
+            model_name="plan",
+            name="rollup_rule",
+            field=models.CharField(
+                choices=[
+                    ("worst", "Worst status"),
+                    ("most_common", "Most common status"),
+                    ("by_hand", "Set by hand"),
+                ],
+                default="worst",
+                help_text="For every item above the lowest level, from the items under it (plans.rollup)",
+                max_length=20,
+                verbose_name="how an item's overall rating is worked out",
+            ),
         ),
     ]

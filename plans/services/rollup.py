@@ -34,7 +34,9 @@ def item_overall_set(
     `expected_version`. Only for an item above the lowest level of a plan rated by hand."""
     plan = item.plan
     if item.level >= plan.depth:
-        raise ValidationError(f"A {plan.lowest_level_name.lower()} is rated on its own, not from items under it.")
+        raise ValidationError(
+            f"A {plan.lowest_level_name.lower()} is rated on its own, not from items under it."
+        )
     if plan.rollup_rule != rollup.BY_HAND:
         raise ValidationError(
             f"This plan's overall ratings are worked out by the rule “{plan.get_rollup_rule_display()}”. "

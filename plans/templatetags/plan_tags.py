@@ -24,7 +24,8 @@ def overview_rows(rows: Iterable[TopLevelRow], area_slug: str) -> SafeString:
     def overall(row: TopLevelRow) -> str:
         if row.rollup is None or not row.rollup.rating_label:
             return '<span class="app-status app-status--none">No rating</span>'
-        return f'<span class="app-status">{swatch(row.rollup.rating_colour)} {esc(row.rollup.rating_label)}</span>'
+        rating = row.rollup
+        return f'<span class="app-status">{swatch(rating.rating_colour)} {esc(rating.rating_label)}</span>'
 
     def overdue(count: int) -> str:
         return f'<span class="app-overdue">{esc(count)}</span>' if count else "0"

@@ -15,9 +15,8 @@ from common.conflicts import try_save
 from history.selectors import saved_since
 from progress import rules as progress_rules
 from progress import selectors as progress_selectors
-from scorecard.selectors.measure import measures_for_item
-
 from progress.rollup_chart import rollup_chart
+from scorecard.selectors.measure import measures_for_item
 
 from .. import rollup, rules, selectors, services, snapshots
 from ..forms import ItemForm, MoveForm, OverallRatingForm, VersionForm

@@ -4,40 +4,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('progress', '0001_initial'),
+        ("progress", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reportedrating',
-            name='overall_colour',
+            model_name="reportedrating",
+            name="overall_colour",
             field=models.CharField(blank=True, max_length=7),
         ),
         migrations.AddField(
-            model_name='reportedrating',
-            name='overall_label',
+            model_name="reportedrating",
+            name="overall_label",
             field=models.CharField(blank=True, max_length=80),
         ),
         migrations.AddField(
-            model_name='reportedrating',
-            name='overall_position',
+            model_name="reportedrating",
+            name="overall_position",
             field=models.PositiveIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='reportedrating',
-            name='overall_reason',
+            model_name="reportedrating",
+            name="overall_reason",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='reportedrating',
-            name='rollup_counts',
-            field=models.JSONField(blank=True, default=list, help_text='The lowest-level items under it by status, in the scheme\'s order then: [label, colour, count], the last with label "" for no status'),
+            model_name="reportedrating",
+            name="rollup_counts",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text='The lowest-level items under it by status, in the scheme\'s order then: [label, colour, count], the last with label "" for no status',
+            ),
         ),
         migrations.AddField(
-            model_name='reportedrating',
-            name='rollup_rule',
+            model_name="reportedrating",
+            name="rollup_rule",
             field=models.CharField(blank=True, help_text="The plan's roll-up rule then", max_length=20),
         ),
     ]

@@ -32,7 +32,7 @@ class StatusCount:
 
     @property
     def change_words(self) -> str:
-        """"up 2", "down 3" or "no change" against the period before."""
+        """ "up 2", "down 3" or "no change" against the period before."""
         change = self.change or 0
         return f"up {change}" if change > 0 else f"down {-change}" if change < 0 else "no change"
 
@@ -69,14 +69,14 @@ class Glance:
 def plan_glance(*, access: Access, plan: Plan) -> Glance:
     """The latest reported period of `plan`, its status counts against the period reported before, and
     its red and overdue items (the first `GLANCE_ITEMS`): five queries, read from the frozen ratings."""
-    latest, *earlier = list(
+    reported = list(
         plan.periods.filter(state=ReportingPeriod.State.REPORTED)
         .only("pk", "name", "reported_at", "starts_on", "plan_id")
         .order_by("-starts_on")[:2]
-    ) or [None]
-    if latest is None:
+    )
+    if not reported:
         return Glance(plan=plan)
-    before = earlier[0] if earlier else None
+    latest, before = reported[0], (reported[1] if len(reported) > 1 else None)
     statuses = plan_selectors.statuses_of(plan=plan)
     worst = min((s.position for s in statuses), default=None)
     lowest = {"level": plan.depth}

@@ -19,9 +19,7 @@ from ..models import ReportedRating, ReportingPeriod
 FROZEN = ("rollup_rule", "rollup_counts", "overall_label", "overall_colour", "overall_reason")
 
 
-def frozen_rollup(
-    *, rule: str, counts: list[Any], label: str, colour: str, reason: str
-) -> Rollup | None:
+def frozen_rollup(*, rule: str, counts: list[Any], label: str, colour: str, reason: str) -> Rollup | None:
     """A roll-up as it was reported, from a rating's stored values; None if the period was reported
     before roll-ups were kept."""
     if not rule:

@@ -233,7 +233,9 @@ def _freeze(period: ReportingPeriod) -> None:
         plan=plan,
         ratings=ratings,
         statuses=list(plan.rag_scheme.statuses.order_by("position")),
-        by_hand={item.pk: (item.overall_status, item.overall_reason) for item in items if item.level < plan.depth},
+        by_hand={
+            item.pk: (item.overall_status, item.overall_reason) for item in items if item.level < plan.depth
+        },
     )
     ReportedRating.objects.bulk_create(ratings)
     for report in HighlightReport.objects.filter(period=period).select_related("workstream"):
