@@ -9,7 +9,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from areas.access import Role
 from bench.generate import Size, build_area
+from tests.areas.factories import MembershipFactory, UserFactory
 from bench.pages import page_urls
 
 SMALL = Size(tops=2, people=10, workstreams=4, periods=3, measures=4, measure_periods=6, breakdowns=1)
@@ -45,3 +47,20 @@ def test_query_counts_do_not_grow_with_the_reporting_history(db):
     assert (short.plan.periods.count(), longer.plan.periods.count()) == (4, 10)  # and the open one
 
     assert _query_counts(short) == _query_counts(longer)
+
+
+def test_a_viewers_home_reads_the_programme_at_a_glance_in_as_many_queries_whatever_the_plan(db):
+    """A board member's home: each live plan at a glance, from its latest two reported periods."""
+    counts = []
+    for size, slug in ((SMALL, "small"), (LARGE, "large")):
+        bench = build_area(size, slug=slug, today=TODAY)
+        viewer = UserFactory()
+        MembershipFactory(user=viewer, area=bench.area, role=Role.VIEWER)
+        client = Client()
+        client.force_login(viewer)
+        url = f"/areas/{slug}/"
+        assert "at a glance" in client.get(url).content.decode()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
