@@ -14,6 +14,7 @@ LEFT = 30
 BAR_GAP = 8
 NO_STATUS_COLOUR = "#b1b4b6"
 INK = "#0b0c0c"
+FONT = "Arial, Helvetica, sans-serif"
 
 Counts = Sequence[tuple[str, str, int]]  # (status label, colour, count); label "" for no status
 
@@ -24,13 +25,19 @@ def describe(name: str, counts: Counts, rating: str) -> str:
     return f"{name}: {parts or 'no items'}; overall {rating or 'no rating'}"
 
 
+def _short(text: str, room: int) -> str:
+    """`text` cut to `room` characters (at least 3), with an ellipsis when cut."""
+    room = max(room, 3)
+    return text if len(text) <= room else text[: room - 1] + "…"
+
+
 def rollup_chart(periods: Sequence[tuple[str, Counts, str]], *, ident: str, name: str) -> str:
     """The SVG for `periods` (name, counts, overall rating), oldest first; `ident` makes its ids unique."""
     title_id = f"rollup-chart-{escape(ident)}"
     words = "; ".join(describe(*period) for period in periods)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{title_id}" '
-        f'width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" focusable="false" '
+        f'width="100%" viewBox="0 0 {WIDTH} {HEIGHT}" focusable="false" font-family="{FONT}" '
         'class="app-rollup-chart">',
         f'<title id="{title_id}">{escape(f"Roll-up of {name} in each reported period. {words}")}</title>',
     ]
@@ -59,7 +66,7 @@ def rollup_chart(periods: Sequence[tuple[str, Counts, str]], *, ident: str, name
                 )
             parts.append(
                 f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 14}" text-anchor="middle" '
-                f'font-size="11" fill="{INK}">{escape(period[:12])}</text>'
+                f'font-size="11" fill="{INK}">{escape(_short(period, int(step / 6.5)))}</text>'
             )
     parts.append("</svg>")
     return "".join(parts)

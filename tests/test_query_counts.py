@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from areas.access import Role
 from bench.generate import Size, build_area
-from tests.areas.factories import MembershipFactory, UserFactory
 from bench.pages import page_urls
+from tests.areas.factories import MembershipFactory, UserFactory
 
 SMALL = Size(tops=2, people=10, workstreams=4, periods=3, measures=4, measure_periods=6, breakdowns=1)
 LARGE = Size(tops=10, people=50, workstreams=6, periods=3, measures=12, measure_periods=18, breakdowns=3)

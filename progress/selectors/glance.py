@@ -5,7 +5,7 @@ whatever the plan's size."""
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 
 from areas.access import Access
 from common.urls import url_maker
@@ -68,7 +68,8 @@ class Glance:
 
 def plan_glance(*, access: Access, plan: Plan) -> Glance:
     """The latest reported period of `plan`, its status counts against the period reported before, and
-    its red and overdue items (the first `GLANCE_ITEMS`): five queries, read from the frozen ratings."""
+    its red and overdue items (the first `GLANCE_ITEMS`, red ones first): five queries, read from the
+    frozen ratings."""
     reported = list(
         plan.periods.filter(state=ReportingPeriod.State.REPORTED)
         .only("pk", "name", "reported_at", "starts_on", "plan_id")
@@ -118,9 +119,11 @@ def plan_glance(*, access: Access, plan: Plan) -> Glance:
             red=position == worst and not done,
             overdue=overdue,
         )
-        for item_id, number, text, label, colour, position, done, due, overdue in flagged.order_by(
-            "item__sort_key"
-        ).values_list(
+        for item_id, number, text, label, colour, position, done, due, overdue in flagged.annotate(
+            red_first=Case(When(red, then=0), default=1)
+        )
+        .order_by("red_first", "item__sort_key")
+        .values_list(
             "item_id",
             "number",
             "text",
