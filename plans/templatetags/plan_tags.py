@@ -17,8 +17,8 @@ register = template.Library()
 
 @register.simple_tag
 def overview_rows(rows: Iterable[TopLevelRow], area_slug: str) -> SafeString:
-    """A row per top-level item: its link, its overall rating, its count in each status, its total and its
-    overdue."""
+    """A row per top-level item: its link and overall rating (its roll-up), its count in each status, its
+    total and its overdue."""
     item_url = url_maker("plans:item", area=area_slug)
 
     def overall(row: TopLevelRow) -> str:
@@ -34,8 +34,9 @@ def overview_rows(rows: Iterable[TopLevelRow], area_slug: str) -> SafeString:
         "".join(
             f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
             f'<a class="govuk-link" href="{esc(item_url(row.item.pk))}">{esc(row.item.number)}. '
-            f"{esc(Truncator(row.item.text).words(14))}</a></th>"
-            f'<td class="govuk-table__cell">{overall(row)}</td>'
+            f"{esc(Truncator(row.item.text).words(14))}</a>"
+            f'<br><span class="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0">Overall:</span> '
+            f"{overall(row)}</th>"
             + "".join(f'<td class="govuk-table__cell">{esc(c)}</td>' for c in row.cells)
             + f'<td class="govuk-table__cell">{esc(row.total)}</td>'
             f'<td class="govuk-table__cell">{overdue(row.overdue)}</td></tr>'

@@ -144,9 +144,9 @@ class TestRollupOnPages:
 
     def test_the_overview_gives_each_top_level_item_its_overall_rating(self, client, viewer, plan, rated):
         page = _page(client, viewer, "plans:plan", pk=plan.pk)
-        assert "Overall rating" in page
-        row = page.split("Joint commissioning")[1].split("</tr>")[0]
-        assert "Progressing" in row
+        assert "and its overall rating by the rule “worst status”" in page
+        row = page.split("Joint commissioning")[1].split("</th>")[0]
+        assert "Overall:" in row and "Progressing" in row
 
     def test_no_reported_period_yet_says_so_on_the_top_level_items_trend(self, client, viewer, rated):
         page = _page(client, viewer, "plans:item", pk=rated["top"].pk)
