@@ -132,3 +132,20 @@ class TestRollUp:
         for top in ("1", "2"):
             under = [n for n, _ in lowest if n.startswith(top + ".")]
             assert sum(counts.get(top, {}).values()) == len(under)
+
+
+def test_an_import_keeps_the_plans_roll_up_rule(area):
+    """The plan file does not say how items above the lowest level are rated: a plan keeps its rule."""
+    from plans.models import Plan
+    from tests.plans.spreadsheet_files import plan_value, valid_sheets
+    from tests.plans.test_spreadsheet_import import import_sheets
+
+    import_sheets(area, valid_sheets())
+    plan = Plan.objects.get()
+    assert plan.rollup_rule == rollup.WORST
+    Plan.objects.filter(pk=plan.pk).update(rollup_rule=rollup.BY_HAND)
+    sheets = valid_sheets()
+    plan_value(sheets, "Title", "Renamed by the import")
+    import_sheets(area, sheets)
+    plan.refresh_from_db()
+    assert (plan.title, plan.rollup_rule) == ("Renamed by the import", rollup.BY_HAND)
