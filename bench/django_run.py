@@ -38,6 +38,7 @@ TIMED_PAGES = [
     "period_open_filtered",
     "period_reported",
     "period_reported_filtered",
+    "top_item",
     "outstanding",
     "update",
     "challenge",

@@ -71,6 +71,7 @@ class BenchArea:
     person: Person  # owns items and leads `workstream`
     workstream: Workstream
     action: Item  # a key action (level 3) with its milestones under it
+    top: Item  # the area of weakness `action` is under: its roll-up and its trend across reported periods
     size: Size
     open_period: ReportingPeriod  # this month's
     reported_period: ReportingPeriod  # last month's, the latest reported
@@ -347,6 +348,7 @@ def build_area(
         person=people[0],
         workstream=workstreams[0],
         action=action,
+        top=by_number[middle],
         size=size,
         open_period=history.open_period,
         reported_period=history.reported_period,

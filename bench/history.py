@@ -31,7 +31,7 @@ from plans.models import Item, Plan, RagStatus
 from progress import rules
 from progress.models import HighlightReport, HighlightRow, ReportedRating, ReportingPeriod, Update
 from progress.services.highlights import draft_rows
-from progress.services.periods import frozen_rating
+from progress.services.periods import frozen_rating, rollups_freeze
 from progress.trend import trend_between
 
 OPEN_UPDATE_SHARE = 0.7  # of the owned, not-done key actions and milestones, in the open period
@@ -165,6 +165,7 @@ def build_history(
 
     ratings, past_updates = [], []
     for n, period in enumerate(reported):
+        in_period = []
         for item in items:
             index = walks[item.pk][n]
             status = statuses[index] if index is not None else None
@@ -195,7 +196,9 @@ def build_history(
                         confirmed_at=_at(period.ends_on - timedelta(days=rng.randint(0, 5)), 15),
                     )
                 )
-            ratings.append(frozen_rating(period=period, item=item, status=status, commentary=commentary))
+            in_period.append(frozen_rating(period=period, item=item, status=status, commentary=commentary))
+        rollups_freeze(plan=plan, ratings=in_period, statuses=statuses, by_hand={})
+        ratings += in_period
     ReportedRating.objects.bulk_create(ratings, batch_size=2000)
     for previous, period in itertools.pairwise(reported):
         period.trend = trend_between(period, previous, plan.depth)

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 OUR_PAGES = {
     "overview": (
         "Plan overview",
-        "40 areas of weakness, counts of 2,000 milestones by status, and the trend since {reported_period}",
+        "40 areas of weakness, counts of 2,000 milestones by status with each one's overall rating (its "
+        "roll-up), the trend since {reported_period}, and the plan at a glance in {reported_period}",
     ),
     "item": (
         "Item page",
@@ -35,7 +36,8 @@ CYCLE_PAGES = {
     "periods": ("Reporting periods", "{periods} periods, each with its counts of updates"),
     "period_open": (
         "Open period",
-        "{open_period}: how far the updates have got; page 1: 100 of {period_items} items, live",
+        "{open_period}: how far the updates have got, the live roll-ups of the top two levels; "
+        "page 1: 100 of {period_items} items, live",
     ),
     "period_open_filtered": (
         "Open period, filtered by one workstream",
@@ -43,11 +45,17 @@ CYCLE_PAGES = {
     ),
     "period_reported": (
         "Reported period",
-        "{reported_period} as reported: page 1: 100 of {reported_rows} frozen ratings",
+        "{reported_period} as reported: the roll-ups of the top two levels as kept; "
+        "page 1: 100 of {reported_rows} frozen ratings",
     ),
     "period_reported_filtered": (
         "Reported period, filtered by one workstream",
         "page 1: 100 of {reported_rows_filtered}",
+    ),
+    "top_item": (
+        "Top-level item page",
+        "an area of weakness: the roll-up of its 50 milestones, and its roll-up in each of {periods} "
+        "reported periods as a chart and a table",
     ),
     "outstanding": (
         "What is outstanding",
@@ -133,6 +141,7 @@ def page_urls(bench: "BenchArea") -> dict[str, str]:
         "period_open_filtered": f"{open_period}?workstream={bench.workstream.pk}",
         "period_reported": reported_period,
         "period_reported_filtered": f"{reported_period}?workstream={bench.workstream.pk}",
+        "top_item": reverse("plans:item", kwargs={"area": slug, "pk": bench.top.pk}),
         "outstanding": reverse("progress:outstanding", kwargs=in_open_period),
         "update": reverse("progress:update", kwargs=updated_item),
         "challenge": reverse("progress:challenge", kwargs=updated_item),

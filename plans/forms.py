@@ -9,6 +9,7 @@ from areas.forms import PersonChoiceField, offer_people
 from areas.models import LocalArea, Person, Workstream
 from common.forms import FastSelect, Form, ModelForm, UKDateField, split_list
 
+from . import rollup
 from .models import Item, Plan, RagScheme, RagStatus
 from .presets import RAG_PRESETS
 from .services import ItemContent, PlanContent
@@ -198,6 +199,19 @@ class VersionForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class HintedRadioSelect(forms.RadioSelect):
+    """Radios with a hint under each option, in plain words (GOV.UK radios with hints)."""
+
+    def __init__(self, *, hints: dict[str, str]) -> None:
+        super().__init__()
+        self.hints = hints
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        option["hint"] = self.hints.get(str(option["value"]), "")
+        return option
+
+
 class PlanForm(ModelForm):
     level_1 = forms.CharField(label="Level 1 name", error_messages={"required": "Name the plan's top level"})
     level_2 = forms.CharField(
@@ -222,13 +236,20 @@ class PlanForm(ModelForm):
             "end_date",
             "rag_scheme",
             "reporting_cadence",
+            "rollup_rule",
         ]
         labels = {
             "kind": "Type",
             "rag_scheme": "RAG scheme",
             "reporting_cadence": "How often progress is reported",
+            "rollup_rule": "How each item above the lowest level gets its overall rating",
         }
-        help_texts = {"reference": "A short code for the plan, such as WSOA-2019. Imports match plans by it."}
+        help_texts = {
+            "reference": "A short code for the plan, such as WSOA-2019. Imports match plans by it.",
+            "rollup_rule": "The overall rating of an area of weakness, a priority or any middle level comes "
+            "from the lowest-level items under it.",
+        }
+        widgets = {"rollup_rule": HintedRadioSelect(hints=rollup.RULE_HINTS)}
         error_messages = {
             "reference": {"required": "Enter a reference for the plan, such as WSOA-2019"},
             "title": {"required": "Enter the plan's title"},
@@ -240,6 +261,7 @@ class PlanForm(ModelForm):
         rag_scheme = _model_choice(self, "rag_scheme")
         rag_scheme.queryset = RagScheme.objects.filter(area=area)
         rag_scheme.empty_label = None
+        self.fields["rollup_rule"].required = False  # left out, a plan keeps its rule (new: worst status)
         names = [*list(self.instance.level_names or []), "", "", "", ""]
         for i in range(4):
             self.initial.setdefault(f"level_{i + 1}", names[i])
@@ -271,6 +293,7 @@ class PlanForm(ModelForm):
             level_names=self.level_names(),
             rag_scheme=data["rag_scheme"],
             reporting_cadence=data["reporting_cadence"],
+            rollup_rule=data.get("rollup_rule") or self.instance.rollup_rule or rollup.WORST,
         )
 
 
@@ -340,3 +363,30 @@ class MilestoneFilterForm(Form):
         _choice(self, "status").choices = [("", "Any"), ("none", "No status")] + [
             (str(s.pk), s.label) for s in statuses
         ]
+
+
+class OverallRatingForm(Form):
+    """The overall rating of an item above the lowest level, set by hand, with the reason."""
+
+    status = forms.ModelChoiceField(
+        label="Overall rating",
+        queryset=RagStatus.objects.none(),
+        widget=forms.RadioSelect,
+        required=False,
+        empty_label="No overall rating",
+        help_text="Look at the counts of the items under it, then choose the rating the board should read.",
+    )
+    reason = forms.CharField(
+        label="Reason for the rating",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Say why this is the right rating: the history keeps it, and the board reads it.",
+        error_messages={"required": "Enter the reason for the rating"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, item: Item, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _model_choice(self, "status").queryset = item.plan.rag_scheme.statuses.order_by("position")
+        self.initial.setdefault("status", item.overall_status_id)
+        self.initial.setdefault("reason", item.overall_reason)
+        self.initial.setdefault("version", item.version)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from areas.models import LocalArea, Person, Workstream, hex_colour
 
 from . import rules
+from . import rollup
 
 
 class RagScheme(models.Model):
@@ -86,6 +87,13 @@ class Plan(models.Model):
         choices=Cadence.choices,
         default=Cadence.MONTHLY,
     )
+    rollup_rule = models.CharField(
+        "how an item's overall rating is worked out",
+        max_length=20,
+        choices=list(rollup.RULES.items()),
+        default=rollup.WORST,
+        help_text="For every item above the lowest level, from the items under it (plans.rollup)",
+    )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -156,6 +164,15 @@ class Item(models.Model):
         RagStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="items"
     )
     notes = models.TextField(blank=True)
+    overall_status = models.ForeignKey(
+        RagStatus,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The overall rating set by hand, for a plan whose roll-up rule is 'set by hand'",
+    )
+    overall_reason = models.TextField("reason for the overall rating", blank=True)
     version = models.PositiveIntegerField(default=1)
     removed_at = models.DateTimeField(null=True, blank=True)
     removed_by = models.ForeignKey(

@@ -90,6 +90,7 @@ def plan_snapshot(plan: Plan) -> dict[str, str]:
         "Level names": " / ".join(plan.level_names),
         "RAG scheme": plan.rag_scheme.name,
         "Reporting": plan.get_reporting_cadence_display(),
+        "Overall rating of higher items": plan.get_rollup_rule_display(),
     }
 
 

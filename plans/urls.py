@@ -16,6 +16,7 @@ urlpatterns = [
     path("items/<int:pk>/", items.item_detail, name="item"),
     path("items/<int:pk>/edit/", items.item_edit, name="item-edit"),
     path("items/<int:pk>/move/", items.item_move, name="item-move"),
+    path("items/<int:pk>/overall-rating/", items.item_overall, name="item-overall"),
     path("items/<int:pk>/remove/", items.item_remove, name="item-remove"),
     path("import/", imports.upload, name="import"),
     path("import/<str:token>/", imports.preview, name="import-preview"),

@@ -131,6 +131,18 @@ class ReportedRating(models.Model):
     slip_count = models.PositiveSmallIntegerField(default=0)
     overdue = models.BooleanField(default=False)
     commentary = models.TextField(blank=True)
+    # For an item above the lowest level: its roll-up as reported (progress.services.periods.rollups_freeze)
+    rollup_rule = models.CharField(max_length=20, blank=True, help_text="The plan's roll-up rule then")
+    rollup_counts = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The lowest-level items under it by status, in the scheme's order then: "
+        '[label, colour, count], the last with label "" for no status',
+    )
+    overall_label = models.CharField(max_length=80, blank=True)
+    overall_colour = models.CharField(max_length=7, blank=True)
+    overall_position = models.PositiveIntegerField(null=True, blank=True)
+    overall_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["period", "item__sort_key"]

@@ -25,6 +25,14 @@ EVERYONE = {PM: 200, LEAD: 200, CONTRIB: 200, VIEWER: 200}
 MANAGER_ONLY = {PM: 200, LEAD: 403, CONTRIB: 403, VIEWER: 403}
 OWNER_OF_MEASURE = {PM: 200, LEAD: 403, CONTRIB: 200, VIEWER: 403}  # the contributor owns "measure"
 
+
+def _rated_by_hand(item):
+    """`item`, in a plan whose overall ratings are set by hand (the page is for those plans only)."""
+    item.plan.rollup_rule = "by_hand"
+    item.plan.save(update_fields=["rollup_rule"])
+    return item
+
+
 # (url name, kwargs builder, query string, expected status per member role)
 TABLE = [
     ("plans:area-home", lambda d: {}, "", EVERYONE),
@@ -53,6 +61,12 @@ TABLE = [
         {PM: 200, LEAD: 403, CONTRIB: 403, VIEWER: 403},
     ),
     ("plans:item-move", lambda d: {"pk": d["mine"].pk}, "", {PM: 200, LEAD: 200, CONTRIB: 403, VIEWER: 403}),
+    (
+        "plans:item-overall",
+        lambda d: {"pk": _rated_by_hand(d["action"]).pk},
+        "",
+        {PM: 200, LEAD: 200, CONTRIB: 403, VIEWER: 403},
+    ),
     (
         "plans:item-remove",
         lambda d: {"pk": d["mine"].pk},

@@ -9,8 +9,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from areas.access import Role
 from bench.generate import Size, build_area
 from bench.pages import page_urls
+from tests.areas.factories import MembershipFactory, UserFactory
 
 SMALL = Size(tops=2, people=10, workstreams=4, periods=3, measures=4, measure_periods=6, breakdowns=1)
 LARGE = Size(tops=10, people=50, workstreams=6, periods=3, measures=12, measure_periods=18, breakdowns=3)
@@ -72,3 +74,20 @@ def test_the_bulk_challenge_list_reads_as_many_queries_for_400_rows_as_for_10(db
 
     assert 10 <= few_rows < 20 and many_rows >= 400  # every milestone, and the key actions waiting
     assert few_queries == many_queries
+
+
+def test_a_viewers_home_reads_the_programme_at_a_glance_in_as_many_queries_whatever_the_plan(db):
+    """A board member's home: each live plan at a glance, from its latest two reported periods."""
+    counts = []
+    for size, slug in ((SMALL, "small"), (LARGE, "large")):
+        bench = build_area(size, slug=slug, today=TODAY)
+        viewer = UserFactory()
+        MembershipFactory(user=viewer, area=bench.area, role=Role.VIEWER)
+        client = Client()
+        client.force_login(viewer)
+        url = f"/areas/{slug}/"
+        assert "at a glance" in client.get(url).content.decode()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

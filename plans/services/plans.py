@@ -10,6 +10,7 @@ from accounts.models import User
 from areas.models import LocalArea
 from history import services as history
 
+from .. import rollup
 from ..models import Plan, RagScheme
 from ..snapshots import plan_snapshot
 
@@ -27,6 +28,7 @@ class PlanContent:
     level_names: list[str]  # top level first
     rag_scheme: RagScheme
     reporting_cadence: int  # a Cadence value
+    rollup_rule: str = rollup.WORST  # a plans.rollup rule
 
     def apply_to(self, plan: Plan) -> Plan:
         """The plan with this content, not saved."""
@@ -39,6 +41,7 @@ class PlanContent:
         plan.level_names = self.level_names
         plan.rag_scheme = self.rag_scheme
         plan.reporting_cadence = self.reporting_cadence
+        plan.rollup_rule = self.rollup_rule
         return plan
 
 

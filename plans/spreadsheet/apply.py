@@ -8,7 +8,7 @@ from areas.services import person_create, person_update, workstream_create, work
 from common.conflicts import refusals_as
 from history import services as history
 
-from .. import snapshots
+from .. import rollup, snapshots
 from ..models import Cadence, Finding, Item, Plan, RagScheme, RagStatus
 from ..services import (
     ItemContent,
@@ -149,6 +149,8 @@ class _Writer:
             rag_scheme=scheme,
             # The file does not say how often progress is reported: a plan keeps its own; a new one, monthly.
             reporting_cadence=Cadence.MONTHLY if plan is None else plan.reporting_cadence,
+            # Nor how items above the lowest level are rated: a plan keeps its own; a new one, worst status.
+            rollup_rule=rollup.WORST if plan is None else plan.rollup_rule,
         )
         if plan is None:
             return plan_create(area=self.area, content=content, by=self.by, source=self.source)

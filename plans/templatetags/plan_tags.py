@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from common.html import esc
+from common.templatetags.govuk import swatch
 from common.urls import url_maker
 
 from .. import rules
@@ -39,8 +40,15 @@ def with_article(name: str) -> str:
 
 @register.simple_tag
 def overview_rows(rows: Iterable[TopLevelRow], area_slug: str) -> SafeString:
-    """A row per top-level item: its link, its count in each status, its total and its overdue."""
+    """A row per top-level item: its link and overall rating (its roll-up), its count in each status, its
+    total and its overdue."""
     item_url = url_maker("plans:item", area=area_slug)
+
+    def overall(row: TopLevelRow) -> str:
+        if row.rollup is None or not row.rollup.rating_label:
+            return '<span class="app-status app-status--none">No rating</span>'
+        rating = row.rollup
+        return f'<span class="app-status">{swatch(rating.rating_colour)} {esc(rating.rating_label)}</span>'
 
     def overdue(count: int) -> str:
         return f'<span class="app-overdue">{esc(count)}</span>' if count else "0"
@@ -49,7 +57,9 @@ def overview_rows(rows: Iterable[TopLevelRow], area_slug: str) -> SafeString:
         "".join(
             f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
             f'<a class="govuk-link" href="{esc(item_url(row.item.pk))}">{esc(row.item.number)}. '
-            f"{esc(Truncator(row.item.text).words(14))}</a></th>"
+            f"{esc(Truncator(row.item.text).words(14))}</a>"
+            f'<br><span class="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0">Overall:</span> '
+            f"{overall(row)}</th>"
             + "".join(f'\n<td class="govuk-table__cell">{esc(c)}</td>' for c in row.cells)
             + f'\n<td class="govuk-table__cell">{esc(row.total)}</td>'
             f'\n<td class="govuk-table__cell">{overdue(row.overdue)}</td></tr>\n'

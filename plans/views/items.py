@@ -1,11 +1,14 @@
 """An item's page, and adding, editing, moving and removing items."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from areas.access import Access, Kind, SignedInRequest, area_view
@@ -13,10 +16,11 @@ from common.conflicts import try_save
 from history.selectors import saved_since
 from progress import rules as progress_rules
 from progress import selectors as progress_selectors
+from progress.rollup_chart import rollup_chart
 from scorecard.selectors.measure import measures_for_item
 
-from .. import rules, selectors, services, snapshots
-from ..forms import ItemForm, MoveForm, VersionForm
+from .. import rollup, rules, selectors, services, snapshots
+from ..forms import ItemForm, MoveForm, OverallRatingForm, VersionForm
 from ..models import Item, Plan
 from .plans import HISTORY_PAGE_SIZE
 
@@ -36,6 +40,7 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         else selectors.item_rows(access=access, queryset=selectors.children_of(item=item), today=today)
     )
     context = {
+        **_rollup_context(access, item, cycle),
         "access": access,
         "plan": item.plan,
         "item": item,
@@ -62,6 +67,63 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "findings": selectors.findings_of(item=item),
     }
     return render(request, "plans/item_detail.html", context)
+
+
+def _rollup_context(access: Access, item: Item, cycle: bool) -> dict[str, Any]:
+    """An item above the lowest level: its live roll-up and, for a top-level item, its roll-up in each
+    reported period (a chart with its table)."""
+    plan = item.plan
+    if item.level >= plan.depth or item.is_removed:
+        return {}
+    statuses = selectors.statuses_of(plan=plan)
+    trend = progress_selectors.rollup_trend(item=item) if cycle and item.level == 1 else []
+    chart = rollup_chart(
+        [(p.period_name, p.rollup.counts, p.rollup.rating_label) for p in trend],
+        ident=str(item.pk),
+        name=f"{plan.level_name(item.level)} {item.number}",
+    )
+    return {
+        "rollup": selectors.item_rollup(item=item, statuses=statuses),
+        "rollup_trend": trend,
+        "rollup_chart": mark_safe(chart) if trend else "",  # noqa: S308 - every value escaped in rollup_chart  # nosec B308, B703
+        "show_rollup_trend": cycle and item.level == 1,
+        "can_set_overall": plan.rollup_rule == rollup.BY_HAND and access.can_restructure_item(item),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@area_view(reads=Kind.PLAN)
+def item_overall(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
+    """Set by hand the overall rating of an item above the lowest level, with the reason."""
+    item = _restructurable(access, pk)
+    if item.level >= item.plan.depth or item.plan.rollup_rule != rollup.BY_HAND:
+        raise PermissionDenied("This item's overall rating is worked out from the items under it.")
+    form = OverallRatingForm(request.POST or None, item=item)
+    attempt = try_save(
+        form,
+        lambda: services.item_overall_set(
+            item=item,
+            status=form.cleaned_data["status"],
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+        thing="this item",
+        theirs=lambda saved: services.overall_snapshot(item=saved),
+        mine=lambda: services.overall_snapshot(
+            item=Item(overall_status=form.cleaned_data["status"], overall_reason=form.cleaned_data["reason"])
+        ),
+    )
+    if attempt.saved:
+        messages.success(request, f"The overall rating of {item.number} is saved.")
+        return redirect(item)
+    context = {"access": access, "plan": item.plan, "item": item, "form": form, "theirs": attempt.theirs}
+    context["rollup"] = selectors.item_rollup(item=item, statuses=selectors.statuses_of(plan=item.plan))
+    return render(
+        request,
+        "plans/item_overall.html",
+        {**context, "level_name": item.plan.level_name(item.level), "nav": "plans"},
+    )
 
 
 def _parent_for_new_item(access: Access, plan: Plan, parent_pk: str | None) -> Item | None:

@@ -8,10 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from areas.access import Access, Kind, SignedInRequest, area_view, manager_only
+from areas.access import Access, Kind, Role, SignedInRequest, area_view, manager_only
 from common.conflicts import try_save
 from common.views import apply_validation_error
 from progress import selectors as progress_selectors
+from scorecard.rules import ScorecardSummary
+from scorecard.selectors.reported import reported_summary
 
 from .. import selectors, services, snapshots
 from ..forms import PlanForm
@@ -21,13 +23,31 @@ from ..spreadsheet import CONTENT_TYPES, export_file_name, export_plan
 HISTORY_PAGE_SIZE = 50  # changes on a page of the plan's or an item's history
 
 
+def _glance(access: Access, plan: Plan) -> tuple[progress_selectors.Glance, ScorecardSummary | None]:
+    """A plan at a glance (its latest reported period, from the frozen ratings) and, for a role that
+    reads the scorecard, the scorecard's summary as reported for that period."""
+    glance = progress_selectors.plan_glance(access=access, plan=plan)
+    scorecard = None
+    if glance.period is not None and access.can_read(Kind.SCORECARD):
+        scorecard = reported_summary(period=glance.period)
+    return glance, scorecard
+
+
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
 def area_home(request: SignedInRequest, access: Access) -> HttpResponse:
+    """The area's plans; for a viewer (a board member), first each live plan at a glance."""
     plans = list(selectors.plans_for(access=access))
-    periods = progress_selectors.current_periods(access=access) if access.can_read(Kind.CYCLE) else {}
+    cycle = access.can_read(Kind.CYCLE)
+    periods = progress_selectors.current_periods(access=access) if cycle else {}
     rows = [(plan, periods.get(plan.pk)) for plan in plans]  # each plan with its period not yet reported
-    return render(request, "plans/area_home.html", {"access": access, "plans": rows, "nav": "plans"})
+    glances = (
+        [_glance(access, plan) for plan in plans if plan.status == Plan.Status.LIVE]
+        if cycle and access.role == Role.VIEWER
+        else []
+    )
+    context = {"access": access, "plans": rows, "glances": glances, "nav": "plans"}
+    return render(request, "plans/area_home.html", context)
 
 
 @require_http_methods(["GET"])
@@ -42,10 +62,13 @@ def plan_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "none": sum(r.counts.get(None, 0) for r in rows),
         "by_status": {s.pk: sum(r.counts.get(s.pk, 0) for r in rows) for s in statuses},
     }
+    glance, glance_scorecard = _glance(access, plan) if cycle else (None, None)
     return render(
         request,
         "plans/plan_detail.html",
         {
+            "glance": glance,
+            "glance_scorecard": glance_scorecard,
             "access": access,
             "plan": plan,
             "rows": rows,

@@ -11,6 +11,9 @@ Every lookup takes the user's `Access`, so periods and updates are only found in
 - `highlights`: highlight reports;
 - `challenge`: the challenge in bulk, the items confirmed without an update, and the ratings changed in
   challenge that owners are told of.
+- `rollups`: each item above the lowest level rated from the items under it, live or as reported, and
+  an item's roll-up across the reported periods;
+- `glance`: the programme at a glance, for a plan: its latest reported period against the one before.
 
 Every name is re-exported here: `progress.selectors.period_for` and so on.
 """
@@ -29,6 +32,7 @@ from .challenge import (
     missing_numbers,
     rating_change_for,
 )
+from .glance import Glance, plan_glance
 from .highlights import highlight_report_for, highlight_reports_of, workstream_for, workstreams_without_report
 from .pages import (
     STATE_FILTERS,
@@ -41,6 +45,7 @@ from .pages import (
     reported_rows,
 )
 from .periods import current_period, current_periods, period_for, periods_of
+from .rollups import RollupPoint, period_rollups, reported_rollups, rollup_trend
 from .timeline import TimelineEntry, item_timeline
 from .trend import Movement, Trend, TrendRow, plan_trend
 from .updates import (
@@ -59,10 +64,12 @@ __all__ = [
     "ChallengeRow",
     "ChangedRating",
     "MissingConfirmation",
+    "Glance",
     "Movement",
     "PeriodFilters",
     "PeriodRow",
     "PeriodSummary",
+    "RollupPoint",
     "TimelineEntry",
     "Trend",
     "TrendRow",
@@ -86,12 +93,16 @@ __all__ = [
     "my_updates_due",
     "period_for",
     "period_items",
+    "period_rollups",
     "period_rows",
     "period_summary",
     "periods_of",
+    "plan_glance",
     "plan_trend",
     "rating_change_for",
+    "reported_rollups",
     "reported_rows",
+    "rollup_trend",
     "update_of",
     "workstream_for",
     "workstreams_without_report",

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from common.concurrency import claim_version
 from history import services as history
+from plans import rollup
 from plans import rules as plan_rules
 from plans.models import Item, Plan, RagStatus
 
@@ -218,17 +219,56 @@ def frozen_rating(
     )
 
 
+def rollups_freeze(
+    *,
+    plan: Plan,
+    ratings: list[ReportedRating],
+    statuses: list[RagStatus],
+    by_hand: dict[int, tuple[RagStatus | None, str]],
+) -> None:
+    """Give each rating (unsaved) of an item above the lowest level its roll-up as the board is told it:
+    the lowest-level ratings under it counted by status, with the scheme's words and colours then, and
+    its overall rating by the plan's rule then (`by_hand`: item id -> the rating set by hand, reason)."""
+    by_position = {status.position: status for status in statuses}
+    counts = rollup.roll_up((r.number, r.status_position) for r in ratings if r.level == plan.depth)
+    for rating in ratings:
+        if rating.level >= plan.depth:
+            continue
+        under = counts.get(rating.number, {})
+        hand, reason = by_hand.get(rating.item_id, (None, ""))
+        position = rollup.overall_rating(plan.rollup_rule, under, hand.position if hand else None)
+        overall = by_position.get(position) if position is not None else None
+        rating.rollup_rule = plan.rollup_rule
+        rating.rollup_counts = [[s.label, s.colour, under.get(s.position, 0)] for s in statuses] + [
+            ["", "", under.get(None, 0)]
+        ]
+        rating.overall_label = overall.label if overall else ""
+        rating.overall_colour = overall.colour if overall else ""
+        rating.overall_position = overall.position if overall else None
+        rating.overall_reason = reason if plan.rollup_rule == rollup.BY_HAND else ""
+
+
 def _freeze(period: ReportingPeriod) -> None:
     """Copy what the board is told into rows that later edits never touch.
 
     Overdue is judged as at the end of the period, which is what the ratings describe.
     """
+    plan = period.plan
     commentary = dict(Update.objects.filter(period=period).values_list("item_id", "commentary"))
-    items = period.plan.items.current().select_related("status").order_by("sort_key")
-    ReportedRating.objects.bulk_create(
+    items = list(plan.items.current().select_related("status", "overall_status").order_by("sort_key"))
+    ratings = [
         frozen_rating(period=period, item=item, status=item.status, commentary=commentary.get(item.pk, ""))
         for item in items
+    ]
+    rollups_freeze(
+        plan=plan,
+        ratings=ratings,
+        statuses=list(plan.rag_scheme.statuses.order_by("position")),
+        by_hand={
+            item.pk: (item.overall_status, item.overall_reason) for item in items if item.level < plan.depth
+        },
     )
+    ReportedRating.objects.bulk_create(ratings)
     for report in HighlightReport.objects.filter(period=period).select_related("workstream"):
         report.workstream_name = f"{report.workstream.code} {report.workstream.name}".strip()
         report.save(update_fields=["workstream_name"])

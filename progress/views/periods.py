@@ -108,6 +108,7 @@ def period_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResp
         "query": query.urlencode(),
         "moves": [(state, MOVES[state]) for state in rules.NEXT_STATES[period.state]],
         "missing_confirmation": selectors.missing_confirmation(period=period),
+        "rollups": selectors.period_rollups(access=access, period=period),
         "nav": "plans",
     }
     if period.is_reported:

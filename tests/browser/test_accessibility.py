@@ -14,7 +14,8 @@ from playwright.sync_api import Page, expect
 from areas.models import Membership
 from plans import services
 from plans.models import Finding
-from progress.models import ReportingPeriod
+from progress.models import ReportedRating, ReportingPeriod
+from progress.services.periods import frozen_rating, rollups_freeze
 from scorecard.models import Series
 from scorecard.services.reporting import reported_scorecard_freeze
 from tests.browser.axe import assert_accessible
@@ -108,6 +109,33 @@ def _reported_scorecard(plan, owner_person) -> dict:
 
 def url(name: str, **kwargs) -> str:
     return reverse(name, kwargs={"area": "stockport", **kwargs})
+
+
+def with_rollups_reported(site: SimpleNamespace) -> SimpleNamespace:
+    """February 2021's ratings kept as when it is reported, roll-ups and all."""
+    period, plan = site.reported_period, site.plan
+    items = list(plan.items.current().select_related("status"))
+    ratings = [frozen_rating(period=period, item=i, status=i.status, commentary="") for i in items]
+    statuses = list(plan.rag_scheme.statuses.order_by("position"))
+    rollups_freeze(plan=plan, ratings=ratings, statuses=statuses, by_hand={})
+    ReportedRating.objects.bulk_create(ratings)
+    return site
+
+
+def rated_by_hand(site: SimpleNamespace) -> SimpleNamespace:
+    site.plan.rollup_rule = "by_hand"
+    site.plan.save(update_fields=["rollup_rule"])
+    return site
+
+
+def with_open_period(site: SimpleNamespace) -> ReportingPeriod:
+    return ReportingPeriodFactory(
+        plan=site.plan,
+        name="March 2021",
+        starts_on=date(2021, 3, 1),
+        ends_on=date(2021, 3, 31),
+        deadline=date(2021, 3, 25),
+    )
 
 
 def submit(button: str) -> Callable[[Page, SimpleNamespace], None]:
@@ -297,6 +325,46 @@ SCREENS = [
         persona="viewer",
     ),
     Screen("reported-period", lambda s: url("progress:period", pk=s.reported_period.pk), "February 2021"),
+    Screen(
+        "reported-period-with-rollups",
+        lambda s: url("progress:period", pk=with_rollups_reported(s).reported_period.pk),
+        "February 2021",
+        persona="viewer",
+    ),
+    Screen(
+        "open-period-with-live-rollups",
+        lambda s: url("progress:period", pk=with_open_period(s).pk),
+        "March 2021",
+    ),
+    Screen(
+        "top-item-with-rollup-trend",
+        lambda s: url("plans:item", pk=with_rollups_reported(s).top.pk),
+        "Joint commissioning",
+        persona="viewer",
+    ),
+    Screen(
+        "plan-overview-at-a-glance",
+        lambda s: url("plans:plan", pk=with_rollups_reported(s).plan.pk),
+        "Written Statement of Action",
+        persona="viewer",
+    ),
+    Screen(
+        "viewer-home-at-a-glance",
+        lambda s: url("plans:area-home") if with_rollups_reported(s) else "",
+        "Stockport: plans",
+        persona="viewer",
+    ),
+    Screen(
+        "item-overall-rating-form",
+        lambda s: url("plans:item-overall", pk=rated_by_hand(s).top.pk),
+        "Set the overall rating",
+    ),
+    Screen(
+        "item-overall-rating-form-with-error",
+        lambda s: url("plans:item-overall", pk=rated_by_hand(s).top.pk),
+        "Set the overall rating",
+        act=submit("Save the rating"),
+    ),
     Screen("import-upload", lambda s: url("plans:import"), "Import a plan"),
     Screen(
         "import-upload-with-problems",

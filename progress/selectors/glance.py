@@ -1,0 +1,150 @@
+"""The programme at a glance, for a plan: its latest reported period against the one before, from what
+the board was told (the frozen ratings), and the red and overdue items then. A fixed number of queries
+whatever the plan's size."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Case, Count, Q, When
+
+from areas.access import Access
+from common.urls import url_maker
+from plans import selectors as plan_selectors
+from plans.models import Plan
+
+from ..models import ReportedRating, ReportingPeriod
+
+GLANCE_ITEMS = 10  # the red and overdue items listed; the period page lists them all
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    """A status column: how many lowest-level items had it as reported, and in the period before."""
+
+    label: str  # "" for no status
+    colour: str
+    now: int
+    before: int | None  # None when there is no period before
+
+    @property
+    def change(self) -> int | None:
+        return None if self.before is None else self.now - self.before
+
+    @property
+    def change_words(self) -> str:
+        """ "up 2", "down 3" or "no change" against the period before."""
+        change = self.change or 0
+        return f"up {change}" if change > 0 else f"down {-change}" if change < 0 else "no change"
+
+
+@dataclass(frozen=True)
+class RedItem:
+    """A lowest-level item that was red (the scheme's worst status, not done) or overdue, as reported."""
+
+    pk: int
+    url: str
+    number: str
+    text: str
+    status_label: str
+    status_colour: str
+    due_date: date | None
+    red: bool
+    overdue: bool
+
+
+@dataclass
+class Glance:
+    plan: Plan
+    period: ReportingPeriod | None = None
+    period_pk: int | None = None  # the latest reported period; None when nothing is reported yet
+    period_name: str = ""
+    reported_at: datetime | None = None
+    before_name: str = ""
+    red_label: str = ""
+    counts: list[StatusCount] = field(default_factory=list)
+    red_and_overdue: list[RedItem] = field(default_factory=list)
+    red_and_overdue_total: int = 0
+
+
+def plan_glance(*, access: Access, plan: Plan) -> Glance:
+    """The latest reported period of `plan`, its status counts against the period reported before, and
+    its red and overdue items (the first `GLANCE_ITEMS`, red ones first): five queries, read from the
+    frozen ratings."""
+    reported = list(
+        plan.periods.filter(state=ReportingPeriod.State.REPORTED)
+        .only("pk", "name", "reported_at", "starts_on", "plan_id")
+        .order_by("-starts_on")[:2]
+    )
+    if not reported:
+        return Glance(plan=plan)
+    latest, before = reported[0], (reported[1] if len(reported) > 1 else None)
+    statuses = plan_selectors.statuses_of(plan=plan)
+    worst = min((s.position for s in statuses), default=None)
+    lowest = {"level": plan.depth}
+    tally: dict[tuple[int, int | None], int] = {}
+    words: dict[int | None, tuple[str, str]] = {}
+    for period_id, position, label, colour, n in (
+        ReportedRating.objects.filter(
+            period_id__in=[p.pk for p in (latest, before) if p is not None], **lowest
+        )
+        .values("period_id", "status_position", "status_label", "status_colour")
+        .annotate(n=Count("id"))
+        .values_list("period_id", "status_position", "status_label", "status_colour", "n")
+    ):
+        tally[(period_id, position)] = tally.get((period_id, position), 0) + n
+        if period_id == latest.pk or position not in words:
+            words[position] = (label, colour)
+    columns: list[int | None] = [s.position for s in statuses] + [None]
+    counts = [
+        StatusCount(
+            label=words.get(position, (s.label, s.colour))[0] if s else "",
+            colour=words.get(position, (s.label, s.colour))[1] if s else "",
+            now=tally.get((latest.pk, position), 0),
+            before=tally.get((before.pk, position), 0) if before else None,
+        )
+        for position, s in zip(columns, [*statuses, None], strict=True)
+    ]
+    red = Q(status_position=worst, counts_as_done=False) if worst is not None else Q(pk__in=[])
+    flagged = latest.ratings.filter(red | Q(overdue=True), **lowest)
+    item_url = url_maker("plans:item", area=access.area.slug)
+    items = [
+        RedItem(
+            pk=item_id,
+            url=item_url(item_id),
+            number=number,
+            text=text,
+            status_label=label,
+            status_colour=colour,
+            due_date=due,
+            red=position == worst and not done,
+            overdue=overdue,
+        )
+        for item_id, number, text, label, colour, position, done, due, overdue in flagged.annotate(
+            red_first=Case(When(red, then=0), default=1)
+        )
+        .order_by("red_first", "item__sort_key")
+        .values_list(
+            "item_id",
+            "number",
+            "text",
+            "status_label",
+            "status_colour",
+            "status_position",
+            "counts_as_done",
+            "due_date",
+            "overdue",
+        )[:GLANCE_ITEMS]
+    ]
+    red_status = next((s for s in statuses if s.position == worst), None)
+    return Glance(
+        plan=plan,
+        period=latest,
+        period_pk=latest.pk,
+        period_name=latest.name,
+        reported_at=latest.reported_at,
+        before_name=before.name if before else "",
+        red_label=words.get(worst, (red_status.label if red_status else "", ""))[0],
+        counts=counts,
+        red_and_overdue=items,
+        red_and_overdue_total=flagged.count() if len(items) == GLANCE_ITEMS else len(items),
+    )
