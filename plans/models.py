@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from areas.models import LocalArea, Person, Workstream, hex_colour
 
-from . import rules
-from . import rollup
+from . import rollup, rules
 
 
 class RagScheme(models.Model):
