@@ -1,6 +1,7 @@
-"""Pages that fit (WCAG 2.2 reflow, 1.4.10): the period, milestones, item, outstanding and scorecard pages
-of the demo, and the plan's history (paginated), at 1280 px and at 320 px wide, never scroll sideways;
-every link in their tables (the actions among them) is on screen, left to right, when scrolled to; and
+"""Pages that fit (WCAG 2.2 reflow, 1.4.10): the period, milestones, item, outstanding, challenge, overview,
+home, highlight reports and scorecard pages of the demo, and the plan's history (paginated), at 1280 px
+and at 320 px wide, never scroll sideways; every link in their tables (the actions among them) is on
+screen, left to right, when scrolled to; and
 each passes axe at both widths."""
 
 from io import StringIO
@@ -65,6 +66,12 @@ def _pages(plan: Plan) -> dict[str, str]:
         ),
         "exceptions": reverse("scorecard:exceptions", kwargs=area),
         "plan history": reverse("plans:plan-history", kwargs={**area, "pk": plan.pk}),
+        "challenge in bulk": reverse("progress:challenge-bulk", kwargs={**area, "pk": periods["April 2021"]}),
+        "plan overview": reverse("plans:plan", kwargs={**area, "pk": plan.pk}),
+        "home": reverse("plans:area-home", kwargs=area),
+        "highlight reports": reverse(
+            "progress:highlight-reports", kwargs={**area, "pk": periods["March 2021"]}
+        ),
     }
 
 

@@ -54,10 +54,10 @@ def test_the_list_shows_each_proposed_rating_with_its_status_word(client, progra
     page = client.get(_bulk_url(period)).content.decode()
     assert "3</strong> proposed ratings waiting for challenge" in page
     for number in ("1.1.1.1", "1.1.1.2", "1.1.1"):
-        assert f"Confirm </span>{number}</label>" in page
+        assert f'Confirm </span><span class="app-number">{number}</span></label>' in page
     assert "Completed and embedded" in page and "Progressing" in page and "Not started" in page
     assert "Confirm all listed (3)" in page
-    assert "Change the rating" in page
+    assert "Change<span class=\"govuk-visually-hidden\"> the rating of 1.1.1.1</span>" in page
 
 
 def test_passing_ratings_are_confirmed_and_failing_ones_listed_with_the_reason(
