@@ -57,7 +57,7 @@ def test_the_list_shows_each_proposed_rating_with_its_status_word(client, progra
         assert f'Confirm </span><span class="app-number">{number}</span></label>' in page
     assert "Completed and embedded" in page and "Progressing" in page and "Not started" in page
     assert "Confirm all listed (3)" in page
-    assert "Change<span class=\"govuk-visually-hidden\"> the rating of 1.1.1.1</span>" in page
+    assert 'Change<span class="govuk-visually-hidden"> the rating of 1.1.1.1</span>' in page
 
 
 def test_passing_ratings_are_confirmed_and_failing_ones_listed_with_the_reason(
