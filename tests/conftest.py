@@ -1,8 +1,11 @@
 """Personas and a small plan shared by the tests. Each test names the behaviour it proves."""
 
+import datetime
+
 import pytest
 
 from areas.models import Membership
+from progress.models import ReportingPeriod
 from tests.areas.factories import (
     LocalAreaFactory,
     MembershipFactory,
@@ -99,3 +102,22 @@ def tree(plan, workstream, other_workstream, owner_person, lead_person):
         plan=plan, number="1.1.1.2", text="Commissioning review", workstreams=[other_workstream]
     )
     return {"top": top, "priority": priority, "action": action, "mine": mine, "theirs": theirs}
+
+
+@pytest.fixture
+def statuses(plan):
+    """The plan's statuses by position (the first preset scheme): 1 Not started (the worst), 2 Progressing,
+    3 Completed (done), 4 Completed and embedded (done, needs evidence of impact)."""
+    return {s.position: s for s in plan.rag_scheme.statuses.all()}
+
+
+@pytest.fixture
+def period(plan, tree):
+    """March 2021, open for updates on the `tree` fixture's items."""
+    return ReportingPeriod.objects.create(
+        plan=plan,
+        name="March 2021",
+        starts_on=datetime.date(2021, 3, 1),
+        ends_on=datetime.date(2021, 3, 31),
+        deadline=datetime.date(2021, 3, 25),
+    )

@@ -153,10 +153,17 @@ def rag_status_move(*, status: RagStatus, up: bool, by: User | None = None, sour
 @transaction.atomic
 def rag_status_remove(*, status: RagStatus, by: User | None = None, source: str = "Web") -> None:
     used = Item.objects.filter(status=status).count()
-    if used:
+    rated = Item.objects.filter(overall_status=status).count()
+    if used or rated:
+        uses = []
+        if used:
+            uses.append(f"{used} {'item has' if used == 1 else 'items have'} the status {status.label}")
+        if rated:
+            uses.append(
+                f"{rated} {'item has' if rated == 1 else 'items have'} it as an overall rating set by hand"
+            )
         raise ValidationError(
-            f"{used} items have the status {status.label}, so it cannot be removed. "
-            "Change their status first."
+            f"{' and '.join(uses)}, so it cannot be removed. Change their status or overall rating first."
         )
     _record(status, history.Action.REMOVED, {}, by, source)
     status.delete()

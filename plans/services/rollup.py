@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
-from common.concurrency import claim_version
 from history import services as history
 
 from .. import rollup, snapshots
@@ -48,19 +47,17 @@ def item_overall_set(
         raise ValidationError({"reason": "Enter the reason for the rating"})
     item = Item.objects.select_related("plan__area", "overall_status").get(pk=item.pk)
     before = overall_snapshot(item=item)
-    claim_version(item, expected_version)
     item.overall_status, item.overall_reason = status, reason.strip()
-    item.save(update_fields=["overall_status", "overall_reason"])
-    changes = history.diff(before, overall_snapshot(item=item))
-    if changes:
-        history.change_record(
-            area=plan.area,
-            plan=plan,
-            item=item,
-            action=history.Action.CHANGED,
-            subject=snapshots.item_subject(item),
-            changes=changes,
-            by=by,
-            source=source,
-        )
+    history.save_recorded(
+        obj=item,
+        snapshot=lambda saved: overall_snapshot(item=saved),
+        before=before,
+        area=plan.area,
+        subject=snapshots.item_subject(item),
+        by=by,
+        source=source,
+        expected_version=expected_version,
+        plan=plan,
+        item=item,
+    )
     return item

@@ -41,22 +41,6 @@ def open_period(tree, area, other_area, contributor, programme_manager):
     return period
 
 
-@pytest.fixture
-def statuses(plan):
-    return {s.position: s for s in plan.rag_scheme.statuses.all()}
-
-
-@pytest.fixture
-def period(plan, tree):
-    return ReportingPeriod.objects.create(
-        plan=plan,
-        name="March 2021",
-        starts_on=datetime.date(2021, 3, 1),
-        ends_on=datetime.date(2021, 3, 31),
-        deadline=datetime.date(2021, 3, 25),
-    )
-
-
 def _update_url(period, item):
     return f"/areas/stockport/periods/{period.pk}/items/{item.pk}/update/"
 

@@ -126,8 +126,23 @@ def test_a_status_in_use_cannot_be_removed(client, plan, rated, programme_manage
         kwargs={"area": "stockport", "pk": plan.rag_scheme_id, "status_pk": status.pk},
     )
     response = client.post(url)
-    assert "1 items have the status Progressing" in response.content.decode()
+    assert "1 item has the status Progressing" in response.content.decode()
     assert plan.rag_scheme.statuses.filter(pk=status.pk).exists()
+
+
+def test_a_status_given_by_hand_as_an_overall_rating_cannot_be_removed(client, plan, tree, programme_manager):
+    """Removing it would quietly clear the rating and its reason, with nothing in the history."""
+    client.force_login(programme_manager)
+    unused = plan.rag_scheme.statuses.get(position=4)
+    tree["top"].overall_status, tree["top"].overall_reason = unused, "Agreed at the board"
+    tree["top"].save()
+    url = reverse(
+        "plans:rag-status-remove",
+        kwargs={"area": "stockport", "pk": plan.rag_scheme_id, "status_pk": unused.pk},
+    )
+    response = client.post(url)
+    assert "1 item has it as an overall rating set by hand" in response.content.decode()
+    assert plan.rag_scheme.statuses.filter(pk=unused.pk).exists()
 
 
 def test_a_bad_colour_gets_a_clear_message(client, plan, programme_manager):

@@ -1,0 +1,45 @@
+"""Plans and their RAG schemes, found inside the user's area."""
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from areas.access import Access
+
+from ..models import Plan, RagScheme, RagStatus
+
+
+def not_done(*, done_ids: list[int]) -> Q:
+    """Items whose status does not count as done (including items with no status yet)."""
+    if not done_ids:
+        return Q(pk__isnull=False)
+    return Q(status__isnull=True) | ~Q(status_id__in=done_ids)
+
+
+def plans_for(*, access: Access) -> QuerySet[Plan]:
+    return (
+        Plan.objects.filter(area=access.area)
+        .select_related("rag_scheme")
+        .annotate(item_count=Count("items", filter=Q(items__removed_at__isnull=True)))
+    )
+
+
+def plan_for(*, access: Access, pk: int) -> Plan:
+    return get_object_or_404(Plan.objects.select_related("rag_scheme", "area"), pk=pk, area=access.area)
+
+
+def statuses_of(*, plan: Plan) -> list[RagStatus]:
+    return list(plan.rag_scheme.statuses.order_by("position"))
+
+
+def rag_schemes_for(*, access: Access) -> QuerySet[RagScheme]:
+    return RagScheme.objects.filter(area=access.area).prefetch_related("statuses", "plans")
+
+
+def rag_scheme_for(*, access: Access, pk: int) -> RagScheme:
+    return get_object_or_404(RagScheme.objects.prefetch_related("statuses", "plans"), pk=pk, area=access.area)
+
+
+def rag_status_for(*, access: Access, scheme_pk: int, pk: int) -> RagStatus:
+    return get_object_or_404(
+        RagStatus.objects.select_related("scheme__area"), pk=pk, scheme_id=scheme_pk, scheme__area=access.area
+    )
