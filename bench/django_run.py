@@ -42,6 +42,7 @@ TIMED_PAGES = [
     "outstanding",
     "update",
     "challenge",
+    "challenge_bulk",
     "highlight_reports",
     "highlight_report",
     "evidence_list",
