@@ -2,6 +2,7 @@
 the board was told (the frozen ratings), and the red and overdue items then. A fixed number of queries
 whatever the plan's size."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -52,6 +53,19 @@ class RedItem:
     overdue: bool
 
 
+@dataclass(frozen=True)
+class TopRating:
+    """A top-level item's overall rating (its roll-up) as reported, and in the period reported before."""
+
+    url: str
+    number: str
+    text: str
+    label: str
+    colour: str
+    before_label: str | None  # None when there is no period before, "" when it had no rating then
+    before_colour: str
+
+
 @dataclass
 class Glance:
     plan: Plan
@@ -64,12 +78,13 @@ class Glance:
     counts: list[StatusCount] = field(default_factory=list)
     red_and_overdue: list[RedItem] = field(default_factory=list)
     red_and_overdue_total: int = 0
+    tops: list[TopRating] = field(default_factory=list)
 
 
 def plan_glance(*, access: Access, plan: Plan) -> Glance:
     """The latest reported period of `plan`, its status counts against the period reported before, and
-    its red and overdue items (the first `GLANCE_ITEMS`, red ones first): five queries, read from the
-    frozen ratings."""
+    its red and overdue items (the first `GLANCE_ITEMS`, red ones first), and each top-level item's overall
+    rating then and before: six queries, read from the frozen ratings."""
     reported = list(
         plan.periods.filter(state=ReportingPeriod.State.REPORTED)
         .only("pk", "name", "reported_at", "starts_on", "plan_id")
@@ -136,6 +151,7 @@ def plan_glance(*, access: Access, plan: Plan) -> Glance:
         )[:GLANCE_ITEMS]
     ]
     red_status = next((s for s in statuses if s.position == worst), None)
+    tops = _top_ratings(latest, before, item_url) if plan.depth > 1 else []
     return Glance(
         plan=plan,
         period=latest,
@@ -147,4 +163,37 @@ def plan_glance(*, access: Access, plan: Plan) -> Glance:
         counts=counts,
         red_and_overdue=items,
         red_and_overdue_total=flagged.count() if len(items) == GLANCE_ITEMS else len(items),
+        tops=tops,
     )
+
+
+def _top_ratings(
+    latest: ReportingPeriod, before: ReportingPeriod | None, item_url: Callable[[int], str]
+) -> list[TopRating]:
+    """Each top-level item's overall rating as reported in `latest`, beside `before`'s: one query."""
+    rows = (
+        ReportedRating.objects.filter(
+            period_id__in=[p.pk for p in (latest, before) if p is not None], level=1
+        )
+        .order_by("item__sort_key")
+        .values_list("period_id", "item_id", "number", "text", "overall_label", "overall_colour")
+    )
+    now: dict[int, tuple[str, str, str, str]] = {}
+    then: dict[int, tuple[str, str]] = {}
+    for period_id, item_id, number, text, label, colour in rows:
+        if period_id == latest.pk:
+            now[item_id] = (number, text, label, colour)
+        else:
+            then[item_id] = (label, colour)
+    return [
+        TopRating(
+            url=item_url(item_id),
+            number=number,
+            text=text,
+            label=label,
+            colour=colour,
+            before_label=then.get(item_id, ("", ""))[0] if before else None,
+            before_colour=then.get(item_id, ("", ""))[1],
+        )
+        for item_id, (number, text, label, colour) in now.items()
+    ]

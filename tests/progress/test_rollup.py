@@ -275,6 +275,16 @@ class TestAtAGlance:
         assert reverse("progress:period", kwargs={"area": "stockport", "pk": march.pk}) in page
         assert reverse("progress:highlight-reports", kwargs={"area": "stockport", "pk": march.pk}) in page
 
+    def test_it_answers_how_each_area_of_weakness_is_doing_now_and_before(
+        self, client, viewer, plan, two_reported
+    ):
+        page = _page(client, viewer, "plans:area-home")
+        tops = page.split(f'id="glance-tops-{plan.pk}"')[1].split("</table>")[0]
+        assert "Overall rating of each area of weakness, as reported" in tops
+        row = tops.split("</tr>")[1]
+        assert "Joint commissioning" in row
+        assert row.index("Not started") < row.index("Progressing"), "March's worst, then February's"
+
     def test_nothing_reported_yet_is_said_plainly(self, client, viewer, plan, period, rated):
         page = _page(client, viewer, "plans:area-home")
         assert "Nothing has been reported to the board for this plan yet." in page
