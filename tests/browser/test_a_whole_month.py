@@ -178,5 +178,8 @@ def test_a_whole_month_from_the_owners_updates_to_the_board(
     top = ReportedRating.objects.get(period=period, item=tree["top"])
     assert top.overall_label == "Progressing", "worst of Completed and embedded, Progressing, Progressing"
     page.goto(live_server.url + reverse("plans:plan", kwargs={"area": "stockport", "pk": plan.pk}))
-    expect(page.locator("tbody tr", has_text="Joint commissioning")).to_contain_text("Progressing")
+    glance = page.locator(f"#glance-tops-{plan.pk} tbody tr", has_text="Joint commissioning")
+    expect(glance).to_contain_text("Progressing")  # the board's first question, answered at a glance
+    counts = page.locator("table.app-counts", has_text="in each status, under each")
+    expect(counts.locator("tbody tr", has_text="Joint commissioning")).to_contain_text("Progressing")
     assert_accessible(page)
