@@ -79,7 +79,11 @@ def is_due_soon(due_date: date | None, is_done: bool, today: date, days: int = 3
 
 # Words ---------------------------------------------------------------------------------------
 
-_SAME_IN_PLURAL = frozenset({"evidence", "information", "staff", "data", "feedback", "guidance", "support"})
+_SAME_IN_PLURAL = frozenset(
+    {"evidence", "information", "staff", "data", "feedback", "guidance", "support", "criteria", "progress"}
+)
+# Words after which a name's head noun has ended: "Area for development", "Key line of enquiry".
+_PREPOSITIONS = frozenset({"of", "for", "in", "to", "with", "on", "under", "at", "by", "from", "about"})
 _IRREGULAR_PLURALS = {
     "person": "people",
     "child": "children",
@@ -101,31 +105,37 @@ def _plural_word(word: str) -> str:
     if lower in _IRREGULAR_PLURALS:
         plural = _IRREGULAR_PLURALS[lower]
         return plural.capitalize() if word[0].isupper() else plural
-    upper = word.isupper() and len(word) > 1
+    if word.isupper() and len(word) > 1:
+        return word + "s"  # an abbreviation: "KPIs", "EHCPs"
     if lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
-        return word[:-1] + ("IES" if upper else "ies")
+        return word[:-1] + "ies"
     if lower.endswith(_SIBILANT_ENDINGS):
-        return word + ("ES" if upper else "es")
-    return word + ("S" if upper else "s")
+        return word + "es"
+    return word + "s"
 
 
 def plural(name: str) -> str:
     """The plural of a level's name, as people write it.
 
-    The head noun is pluralised: the word before the first " of " when there is one ("Area of
-    weakness" -> "Areas of weakness"), else the last word ("Key action" -> "Key actions"). A word
+    The head noun is pluralised: the word before the first preposition when there is one ("Area of
+    weakness" -> "Areas of weakness", "Area for development" -> "Areas for development"), else the
+    last word ("Key action" -> "Key actions"). A word
     ending in a consonant and "y" takes "ies" ("Priority" -> "Priorities", "Activity" ->
     "Activities"; "Pathway" -> "Pathways"); one ending in s, x, z, ch or sh takes "es"; a few
-    irregular words ("person", "child") and uncountable ones ("evidence", "support") are known.
+    irregular words ("person", "child"), words already plural or uncountable ("criteria", "evidence",
+    "support") are known, and an abbreviation takes a small "s" ("KPI" -> "KPIs").
     Capitals are kept; spaces around the name are dropped.
     """
     text = " ".join(name.split())
     if not text:
         return text
-    head, of, rest = text.partition(" of ")
-    words = head.split(" ")
-    words[-1] = _plural_word(words[-1])
-    return " ".join(words) + (of + rest if of else "")
+    words = text.split(" ")
+    head = next(
+        (index - 1 for index, word in enumerate(words) if index > 0 and word.lower() in _PREPOSITIONS),
+        len(words) - 1,
+    )
+    words[head] = _plural_word(words[head])
+    return " ".join(words)
 
 
 def with_article(name: str) -> str:

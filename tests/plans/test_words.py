@@ -13,7 +13,7 @@ from plans import rules
 letters = st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=10)
 # The words the rule knows by name: irregular ("person" -> "people") or the same in the plural.
 KNOWN = {"person", "child", "analysis", "criterion", "evidence", "information", "staff", "data"}
-KNOWN |= {"feedback", "guidance", "support"}
+KNOWN |= {"feedback", "guidance", "support", "criteria", "progress"}
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,11 @@ KNOWN |= {"feedback", "guidance", "support"}
         ("Process", "Processes"),
         ("Child", "Children"),
         ("Evidence", "Evidence"),
-        ("KPI", "KPIS"),
+        ("KPI", "KPIs"),
+        ("Area for development", "Areas for development"),
+        ("Key line of enquiry", "Key lines of enquiry"),
+        ("Success criteria", "Success criteria"),
+        ("Priority in the plan", "Priorities in the plan"),
         ("  Key   action ", "Key actions"),
         ("", ""),
     ],
