@@ -46,6 +46,13 @@ class PersonForm(Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def values(self) -> dict[str, Any]:
+        """The person as typed, as the services take it (`person_create`, `person_update`)."""
+        return {
+            name: self.cleaned_data[name]
+            for name in ("initials", "name", "job_title", "organisation", "email")
+        }
+
 
 class WorkstreamForm(Form):
     code = forms.CharField(
@@ -66,6 +73,10 @@ class WorkstreamForm(Form):
         help_text="Workstream leads can edit the items of their workstreams",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def values(self) -> dict[str, Any]:
+        """The workstream as typed, as the services take it (`workstream_create`, `workstream_update`)."""
+        return {name: self.cleaned_data[name] for name in ("code", "name", "lead")}
 
     def __init__(self, *args: Any, area: LocalArea, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -32,15 +32,7 @@ def person_create(request: SignedInRequest, access: Access) -> HttpResponse:
     form = PersonForm(request.POST or None)
     attempt = try_save(
         form,
-        lambda: services.person_create(
-            area=access.area,
-            initials=form.cleaned_data["initials"],
-            name=form.cleaned_data["name"],
-            job_title=form.cleaned_data["job_title"],
-            organisation=form.cleaned_data["organisation"],
-            email=form.cleaned_data["email"],
-            by=request.user,
-        ),
+        lambda: services.person_create(area=access.area, by=request.user, **form.values()),
     )
     if attempt.saved and (person := attempt.result) is not None:
         messages.success(request, f"{person.initials} added.")
@@ -58,12 +50,8 @@ def person_edit(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         lambda: services.person_update(
             person=person,
             expected_version=form.cleaned_data["version"] or 0,
-            initials=form.cleaned_data["initials"],
-            name=form.cleaned_data["name"],
-            job_title=form.cleaned_data["job_title"],
-            organisation=form.cleaned_data["organisation"],
-            email=form.cleaned_data["email"],
             by=request.user,
+            **form.values(),
         ),
         thing="this person",
         theirs=snapshots.person_snapshot,
@@ -104,13 +92,7 @@ def workstream_create(request: SignedInRequest, access: Access) -> HttpResponse:
     form = WorkstreamForm(request.POST or None, area=access.area)
     attempt = try_save(
         form,
-        lambda: services.workstream_create(
-            area=access.area,
-            code=form.cleaned_data["code"],
-            name=form.cleaned_data["name"],
-            lead=form.cleaned_data["lead"],
-            by=request.user,
-        ),
+        lambda: services.workstream_create(area=access.area, by=request.user, **form.values()),
     )
     if attempt.saved and (workstream := attempt.result) is not None:
         messages.success(request, f"Workstream {workstream.code} added.")
@@ -130,18 +112,12 @@ def workstream_edit(request: SignedInRequest, access: Access, pk: int) -> HttpRe
         lambda: services.workstream_update(
             workstream=workstream,
             expected_version=form.cleaned_data["version"] or 0,
-            code=form.cleaned_data["code"],
-            name=form.cleaned_data["name"],
-            lead=form.cleaned_data["lead"],
             by=request.user,
+            **form.values(),
         ),
         thing="this workstream",
         theirs=snapshots.workstream_snapshot,
-        mine=lambda: snapshots.workstream_snapshot(
-            Workstream(
-                code=form.cleaned_data["code"], name=form.cleaned_data["name"], lead=form.cleaned_data["lead"]
-            )
-        ),
+        mine=lambda: snapshots.workstream_snapshot(Workstream(**form.values())),
     )
     if attempt.saved and (saved := attempt.result) is not None:
         messages.success(request, f"Workstream {saved.code} saved.")
