@@ -60,7 +60,7 @@ class AddedBy(Protocol):
 
 
 class Owned(Protocol):
-    """A scorecard measure, as far as the rules need it: its owner, a Person of the area."""
+    """A scorecard measure or a risk, as far as the rules need it: its owner, a Person of the area."""
 
     @property
     def owner_id(self) -> int | None: ...
@@ -82,6 +82,7 @@ class Kind(StrEnum):
     EVIDENCE_FILES = "evidence_files"  # the files in the evidence bank (minutes, case studies)
     SCORECARD = "scorecard"  # outcomes, measures, targets, figures, ratings, commentary
     RISKS = "risks"  # the risk register
+    VOICE = "voice"  # "You said, we did": what families said, what was done, how we know
     CASE_DATA = "case_data"  # figures about individual children's cases (timeliness of each plan)
 
     @property
@@ -95,6 +96,7 @@ READ_LABELS = {
     Kind.EVIDENCE_FILES: "evidence files",
     Kind.SCORECARD: "the scorecard",
     Kind.RISKS: "the risk register",
+    Kind.VOICE: "“You said, we did”",
     Kind.CASE_DATA: "case data",
 }
 
@@ -220,6 +222,31 @@ class Access:
             return True
         return self.role != Role.VIEWER and bool(self.person_id) and measure.owner_id == self.person_id
 
+    # The risk register
+
+    def can_manage_risks(self) -> bool:
+        """Add risks, edit any risk, close and reopen them, set the area's bands: the programme manager."""
+        return self.is_programme_manager
+
+    def can_update_risk(self, risk: Owned) -> bool:
+        """Review a risk's score and write progress on its mitigations: the programme manager and the
+        risk's owner."""
+        if self.is_programme_manager:
+            return True
+        return self.role != Role.VIEWER and bool(self.person_id) and risk.owner_id == self.person_id
+
+    # "You said, we did" and the public pages
+
+    def can_write_voice(self) -> bool:
+        """Add and edit "You said, we did" entries: everyone but viewers (publishing them is the
+        programme manager's)."""
+        return self.role != Role.VIEWER
+
+    def can_publish(self) -> bool:
+        """Write the summaries families read, preview and publish the public pages, mark entries as
+        published: the programme manager."""
+        return self.is_programme_manager
+
 
 def access_for(user: User | AnonymousUser, area_slug: str) -> Access:
     """The user's access to the area, or "Page not found" if they are not a member."""
@@ -296,6 +323,18 @@ def evidence_adder(access: Access) -> bool:
 
 def scorecard_manager(access: Access) -> bool:
     return access.can_manage_scorecard()
+
+
+def risk_manager(access: Access) -> bool:
+    return access.can_manage_risks()
+
+
+def voice_writer(access: Access) -> bool:
+    return access.can_write_voice()
+
+
+def publisher(access: Access) -> bool:
+    return access.can_publish()
 
 
 def user_areas(user: User) -> list[LocalArea]:

@@ -19,6 +19,10 @@ urlpatterns = [
     path("areas/<slug:area>/", include("progress.urls")),
     path("areas/<slug:area>/evidence/", include("evidence.urls")),
     path("areas/<slug:area>/scorecard/", include("scorecard.urls")),
+    path("areas/<slug:area>/risks/", include("risks.urls")),
+    path("areas/<slug:area>/you-said-we-did/", include("voice.urls")),
+    path("areas/<slug:area>/publishing/", include("publishing.urls")),
+    path("public/<slug:area>/", include("publishing.public_urls")),
 ]
 
 handler403 = "common.views.permission_denied"

@@ -12,7 +12,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # Bottom first.
-LAYERS = ["common", "history", "accounts", "areas", "plans", "evidence", "progress", "scorecard", "demo"]
+LAYERS = [
+    "common",
+    "history",
+    "accounts",
+    "areas",
+    "plans",
+    "evidence",
+    "progress",
+    "scorecard",
+    "risks",
+    "voice",
+    "publishing",
+    "demo",
+]
 
 
 def _imports(path: Path) -> set[str]:

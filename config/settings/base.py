@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "evidence",
     "progress",
     "scorecard",
+    "risks",
+    "voice",
+    "publishing",
     "demo",
 ]
 

@@ -1,0 +1,5 @@
+"""The publishing pages."""
+
+app_name = "publishing"
+
+urlpatterns: list = []

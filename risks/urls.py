@@ -1,0 +1,5 @@
+"""The risks pages."""
+
+app_name = "risks"
+
+urlpatterns: list = []

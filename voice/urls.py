@@ -1,0 +1,5 @@
+"""The voice pages."""
+
+app_name = "voice"
+
+urlpatterns: list = []
