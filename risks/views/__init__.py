@@ -1,0 +1,1 @@
+"""The risk register's pages, a module per page family."""
