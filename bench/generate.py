@@ -29,6 +29,7 @@ from plans.presets import RAG_PRESETS
 from progress.models import ReportingPeriod
 
 from .history import build_history
+from .registers import BenchRegisters, build_registers
 from .scorecard import BenchScorecard, build_scorecard, freeze_reported
 
 LEVEL_NAMES = ["Area of weakness", "Priority", "Key action", "Milestone"]
@@ -52,6 +53,8 @@ class Size:
     measures: int = 120  # on the scorecard
     measure_periods: int = 60  # months of figures per breakdown
     breakdowns: int = 3  # per measure
+    risks: int = 300  # in the plan's risk register
+    entries: int = 2000  # "You said, we did"
 
     @property
     def items(self) -> int:
@@ -78,6 +81,7 @@ class BenchArea:
     updated_item: Item  # a milestone of `action` whose update in the open period awaits challenge
     evidence: Evidence  # linked to that update
     scorecard: BenchScorecard
+    registers: BenchRegisters
 
 
 WORKSTREAMS = [
@@ -341,6 +345,17 @@ def build_area(
         today=today,
     )
     freeze_reported(plan)
+    registers = build_registers(
+        plan=plan,
+        people=people,
+        tops=tops,
+        items=items,
+        reported_period=history.reported_period,
+        risks=size.risks,
+        entries=size.entries,
+        rng=rng,
+        today=today,
+    )
     return BenchArea(
         area=area,
         plan=plan,
@@ -355,4 +370,5 @@ def build_area(
         updated_item=history.updated_item,
         evidence=history.evidence,
         scorecard=scorecard,
+        registers=registers,
     )

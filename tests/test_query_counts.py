@@ -14,8 +14,28 @@ from bench.generate import Size, build_area
 from bench.pages import page_urls
 from tests.areas.factories import MembershipFactory, UserFactory
 
-SMALL = Size(tops=2, people=10, workstreams=4, periods=3, measures=4, measure_periods=6, breakdowns=1)
-LARGE = Size(tops=10, people=50, workstreams=6, periods=3, measures=12, measure_periods=18, breakdowns=3)
+SMALL = Size(
+    tops=2,
+    people=10,
+    workstreams=4,
+    periods=3,
+    measures=4,
+    measure_periods=6,
+    breakdowns=1,
+    risks=6,
+    entries=20,
+)
+LARGE = Size(
+    tops=10,
+    people=50,
+    workstreams=6,
+    periods=3,
+    measures=12,
+    measure_periods=18,
+    breakdowns=3,
+    risks=30,
+    entries=100,
+)
 LONGER = replace(SMALL, periods=9)
 TODAY = date(2026, 11, 23)
 
@@ -50,7 +70,16 @@ def test_query_counts_do_not_grow_with_the_reporting_history(db):
 
 
 FEW_TO_CHALLENGE = Size(
-    tops=1, actions=1, people=5, workstreams=1, periods=1, measures=1, measure_periods=2, breakdowns=1
+    tops=1,
+    actions=1,
+    people=5,
+    workstreams=1,
+    periods=1,
+    measures=1,
+    measure_periods=2,
+    breakdowns=1,
+    risks=1,
+    entries=1,
 )
 MANY_TO_CHALLENGE = replace(FEW_TO_CHALLENGE, tops=8, actions=5, people=40)
 
