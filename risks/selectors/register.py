@@ -140,9 +140,9 @@ def register_rows(
         if filters.overdue_only and not row.overdue:
             continue
         rows.append(row)
-    return sorted(rows, key=lambda row: natural_key(row.reference))
+    return sorted(rows, key=lambda row: _natural_key(row.reference))
 
 
-def natural_key(reference: str) -> list[tuple[int, int | str]]:
+def _natural_key(reference: str) -> list[tuple[int, int | str]]:
     """R2 before R10: the numbers in a reference compared as numbers."""
     return [(0, int(part)) if part.isdigit() else (1, part.lower()) for part in re.split(r"(\d+)", reference)]
