@@ -10,6 +10,10 @@ from tests.risks.factories import MitigationFactory, MitigationNoteFactory, Risk
 
 @pytest.fixture
 def register(plan, tree, owner_person, lead_person):
+    return a_register(plan, tree, owner_person, lead_person)
+
+
+def a_register(plan, tree, owner_person, lead_person):
     red = RiskFactory(
         plan=plan,
         reference="R1",
