@@ -38,7 +38,9 @@ def _y(value: float) -> float:
     return TOP + PLOT_HEIGHT - value / MAX_SCORE * PLOT_HEIGHT
 
 
-def _text(x: float, y: float, words: str, *, anchor: str = "start", size: int = 13, bold: bool = False) -> str:
+def _text(
+    x: float, y: float, words: str, *, anchor: str = "start", size: int = 13, bold: bool = False
+) -> str:
     weight = ' font-weight="bold"' if bold else ""
     return (
         f'<text x="{number(x)}" y="{number(y)}" font-family={attr(FONT)} font-size="{size}" fill="{INK}"'
@@ -65,7 +67,9 @@ def _bands(amber_from: int, red_from: int) -> list[str]:
         parts.append(_text(RIGHT + 8, (top + bottom) / 2 + 4, words[band], bold=True))
     for threshold in (amber_from, red_from):
         y = number(_y(threshold - 0.5))
-        parts.append(f'<line x1="{LEFT}" y1="{y}" x2="{RIGHT}" y2="{y}" stroke="{INK}" stroke-dasharray="4 3"/>')
+        parts.append(
+            f'<line x1="{LEFT}" y1="{y}" x2="{RIGHT}" y2="{y}" stroke="{INK}" stroke-dasharray="4 3"/>'
+        )
     return parts
 
 
@@ -94,20 +98,28 @@ def risk_chart(*, reference: str, points: Sequence[Point], amber_from: int, red_
         labelled.add(ordered[-1].scored_on)
     for point in ordered:
         x, y = xs[point.scored_on], _y(point.score)
-        inner.append(f'<circle cx="{number(x)}" cy="{number(y)}" r="5" fill="{LINE}" data-score="{point.score}"/>')
+        inner.append(
+            f'<circle cx="{number(x)}" cy="{number(y)}" r="5" fill="{LINE}" data-score="{point.score}"/>'
+        )
         inner.append(_text(x, y - 10, str(point.score), anchor="middle", bold=True))
         if point.scored_on in labelled:
-            inner.append(_text(x, TOP + PLOT_HEIGHT + 20, point.scored_on.strftime("%d/%m/%Y"), anchor="middle", size=12))
+            inner.append(
+                _text(
+                    x, TOP + PLOT_HEIGHT + 20, point.scored_on.strftime("%d/%m/%Y"), anchor="middle", size=12
+                )
+            )
     if not ordered:
         inner.append(_text((LEFT + RIGHT) / 2, _y(12.5), "Not scored yet", anchor="middle"))
     title = f"Score history of risk {reference}"
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}"'
-        f' role="img"><title>{escape(title)}</title>{"".join(inner)}</svg>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}"'
+        f' viewBox="0 0 {WIDTH} {HEIGHT}" role="img"><title>{escape(title)}</title>{"".join(inner)}</svg>'
     )
 
 
-def chart_alt(*, reference: str, points: Sequence[tuple[date, int, str]], amber_from: int, red_from: int) -> str:
+def chart_alt(
+    *, reference: str, points: Sequence[tuple[date, int, str]], amber_from: int, red_from: int
+) -> str:
     """The chart in words: its first and latest scores with their bands, and the thresholds."""
     if not points:
         return f"Score history of risk {reference}: not scored yet."

@@ -28,10 +28,21 @@ class FastSelectMultiple(FastSelect):
     allow_multiple_selected = True
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs={"multiple": True, "class": "govuk-select app-select-multiple", **(attrs or {})})
+        super().__init__(
+            attrs={"multiple": True, "class": "govuk-select app-select-multiple", **(attrs or {})}
+        )
 
 
-def _scale(label: str, choices: list[tuple[str, str]], *, required: bool, hint: str = "") -> forms.TypedChoiceField:
+class MeasureChoiceField(forms.ModelMultipleChoiceField):
+    """Measures shown by code and name: "E7 New EHC plans issued within 20 weeks"."""
+
+    def label_from_instance(self, obj: Measure) -> str:
+        return f"{obj.code} {obj.name}"
+
+
+def _scale(
+    label: str, choices: list[tuple[str, str]], *, required: bool, hint: str = ""
+) -> forms.TypedChoiceField:
     what = label.lower()
     return forms.TypedChoiceField(
         label=label,
@@ -105,7 +116,10 @@ class RiskForm(Form):
         label="Title",
         max_length=250,
         help_text="For example, Not enough educational psychologists to meet the 20-week deadline",
-        error_messages={"required": "Enter the risk's title", "max_length": "Title must be 250 characters or fewer"},
+        error_messages={
+            "required": "Enter the risk's title",
+            "max_length": "Title must be 250 characters or fewer",
+        },
     )
     cause = forms.CharField(
         label="Because of ...",
@@ -151,7 +165,7 @@ class RiskForm(Form):
         widget=FastSelectMultiple,
         error_messages={"invalid_choice": "Choose items of this plan"},
     )
-    measures = forms.ModelMultipleChoiceField(
+    measures = MeasureChoiceField(
         label="Scorecard measures",
         queryset=Measure.objects.none(),
         required=False,
@@ -176,7 +190,6 @@ class RiskForm(Form):
         measures = self.fields["measures"]
         assert isinstance(measures, forms.ModelMultipleChoiceField)
         measures.queryset = Measure.objects.filter(area=plan.area).order_by("code")
-        measures.label_from_instance = lambda measure: f"{measure.code} {measure.name}"
 
     def content(self) -> RiskContent:
         data = self.cleaned_data
@@ -220,7 +233,10 @@ class ReviewForm(Form):
     """The owner's review: the likelihood and impact now, and when to review it next."""
 
     likelihood = _scale(
-        "Likelihood now", LIKELIHOOD_CHOICES, required=True, hint="How likely is it to happen, with the mitigations in place?"
+        "Likelihood now",
+        LIKELIHOOD_CHOICES,
+        required=True,
+        hint="How likely is it to happen, with the mitigations in place?",
     )
     impact = _scale("Impact now", IMPACT_CHOICES, required=True, hint="How bad would it be if it happened?")
     review_on = UKDateField(
@@ -253,7 +269,11 @@ class MitigationForm(Form):
         error_messages={"required": "Enter what is being done to reduce the risk"},
     )
     owner = PersonChoiceField(
-        label="Owner", queryset=Person.objects.none(), required=False, empty_label="No owner yet", widget=FastSelect
+        label="Owner",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="No owner yet",
+        widget=FastSelect,
     )
     due_on = UKDateField(label="Due date", required=False, help_text="For example, 31/07/2021")
     is_done = forms.BooleanField(label="Done", required=False, help_text="The action is complete")
@@ -276,7 +296,10 @@ class NoteForm(Form):
         label="Progress",
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter the progress made", "max_length": "Progress must be 5,000 characters or fewer"},
+        error_messages={
+            "required": "Enter the progress made",
+            "max_length": "Progress must be 5,000 characters or fewer",
+        },
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -22,7 +22,9 @@ urlpatterns: list = [
     path("<int:pk>/reopen/", edit.risk_reopen_view, name="risk-reopen"),
     # Mitigating actions and their progress (risks/views/mitigations.py)
     path("<int:pk>/mitigations/new/", mitigations.mitigation_create, name="mitigation-create"),
-    path("<int:pk>/mitigations/<int:mitigation_pk>/edit/", mitigations.mitigation_edit, name="mitigation-edit"),
+    path(
+        "<int:pk>/mitigations/<int:mitigation_pk>/edit/", mitigations.mitigation_edit, name="mitigation-edit"
+    ),
     path(
         "<int:pk>/mitigations/<int:mitigation_pk>/progress/new/", mitigations.note_create, name="note-create"
     ),

@@ -164,8 +164,18 @@ TABLE = [
     ("risks:risk-create", lambda d: {"plan_pk": d["plan"].pk}, "", MANAGER_ONLY),
     ("risks:risk-edit", lambda d: {"pk": d["risk"].pk}, "", MANAGER_ONLY),
     ("risks:risk-close", lambda d: {"pk": d["risk"].pk}, "", MANAGER_ONLY),
-    ("risks:risk-reopen", lambda d: {"pk": d["risk"].pk}, "", {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405}),
-    ("risks:risk-review", lambda d: {"pk": d["risk"].pk}, "", OWNER_OF_MEASURE),  # the contributor owns "risk"
+    (
+        "risks:risk-reopen",
+        lambda d: {"pk": d["risk"].pk},
+        "",
+        {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
+    ),
+    (
+        "risks:risk-review",
+        lambda d: {"pk": d["risk"].pk},
+        "",
+        OWNER_OF_MEASURE,
+    ),  # the contributor owns "risk"
     ("risks:risk-review", lambda d: {"pk": d["other_risk"].pk}, "?other", MANAGER_ONLY),
     ("risks:mitigation-create", lambda d: {"pk": d["risk"].pk}, "", OWNER_OF_MEASURE),
     ("risks:mitigation-create", lambda d: {"pk": d["other_risk"].pk}, "?other", MANAGER_ONLY),

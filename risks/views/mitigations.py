@@ -87,7 +87,9 @@ def mitigation_edit(request: SignedInRequest, access: Access, pk: int, mitigatio
         messages.success(request, f"Mitigating action of risk {risk.reference} saved.")
         return redirect(risk.get_absolute_url() + "#mitigations")
     context = {"access": access, "plan": risk.plan, "risk": risk, "form": form, "mitigation": mitigation}
-    return render(request, "risks/mitigation_form.html", {**context, "theirs": attempt.theirs, "nav": "risks"})
+    return render(
+        request, "risks/mitigation_form.html", {**context, "theirs": attempt.theirs, "nav": "risks"}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -99,7 +101,10 @@ def note_create(request: SignedInRequest, access: Access, pk: int, mitigation_pk
     attempt = try_save(
         form,
         lambda: note_add(
-            mitigation=mitigation, dated=form.cleaned_data["dated"], text=form.cleaned_data["text"], by=request.user
+            mitigation=mitigation,
+            dated=form.cleaned_data["dated"],
+            text=form.cleaned_data["text"],
+            by=request.user,
         ),
     )
     if attempt.saved:

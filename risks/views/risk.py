@@ -22,7 +22,13 @@ def risk_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
     bands = bands_for(area=access.area)
     history = score_history(risk=risk, bands=bands)
     assessments = [
-        (when, likelihood, impact, rules.score(likelihood, impact), bands.band(rules.score(likelihood, impact)))
+        (
+            when,
+            likelihood,
+            impact,
+            rules.score(likelihood, impact),
+            bands.band(rules.score(likelihood, impact)),
+        )
         for when, likelihood, impact in (
             ("Now", risk.likelihood, risk.impact),
             ("Before mitigation", risk.inherent_likelihood, risk.inherent_impact),

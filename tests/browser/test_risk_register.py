@@ -53,7 +53,9 @@ def test_a_form_with_errors_passes_axe(site, page: Page, live_server, programme_
     page.get_by_label("Reference").fill("R9")
     page.get_by_label("Title").fill("Transport costs rise")
     page.get_by_role("button", name="Save risk").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter both the likelihood and the impact now")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Enter both the likelihood and the impact now"
+    )
     assert_accessible(page)
 
 

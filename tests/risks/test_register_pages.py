@@ -98,7 +98,7 @@ def test_with_two_plans_the_risks_menu_lists_them_with_their_counts(client, regi
     client.force_login(viewer)
     html = client.get(_url("risks:home", area)).content.decode()
     assert "SEND-2024" in html and "WSOA-2019" in html
-    assert "<span class=\"app-cell-label\">Open risks</span>2" in html
+    assert '<span class="app-cell-label">Open risks</span>2' in html
 
 
 def test_the_registers_query_count_does_not_grow_with_its_risks(client, plan, viewer, area, owner_person):
@@ -271,7 +271,13 @@ def test_a_stale_edit_shows_what_the_other_person_saved(client, register, progra
     Risk.objects.filter(pk=red.pk).update(title="Educational psychology capacity", version=old_version + 1)
     response = client.post(
         _url("risks:risk-edit", area, pk=red.pk),
-        {"reference": "R1", "title": "My new title", "likelihood": "4", "impact": "5", "version": old_version},
+        {
+            "reference": "R1",
+            "title": "My new title",
+            "likelihood": "4",
+            "impact": "5",
+            "version": old_version,
+        },
     )
     html = response.content.decode()
     assert "Someone else changed this risk while you were editing it" in html
@@ -306,7 +312,9 @@ def test_the_owner_adds_a_mitigation_and_dated_progress(client, register, contri
         _url("risks:note-create", area, pk=red.pk, mitigation_pk=mitigation.pk),
         {"dated": "02/04/2021", "text": "Tender published"},
     )
-    assert [(n.dated, n.text) for n in mitigation.notes.all()] == [(datetime.date(2021, 4, 2), "Tender published")]
+    assert [(n.dated, n.text) for n in mitigation.notes.all()] == [
+        (datetime.date(2021, 4, 2), "Tender published")
+    ]
 
 
 def test_the_progress_date_defaults_to_today(client, register, contributor, area):
@@ -328,11 +336,13 @@ def test_marking_a_mitigation_done(client, register, programme_manager, area):
     assert mitigation.is_done
 
 
-def test_the_bands_page_documents_the_default_and_refuses_bad_thresholds(client, programme_manager, area, plan):
+def test_the_bands_page_documents_the_default_and_refuses_bad_thresholds(
+    client, programme_manager, area, plan
+):
     client.force_login(programme_manager)
     url = _url("risks:bands", area)
     html = client.get(url).content.decode()
-    assert "By default" in html and "green 1–4, amber 5–12, red 15–25" in html
+    assert "By default" in html and "green 1\u20134, amber 5\u201312, red 15\u201325" in html
     response = client.post(url, {"amber_from": "10", "red_from": "8", "version": "1"})
     assert "Red must start at a score above amber" in response.content.decode()
     client.post(url, {"amber_from": "6", "red_from": "16", "version": "1"})

@@ -47,7 +47,9 @@ def test_band_for_the_default_thresholds():
 def test_band_for_a_higher_score_is_never_a_lower_band(thresholds, one, other):
     amber, red = thresholds
     low, high = sorted((one, other))
-    assert rules.band_for(low, amber_from=amber, red_from=red) <= rules.band_for(high, amber_from=amber, red_from=red)
+    assert rules.band_for(low, amber_from=amber, red_from=red) <= rules.band_for(
+        high, amber_from=amber, red_from=red
+    )
 
 
 @given(valid_bands)
@@ -66,7 +68,9 @@ def test_bands_problem_accepts_exactly_the_valid_threshold_pairs(amber, red):
 
 def test_bands_problem_says_what_is_wrong():
     assert rules.bands_problem(amber_from=1, red_from=15) == "Amber must start at a score from 2 to 24"
-    assert rules.bands_problem(amber_from=10, red_from=10).startswith("Red must start at a score above amber's (10)")
+    assert rules.bands_problem(amber_from=10, red_from=10).startswith(
+        "Red must start at a score above amber's (10)"
+    )
 
 
 def test_bands_described_in_words():

@@ -10,7 +10,15 @@ from history.models import Change
 from risks.models import Risk
 from risks.services import bands as band_services
 from risks.services.mitigations import mitigation_add, mitigation_update, note_add
-from risks.services.risks import RiskContent, content_of, risk_close, risk_create, risk_reopen, risk_rescore, risk_update
+from risks.services.risks import (
+    RiskContent,
+    content_of,
+    risk_close,
+    risk_create,
+    risk_reopen,
+    risk_rescore,
+    risk_update,
+)
 from tests.areas.factories import PersonFactory
 from tests.plans.factories import ItemFactory, PlanFactory
 from tests.scorecard.factories import MeasureFactory
@@ -116,7 +124,12 @@ def test_changes_are_recorded_in_the_plans_history(risk, programme_manager, plan
 def test_mitigations_and_notes_are_recorded(risk, owner_person, plan):
     mitigation = mitigation_add(risk=risk, action="Recruit", owner=owner_person, due_on=None)
     mitigation_update(
-        mitigation=mitigation, expected_version=mitigation.version, action="Recruit", owner=None, due_on=None, is_done=True
+        mitigation=mitigation,
+        expected_version=mitigation.version,
+        action="Recruit",
+        owner=None,
+        due_on=None,
+        is_done=True,
     )
     note_add(mitigation=mitigation, dated=MARCH, text="Advert placed")
     subjects = list(Change.objects.filter(plan=plan).values_list("subject", flat=True))
@@ -132,7 +145,9 @@ def test_a_note_needs_text(risk):
 def test_bands_update_refuses_bad_thresholds_and_saves_good_ones(area, programme_manager):
     with pytest.raises(ValidationError):
         band_services.bands_update(area=area, expected_version=1, amber_from=12, red_from=12)
-    bands = band_services.bands_update(area=area, expected_version=1, amber_from=6, red_from=16, by=programme_manager)
+    bands = band_services.bands_update(
+        area=area, expected_version=1, amber_from=6, red_from=16, by=programme_manager
+    )
     assert (bands.amber_from, bands.red_from, bands.version) == (6, 16, 2)
     with pytest.raises(EditConflict):
         band_services.bands_update(area=area, expected_version=1, amber_from=5, red_from=15)
