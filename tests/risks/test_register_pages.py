@@ -355,3 +355,57 @@ def test_the_item_page_lists_the_risks_linked_to_it(client, register, viewer, ar
     section = html[html.index('id="risks"') :]
     assert "R1" in section and "20 Red" not in section and "Red" in section
     assert _url("risks:risk", area, pk=register["red"].pk) in section
+
+
+def test_a_role_that_does_not_read_risks_sees_no_risks_menu_nor_an_items_risks(
+    client, register, viewer, area, tree, monkeypatch
+):
+    from areas import access
+    from areas.access import READS, Kind, Role
+
+    monkeypatch.setitem(access.READS, Role.VIEWER, READS[Role.VIEWER] - {Kind.RISKS})
+    client.force_login(viewer)
+    html = client.get(_url("plans:item", area, pk=tree["mine"].pk)).content.decode()
+    assert 'id="risks"' not in html and "Not enough educational psychologists" not in html
+    assert _url("risks:home", area) not in html
+    assert client.get(_url("risks:home", area)).status_code == 403
+
+
+def test_the_risk_page_leaves_out_measures_for_a_role_that_does_not_read_the_scorecard(
+    client, register, viewer, area, monkeypatch
+):
+    from areas import access
+    from areas.access import READS, Kind, Role
+    from tests.scorecard.factories import MeasureFactory
+
+    register["red"].measures.set([MeasureFactory(area=area, code="E7", name="Plans in 20 weeks")])
+    monkeypatch.setitem(access.READS, Role.VIEWER, READS[Role.VIEWER] - {Kind.SCORECARD})
+    client.force_login(viewer)
+    html = client.get(_url("risks:risk", area, pk=register["red"].pk)).content.decode()
+    assert "Plans in 20 weeks" not in html and "Scorecard measures" not in html
+
+
+def test_the_edit_form_starts_from_the_saved_risk_and_saves_changes(
+    client, register, programme_manager, area, tree
+):
+    red = register["red"]
+    client.force_login(programme_manager)
+    url = _url("risks:risk-edit", area, pk=red.pk)
+    html = client.get(url).content.decode()
+    assert f'<option value="{tree["mine"].pk}" selected>' in html
+    assert 'value="Not enough educational psychologists"' in html
+    response = client.post(
+        url,
+        {
+            "reference": "R1",
+            "title": "Educational psychology capacity",
+            "likelihood": "4",
+            "impact": "5",
+            "items": [tree["mine"].pk],
+            "version": red.version,
+        },
+    )
+    assert response.status_code == 302
+    red.refresh_from_db()
+    assert red.title == "Educational psychology capacity" and list(red.items.all()) == [tree["mine"]]
+    assert red.scores.count() == 1  # the score did not change
