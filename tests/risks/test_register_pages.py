@@ -409,3 +409,28 @@ def test_the_edit_form_starts_from_the_saved_risk_and_saves_changes(
     red.refresh_from_db()
     assert red.title == "Educational psychology capacity" and list(red.items.all()) == [tree["mine"]]
     assert red.scores.count() == 1  # the score did not change
+
+
+def test_the_risk_pages_query_count_does_not_grow_with_its_mitigations_and_notes(
+    client, register, viewer, area, owner_person
+):
+    from tests.risks.factories import MitigationNoteFactory
+
+    red = register["red"]
+    url = _url("risks:risk", area, pk=red.pk)
+
+    def count():
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    client.force_login(viewer)
+    small = count()
+    for n in range(5):
+        mitigation = MitigationFactory(risk=red, owner=owner_person, action=f"Action {n}")
+        MitigationNoteFactory(mitigation=mitigation, text=f"Note {n}")
+        RiskScore.objects.create(
+            risk=red, likelihood=1 + n % 5, impact=2, scored_on=datetime.date(2021, 4, 1 + n)
+        )
+    assert count() == small
