@@ -17,6 +17,7 @@ from scorecard.models import DataUpload, SavedMapping
 from scorecard.services.reporting import reported_scorecard_freeze
 from tests.evidence.factories import EvidenceFactory
 from tests.plans.factories import RagSchemeFactory
+from tests.risks.factories import MitigationFactory, RiskFactory
 from tests.scorecard.factories import FigureFactory, MeasureFactory, OutcomeFactory, headline
 
 ANON, PM, LEAD, CONTRIB, VIEWER, OTHER = "anonymous", "pm", "lead", "contributor", "viewer", "other_area"
@@ -155,6 +156,41 @@ TABLE = [
     ("scorecard:dfe-upload", lambda d: {"pk": d["upload"].pk}, "", MANAGER_ONLY),
     ("scorecard:mappings", lambda d: {}, "", MANAGER_ONLY),
     ("scorecard:mapping", lambda d: {"pk": d["mapping"].pk}, "", MANAGER_ONLY),
+    ("risks:home", lambda d: {}, "", EVERYONE),
+    ("risks:register", lambda d: {"plan_pk": d["plan"].pk}, "", EVERYONE),
+    ("risks:risk", lambda d: {"pk": d["risk"].pk}, "", EVERYONE),
+    ("risks:chart", lambda d: {"pk": d["risk"].pk}, "", EVERYONE),
+    ("risks:bands", lambda d: {}, "", MANAGER_ONLY),
+    ("risks:risk-create", lambda d: {"plan_pk": d["plan"].pk}, "", MANAGER_ONLY),
+    ("risks:risk-edit", lambda d: {"pk": d["risk"].pk}, "", MANAGER_ONLY),
+    ("risks:risk-close", lambda d: {"pk": d["risk"].pk}, "", MANAGER_ONLY),
+    (
+        "risks:risk-reopen",
+        lambda d: {"pk": d["risk"].pk},
+        "",
+        {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
+    ),
+    (
+        "risks:risk-review",
+        lambda d: {"pk": d["risk"].pk},
+        "",
+        OWNER_OF_MEASURE,
+    ),  # the contributor owns "risk"
+    ("risks:risk-review", lambda d: {"pk": d["other_risk"].pk}, "?other", MANAGER_ONLY),
+    ("risks:mitigation-create", lambda d: {"pk": d["risk"].pk}, "", OWNER_OF_MEASURE),
+    ("risks:mitigation-create", lambda d: {"pk": d["other_risk"].pk}, "?other", MANAGER_ONLY),
+    (
+        "risks:mitigation-edit",
+        lambda d: {"pk": d["risk"].pk, "mitigation_pk": d["mitigation"].pk},
+        "",
+        OWNER_OF_MEASURE,
+    ),
+    (
+        "risks:note-create",
+        lambda d: {"pk": d["risk"].pk, "mitigation_pk": d["mitigation"].pk},
+        "",
+        OWNER_OF_MEASURE,
+    ),
     ("areas:people", lambda d: {}, "", EVERYONE),
     ("areas:person", lambda d: {"pk": d["person"].pk}, "", EVERYONE),
     ("areas:person-create", lambda d: {}, "", MANAGER_ONLY),
@@ -262,6 +298,10 @@ READ_KINDS = {
     "scorecard:reported-list": Kind.SCORECARD,
     "scorecard:reported": Kind.SCORECARD,
     "scorecard:reported-exceptions": Kind.SCORECARD,
+    "risks:home": Kind.RISKS,
+    "risks:register": Kind.RISKS,
+    "risks:risk": Kind.RISKS,
+    "risks:chart": Kind.RISKS,
 }
 OPEN_PAGES = {
     "accounts:sign-in",
@@ -354,6 +394,12 @@ def world(
             file_name="dfe.csv",
             columns=["time_period", "geographic_level"],
         ),
+    )
+    risk = RiskFactory(plan=plan, owner=owner_person, reference="R1")
+    data.update(
+        risk=risk,
+        other_risk=RiskFactory(plan=plan, reference="R2"),
+        mitigation=MitigationFactory(risk=risk),
     )
     users = {
         PM: programme_manager,

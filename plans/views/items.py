@@ -17,12 +17,21 @@ from history.selectors import saved_since
 from progress import rules as progress_rules
 from progress import selectors as progress_selectors
 from progress.rollup_chart import rollup_chart
+from risks.selectors.bands import bands_for
+from risks.selectors.risk import LinkedRisk, risks_for_item
 from scorecard.selectors.measure import measures_for_item
 
 from .. import rollup, rules, selectors, services, snapshots
 from ..forms import ItemForm, MoveForm, OverallRatingForm, VersionForm
 from ..models import Item, Plan
 from .plans import HISTORY_PAGE_SIZE
+
+
+def _linked_risks(access: Access, item: Item) -> list[LinkedRisk]:
+    """The risks linked to the item (risks.selectors.risk), for roles that read the risk register."""
+    if not access.can_read(Kind.RISKS):
+        return []
+    return risks_for_item(item=item, bands=bands_for(area=access.area))
 
 
 @require_http_methods(["GET"])
@@ -65,6 +74,7 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "see_also": see_also,
         "referenced_by": referenced_by,
         "findings": selectors.findings_of(item=item),
+        "risks": _linked_risks(access, item),
     }
     return render(request, "plans/item_detail.html", context)
 

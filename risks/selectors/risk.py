@@ -1,0 +1,73 @@
+"""One risk's page: the risk with its links, mitigations and notes, and its score history; and the
+risks linked to a plan item, for the item's page."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from areas.access import Access
+from plans.models import Item
+
+from .. import rules
+from ..models import Mitigation, MitigationNote, Risk, RiskBands, RiskScore
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    """One row of a risk's score history, as its chart and table show it."""
+
+    scored_on: date
+    likelihood: int
+    impact: int
+    score: int
+    band: rules.Band | None
+
+
+def risk_page(*, access: Access, pk: int) -> Risk:
+    """One risk of the area with its plan items, measures, mitigations (owners) and their notes."""
+    queryset = (
+        Risk.objects.filter(plan__area=access.area)
+        .select_related("plan__area", "owner")
+        .prefetch_related(
+            Prefetch("items", queryset=Item.objects.order_by("sort_key")),
+            "measures",
+            Prefetch(
+                "mitigations",
+                queryset=Mitigation.objects.select_related("owner").prefetch_related(
+                    Prefetch("notes", queryset=MitigationNote.objects.order_by("-dated", "-pk"))
+                ),
+            ),
+        )
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def mitigation_for(*, risk: Risk, pk: int) -> Mitigation:
+    return get_object_or_404(Mitigation.objects.select_related("owner"), risk=risk, pk=pk)
+
+
+def score_history(*, risk: Risk, bands: RiskBands) -> list[ScorePoint]:
+    """Each assessment of the risk's current score, oldest first."""
+    return [
+        ScorePoint(row.scored_on, row.likelihood, row.impact, row.score, bands.band(row.score))
+        for row in RiskScore.objects.filter(risk=risk).order_by("scored_on", "recorded_at", "pk")
+    ]
+
+
+@dataclass(frozen=True)
+class LinkedRisk:
+    pk: int
+    reference: str
+    title: str
+    band: rules.Band | None
+    is_open: bool
+
+
+def risks_for_item(*, item: Item, bands: RiskBands) -> list[LinkedRisk]:
+    """The risks linked to a plan item, in reference order: one query."""
+    return [
+        LinkedRisk(risk.pk, risk.reference, risk.title, bands.band(risk.score), risk.is_open)
+        for risk in Risk.objects.filter(items=item).order_by("sort_key", "pk")
+    ]
