@@ -39,7 +39,9 @@ class Book:
             return None
         for column in missing_columns(sheet.headings, required):
             self.problems.append(
-                Problem(name, None, column, "The sheet has no column with this heading. Add it to the first row")
+                Problem(
+                    name, None, column, "The sheet has no column with this heading. Add it to the first row"
+                )
             )
         for unknown in unknown_columns(sheet.headings, ((r.number, r.cells) for r in sheet.rows), columns):
             self.problems.append(

@@ -1,10 +1,10 @@
 """Importing and exporting a plan's risk register as the spreadsheet template in docs/risk-template.md.
 
-    book = read_book(upload, name=upload.name)          # read and check the file; writes nothing
-    preview = preview_risk_import(plan=plan, book=book)  # compare with the register; writes nothing
-    risk_import(plan=plan, book=book, by=user)           # on confirm: all or nothing
+book = read_book(upload, name=upload.name)          # read and check the file; writes nothing
+preview = preview_risk_import(plan=plan, book=book)  # compare with the register; writes nothing
+risk_import(plan=plan, book=book, by=user)           # on confirm: all or nothing
 
-    export_risks(plan)                                   # .xlsx bytes; importing them changes nothing
+export_risks(plan)                                   # .xlsx bytes; importing them changes nothing
 """
 
 from plans.spreadsheet.book import Book, read_book

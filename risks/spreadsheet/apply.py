@@ -10,9 +10,8 @@ from plans.spreadsheet.book import Book
 from plans.spreadsheet.problems import ImportRejected, Problem
 
 from ..models import Mitigation, Risk
-from ..services.risks import content_of
 from ..services.mitigations import mitigation_add, mitigation_update, note_add
-from ..services.risks import risk_close, risk_create, risk_reopen, risk_update
+from ..services.risks import content_of, risk_close, risk_create, risk_reopen, risk_update
 from .preview import RiskPreview, RiskWork, preview_risk_import
 
 
@@ -82,6 +81,10 @@ def risk_import(*, plan: Plan, book: Book, by: User | None = None, source: str |
                 )
             for note, index in preview.note_work:
                 note_add(
-                    mitigation=mitigations[note.risk_key][index], dated=note.dated, text=note.text, by=by, source=source
+                    mitigation=mitigations[note.risk_key][index],
+                    dated=note.dated,
+                    text=note.text,
+                    by=by,
+                    source=source,
                 )
     return preview

@@ -15,6 +15,8 @@ from scorecard.models import Measure
 from ..services.risks import RiskContent
 from . import template as t
 
+NUMBERING = "1 for the risk's first mitigation, 2 for its second, and so on"
+
 
 @dataclass
 class FileRisk:
@@ -80,7 +82,9 @@ def _score(text: str) -> int | None:
         return None
     if text in {"1", "2", "3", "4", "5"}:
         return int(text)
-    raise CellProblem(f'"{text}" is not a score. Enter a whole number from 1 (lowest) to 5 (highest), or leave it blank')
+    raise CellProblem(
+        f'"{text}" is not a score. Enter a whole number from 1 (lowest) to 5 (highest), or leave it blank'
+    )
 
 
 def _risk(reader: RowReader, lookup: _Lookup, seen: dict[str, int]) -> FileRisk | None:
@@ -90,7 +94,8 @@ def _risk(reader: RowReader, lookup: _Lookup, seen: dict[str, int]) -> FileRisk 
         reader.problem("Reference", "Enter the risk's reference, such as R1: every row needs one")
     elif reference.lower() in seen:
         reader.problem(
-            "Reference", f"{reference} is also on row {seen[reference.lower()]}. Give each risk its own reference"
+            "Reference",
+            f"{reference} is also on row {seen[reference.lower()]}. Give each risk its own reference",
         )
         reference = ""
     else:
@@ -106,8 +111,19 @@ def _risk(reader: RowReader, lookup: _Lookup, seen: dict[str, int]) -> FileRisk 
         owner=lookup.owner(reader, "Owner"),
         category=reader.text("Category", 80),
         review_on=reader.day("Next review"),
-        items=reader.names("Plan items", lookup.items, lambda n: f"This plan has no item {n}. Use the numbers of the plan's items, separated by commas"),
-        measures=reader.names("Measures", lookup.measures, lambda c: f"The scorecard has no measure {c}. Use the codes of the scorecard's measures, separated by commas"),
+        items=reader.names(
+            "Plan items",
+            lookup.items,
+            lambda n: f"This plan has no item {n}. Use the numbers of the plan's items, separated by commas",
+        ),
+        measures=reader.names(
+            "Measures",
+            lookup.measures,
+            lambda c: (
+                f"The scorecard has no measure {c}. "
+                "Use the codes of the scorecard's measures, separated by commas"
+            ),
+        ),
     )
     for likelihood_column, impact_column, likelihood_name, impact_name, when in t.SCORE_COLUMNS:
         likelihood = reader.read(likelihood_column, _score, None)
@@ -125,7 +141,10 @@ def _risk(reader: RowReader, lookup: _Lookup, seen: dict[str, int]) -> FileRisk 
     elif status == "closed" and not reason:
         reader.problem("Reason for closing", "Say why the risk was closed")
     elif status == "open" and reason:
-        reader.problem("Reason for closing", "An open risk has no reason for closing. Clear this cell, or set Status to Closed")
+        reader.problem(
+            "Reason for closing",
+            "An open risk has no reason for closing. Clear this cell, or set Status to Closed",
+        )
     if not reference or not title:
         return None
     return FileRisk(row=reader.number, content=content, is_open=status != "closed", closed_reason=reason)
@@ -152,7 +171,8 @@ def _known_risk(reader: RowReader, risk_keys: set[str]) -> str | None:
     if reference.lower() not in risk_keys:
         reader.problem(
             "Risk reference",
-            f"There is no risk {reference} in the Risks sheet. Correct the reference, or add the risk to the Risks sheet",
+            f"There is no risk {reference} in the Risks sheet. "
+            "Correct the reference, or add the risk to the Risks sheet",
         )
         return None
     return reference.lower()
@@ -165,9 +185,12 @@ def _note(reader: RowReader, risk_keys: set[str]) -> FileNote | None:
     if number is None:
         reader.problem(
             "Mitigation number",
-            f'"{number_text}" is not a mitigation number. Enter 1 for the risk\'s first mitigation, 2 for its second, and so on'
-            if number_text
-            else "Enter the mitigation's number: 1 for the risk's first mitigation, 2 for its second, and so on",
+            (
+                f'"{number_text}" is not a mitigation number. Enter '
+                if number_text
+                else "Enter the mitigation's number: "
+            )
+            + NUMBERING,
         )
     dated = reader.day("Date")
     if dated is None and not reader.row.get("Date"):

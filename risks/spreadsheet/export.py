@@ -47,7 +47,9 @@ def export_risks(plan: Plan) -> bytes:
         .prefetch_related(
             "items",
             "measures",
-            Prefetch("mitigations", queryset=Mitigation.objects.select_related("owner").prefetch_related("notes")),
+            Prefetch(
+                "mitigations", queryset=Mitigation.objects.select_related("owner").prefetch_related("notes")
+            ),
         )
         .order_by("sort_key")
     )

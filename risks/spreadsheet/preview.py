@@ -63,10 +63,16 @@ class RiskPreview:
 
 
 def _risks_of(plan: Plan) -> dict[str, Risk]:
-    risks = Risk.objects.filter(plan=plan).select_related("owner", "plan").prefetch_related(
-        "items",
-        "measures",
-        Prefetch("mitigations", queryset=Mitigation.objects.select_related("owner").prefetch_related("notes")),
+    risks = (
+        Risk.objects.filter(plan=plan)
+        .select_related("owner", "plan")
+        .prefetch_related(
+            "items",
+            "measures",
+            Prefetch(
+                "mitigations", queryset=Mitigation.objects.select_related("owner").prefetch_related("notes")
+            ),
+        )
     )
     return {r.reference.lower(): r for r in risks}
 
@@ -90,7 +96,11 @@ def file_snapshot(plan: Plan, file: FileRisk) -> dict[str, str]:
 
 
 def _changes(old: dict[str, str], new: dict[str, str]) -> list[FieldChange]:
-    return [FieldChange(label, old.get(label, ""), value) for label, value in new.items() if old.get(label, "") != value]
+    return [
+        FieldChange(label, old.get(label, ""), value)
+        for label, value in new.items()
+        if old.get(label, "") != value
+    ]
 
 
 def _mitigation_snapshot(risk: Risk | None, file: FileMitigation) -> dict[str, str]:
@@ -148,7 +158,9 @@ class _Comparer:
             for index, mitigation in enumerate(listed):
                 self._mitigation(file, index, mitigation, had[index] if index < len(had) else None)
 
-    def _mitigation(self, file: FileRisk, index: int, mitigation: FileMitigation, had: Mitigation | None) -> None:
+    def _mitigation(
+        self, file: FileRisk, index: int, mitigation: FileMitigation, had: Mitigation | None
+    ) -> None:
         ref = file.content.reference
         subject = f"Mitigation {index + 1} of risk {ref}"
         if had is None:
@@ -157,7 +169,9 @@ class _Comparer:
             return
         changes = _changes(mitigation_snapshot(had), _mitigation_snapshot(had.risk, mitigation))
         if changes:
-            self.preview.mitigations.add(Entry("changed", f"{ref}/{index + 1}", subject, mitigation.action, changes))
+            self.preview.mitigations.add(
+                Entry("changed", f"{ref}/{index + 1}", subject, mitigation.action, changes)
+            )
         else:
             self.preview.mitigations.unchanged += 1
         self.preview.mitigation_work.append(MitigationWork(file.key, mitigation, had, bool(changes)))
@@ -173,7 +187,8 @@ class _Comparer:
                         t.NOTES,
                         note.row,
                         "Mitigation number",
-                        f"Risk {ref} has {count} mitigation{'' if count == 1 else 's'}: there is no mitigation "
+                        f"Risk {ref} has {count} mitigation{'' if count == 1 else 's'}: "
+                        f"there is no mitigation "
                         f"{note.number}. Correct the number, or add the mitigation to the Mitigations sheet",
                     )
                 )

@@ -1,7 +1,6 @@
 """Import a plan's risk register from a spreadsheet (upload, see what changes, confirm) and download
 it as one."""
 
-import hashlib
 from pathlib import Path
 
 from django import forms
@@ -14,10 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from areas.access import Access, Kind, SignedInRequest, area_view, risk_manager
 from common.forms import Form
-from common.held_uploads import held, hold, release
+from common.held_uploads import ConfirmForm, fingerprint, held, hold, release, too_large
 from plans import selectors as plan_selectors
 from plans.models import Plan
-from plans.spreadsheet.preview import Section
 
 from ..spreadsheet import (
     CONTENT_TYPE,
@@ -40,29 +38,6 @@ class UploadForm(Form):
     )
 
 
-class ConfirmForm(Form):
-    fingerprint = forms.CharField(widget=forms.HiddenInput)
-
-
-def fingerprint(sections: list[Section]) -> str:
-    """A digest of what an import will do, so a confirm applies exactly what was previewed."""
-    parts = [
-        repr((s.title, e.action, e.key, e.summary, [(c.label, c.old, c.new) for c in e.changes]))
-        for s in sections
-        for e in s.added + s.changed + s.removed
-    ]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def too_large(request: SignedInRequest) -> bool:
-    """Refuse an upload from its declared length, before Django reads it to disk."""
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return True
-    return length > settings.UPLOAD_MAX_BYTES + 64 * 1024
-
-
 def _page(request: SignedInRequest, access: Access, plan: Plan, **context: object) -> HttpResponse:
     return render(request, "risks/import_upload.html", {"access": access, "plan": plan, **context})
 
@@ -80,7 +55,9 @@ def upload(request: SignedInRequest, access: Access, plan_pk: int) -> HttpRespon
         name = get_valid_filename(Path(upload_file.name).name) or "risks.xlsx"
         problems = preview_risk_import(plan=plan, book=read_book(upload_file, name=name)).problems
         if not problems:
-            token = hold(request, upload_file, key=SESSION_KEY, area=access.area.slug, name=name, plan=plan.pk)
+            token = hold(
+                request, upload_file, key=SESSION_KEY, area=access.area.slug, name=name, plan=plan.pk
+            )
             return redirect("risks:import-preview", area=access.area.slug, plan_pk=plan.pk, token=token)
     return _page(request, access, plan, form=form, problems=problems)
 
@@ -98,7 +75,11 @@ def preview(request: SignedInRequest, access: Access, plan_pk: int, token: str) 
     form = ConfirmForm(request.POST or None, initial={"fingerprint": fingerprint(result.sections)})
     if request.method == "POST" and form.is_valid() and result.is_valid:
         if form.cleaned_data["fingerprint"] != fingerprint(result.sections):
-            messages.info(request, "The risk register changed since you looked at this preview. Check what the import will do now.")
+            messages.info(
+                request,
+                "The risk register changed since you looked at this preview. "
+                "Check what the import will do now.",
+            )
             return redirect("risks:import-preview", area=access.area.slug, plan_pk=plan.pk, token=token)
         try:
             done = risk_import(plan=plan, book=book, by=request.user, source=f"Import of {name}")
@@ -107,7 +88,9 @@ def preview(request: SignedInRequest, access: Access, plan_pk: int, token: str) 
         else:
             release(request, key=SESSION_KEY, token=token)
             counts = done.counts
-            messages.success(request, f"Imported {name}: {counts['added']} added, {counts['changed']} changed.")
+            messages.success(
+                request, f"Imported {name}: {counts['added']} added, {counts['changed']} changed."
+            )
             return redirect(plan)
     return render(
         request,

@@ -44,7 +44,11 @@ def sheets(risks=None, mitigations=None, notes=None) -> dict:
         t.RISKS: [list(t.RISK_COLUMNS), *(risks if risks is not None else [risk_row()])],
         t.MITIGATIONS: [
             list(t.MITIGATION_COLUMNS),
-            *(mitigations if mitigations is not None else [["R1", "Recruit two locums", "CL", "31/05/2021", "No"]]),
+            *(
+                mitigations
+                if mitigations is not None
+                else [["R1", "Recruit two locums", "CL", "31/05/2021", "No"]]
+            ),
         ],
         t.NOTES: [
             list(t.NOTE_COLUMNS),
@@ -69,7 +73,12 @@ def register(plan, tree, owner_person, lead_person):
 def test_a_valid_file_imports_risks_mitigations_and_notes_through_the_services(register, programme_manager):
     done = risk_import(plan=register, book=book(sheets()), by=programme_manager)
     risk = Risk.objects.get(plan=register, reference="R1")
-    assert (risk.likelihood, risk.impact, risk.owner.initials, risk.review_on) == (4, 4, "SM", date(2021, 4, 30))
+    assert (risk.likelihood, risk.impact, risk.owner.initials, risk.review_on) == (
+        4,
+        4,
+        "SM",
+        date(2021, 4, 30),
+    )
     assert sorted(i.number for i in risk.items.all()) == ["1.1.1.1", "1.1.1.2"]
     mitigation = risk.mitigations.get()
     assert (mitigation.action, mitigation.owner.initials, mitigation.due_on) == (
@@ -90,7 +99,9 @@ def test_the_preview_shows_changes_field_by_field_and_writes_nothing(register, p
     changes = {c.label: (c.old, c.new) for c in preview.risks.changed[0].changes}
     assert changes["Likelihood x impact now"] == ("4 x 4 = 16", "2 x 4 = 8")
     assert changes["Title"] == ("Not enough educational psychologists", "Too few psychologists")
-    assert preview.notes.unchanged == 1 and not preview.notes.added, "a note already present is not added twice"
+    assert preview.notes.unchanged == 1 and not preview.notes.added, (
+        "a note already present is not added twice"
+    )
     assert Risk.objects.get().likelihood == 4
 
 
@@ -108,7 +119,7 @@ def test_importing_the_export_changes_nothing(register, programme_manager, owner
         plan=register,
         content=RiskContent(
             reference="R2",
-            title="=HYPERLINK(\"http://evil\")",
+            title='=HYPERLINK("http://evil")',
             cause="-2 posts vacant",
             owner=owner_person,
             likelihood=5,
@@ -128,7 +139,9 @@ def test_importing_the_export_changes_nothing(register, programme_manager, owner
     changes_before = Change.objects.count()
     preview = preview_risk_import(plan=register, book=book(export_risks(register)))
     assert preview.is_valid, preview.problems
-    assert not preview.has_changes, [(e.subject, e.changes) for s in preview.sections for e in s.added + s.changed]
+    assert not preview.has_changes, [
+        (e.subject, e.changes) for s in preview.sections for e in s.added + s.changed
+    ]
     risk_import(plan=register, book=book(export_risks(register)), by=programme_manager)
     assert Change.objects.count() == changes_before
     assert MitigationNote.objects.count() == 2 and Mitigation.objects.count() == 2
@@ -144,9 +157,15 @@ def test_the_export_never_leaves_a_formula_to_run(register, programme_manager):
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (sheets(risks=[risk_row(**{"Likelihood now": "6"})]), 'Risks, row 2, Likelihood now: "6" is not a score'),
+        (
+            sheets(risks=[risk_row(**{"Likelihood now": "6"})]),
+            'Risks, row 2, Likelihood now: "6" is not a score',
+        ),
         (sheets(risks=[risk_row(Owner="XY")]), 'Risks, row 2, Owner: There is no one with the initials "XY"'),
-        (sheets(risks=[risk_row(**{"Plan items": "9.9"})]), "Risks, row 2, Plan items: This plan has no item 9.9"),
+        (
+            sheets(risks=[risk_row(**{"Plan items": "9.9"})]),
+            "Risks, row 2, Plan items: This plan has no item 9.9",
+        ),
         (
             sheets(risks=[risk_row(**{"Next review": "31/04/2021"})]),
             'Risks, row 2, Next review: "31/04/2021" is not a real date (April 2021 has 30 days)',
@@ -161,8 +180,14 @@ def test_the_export_never_leaves_a_formula_to_run(register, programme_manager):
             sheets(notes=[["R1", "3", "15/03/2021", "Done"]]),
             "Progress notes, row 2, Mitigation number: Risk R1 has 1 mitigation: there is no mitigation 3",
         ),
-        (sheets(risks=[risk_row(**{"Impact now": ""})]), "Risks, row 2, Impact now: Enter both the likelihood"),
-        (sheets(risks=[risk_row(Status="Closed")]), "Risks, row 2, Reason for closing: Say why the risk was closed"),
+        (
+            sheets(risks=[risk_row(**{"Impact now": ""})]),
+            "Risks, row 2, Impact now: Enter both the likelihood",
+        ),
+        (
+            sheets(risks=[risk_row(Status="Closed")]),
+            "Risks, row 2, Reason for closing: Say why the risk was closed",
+        ),
     ],
     ids=[
         "likelihood-6",
@@ -189,7 +214,7 @@ def test_an_unknown_column_with_data_is_reported_and_an_empty_one_ignored(regist
     data = sheets()
     data[t.RISKS][0].extend(["Comments", "Spare"])
     data[t.RISKS][1].extend(["", ""])
-    data[t.RISKS].append(risk_row(Reference="R2") + ["Check with finance", ""])
+    data[t.RISKS].append([*risk_row(Reference="R2"), "Check with finance", ""])
     found = problems_of(register, data)
     assert found == [
         "Risks, row 3, Comments: This column is not in the template, so what it holds would not be imported. "
@@ -272,6 +297,8 @@ def test_the_upload_page_lists_every_problem(client, register, programme_manager
 def test_the_export_downloads_the_register(client, register, viewer, programme_manager):
     risk_create(plan=register, content=RiskContent(reference="R1", title="Workforce"), by=programme_manager)
     client.force_login(viewer)
-    response = client.get(reverse("risks:export", kwargs={"area": register.area.slug, "plan_pk": register.pk}))
+    response = client.get(
+        reverse("risks:export", kwargs={"area": register.area.slug, "plan_pk": register.pk})
+    )
     assert response["Content-Disposition"].endswith('-risks.xlsx"')
     assert load_workbook(io.BytesIO(response.content))[t.RISKS]["A2"].value == "R1"
