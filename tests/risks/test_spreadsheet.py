@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -302,3 +303,15 @@ def test_the_export_downloads_the_register(client, register, viewer, programme_m
     )
     assert response["Content-Disposition"].endswith('-risks.xlsx"')
     assert load_workbook(io.BytesIO(response.content))[t.RISKS]["A2"].value == "R1"
+
+
+def test_the_command_imports_a_file_and_a_dry_run_writes_nothing(register, tmp_path):
+    path = tmp_path / "risks.xlsx"
+    path.write_bytes(xlsx_bytes(sheets()))
+    out = io.StringIO()
+    call_command(
+        "import_risks", str(path), area="stockport", plan=register.reference, dry_run=True, stdout=out
+    )
+    assert "Risks: 1 to add" in out.getvalue() and not Risk.objects.exists()
+    call_command("import_risks", str(path), area="stockport", plan=register.reference, stdout=io.StringIO())
+    assert Risk.objects.get().reference == "R1"
