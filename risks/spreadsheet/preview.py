@@ -3,6 +3,7 @@ risks added, changed (field by field) and unchanged; mitigations added and chang
 added. `risk_import` in `apply` carries out exactly this work."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Prefetch
 
@@ -114,7 +115,7 @@ class _Comparer:
         self.plan, self.checked, self.preview = plan, checked, preview
         self.existing = _risks_of(plan)
         self.mitigation_counts: dict[str, int] = {}  # each file risk's mitigations after the import
-        self.notes_had: dict[tuple[str, int], set[tuple[object, str]]] = {}
+        self.notes_had: dict[tuple[str, int], set[tuple[date, str]]] = {}
 
     def risks(self) -> None:
         for file in self.checked.risks:
@@ -155,8 +156,8 @@ class _Comparer:
                     )
                 )
                 continue
-            for index, mitigation in enumerate(listed):
-                self._mitigation(file, index, mitigation, had[index] if index < len(had) else None)
+            for index, listed_one in enumerate(listed):
+                self._mitigation(file, index, listed_one, had[index] if index < len(had) else None)
 
     def _mitigation(
         self, file: FileRisk, index: int, mitigation: FileMitigation, had: Mitigation | None

@@ -172,7 +172,7 @@ def check_voice_file(*, area: LocalArea, book: Book) -> VoiceFile:
     sheet = book.sheet(t.SHEET, t.COLUMNS, t.REQUIRED)
     if checked.problems or sheet is None:
         return checked
-    lookup, seen = _Lookup(area), {}
+    lookup, seen = _Lookup(area), dict[str, int]()
     for row in sheet.rows:
         entry = _entry(RowReader(t.SHEET, row, checked.problems), lookup, seen)
         if entry:
