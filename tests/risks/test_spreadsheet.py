@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -315,3 +317,34 @@ def test_the_command_imports_a_file_and_a_dry_run_writes_nothing(register, tmp_p
     assert "Risks: 1 to add" in out.getvalue() and not Risk.objects.exists()
     call_command("import_risks", str(path), area="stockport", plan=register.reference, stdout=io.StringIO())
     assert Risk.objects.get().reference == "R1"
+
+
+def test_a_risk_changed_and_closed_in_one_file_is_both_then_reopened(register, programme_manager):
+    risk_import(plan=register, book=book(sheets()), by=programme_manager)
+    closing = risk_row(Status="Closed", **{"Reason for closing": "Posts filled", "Impact now": "2"})
+    risk_import(plan=register, book=book(sheets(risks=[closing])), by=programme_manager)
+    risk = Risk.objects.get()
+    assert (risk.impact, risk.status, risk.closed_reason) == (2, "closed", "Posts filled")
+    assert [s.impact for s in risk.scores.order_by("pk")] == [4, 2], "the new score joins the history"
+    risk_import(
+        plan=register, book=book(sheets(risks=[risk_row(**{"Impact now": "2"})])), by=programme_manager
+    )
+    risk.refresh_from_db()
+    assert (risk.status, risk.closed_reason) == ("open", "")
+
+
+def test_the_export_takes_the_same_number_of_queries_however_many_risks(register, programme_manager):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            export_risks(register)
+        return len(captured)
+
+    risk_import(plan=register, book=book(sheets()), by=programme_manager)
+    few = queries()
+    more = [risk_row(Reference=f"R{n}") for n in range(2, 12)]
+    mitigations = [[f"R{n}", "Act", "CL", "", "No"] for n in range(1, 12)]
+    notes = [[f"R{n}", "1", "01/03/2021", "Began"] for n in range(1, 12)]
+    risk_import(
+        plan=register, book=book(sheets([risk_row(), *more], mitigations, notes)), by=programme_manager
+    )
+    assert queries() == few

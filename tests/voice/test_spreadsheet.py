@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -239,3 +241,16 @@ def test_the_export_downloads_every_entry(client, area, viewer, programme_manage
     response = client.get(reverse("voice:export", kwargs={"area": area.slug}))
     assert response["Content-Disposition"].endswith('you-said-we-did.xlsx"')
     assert load_workbook(io.BytesIO(response.content))[t.SHEET]["C2"].value == "Survey"
+
+
+def test_the_export_takes_the_same_number_of_queries_however_many_entries(area, bank, programme_manager):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            export_entries(area)
+        return len(captured)
+
+    voice_import(area=area, book=book(sheets()), by=programme_manager)
+    few = queries()
+    rows = [entry_row(Reference=f"YS{n}") for n in range(2, 12)]
+    voice_import(area=area, book=book(sheets(entry_row(), *rows)), by=programme_manager)
+    assert queries() == few
