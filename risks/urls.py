@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import edit, mitigations, register, risk
+from .views import edit, imports, mitigations, register, risk
 
 app_name = "risks"
 
@@ -28,4 +28,9 @@ urlpatterns: list = [
     path(
         "<int:pk>/mitigations/<int:mitigation_pk>/progress/new/", mitigations.note_create, name="note-create"
     ),
+    # Importing and exporting (risks/views/imports.py)
+    path("plans/<int:plan_pk>/import/", imports.upload, name="import"),
+    path("plans/<int:plan_pk>/import/guide/", imports.guide, name="import-guide"),
+    path("plans/<int:plan_pk>/import/<str:token>/", imports.preview, name="import-preview"),
+    path("plans/<int:plan_pk>/export/", imports.export, name="export"),
 ]

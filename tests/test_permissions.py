@@ -270,9 +270,30 @@ TABLE = [
         "",
         {PM: 302, LEAD: 302, CONTRIB: 403, VIEWER: 403},
     ),
+    # Import and export of the risk register and of "You said, we did" (risks/spreadsheet, voice/spreadsheet)
+    ("risks:import", lambda d: {"plan_pk": d["plan"].pk}, "", MANAGER_ONLY),
+    ("risks:import-guide", lambda d: {"plan_pk": d["plan"].pk}, "", MANAGER_ONLY),
+    (
+        "risks:import-preview",
+        lambda d: {"plan_pk": d["plan"].pk, "token": "not-a-token"},
+        "",
+        {PM: 404, LEAD: 403, CONTRIB: 403, VIEWER: 403},
+    ),
+    ("risks:export", lambda d: {"plan_pk": d["plan"].pk}, "", EVERYONE),
+    ("voice:import", lambda d: {}, "", MANAGER_ONLY),
+    ("voice:import-guide", lambda d: {}, "", MANAGER_ONLY),
+    (
+        "voice:import-preview",
+        lambda d: {"token": "not-a-token"},
+        "",
+        {PM: 404, LEAD: 403, CONTRIB: 403, VIEWER: 403},
+    ),
+    ("voice:export", lambda d: {}, "", EVERYONE),
 ]
 # The kind of data each page reads (areas.access.Kind): a role that does not read that kind gets 403.
 READ_KINDS = {
+    "risks:export": Kind.RISKS,
+    "voice:export": Kind.VOICE,
     "plans:area-home": Kind.PLAN,
     "plans:my-items": Kind.PLAN,
     "plans:plan": Kind.PLAN,

@@ -1,0 +1,1 @@
+"""The "You said, we did" pages, a module per page family."""
