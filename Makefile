@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sendplan
-APPS := accounts areas common config demo evidence history plans progress scorecard
+APPS := accounts areas common config demo evidence history plans progress scorecard risks voice publishing
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYTHONDONTWRITEBYTECODE := 1
 

@@ -91,7 +91,7 @@ def preview(request: SignedInRequest, access: Access, plan_pk: int, token: str) 
             messages.success(
                 request, f"Imported {name}: {counts['added']} added, {counts['changed']} changed."
             )
-            return redirect(plan)
+            return redirect("risks:register", area=access.area.slug, plan_pk=plan.pk)
     return render(
         request,
         "risks/import_preview.html",
