@@ -18,6 +18,7 @@ from progress import rules as progress_rules
 from progress import selectors as progress_selectors
 from progress.rollup_chart import rollup_chart
 from scorecard.selectors.measure import measures_for_item
+from voice.selectors import entries_for_item
 
 from .. import rollup, rules, selectors, services, snapshots
 from ..forms import ItemForm, MoveForm, OverallRatingForm, VersionForm
@@ -65,6 +66,7 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "see_also": see_also,
         "referenced_by": referenced_by,
         "findings": selectors.findings_of(item=item),
+        "voice_entries": entries_for_item(item=item) if access.can_read(Kind.VOICE) else [],
     }
     return render(request, "plans/item_detail.html", context)
 
