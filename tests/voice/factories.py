@@ -4,9 +4,9 @@ from datetime import date
 
 import factory
 
-from plans import rules as plan_rules
 from tests.areas.factories import LocalAreaFactory
 from voice.models import Entry, Source
+from voice.rules import reference_sort_key
 
 
 class EntryFactory(factory.django.DjangoModelFactory):
@@ -17,7 +17,7 @@ class EntryFactory(factory.django.DjangoModelFactory):
 
     area = factory.SubFactory(LocalAreaFactory)
     reference = factory.Sequence(lambda n: f"YS{n + 1}")
-    sort_key = factory.LazyAttribute(lambda entry: plan_rules.sort_key(entry.reference))
+    sort_key = factory.LazyAttribute(lambda entry: reference_sort_key(entry.reference))
     said = "We did not know what a personal budget was or how to ask for one"
     source = Source.FORUM
     heard_on = date(2021, 3, 4)
