@@ -309,3 +309,13 @@ def test_without_reading_it_the_menu_and_an_items_page_leave_it_out(client, view
     page = client.get(item_url).content.decode()
 
     assert url("list") not in page and "Tell us who our key worker is" not in page
+
+
+def test_the_scorecard_links_each_i_statement_to_what_families_said_about_it(client, viewer, area):
+    outcome = OutcomeFactory(area=area, code="I2", statement="My voice is heard and acted upon")
+    MeasureFactory(area=area).outcomes.add(outcome)
+    client.force_login(viewer)
+
+    page = client.get(reverse("scorecard:scorecard", kwargs={"area": "stockport"})).content.decode()
+
+    assert f"{url('list')}?outcome={outcome.pk}" in page
