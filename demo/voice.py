@@ -1,6 +1,6 @@
-""""You said, we did, and how we know": what Stockport's families and young people said, drawn from the
-papers (the April 2019 Written Statement of Action and the April 2021 progress update), what the area
-did and how it knows, linked to the demo's I statements, items, measures and evidence bank.
+"""The demo of "You said, we did, and how we know": what Stockport's families and young people said,
+drawn from the papers (the April 2019 Written Statement of Action and the April 2021 progress update),
+what the area did and how it knows, linked to the demo's I statements, items, measures and evidence.
 
 The data is in `demo/stockport-voice/entries.csv` (see `demo/README.md`). Each entry is added through
 `voice.services.entry_create`, as the programme manager would in the product.
@@ -8,9 +8,11 @@ The data is in `demo/stockport-voice/entries.csv` (see `demo/README.md`). Each e
 
 import csv
 from pathlib import Path
+from typing import TypeVar
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import QuerySet
 
 from accounts.models import User
 from areas.models import LocalArea
@@ -22,6 +24,8 @@ from plans.models import Item, Plan
 from scorecard.models import Measure, Outcome
 from voice.models import Entry
 from voice.services import EntryContent, entry_create
+
+M = TypeVar("M", bound=models.Model)
 
 DATA_FILE = Path(settings.BASE_DIR) / "demo" / "stockport-voice" / "entries.csv"
 
@@ -64,7 +68,7 @@ def _content(area: LocalArea, plan: Plan, row: dict[str, str]) -> EntryContent:
     )
 
 
-def _found(queryset, field: str, names: list[str], row: dict[str, str]) -> list:
+def _found(queryset: QuerySet[M], field: str, names: list[str], row: dict[str, str]) -> list[M]:
     """The objects named, in the order named; every one must exist."""
     found = {getattr(obj, field): obj for obj in queryset.filter(**{f"{field}__in": names})}
     missing = [name for name in names if name not in found]

@@ -23,24 +23,32 @@ def item_label(item: Item) -> str:
 
 
 class ItemsField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Item) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Item) -> str:
         return item_label(obj)
 
 
 class ItemField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Item) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Item) -> str:
         return item_label(obj)
 
 
-class CodedField(forms.ModelMultipleChoiceField):
-    """I statements and measures, by their code and words: "I1 I feel safe"."""
+def coded_label(obj: Outcome | Measure) -> str:
+    """An I statement or a measure by its code and words: "I1 I feel safe"."""
+    return f"{obj.code} {obj.statement if isinstance(obj, Outcome) else obj.name}"
 
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.code} {getattr(obj, 'statement', '') or getattr(obj, 'name', '')}"
+
+class CodedField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Outcome | Measure) -> str:
+        return coded_label(obj)
+
+
+class OutcomeField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Outcome) -> str:
+        return coded_label(obj)
 
 
 class EvidenceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Evidence) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Evidence) -> str:
         return f"{obj.title} ({obj.dated:%d/%m/%Y})" if obj.dated else obj.title
 
 
@@ -165,7 +173,7 @@ class EntryForm(Form):
 
     def _choices(self, name: str) -> forms.ModelMultipleChoiceField:
         field = self.fields[name]
-        assert isinstance(field, forms.ModelMultipleChoiceField)  # nosec B101 - declared above
+        assert isinstance(field, forms.ModelMultipleChoiceField)  # nosec B101
         return field
 
     def content(self) -> EntryContent:
@@ -201,7 +209,7 @@ class EntryFilterForm(Form):
         help_text="Words in what was said or done, or the group",
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    outcome = forms.ModelChoiceField(
+    outcome = OutcomeField(
         label="I statement",
         queryset=Outcome.objects.none(),
         required=False,
@@ -226,7 +234,6 @@ class EntryFilterForm(Form):
         assert isinstance(outcome, forms.ModelChoiceField) and isinstance(item, forms.ModelChoiceField)  # nosec B101
         outcome.queryset = selectors.outcomes_of(area=area)
         item.queryset = selectors.items_of(area=area)
-        outcome.label_from_instance = lambda o: f"{o.code} {o.statement}"  # type: ignore[method-assign]
 
     def filters(self) -> EntryFilters:
         """What to show; a choice that is not offered (another area's I statement) is ignored."""

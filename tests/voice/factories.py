@@ -1,4 +1,4 @@
-""" "You said, we did" entries."""
+"""Entries of "You said, we did"."""
 
 from datetime import date
 

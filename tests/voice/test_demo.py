@@ -51,7 +51,9 @@ def test_the_demos_board_member_reads_the_entries_on_the_list_and_on_an_items_pa
     item = Entry.objects.get(reference="YS1").items.get(number="1.5.3")
 
     listed = client.get(reverse("voice:list", kwargs={"area": "stockport"})).content.decode()
-    item_page = client.get(reverse("plans:item", kwargs={"area": "stockport", "pk": item.pk})).content.decode()
+    item_page = client.get(
+        reverse("plans:item", kwargs={"area": "stockport", "pk": item.pk})
+    ).content.decode()
 
     assert "<strong>8</strong> entries recorded" in listed
     assert "You said, we did" in item_page and "YS1" in item_page

@@ -46,7 +46,7 @@ def references(response) -> list[str]:
 @pytest.fixture
 def listed(area, tree):
     outcome = OutcomeFactory(area=area, code="I2", statement="I am listened to")
-    budgets = EntryFactory(area=area, reference="YS1", source=Source.SURVEY, is_published=True)
+    EntryFactory(area=area, reference="YS1", source=Source.SURVEY, is_published=True)
     charter = EntryFactory(
         area=area, reference="YS2", source=Source.WORKSHOP, said="We want to be equal partners"
     )
@@ -290,7 +290,9 @@ def test_an_items_page_shows_its_entries_and_not_others(client, viewer, area, tr
     mine.items.add(tree["mine"])
     client.force_login(viewer)
 
-    page = client.get(reverse("plans:item", kwargs={"area": "stockport", "pk": tree["mine"].pk})).content.decode()
+    page = client.get(
+        reverse("plans:item", kwargs={"area": "stockport", "pk": tree["mine"].pk})
+    ).content.decode()
 
     assert "Tell us who our key worker is" in page and url("entry", pk=mine.pk) in page
     assert "Something about another item" not in page
