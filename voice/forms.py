@@ -168,8 +168,20 @@ class EntryForm(Form):
         self._choices("measures").queryset = selectors.measures_of(area=area)
         self._choices("outcomes").queryset = selectors.outcomes_of(area=area)
         self._choices("items").queryset = selectors.items_of(area=area)
+        if entry is not None:
+            self._say_linked(entry)
         if not may_publish:
             del self.fields["is_published"]
+
+    def _say_linked(self, entry: Entry) -> None:
+        """A long list box shows few of its choices: say which are linked now."""
+        linked = {
+            "evidence": [e.title for e in entry.evidence.all()],
+            "items": [f"{i.plan.reference} {i.number}" for i in entry.items.all()],
+        }
+        for name, names in linked.items():
+            now = "; ".join(names) if names else "none"
+            self.fields[name].help_text = f"{self.fields[name].help_text}. Linked now: {now}"
 
     def _choices(self, name: str) -> forms.ModelMultipleChoiceField:
         field = self.fields[name]

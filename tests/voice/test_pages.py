@@ -221,6 +221,17 @@ def test_another_areas_item_cannot_be_chosen(client, contributor, other_area):
     assert not Entry.objects.exists()
 
 
+def test_the_edit_form_says_which_items_and_evidence_are_linked_now(client, contributor, area, tree):
+    entry = EntryFactory(area=area)
+    entry.items.add(tree["mine"])
+    entry.evidence.add(EvidenceFactory(area=area, title="Forum minutes"))
+    client.force_login(contributor)
+
+    page = client.get(url("entry-edit", pk=entry.pk)).content.decode()
+
+    assert "Linked now: WSOA-2019 1.1.1.1" in page and "Linked now: Forum minutes" in page
+
+
 def test_the_programme_manager_publishes_an_entry(client, programme_manager, area):
     entry = EntryFactory(area=area, reference="YS1")
     client.force_login(programme_manager)
