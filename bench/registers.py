@@ -80,7 +80,7 @@ def build_registers(
         Risk(
             plan=plan,
             reference=f"R{n + 1}",
-            sort_key=plan_rules.sort_key(f"R{n + 1}"),
+            sort_key=plan_rules.reference_sort_key(f"R{n + 1}"),
             title=f"Risk {n + 1}: " + _sentence(rng, WORDS, 6),
             cause=_sentence(rng, WORDS, 10),
             event=_sentence(rng, WORDS, 10),
@@ -157,7 +157,7 @@ def build_registers(
         Entry(
             area=area,
             reference=f"YS{n + 1}",
-            sort_key=plan_rules.sort_key(f"YS{n + 1}"),
+            sort_key=plan_rules.reference_sort_key(f"YS{n + 1}"),
             said=_sentence(rng, WORDS, 25),
             source=SOURCES[n % len(SOURCES)],
             heard_on=today - timedelta(days=n % 700),

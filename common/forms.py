@@ -19,6 +19,7 @@ WIDGET_CLASSES = {
     "Textarea": "govuk-textarea",
     "Select": "govuk-select",
     "FastSelect": "govuk-select",
+    "FastSelectMultiple": "govuk-select",
     "CheckboxInput": "govuk-checkboxes__input",
     "ClearableFileInput": "govuk-file-upload",
     "FileInput": "govuk-file-upload",
@@ -112,6 +113,17 @@ class FastSelect(forms.Select):
             ((str(v), SELECTED if str(v) in selected else "", label) for v, label in self.choices),
         )
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(final), options)
+
+
+class FastSelectMultiple(FastSelect):
+    """`FastSelect` choosing several (a list box), for linking to some of a long list."""
+
+    allow_multiple_selected = True
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        return super().render(name, value, {**(attrs or {}), "multiple": True}, renderer)
 
 
 def without_version(form: forms.BaseForm) -> dict:

@@ -51,6 +51,16 @@ def sort_key(number: str) -> str:
     return ".".join(keys)
 
 
+_RUNS = re.compile(r"\d+|\D+")
+
+
+def reference_sort_key(reference: str) -> str:
+    """A key that sorts references such as R2, R10, YS2a as people read them: R2 before R10, any
+    case alike. For risks and "You said, we did" entries, whose references need not be item numbers."""
+    runs = _RUNS.findall(reference.strip().lower())
+    return "".join(run.rjust(8, "0") if run.isdigit() else run for run in runs)[:80]
+
+
 def renumber(number: str, old_prefix: str, new_prefix: str) -> str:
     """The number an item gets when the branch it is in moves from one number to another."""
     if number == old_prefix:

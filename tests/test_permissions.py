@@ -19,6 +19,7 @@ from tests.evidence.factories import EvidenceFactory
 from tests.plans.factories import RagSchemeFactory
 from tests.risks.factories import MitigationFactory, RiskFactory
 from tests.scorecard.factories import FigureFactory, MeasureFactory, OutcomeFactory, headline
+from tests.voice.factories import EntryFactory
 
 ANON, PM, LEAD, CONTRIB, VIEWER, OTHER = "anonymous", "pm", "lead", "contributor", "viewer", "other_area"
 ROLES = [PM, LEAD, CONTRIB, VIEWER, OTHER, ANON]
@@ -32,6 +33,13 @@ def _rated_by_hand(item):
     item.plan.rollup_rule = "by_hand"
     item.plan.save(update_fields=["rollup_rule"])
     return item
+
+
+def _voice_entry(data):
+    """A "You said, we did" entry of the area, made once per test."""
+    if "voice_entry" not in data:
+        data["voice_entry"] = EntryFactory(area=data["plan"].area)
+    return data["voice_entry"]
 
 
 # (url name, kwargs builder, query string, expected status per member role)
@@ -113,6 +121,15 @@ TABLE = [
         lambda d: {"pk": d["evidence"].pk},
         "",
         {PM: 200, LEAD: 403, CONTRIB: 200, VIEWER: 403},
+    ),
+    ("voice:list", lambda d: {}, "", EVERYONE),
+    ("voice:entry", lambda d: {"pk": _voice_entry(d).pk}, "", EVERYONE),
+    ("voice:entry-create", lambda d: {}, "", {PM: 200, LEAD: 200, CONTRIB: 200, VIEWER: 403}),
+    (
+        "voice:entry-edit",
+        lambda d: {"pk": _voice_entry(d).pk},
+        "",
+        {PM: 200, LEAD: 200, CONTRIB: 200, VIEWER: 403},
     ),
     ("scorecard:scorecard", lambda d: {}, "", EVERYONE),
     ("scorecard:exceptions", lambda d: {}, "", EVERYONE),
@@ -312,6 +329,8 @@ READ_KINDS = {
     "evidence:list": Kind.CYCLE,
     "evidence:evidence": Kind.CYCLE,
     "evidence:download": Kind.EVIDENCE_FILES,
+    "voice:list": Kind.VOICE,
+    "voice:entry": Kind.VOICE,
     "scorecard:scorecard": Kind.SCORECARD,
     "scorecard:exceptions": Kind.SCORECARD,
     "scorecard:measure": Kind.SCORECARD,

@@ -12,8 +12,8 @@ from areas.models import LocalArea
 from common.concurrency import save_or_explain
 from evidence.models import Evidence
 from history import services as history
-from plans import rules as plan_rules
 from plans.models import Item
+from plans.rules import reference_sort_key
 from scorecard.models import Measure, Outcome
 
 from .models import Entry, Source
@@ -90,7 +90,7 @@ def _check(entry: Entry, content: EntryContent) -> None:
 
 def _apply(entry: Entry, content: EntryContent) -> None:
     entry.reference = content.reference.strip()
-    entry.sort_key = plan_rules.sort_key(entry.reference)
+    entry.sort_key = reference_sort_key(entry.reference)
     entry.said, entry.did, entry.how_we_know = (
         content.said.strip(),
         content.did.strip(),

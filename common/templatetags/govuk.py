@@ -44,7 +44,7 @@ def field_type(bound_field: BoundField) -> str:
         return "radios"
     if name == "CheckboxInput":
         return "checkbox"
-    if name in {"Select", "SelectMultiple", "FastSelect"}:
+    if name in {"Select", "SelectMultiple", "FastSelect", "FastSelectMultiple"}:
         return "select"
     if name == "Textarea":
         return "textarea"

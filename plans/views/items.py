@@ -20,6 +20,7 @@ from progress.rollup_chart import rollup_chart
 from risks.selectors.bands import bands_for
 from risks.selectors.risk import LinkedRisk, risks_for_item
 from scorecard.selectors.measure import measures_for_item
+from voice.selectors import entries_for_item
 
 from .. import rollup, rules, selectors, services, snapshots
 from ..forms import ItemForm, MoveForm, OverallRatingForm, VersionForm
@@ -75,6 +76,7 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "referenced_by": referenced_by,
         "findings": selectors.findings_of(item=item),
         "risks": _linked_risks(access, item),
+        "voice_entries": entries_for_item(item=item) if access.can_read(Kind.VOICE) else [],
     }
     return render(request, "plans/item_detail.html", context)
 

@@ -107,7 +107,7 @@ def _check(risk: Risk, content: RiskContent) -> None:
 
 def _apply(risk: Risk, content: RiskContent) -> None:
     risk.reference = content.reference.strip()
-    risk.sort_key = plan_rules.sort_key(risk.reference)
+    risk.sort_key = plan_rules.reference_sort_key(risk.reference)
     risk.title = " ".join(content.title.split())
     for name in (
         "cause",

@@ -215,5 +215,5 @@ def preview_risk_import(*, plan: Plan, book: Book) -> RiskPreview:
     comparer.risks()
     comparer.mitigations()
     comparer.notes()
-    preview.risks.added.sort(key=lambda e: plan_rules.sort_key(e.key))
+    preview.risks.added.sort(key=lambda e: plan_rules.reference_sort_key(e.key))
     return preview

@@ -15,6 +15,7 @@ from accounts.models import User
 from plans.models import Item, Plan
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import signed_in_context
+from voice.models import Entry
 
 pytestmark = pytest.mark.browser
 
@@ -71,6 +72,10 @@ def _pages(plan: Plan) -> dict[str, str]:
         "home": reverse("plans:area-home", kwargs=area),
         "highlight reports": reverse(
             "progress:highlight-reports", kwargs={**area, "pk": periods["March 2021"]}
+        ),
+        "you said, we did": reverse("voice:list", kwargs=area),
+        "you said, we did entry": reverse(
+            "voice:entry", kwargs={**area, "pk": Entry.objects.get(area=plan.area, reference="YS1").pk}
         ),
     }
 

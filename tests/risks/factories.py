@@ -16,7 +16,7 @@ class RiskFactory(factory.django.DjangoModelFactory):
 
     plan = factory.SubFactory(PlanFactory)
     reference = factory.Sequence(lambda n: f"R{n + 1}")
-    sort_key = factory.LazyAttribute(lambda risk: plan_rules.sort_key(risk.reference))
+    sort_key = factory.LazyAttribute(lambda risk: plan_rules.reference_sort_key(risk.reference))
     title = "Not enough educational psychologists"
     likelihood = 4
     impact = 4

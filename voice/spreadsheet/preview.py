@@ -120,5 +120,5 @@ def preview_voice_import(*, area: LocalArea, book: Book) -> VoicePreview:
         else:
             preview.entries.unchanged += 1
         preview.work.append(EntryWork(file, content, entry, bool(changes)))
-    preview.entries.added.sort(key=lambda line: plan_rules.sort_key(line.key))
+    preview.entries.added.sort(key=lambda line: plan_rules.reference_sort_key(line.key))
     return preview
