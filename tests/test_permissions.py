@@ -17,6 +17,7 @@ from scorecard.models import DataUpload, SavedMapping
 from scorecard.services.reporting import reported_scorecard_freeze
 from tests.evidence.factories import EvidenceFactory
 from tests.plans.factories import RagSchemeFactory
+from tests.risks.factories import RiskFactory
 from tests.scorecard.factories import FigureFactory, MeasureFactory, OutcomeFactory, headline
 
 ANON, PM, LEAD, CONTRIB, VIEWER, OTHER = "anonymous", "pm", "lead", "contributor", "viewer", "other_area"
@@ -234,6 +235,10 @@ TABLE = [
         "",
         {PM: 302, LEAD: 302, CONTRIB: 403, VIEWER: 403},
     ),
+    ("risks:heatmap", lambda d: {"plan_pk": d["plan"].pk}, "", EVERYONE),
+    ("risks:heatmap", lambda d: {"plan_pk": d["plan"].pk}, "?assessment=target", EVERYONE),
+    ("risks:red", lambda d: {"plan_pk": d["plan"].pk}, "", EVERYONE),
+    ("risks:risk", lambda d: {"pk": d["risk"].pk}, "", EVERYONE),
 ]
 # The kind of data each page reads (areas.access.Kind): a role that does not read that kind gets 403.
 READ_KINDS = {
@@ -262,6 +267,9 @@ READ_KINDS = {
     "scorecard:reported-list": Kind.SCORECARD,
     "scorecard:reported": Kind.SCORECARD,
     "scorecard:reported-exceptions": Kind.SCORECARD,
+    "risks:heatmap": Kind.RISKS,
+    "risks:red": Kind.RISKS,
+    "risks:risk": Kind.RISKS,
 }
 OPEN_PAGES = {
     "accounts:sign-in",
@@ -339,6 +347,7 @@ def world(
     )
     reported_scorecard_freeze(period=reported_period)
     data.update(
+        risk=RiskFactory(plan=plan, reference="R1", likelihood=4, impact=4),
         reported_period=reported_period,
         measure=measure,
         breakdown=headline(measure),
