@@ -12,6 +12,7 @@ from accounts.models import User
 from areas.models import LocalArea, Membership, Person
 from demo.dating import dated, stamp
 from demo.progress import PLAN_IMPORTED, PROGRAMME_MANAGER, load_progress_demo
+from demo.risks import load_risks_demo
 from demo.scorecard import load_scorecard_demo
 from plans.models import Plan
 from plans.spreadsheet import plan_import, preview_import, read_plan_file
@@ -31,6 +32,7 @@ class DemoArea(TypedDict):
     plan: str
     monthly_cycle: NotRequired[bool]
     scorecard: NotRequired[bool]
+    risks: NotRequired[bool]
     members: list[tuple[str, str, str, str | None]]
 
 
@@ -43,6 +45,7 @@ AREAS: list[DemoArea] = [
         "plan": "stockport-wsoa-2019",
         "monthly_cycle": True,
         "scorecard": True,
+        "risks": True,
         "members": [
             ("pm@stockport.example", "Programme manager (demo)", Membership.Role.PROGRAMME_MANAGER, "JN"),
             ("lead@stockport.example", "S/E workstream lead (demo)", Membership.Role.WORKSTREAM_LEAD, "CL"),
@@ -96,6 +99,8 @@ class Command(BaseCommand):
                 self.stdout.write(load_progress_demo(plan, users=users))
             if spec.get("scorecard"):
                 self.stdout.write(load_scorecard_demo(area, plan, manager=users[PROGRAMME_MANAGER]))
+            if spec.get("risks"):
+                self.stdout.write(load_risks_demo(plan, manager=users[PROGRAMME_MANAGER]))
         self.stdout.write("")
         self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD})")
         for area_name, role, initials, email in rows:
