@@ -128,11 +128,11 @@ RISKS = [
         (1, 3),
         date(2021, 5, 31),
         [
-            "A Task and Finish Group meets fortnightly with operational representation from education, health "
-            "and care (0-25) and works to an agreed Go Live plan with milestones to 1st April",
-            "PACTS have organised a number of listening and learning sessions to enable education, health and "
-            "care leads hear of the current lived experience which has been used to develop You Said, We Did "
-            "responses to current issues",
+            "A Task and Finish Group meets fortnightly with operational representation from education, "
+            "health and care (0-25) and works to an agreed Go Live plan with milestones to 1st April",
+            "PACTS have organised a number of listening and learning sessions to enable education, health "
+            "and care leads hear of the current lived experience which has been used to develop You Said, "
+            "We Did responses to current issues",
             "PACTS have agreed to review all documents before they are finalised and published.",
             "The Workforce Development Group have been requested to support the development of training and "
             "briefings/literature",
@@ -165,10 +165,10 @@ RISKS = [
     DemoRisk(
         "R6",
         "Joint commissioning",
-        "Joint commissioning was identified as a weakness in the SEND inspection. If the strategic priorities "
-        "outlined in the joint commissioning plan are not fully implemented, the risk is that resources will "
-        "not be targeted appropriately and children, young people and their families will not experience "
-        "services that meet need and there will be a continued lack of join up.",
+        "Joint commissioning was identified as a weakness in the SEND inspection. If the strategic "
+        "priorities outlined in the joint commissioning plan are not fully implemented, the risk is that "
+        "resources will not be targeted appropriately and children, young people and their families will "
+        "not experience services that meet need and there will be a continued lack of join up.",
         "GM",
         "Commissioning",
         (3, 4),
@@ -240,7 +240,9 @@ def _load(plan: Plan, spec: DemoRisk, people: dict[str, Person], manager: User) 
     with dated(at(SET_UP, 10)):
         risk = risk_create(plan=plan, content=content, by=manager, scored_on=SET_UP, source=SOURCE)
         actions = [
-            mitigation_add(risk=risk, action=text, owner=people.get(spec.owner), due_on=None, by=manager, source=SOURCE)
+            mitigation_add(
+                risk=risk, action=text, owner=people.get(spec.owner), due_on=None, by=manager, source=SOURCE
+            )
             for text in spec.actions
         ]
     stamp(Risk.objects.filter(pk=risk.pk), at(SET_UP, 10), ("created_at",))

@@ -7,7 +7,6 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from areas.access import Access
-
 from plans.models import Plan
 
 from .. import rules
@@ -58,15 +57,21 @@ class HeatMap:
 
 
 def open_risks(*, plan: Plan) -> list[Risk]:
-    return list(Risk.objects.filter(plan=plan, status=Risk.Status.OPEN).select_related("owner").order_by("sort_key"))
+    return list(
+        Risk.objects.filter(plan=plan, status=Risk.Status.OPEN).select_related("owner").order_by("sort_key")
+    )
 
 
-def heat_map(*, plan: Plan, bands: RiskBands, assessment: str = "now", risks: list[Risk] | None = None) -> HeatMap:
+def heat_map(
+    *, plan: Plan, bands: RiskBands, assessment: str = "now", risks: list[Risk] | None = None
+) -> HeatMap:
     """The plan's open risks on a likelihood (rows, 5 at the top) by impact (columns) grid, as
     assessed now, before mitigation or as targeted (`assessment`, a key of ASSESSMENTS)."""
     likelihood_name, impact_name, label = ASSESSMENTS.get(assessment, ASSESSMENTS["now"])
     grid = {
-        (lk, im): Cell(likelihood=lk, impact=im, band=bands.band(lk * im)) for lk in rules.SCALE for im in rules.SCALE
+        (lk, im): Cell(likelihood=lk, impact=im, band=bands.band(lk * im))
+        for lk in rules.SCALE
+        for im in rules.SCALE
     }
     placed = []
     for risk in open_risks(plan=plan) if risks is None else risks:
@@ -76,9 +81,12 @@ def heat_map(*, plan: Plan, bands: RiskBands, assessment: str = "now", risks: li
         if value is not None:
             grid[(lk, im)].risks.append(risk)
     rows = [
-        (lk, rules.LIKELIHOOD_WORDS[lk], [grid[(lk, im)] for im in rules.SCALE]) for lk in reversed(rules.SCALE)
+        (lk, rules.LIKELIHOOD_WORDS[lk], [grid[(lk, im)] for im in rules.SCALE])
+        for lk in reversed(rules.SCALE)
     ]
-    return HeatMap(assessment=assessment if assessment in ASSESSMENTS else "now", label=label, rows=rows, placed=placed)
+    return HeatMap(
+        assessment=assessment if assessment in ASSESSMENTS else "now", label=label, rows=rows, placed=placed
+    )
 
 
 @dataclass(frozen=True)
@@ -95,7 +103,9 @@ def red_risks(*, plan: Plan, bands: RiskBands) -> list[RedRisk]:
         queryset=Mitigation.objects.select_related("owner").prefetch_related("notes"),
     )
     risks = (
-        Risk.objects.filter(plan=plan, status=Risk.Status.OPEN, likelihood__isnull=False, impact__isnull=False)
+        Risk.objects.filter(
+            plan=plan, status=Risk.Status.OPEN, likelihood__isnull=False, impact__isnull=False
+        )
         .select_related("owner")
         .prefetch_related(mitigations)
         .order_by("sort_key")
@@ -110,7 +120,11 @@ def red_risks(*, plan: Plan, bands: RiskBands) -> list[RedRisk]:
 
 def risk_for(*, access: Access, pk: int) -> Risk:
     """A risk of the user's area, with its mitigations and their notes."""
-    mitigations = Prefetch("mitigations", queryset=Mitigation.objects.select_related("owner").prefetch_related("notes"))
+    mitigations = Prefetch(
+        "mitigations", queryset=Mitigation.objects.select_related("owner").prefetch_related("notes")
+    )
     return get_object_or_404(
-        Risk.objects.select_related("plan__area", "owner").prefetch_related(mitigations), pk=pk, plan__area=access.area
+        Risk.objects.select_related("plan__area", "owner").prefetch_related(mitigations),
+        pk=pk,
+        plan__area=access.area,
     )

@@ -35,7 +35,9 @@ class Movement:
 def latest_reported(*, plan: Plan) -> ReportingPeriod | None:
     """The plan's most recent reported period that kept its risks, or None."""
     return (
-        ReportingPeriod.objects.filter(plan=plan, state=ReportingPeriod.State.REPORTED, reported_risks__isnull=False)
+        ReportingPeriod.objects.filter(
+            plan=plan, state=ReportingPeriod.State.REPORTED, reported_risks__isnull=False
+        )
         .distinct()
         .order_by("-starts_on")
         .first()

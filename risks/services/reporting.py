@@ -24,7 +24,9 @@ def _summary(risk: Risk, as_of: date | None) -> str:
     lines = []
     for mitigation in risk.mitigations.all():
         notes = [n for n in mitigation.notes.all() if as_of is None or n.dated <= as_of]
-        latest = f" Latest ({notes[0].dated:%d/%m/%Y}): {notes[0].text}" if notes else " No progress noted yet."
+        latest = (
+            f" Latest ({notes[0].dated:%d/%m/%Y}): {notes[0].text}" if notes else " No progress noted yet."
+        )
         owner = f" ({mitigation.owner.initials})" if mitigation.owner else ""
         lines.append(f"{mitigation.action}{owner}.{latest}")
     return "\n".join(lines)[:SUMMARY_LIMIT]
@@ -47,9 +49,13 @@ def reported_risks_freeze(*, period: ReportingPeriod, as_of: date | None = None)
     if period.state != ReportingPeriod.State.REPORTED:
         raise ValidationError(f"{period.name} has not been reported, so there are no risks to keep yet.")
     if ReportedRisk.objects.filter(period=period).exists():
-        raise ValidationError(f"The risks as reported for {period.name} are already kept. They cannot change.")
+        raise ValidationError(
+            f"The risks as reported for {period.name} are already kept. They cannot change."
+        )
     bands = bands_for(area=period.plan.area)
-    mitigations = Prefetch("mitigations", queryset=Mitigation.objects.select_related("owner").prefetch_related("notes"))
+    mitigations = Prefetch(
+        "mitigations", queryset=Mitigation.objects.select_related("owner").prefetch_related("notes")
+    )
     scores = Prefetch("scores", queryset=RiskScore.objects.order_by("scored_on", "recorded_at", "pk"))
     risks = (
         Risk.objects.filter(plan=period.plan)

@@ -20,7 +20,9 @@ def heatmap(request: SignedInRequest, access: Access, plan_pk: int) -> HttpRespo
     plan = plan_selectors.plan_for(access=access, pk=plan_pk)
     bands = bands_for(area=access.area)
     risks = board.open_risks(plan=plan)
-    grid = board.heat_map(plan=plan, bands=bands, assessment=request.GET.get("assessment", "now"), risks=risks)
+    grid = board.heat_map(
+        plan=plan, bands=bands, assessment=request.GET.get("assessment", "now"), risks=risks
+    )
     since, moves = movement_since_reported(plan=plan, risks=risks, bands=bands)
     context = {
         "access": access,
@@ -61,5 +63,11 @@ def risk(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     """A risk's own page, as the heat map and board view link to it (the register's page replaces it)."""
     found = board.risk_for(access=access, pk=pk)
     bands = bands_for(area=access.area)
-    context = {"access": access, "plan": found.plan, "risk": found, "band": bands.band(found.score), "nav": "plans"}
+    context = {
+        "access": access,
+        "plan": found.plan,
+        "risk": found,
+        "band": bands.band(found.score),
+        "nav": "plans",
+    }
     return render(request, "risks/risk_summary.html", context)

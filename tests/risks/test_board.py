@@ -54,8 +54,14 @@ def test_each_cell_shows_its_band_word_count_and_the_risks_references(viewer, pl
 
 def test_the_assessment_shown_is_chosen_before_mitigation_now_or_target(viewer, plan):
     RiskFactory(
-        plan=plan, reference="R1", likelihood=3, impact=3, inherent_likelihood=5, inherent_impact=5,
-        target_likelihood=1, target_impact=3,
+        plan=plan,
+        reference="R1",
+        likelihood=3,
+        impact=3,
+        inherent_likelihood=5,
+        inherent_impact=5,
+        target_likelihood=1,
+        target_impact=3,
     )
     client = client_for(viewer)
 
@@ -97,10 +103,19 @@ def test_the_heat_map_lists_risks_that_rose_or_fell_since_the_last_reported_peri
 def test_the_board_view_lists_only_open_red_risks_with_mitigations_notes_and_movement(viewer, plan):
     red = RiskFactory(plan=plan, reference="R1", title="Impact of Covid", likelihood=4, impact=4)
     action = MitigationFactory(risk=red, action="Weekly comms meetings with parent carer reps")
-    MitigationNoteFactory(mitigation=action, dated=datetime.date(2021, 3, 12), text="Meetings held every week")
+    MitigationNoteFactory(
+        mitigation=action, dated=datetime.date(2021, 3, 12), text="Meetings held every week"
+    )
     RiskFactory(plan=plan, reference="R2", title="Amber risk", likelihood=3, impact=4)
-    RiskFactory(plan=plan, reference="R3", title="Closed red", likelihood=5, impact=5, status="closed",
-                closed_reason="Over")
+    RiskFactory(
+        plan=plan,
+        reference="R3",
+        title="Closed red",
+        likelihood=5,
+        impact=5,
+        status="closed",
+        closed_reason="Over",
+    )
 
     page = client_for(viewer).get(red_url(plan)).content.decode()
 
@@ -136,8 +151,10 @@ def test_query_counts_stay_flat_as_risks_grow(viewer, plan, name):
             risk = RiskFactory(plan=plan, likelihood=4, impact=1 + n % 5, review_on=datetime.date(2021, 3, 1))
             MitigationNoteFactory(mitigation=MitigationFactory(risk=risk))
 
-    url = period.get_absolute_url() if name == "period" else reverse(
-        f"risks:{name}", kwargs={"area": plan.area.slug, "plan_pk": plan.pk}
+    url = (
+        period.get_absolute_url()
+        if name == "period"
+        else reverse(f"risks:{name}", kwargs={"area": plan.area.slug, "plan_pk": plan.pk})
     )
     client = client_for(viewer)
     grow(5)

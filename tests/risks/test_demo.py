@@ -52,9 +52,15 @@ def test_the_demos_reported_periods_keep_their_risks_and_show_movement_and_april
     assert ReportedRisk.objects.filter(period=periods["February 2021"]).count() == 7
     previous, moves = movement_between_reported(period=periods["March 2021"])
     assert previous == periods["February 2021"]
-    assert {(m.reference, m.words) for m in moves if m.moved} == {("R1", "Fell a band"), ("R7", "Rose a band")}
+    assert {(m.reference, m.words) for m in moves if m.moved} == {
+        ("R1", "Fell a band"),
+        ("R7", "Rose a band"),
+    }
     april = periods["April 2021"]
     assert april.state == ReportingPeriod.State.OPEN
     assert red_risks_holding_back(period=april) == []
     assert {r.reference for r in Risk.objects.filter(plan=plan) if r.score and r.score >= 15} == {"R3", "R7"}
-    assert rules.Band(ReportedRisk.objects.get(period=periods["March 2021"], reference="R7").band) is rules.Band.RED
+    assert (
+        rules.Band(ReportedRisk.objects.get(period=periods["March 2021"], reference="R7").band)
+        is rules.Band.RED
+    )

@@ -36,7 +36,9 @@ def red_risk(plan, reference="R1", **kwargs):
 
 
 def report(period):
-    return progress_services.period_move(period=period, to_state=State.REPORTED, expected_version=period.version)
+    return progress_services.period_move(
+        period=period, to_state=State.REPORTED, expected_version=period.version
+    )
 
 
 @pytest.fixture
@@ -93,12 +95,16 @@ def test_an_areas_own_bands_decide_what_is_red(area, plan, period):
     assert "Red risk R1" in refused.value.messages[0]
 
 
-def test_the_report_confirmation_page_says_which_red_risks_need_an_update(programme_manager, area, period, plan):
+def test_the_report_confirmation_page_says_which_red_risks_need_an_update(
+    programme_manager, area, period, plan
+):
     red_risk(plan, "R2")
     red_risk(plan, "R5")
-    page = client_for(programme_manager).get(
-        f"/areas/{area.slug}/periods/{period.pk}/move/reported/"
-    ).content.decode()
+    page = (
+        client_for(programme_manager)
+        .get(f"/areas/{area.slug}/periods/{period.pk}/move/reported/")
+        .content.decode()
+    )
 
     assert "Red risks R2, R5 have no mitigation update in this period." in page
 
@@ -166,7 +172,10 @@ def test_movement_since_the_last_reported_period_compares_bands_as_kept(area, pl
 
 def test_movement_between_a_reported_period_and_the_one_before(area, plan):
     february = ReportingPeriodFactory(
-        plan=plan, name="February 2021", starts_on=datetime.date(2021, 2, 1), ends_on=datetime.date(2021, 2, 28),
+        plan=plan,
+        name="February 2021",
+        starts_on=datetime.date(2021, 2, 1),
+        ends_on=datetime.date(2021, 2, 28),
         state=State.CONFIRMED,
     )
     risk = RiskFactory(plan=plan, reference="R1", likelihood=2, impact=4)
@@ -189,7 +198,9 @@ def test_movement_between_a_reported_period_and_the_one_before(area, plan):
 # The period page
 
 
-def test_the_period_page_lists_risks_due_for_review_and_flags_red_ones_blocking(programme_manager, plan, period):
+def test_the_period_page_lists_risks_due_for_review_and_flags_red_ones_blocking(
+    programme_manager, plan, period
+):
     red_risk(plan, "R1", review_on=datetime.date(2021, 3, 15))
     updated = red_risk(plan, "R2")
     MitigationNoteFactory(mitigation=MitigationFactory(risk=updated), dated=datetime.date(2021, 3, 9))
