@@ -15,7 +15,7 @@ from areas.access import Access, Kind, SignedInRequest, area_view, cycle_runner
 from common.conflicts import try_save
 from plans import selectors as plan_selectors
 from plans.models import Item, Plan
-from risks.selectors.reporting import due_for_review
+from risks.selectors.reporting import period_risks
 from risks.services.reporting import reported_risks_of
 from scorecard.selectors.reported import reported_summary
 from scorecard.selectors.reporting import measures_needing_commentary
@@ -128,7 +128,9 @@ def period_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResp
         if period.is_reported:
             context["reported_risks"] = reported_risks_of(period=period)
         else:
-            context["risks_for_review"] = due_for_review(period=period)
+            open_risks = period_risks(period=period)
+            context["risks_for_review"] = [row for row in open_risks if row.due]
+            context["risks_blocking"] = [row for row in open_risks if row.blocks_reporting]
     return render(request, "progress/period_detail.html", context)
 
 

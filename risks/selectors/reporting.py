@@ -49,25 +49,36 @@ def reporting_problem(*, period: ReportingPeriod) -> str | None:
 
 @dataclass(frozen=True)
 class ReviewRow:
-    """A risk the period reviews, as the period page lists it."""
+    """An open risk as the period page shows it."""
 
     risk: Risk
     band: rules.Band | None
     updated_in_period: bool
+    due: bool  # to review in the period (rules.due_for_review)
 
     @property
     def blocks_reporting(self) -> bool:
         return self.band is rules.Band.RED and not self.updated_in_period
 
 
-def due_for_review(*, period: ReportingPeriod) -> list[ReviewRow]:
-    """Open risks with no review date or one on or before the period's end (rules.due_for_review),
-    each with its band and whether a mitigation has a progress note dated in the period."""
+def period_risks(*, period: ReportingPeriod) -> list[ReviewRow]:
+    """Each open risk of the plan with its band, whether a mitigation has a progress note dated in the
+    period, and whether it is due for review in it (no review date, or one by the period's end)."""
     bands = bands_for(area=period.plan.area)
     rows = []
     for risk in _open_risks(period):
-        if not rules.due_for_review(risk.review_on, by=period.ends_on):
-            continue
         judged = _for_rule(risk, period, bands)
-        rows.append(ReviewRow(risk=risk, band=judged.band, updated_in_period=judged.updated_in_period))
+        rows.append(
+            ReviewRow(
+                risk=risk,
+                band=judged.band,
+                updated_in_period=judged.updated_in_period,
+                due=rules.due_for_review(risk.review_on, by=period.ends_on),
+            )
+        )
     return rows
+
+
+def due_for_review(*, period: ReportingPeriod) -> list[ReviewRow]:
+    """The open risks to review in the period."""
+    return [row for row in period_risks(period=period) if row.due]

@@ -205,13 +205,17 @@ def test_the_period_page_lists_risks_due_for_review_and_flags_red_ones_blocking(
     updated = red_risk(plan, "R2")
     MitigationNoteFactory(mitigation=MitigationFactory(risk=updated), dated=datetime.date(2021, 3, 9))
     RiskFactory(plan=plan, reference="R3", review_on=datetime.date(2021, 6, 1))  # not due yet
+    red_risk(plan, "R4", review_on=datetime.date(2021, 6, 1))
 
     page = client_for(programme_manager).get(period.get_absolute_url()).content.decode()
 
     assert "Risks due for review" in page
     section = page.split('id="risks-due"')[1]
-    assert "R1" in section and "R2" in section and ">R3<" not in section
+    assert "R1" in section and "R2" in section and ">R3<" not in section and ">R4<" not in section
     assert section.count("Blocks reporting: red with no mitigation update") == 1
+    warning = page.split('id="risks-blocking"')[1].split("</div>")[0]
+    assert "Red risks need a progress note" in warning and "R1" in warning and "R2" not in warning
+    assert ">R4<span" in warning  # red, not due for review, still holds the period back
     assert "15/03/2021" in section
 
 
