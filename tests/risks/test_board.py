@@ -8,9 +8,15 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
+from plans.models import Plan
 from progress import services as progress_services
 from progress.models import ReportingPeriod
+from risks import rules
+from risks.models import Risk, RiskBands
+from risks.selectors.board import heat_map
 from tests.progress.factories import ReportingPeriodFactory
 from tests.risks.factories import MitigationFactory, MitigationNoteFactory, RiskFactory
 
@@ -163,3 +169,25 @@ def test_query_counts_stay_flat_as_risks_grow(viewer, plan, name):
     many = _queries(client, url)
 
     assert few == many
+
+
+scale = st.one_of(st.none(), st.integers(min_value=1, max_value=5))
+
+
+@given(st.lists(st.tuples(scale, scale), max_size=30), st.integers(2, 20))
+def test_every_scored_risk_is_in_exactly_its_cell_and_each_cell_has_its_bands_word(pairs, amber_from):
+    bands = RiskBands(amber_from=amber_from, red_from=amber_from + 3)
+    risks = [
+        Risk(pk=n + 1, reference=f"R{n + 1}", likelihood=lk, impact=im) for n, (lk, im) in enumerate(pairs)
+    ]
+
+    grid = heat_map(plan=Plan(), bands=bands, risks=risks)
+
+    cells = [cell for _, _, row in grid.rows for cell in row]
+    assert [likelihood for likelihood, _, _ in grid.rows] == [5, 4, 3, 2, 1]
+    scored = [r for r in risks if r.likelihood is not None and r.impact is not None]
+    assert sum(len(cell.risks) for cell in cells) == len(scored)
+    for cell in cells:
+        assert all((r.likelihood, r.impact) == (cell.likelihood, cell.impact) for r in cell.risks)
+        assert cell.band is rules.band_for(cell.score, amber_from=amber_from, red_from=amber_from + 3)
+    assert len(grid.unscored) == len(risks) - len(scored)
