@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import edit, imports, mitigations, register, risk
+from .views import board, edit, imports, mitigations, register, risk
 
 app_name = "risks"
 
@@ -33,4 +33,7 @@ urlpatterns: list = [
     path("plans/<int:plan_pk>/import/guide/", imports.guide, name="import-guide"),
     path("plans/<int:plan_pk>/import/<str:token>/", imports.preview, name="import-preview"),
     path("plans/<int:plan_pk>/export/", imports.export, name="export"),
+    # The heat map and the board's view of red risks (risks/views/board.py)
+    path("plans/<int:plan_pk>/heat-map/", board.heatmap, name="heatmap"),
+    path("plans/<int:plan_pk>/red/", board.red, name="red"),
 ]

@@ -306,6 +306,9 @@ TABLE = [
         {PM: 404, LEAD: 403, CONTRIB: 403, VIEWER: 403},
     ),
     ("voice:export", lambda d: {}, "", EVERYONE),
+    ("risks:heatmap", lambda d: {"plan_pk": d["plan"].pk}, "", EVERYONE),
+    ("risks:heatmap", lambda d: {"plan_pk": d["plan"].pk}, "?assessment=target", EVERYONE),
+    ("risks:red", lambda d: {"plan_pk": d["plan"].pk}, "", EVERYONE),
 ]
 # The kind of data each page reads (areas.access.Kind): a role that does not read that kind gets 403.
 READ_KINDS = {
@@ -342,6 +345,8 @@ READ_KINDS = {
     "risks:register": Kind.RISKS,
     "risks:risk": Kind.RISKS,
     "risks:chart": Kind.RISKS,
+    "risks:heatmap": Kind.RISKS,
+    "risks:red": Kind.RISKS,
 }
 OPEN_PAGES = {
     "accounts:sign-in",

@@ -15,6 +15,8 @@ from areas.access import Access, Kind, SignedInRequest, area_view, cycle_runner
 from common.conflicts import try_save
 from plans import selectors as plan_selectors
 from plans.models import Item, Plan
+from risks.selectors.reporting import period_risks
+from risks.services.reporting import reported_risks_of
 from scorecard.selectors.reported import reported_summary
 from scorecard.selectors.reporting import measures_needing_commentary
 
@@ -121,6 +123,14 @@ def period_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResp
         items = selectors.period_items(access=access, period=period, filters=filters)
         page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
         context.update(page=page, **_open_period(access, period, page))
+    if access.can_read(Kind.RISKS):
+        # The risks the period reviews; once reported, the risks as the board was told them.
+        if period.is_reported:
+            context["reported_risks"] = reported_risks_of(period=period)
+        else:
+            open_risks = period_risks(period=period)
+            context["risks_for_review"] = [row for row in open_risks if row.due]
+            context["risks_blocking"] = [row for row in open_risks if row.blocks_reporting]
     return render(request, "progress/period_detail.html", context)
 
 

@@ -18,6 +18,9 @@ class RiskFactory(factory.django.DjangoModelFactory):
     reference = factory.Sequence(lambda n: f"R{n + 1}")
     sort_key = factory.LazyAttribute(lambda risk: plan_rules.reference_sort_key(risk.reference))
     title = "Not enough educational psychologists"
+    cause = "Because of pressure on schools"
+    event = "there is a risk that they cannot take part"
+    effect = "which would mean families see no change"
     likelihood = 4
     impact = 4
 

@@ -12,6 +12,7 @@ from accounts.models import User
 from areas.models import LocalArea, Membership, Person
 from demo.dating import dated, stamp
 from demo.progress import PLAN_IMPORTED, PROGRAMME_MANAGER, load_progress_demo
+from demo.risks import load_risks_demo
 from demo.scorecard import load_scorecard_demo
 from demo.voice import load_voice_demo
 from plans.models import Plan
@@ -33,6 +34,7 @@ class DemoArea(TypedDict):
     monthly_cycle: NotRequired[bool]
     scorecard: NotRequired[bool]
     voice: NotRequired[bool]  # "You said, we did" (after the scorecard and the evidence bank it links to)
+    risks: NotRequired[bool]
     members: list[tuple[str, str, str, str | None]]
 
 
@@ -46,6 +48,7 @@ AREAS: list[DemoArea] = [
         "monthly_cycle": True,
         "scorecard": True,
         "voice": True,
+        "risks": True,
         "members": [
             ("pm@stockport.example", "Programme manager (demo)", Membership.Role.PROGRAMME_MANAGER, "JN"),
             ("lead@stockport.example", "S/E workstream lead (demo)", Membership.Role.WORKSTREAM_LEAD, "CL"),
@@ -101,6 +104,8 @@ class Command(BaseCommand):
                 self.stdout.write(load_scorecard_demo(area, plan, manager=users[PROGRAMME_MANAGER]))
             if spec.get("voice"):
                 self.stdout.write(load_voice_demo(area, plan, manager=users[PROGRAMME_MANAGER]))
+            if spec.get("risks"):
+                self.stdout.write(load_risks_demo(plan, manager=users[PROGRAMME_MANAGER]))
         self.stdout.write("")
         self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD})")
         for area_name, role, initials, email in rows:
