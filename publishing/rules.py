@@ -3,9 +3,9 @@
 Counts are (status label, how many) in the plan's scheme order; items with no status are counted
 under the label "not started"."""
 
+import json
 from collections.abc import Sequence
 from hashlib import sha256
-import json
 
 NO_STATUS = "not started"
 Counts = Sequence[tuple[str, int]]
@@ -63,7 +63,9 @@ def rating_explanation(
     else:
         within = f"{tolerance}% of the target" if tolerance_is_percent else f"{tolerance} of the target"
         near = "green, as very close to being achieved" if near_miss_green else "amber"
-        lines.append(f"With a target: green when the target is met; within {within}, {near}; further away, red.")
+        lines.append(
+            f"With a target: green when the target is met; within {within}, {near}; further away, red."
+        )
     if compare_without_target:
         lines.append(
             "Without a target: compared with England and the region. Green when as good as or "

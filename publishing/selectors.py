@@ -32,7 +32,9 @@ Content = dict[str, Any]
 
 def settings_of(*, area: LocalArea) -> PublicSettings:
     """The area's public settings; an area that has never set them gets the defaults (unsaved)."""
-    return PublicSettings.objects.filter(area=area).select_related("plan").first() or PublicSettings(area=area)
+    return PublicSettings.objects.filter(area=area).select_related("plan").first() or PublicSettings(
+        area=area
+    )
 
 
 def plan_shown(*, area: LocalArea, chosen: PublicSettings | None = None) -> Plan | None:
@@ -41,9 +43,10 @@ def plan_shown(*, area: LocalArea, chosen: PublicSettings | None = None) -> Plan
     if chosen.plan_id and chosen.plan and chosen.plan.area_id == area.pk:
         return chosen.plan
     plans = Plan.objects.filter(area=area)
-    return plans.filter(status=Plan.Status.LIVE).order_by("-created_at").first() or plans.order_by(
-        "-created_at"
-    ).first()
+    return (
+        plans.filter(status=Plan.Status.LIVE).order_by("-created_at").first()
+        or plans.order_by("-created_at").first()
+    )
 
 
 def top_level_items(*, plan: Plan) -> QuerySet[Item]:
@@ -76,7 +79,11 @@ def publications_of(*, area: LocalArea) -> QuerySet[Publication]:
 
 def public_listing(*, area: LocalArea) -> QuerySet[Publication]:
     """The area's publications for the public list and feed: number, date and note only (no names)."""
-    return Publication.objects.filter(area=area).order_by("-number").only("number", "published_at", "note", "area_id")
+    return (
+        Publication.objects.filter(area=area)
+        .order_by("-number")
+        .only("number", "published_at", "note", "area_id")
+    )
 
 
 def latest_publication(*, area: LocalArea) -> Publication | None:
@@ -159,7 +166,9 @@ def _scorecard(area: LocalArea) -> Content:
                 "description": measure.description,
                 "unit": unit,
                 "polarity": measure.polarity,
-                "better": "A higher figure is better" if measure.polarity == "higher" else "A lower figure is better",
+                "better": "A higher figure is better"
+                if measure.polarity == "higher"
+                else "A lower figure is better",
                 "rating": assessment.rating.value,
                 "rating_word": assessment.rating.label,
                 "direction": assessment.direction.label,
@@ -172,7 +181,7 @@ def _scorecard(area: LocalArea) -> Content:
                 "targets": [[t.due_on.isoformat(), _text(t.value)] for t in headline.targets.all()]
                 if headline
                 else [],
-                "series": {name: points for name, points in series[headline.pk].items()} if headline else {},
+                "series": dict(series[headline.pk]) if headline else {},
                 "series_names": names,
             }
         )
@@ -190,9 +199,7 @@ def _explanation(area_settings: Any) -> list[str]:
 
 
 def _voice(area: LocalArea) -> list[Content]:
-    entries = Entry.objects.filter(area=area, is_published=True).prefetch_related(
-        "items", "outcomes"
-    )
+    entries = Entry.objects.filter(area=area, is_published=True).prefetch_related("items", "outcomes")
     found = []
     for entry in entries:
         found.append(

@@ -14,16 +14,9 @@ from plans.models import Item, Plan
 
 from . import rules, selectors
 from .models import ItemSummary, Publication, PublicSettings
+from .snapshots import settings_snapshot, summary_snapshot
 
 SOURCE = "Web"
-
-
-def summary_snapshot(summary: ItemSummary) -> dict[str, str]:
-    return {"Summary for families": summary.summary, "Easy-read summary": summary.easy_read}
-
-
-def settings_snapshot(chosen: PublicSettings) -> dict[str, str]:
-    return {"Introduction": chosen.introduction, "Plan shown": chosen.plan.title if chosen.plan else ""}
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from plans.models import Plan
 from .. import rules, selectors, services
 from ..charts import data_table, published_chart
 from ..forms import PublicSettingsForm, PublishForm, SummaryForm
+from ..snapshots import settings_snapshot, summary_snapshot
 from .public import measure_in, svg_response
 
 
@@ -59,14 +60,16 @@ def summary_edit(request: SignedInRequest, access: Access, pk: int) -> HttpRespo
             by=request.user,
         ),
         thing="this summary",
-        theirs=services.summary_snapshot,
+        theirs=summary_snapshot,
         mine=lambda: {
             "Summary for families": form.cleaned_data["summary"],
             "Easy-read summary": form.cleaned_data["easy_read"],
         },
     )
     if attempt.saved:
-        messages.success(request, f"Summary of {item.number} saved. It appears on the public pages when you next publish.")
+        messages.success(
+            request, f"Summary of {item.number} saved. It appears on the public pages when you next publish."
+        )
         return redirect("publishing:home", area=access.area.slug)
     return render(
         request,
@@ -97,7 +100,7 @@ def settings(request: SignedInRequest, access: Access) -> HttpResponse:
             by=request.user,
         ),
         thing="the public pages' settings",
-        theirs=services.settings_snapshot,
+        theirs=settings_snapshot,
         mine=lambda: {
             "Introduction": form.cleaned_data["introduction"],
             "Plan shown": form.cleaned_data["plan"].title if form.cleaned_data["plan"] else "",

@@ -186,7 +186,9 @@ def measures_csv(request: HttpRequest, area: str) -> HttpResponse:
     if latest is None:
         return not_found(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{latest.area.slug}-measures-{latest.number}.csv"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="{latest.area.slug}-measures-{latest.number}.csv"'
+    )
     writer = csv.writer(response)
     writer.writerow(CSV_HEADER)
     for m in latest.content["scorecard"]["measures"]:
@@ -214,6 +216,8 @@ def colours(request: HttpRequest, area: str, number: int) -> HttpResponse:
     if found is None:
         return not_found(request)
     colour = found.content["area"]["colour"]
-    if not (len(colour) == 7 and colour.startswith("#") and all(c in "0123456789abcdefABCDEF" for c in colour[1:])):
+    if not (
+        len(colour) == 7 and colour.startswith("#") and all(c in "0123456789abcdefABCDEF" for c in colour[1:])
+    ):
         colour = "#1d70b8"
     return HttpResponse(f":root {{ --app-brand: {colour}; }}\n", content_type="text/css; charset=utf-8")

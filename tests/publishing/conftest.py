@@ -17,7 +17,9 @@ def public_world(area, tree, statuses, programme_manager):
     """Stockport with one action complete under item 1, a public measure E1 and entry YS1."""
     tree["mine"].status = statuses[3]
     tree["mine"].save()
-    ItemSummaryFactory(item=tree["top"], summary="Leaders are working together.", easy_read="Leaders work together.")
+    ItemSummaryFactory(
+        item=tree["top"], summary="Leaders are working together.", easy_read="Leaders work together."
+    )
     measure = MeasureFactory(area=area, code="E1", name="Plans issued within 20 weeks", is_public=True)
     add_figures(measure, {"2022": "41.5", "2023": "55", "2024": None})
     add_figures(measure, {"2023": "50.1"}, series=Series.ENGLAND)

@@ -3,8 +3,8 @@ import datetime
 import factory
 
 from publishing.models import ItemSummary
-from voice.models import Entry, Source
 from tests.areas.factories import LocalAreaFactory
+from voice.models import Entry, Source
 
 
 class ItemSummaryFactory(factory.django.DjangoModelFactory):

@@ -24,7 +24,9 @@ MARK = "SECRET"
 def _secrets(area, other_area, world, workstream, viewer):
     """Every kind of thing families must never see, each carrying the marker."""
     plan, top, mine = world["top"].plan, world["top"], world["mine"]
-    person = PersonFactory(area=area, initials="QXZ", name=f"{MARK} Personname", email="secret.person@example.org")
+    person = PersonFactory(
+        area=area, initials="QXZ", name=f"{MARK} Personname", email="secret.person@example.org"
+    )
     viewer.display_name = f"{MARK} Viewer"
     viewer.save()
     PlanFactory(area=area, reference="DRAFT", title=f"{MARK} draft plan", status=Plan.Status.DRAFT)
@@ -39,11 +41,19 @@ def _secrets(area, other_area, world, workstream, viewer):
     period = ReportingPeriodFactory(plan=plan)
     Commentary.objects.create(measure=world["measure"], period=period, text=f"{MARK} measure commentary")
     UpdateFactory(
-        period=period, item=mine, commentary=f"{MARK} update", next_steps=f"{MARK} next", mitigation=f"{MARK} m"
+        period=period,
+        item=mine,
+        commentary=f"{MARK} update",
+        next_steps=f"{MARK} next",
+        mitigation=f"{MARK} m",
     )
     report = HighlightReport.objects.create(period=period, workstream=workstream, workstream_name="S/E")
     HighlightRow.objects.create(
-        report=report, number="1.1", title="Priority", actions_progressed=f"{MARK} highlight", impact=f"{MARK} hi"
+        report=report,
+        number="1.1",
+        title="Priority",
+        actions_progressed=f"{MARK} highlight",
+        impact=f"{MARK} hi",
     )
     risk = Risk.objects.create(
         plan=plan,
@@ -101,7 +111,10 @@ def test_nothing_unpublished_internal_personal_or_of_another_area_reaches_a_publ
         for private in ("QXZ", "@example.org", "pm@example.org", "Fenbridge", "H1:"):
             assert private not in body, f"{url} shows {private}"
     # What was published is there.
-    assert "Leaders are working together." in responses[reverse("public:home", kwargs={"area": "stockport"})].content.decode()
+    assert (
+        "Leaders are working together."
+        in responses[reverse("public:home", kwargs={"area": "stockport"})].content.decode()
+    )
 
 
 def test_the_publish_preview_shows_no_more_than_the_public_pages(client, leaky, area):
@@ -119,7 +132,9 @@ def test_editing_after_publication_never_changes_the_publication(client, leaky, 
     top.text = f"{MARK} edited item"
     top.save()
     summary = top.public_summary
-    services.summary_update(item=top, summary=f"{MARK} new summary", easy_read="", expected_version=summary.version)
+    services.summary_update(
+        item=top, summary=f"{MARK} new summary", easy_read="", expected_version=summary.version
+    )
     entry.said, entry.is_published = f"{MARK} edited entry", True
     entry.save()
     measure.name = f"{MARK} edited measure"

@@ -36,7 +36,9 @@ def test_changes_since_the_first_publication_is_nothing():
 
 
 def test_changes_since_says_when_nothing_moved():
-    assert rules.changes_since([("Complete", 2)], [("Complete", 2)]) == ["No change since the last publication"]
+    assert rules.changes_since([("Complete", 2)], [("Complete", 2)]) == [
+        "No change since the last publication"
+    ]
 
 
 counts = st.lists(st.integers(min_value=0, max_value=50), min_size=4, max_size=4).map(
