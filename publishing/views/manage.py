@@ -18,6 +18,12 @@ from ..snapshots import settings_snapshot, summary_snapshot
 from .public import measure_in, svg_response
 
 
+def _version(form: SummaryForm | PublicSettingsForm) -> int:
+    """The version the form was opened at; none (a first summary, never saved) is the first."""
+    version = form.cleaned_data["version"]
+    return 1 if version is None else version
+
+
 @require_http_methods(["GET"])
 @area_view(publisher, reads=Kind.PLAN)
 def home(request: SignedInRequest, access: Access) -> HttpResponse:
@@ -56,7 +62,7 @@ def summary_edit(request: SignedInRequest, access: Access, pk: int) -> HttpRespo
             item=item,
             summary=form.cleaned_data["summary"],
             easy_read=form.cleaned_data["easy_read"],
-            expected_version=form.cleaned_data["version"] or 1,
+            expected_version=_version(form),
             by=request.user,
         ),
         thing="this summary",
@@ -96,7 +102,7 @@ def settings(request: SignedInRequest, access: Access) -> HttpResponse:
             area=access.area,
             introduction=form.cleaned_data["introduction"],
             plan=form.cleaned_data["plan"],
-            expected_version=form.cleaned_data["version"] or 1,
+            expected_version=_version(form),
             by=request.user,
         ),
         thing="the public pages' settings",
