@@ -12,6 +12,7 @@ from accounts.models import User
 from areas.models import LocalArea, Membership, Person
 from demo.dating import dated, stamp
 from demo.progress import PLAN_IMPORTED, PROGRAMME_MANAGER, load_progress_demo
+from demo.publishing import load_publishing_demo
 from demo.scorecard import load_scorecard_demo
 from plans.models import Plan
 from plans.spreadsheet import plan_import, preview_import, read_plan_file
@@ -31,6 +32,7 @@ class DemoArea(TypedDict):
     plan: str
     monthly_cycle: NotRequired[bool]
     scorecard: NotRequired[bool]
+    publish: NotRequired[bool]
     members: list[tuple[str, str, str, str | None]]
 
 
@@ -43,6 +45,7 @@ AREAS: list[DemoArea] = [
         "plan": "stockport-wsoa-2019",
         "monthly_cycle": True,
         "scorecard": True,
+        "publish": True,
         "members": [
             ("pm@stockport.example", "Programme manager (demo)", Membership.Role.PROGRAMME_MANAGER, "JN"),
             ("lead@stockport.example", "S/E workstream lead (demo)", Membership.Role.WORKSTREAM_LEAD, "CL"),
@@ -72,6 +75,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         rows = []
+        to_publish: list[tuple[LocalArea, Plan, User]] = []
         for spec in AREAS:
             # The area, its plan and its members as they were set up at the start of 2021.
             with transaction.atomic(), dated(PLAN_IMPORTED):
@@ -96,6 +100,11 @@ class Command(BaseCommand):
                 self.stdout.write(load_progress_demo(plan, users=users))
             if spec.get("scorecard"):
                 self.stdout.write(load_scorecard_demo(area, plan, manager=users[PROGRAMME_MANAGER]))
+            if spec.get("publish"):
+                to_publish.append((area, plan, users[PROGRAMME_MANAGER]))
+        # Last, once everything else is loaded: the first publication of the public pages.
+        for area, plan, manager in to_publish:
+            self.stdout.write(load_publishing_demo(area, plan, manager=manager))
         self.stdout.write("")
         self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD})")
         for area_name, role, initials, email in rows:
