@@ -43,7 +43,9 @@ def _no_script_page(browser: Browser, live_server, width: int):
 
 
 @pytest.mark.parametrize("width", [1280, 320])
-def test_every_public_page_reads_with_javascript_off_and_fits_320_pixels(published, browser, live_server, width):
+def test_every_public_page_reads_with_javascript_off_and_fits_320_pixels(
+    published, browser, live_server, width
+):
     context, page = _no_script_page(browser, live_server, width)
     try:
         for name, kwargs in PAGES:

@@ -44,7 +44,9 @@ def _counts(client, publication):
 
 
 @pytest.mark.django_db
-def test_public_pages_make_the_same_number_of_queries_however_big_the_publication(client, published, area, plan):
+def test_public_pages_make_the_same_number_of_queries_however_big_the_publication(
+    client, published, area, plan
+):
     """Grown from a few things to dozens, each public page still reads only the publication."""
     _grow(area, plan, 10, 2)
     services.publication_create(area=area, by=None)
