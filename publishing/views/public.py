@@ -52,7 +52,8 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     def wrapped(request: HttpRequest, area: str, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, area, *args, **kwargs)
-        response.setdefault("Cache-Control", CACHE)
+        if response.status_code == 200:
+            response.setdefault("Cache-Control", CACHE)
         return response
 
     wrapped.__name__ = view.__name__
