@@ -42,6 +42,13 @@ def _voice_entry(data):
     return data["voice_entry"]
 
 
+def _made_public(measure):
+    """`measure`, published to families (the preview draws charts of public measures only)."""
+    measure.is_public = True
+    measure.save(update_fields=["is_public"])
+    return measure
+
+
 # (url name, kwargs builder, query string, expected status per member role)
 TABLE = [
     ("plans:area-home", lambda d: {}, "", EVERYONE),
@@ -309,6 +316,12 @@ TABLE = [
     ("risks:heatmap", lambda d: {"plan_pk": d["plan"].pk}, "", EVERYONE),
     ("risks:heatmap", lambda d: {"plan_pk": d["plan"].pk}, "?assessment=target", EVERYONE),
     ("risks:red", lambda d: {"plan_pk": d["plan"].pk}, "", EVERYONE),
+    ("publishing:home", lambda d: {}, "", MANAGER_ONLY),
+    ("publishing:settings", lambda d: {}, "", MANAGER_ONLY),
+    ("publishing:summary-edit", lambda d: {"pk": d["top"].pk}, "", MANAGER_ONLY),
+    ("publishing:preview", lambda d: {}, "", MANAGER_ONLY),
+    ("publishing:preview-chart", lambda d: {"code": _made_public(d["measure"]).code}, "", MANAGER_ONLY),
+    ("publishing:publish", lambda d: {}, "", {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405}),
 ]
 # The kind of data each page reads (areas.access.Kind): a role that does not read that kind gets 403.
 READ_KINDS = {
@@ -354,6 +367,18 @@ OPEN_PAGES = {
     "accounts:password-reset-sent",
     "accounts:password-reset-confirm",
     "accounts:password-reset-complete",
+    # The public pages families read (publishing/public_urls.py): open to all, tests/publishing.
+    "public:home",
+    "public:scorecard",
+    "public:voice",
+    "public:publications",
+    "public:feed",
+    "public:measures-csv",
+    "public:publication",
+    "public:publication-scorecard",
+    "public:publication-voice",
+    "public:chart",
+    "public:colours",
 }
 NOT_AREA_PAGES = {"home", "accounts:sign-out"}
 

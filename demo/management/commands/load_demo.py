@@ -12,6 +12,7 @@ from accounts.models import User
 from areas.models import LocalArea, Membership, Person
 from demo.dating import dated, stamp
 from demo.progress import PLAN_IMPORTED, PROGRAMME_MANAGER, load_progress_demo
+from demo.publishing import load_publishing_demo
 from demo.risks import load_risks_demo
 from demo.scorecard import load_scorecard_demo
 from demo.voice import load_voice_demo
@@ -35,6 +36,7 @@ class DemoArea(TypedDict):
     scorecard: NotRequired[bool]
     voice: NotRequired[bool]  # "You said, we did" (after the scorecard and the evidence bank it links to)
     risks: NotRequired[bool]
+    publish: NotRequired[bool]
     members: list[tuple[str, str, str, str | None]]
 
 
@@ -49,6 +51,7 @@ AREAS: list[DemoArea] = [
         "scorecard": True,
         "voice": True,
         "risks": True,
+        "publish": True,
         "members": [
             ("pm@stockport.example", "Programme manager (demo)", Membership.Role.PROGRAMME_MANAGER, "JN"),
             ("lead@stockport.example", "S/E workstream lead (demo)", Membership.Role.WORKSTREAM_LEAD, "CL"),
@@ -78,6 +81,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         rows = []
+        to_publish: list[tuple[LocalArea, Plan, User]] = []
         for spec in AREAS:
             # The area, its plan and its members as they were set up at the start of 2021.
             with transaction.atomic(), dated(PLAN_IMPORTED):
@@ -106,6 +110,11 @@ class Command(BaseCommand):
                 self.stdout.write(load_voice_demo(area, plan, manager=users[PROGRAMME_MANAGER]))
             if spec.get("risks"):
                 self.stdout.write(load_risks_demo(plan, manager=users[PROGRAMME_MANAGER]))
+            if spec.get("publish"):
+                to_publish.append((area, plan, users[PROGRAMME_MANAGER]))
+        # Last, once everything else is loaded: the first publication of the public pages.
+        for area, plan, manager in to_publish:
+            self.stdout.write(load_publishing_demo(area, plan, manager=manager))
         self.stdout.write("")
         self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD})")
         for area_name, role, initials, email in rows:
