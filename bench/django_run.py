@@ -54,6 +54,18 @@ TIMED_PAGES = [
     "scorecard_reported_list",
     "scorecard_reported",
     "scorecard_reported_exceptions",
+    "risk_register",
+    "risk",
+    "risk_heatmap",
+    "risk_red",
+    "voice_list",
+    "voice_list_filtered",
+    "voice_entry",
+    "public_home",
+    "public_scorecard",
+    "public_voice",
+    "public_feed",
+    "public_measures_csv",
 ]
 ENGLAND_MEASURES = int(os.environ.get("BENCH_ENGLAND_MEASURES", "120"))  # per area, for all 153 areas
 ENGLAND_PERIODS = int(os.environ.get("BENCH_ENGLAND_PERIODS", "6"))  # months of figures per measure
@@ -371,6 +383,7 @@ def main(out_path: str, with_trac: str = "") -> None:
             "filtered_milestones": plan.items.filter(level=4, workstreams=bench.workstream).count(),
             "changes": plan.changes.count(),
             "cycle": _cycle_counts(bench, today),
+            "registers": bench.registers.counts(),
             "scorecard": {
                 "measures": bench.scorecard.measures,
                 "measure_periods": bench.size.measure_periods,

@@ -110,7 +110,50 @@ SCORECARD_PAGES = {
         "the red and declining measures of {reported_period}, with their commentary then",
     ),
 }
-ALL_PAGES = {**OUR_PAGES, **CYCLE_PAGES, **SCORECARD_PAGES}
+# The risk register, "You said, we did" and the public pages
+REGISTER_PAGES = {
+    "risk_register": (
+        "Risk register",
+        "the plan's {open_risks} open risks of {risks}, each with its three scores and bands",
+    ),
+    "risk": (
+        "Risk page",
+        "a red risk: its mitigations and their notes, its score history as a chart and a table",
+    ),
+    "risk_heatmap": (
+        "Risk heat map",
+        "{open_risks} open risks on the 5x5 grid, the same as a table, and their movement since "
+        "{reported_period}",
+    ),
+    "risk_red": (
+        "Red risks and their mitigations",
+        "{red_risks} red risks, each with its mitigations' latest notes",
+    ),
+    "voice_list": ("You said, we did", "page 1: 50 of {entries} entries"),
+    "voice_list_filtered": (
+        "You said, we did, filtered by an I statement",
+        "page 1: 50 of {entries_filtered}",
+    ),
+    "voice_entry": (
+        "You said, we did: an entry",
+        "one entry with its evidence, measures, I statements and items",
+    ),
+    "public_home": (
+        "Public progress page (no sign-in)",
+        "publication 1: the plan's 40 areas of weakness in plain words, each with its status counts",
+    ),
+    "public_scorecard": (
+        "Public scorecard (no sign-in)",
+        "{public_measures} published measures with their charts' tables",
+    ),
+    "public_voice": (
+        "Public You said, we did (no sign-in)",
+        "{published_entries} published entries, 50 a page",
+    ),
+    "public_feed": ("Atom feed of publications", "every publication"),
+    "public_measures_csv": ("Published measures, CSV (open data)", "{public_measures} measures"),
+}
+ALL_PAGES = {**OUR_PAGES, **CYCLE_PAGES, **SCORECARD_PAGES, **REGISTER_PAGES}
 
 
 def page_urls(bench: "BenchArea") -> dict[str, str]:
@@ -163,4 +206,25 @@ def page_urls(bench: "BenchArea") -> dict[str, str]:
         "scorecard_reported_list": reverse("scorecard:reported-list", kwargs={"area": slug}),
         "scorecard_reported": reverse("scorecard:reported", kwargs=in_reported_period),
         "scorecard_reported_exceptions": reverse("scorecard:reported-exceptions", kwargs=in_reported_period),
+        **register_urls(bench),
+    }
+
+
+def register_urls(bench: "BenchArea") -> dict[str, str]:
+    slug, plan, registers = bench.area.slug, bench.plan.pk, bench.registers
+    voice_list = reverse("voice:list", kwargs={"area": slug})
+    public = {"area": slug}
+    return {
+        "risk_register": reverse("risks:register", kwargs={"area": slug, "plan_pk": plan}),
+        "risk": reverse("risks:risk", kwargs={"area": slug, "pk": registers.risk.pk}),
+        "risk_heatmap": reverse("risks:heatmap", kwargs={"area": slug, "plan_pk": plan}),
+        "risk_red": reverse("risks:red", kwargs={"area": slug, "plan_pk": plan}),
+        "voice_list": voice_list,
+        "voice_list_filtered": f"{voice_list}?outcome={registers.outcome.pk}",
+        "voice_entry": reverse("voice:entry", kwargs={"area": slug, "pk": registers.entry.pk}),
+        "public_home": reverse("public:home", kwargs=public),
+        "public_scorecard": reverse("public:scorecard", kwargs=public),
+        "public_voice": reverse("public:voice", kwargs=public),
+        "public_feed": reverse("public:feed", kwargs=public),
+        "public_measures_csv": reverse("public:measures-csv", kwargs=public),
     }

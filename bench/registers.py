@@ -14,6 +14,8 @@ from evidence.models import Evidence
 from plans import rules as plan_rules
 from plans.models import Item, Plan
 from progress.models import ReportingPeriod
+from publishing.models import Publication
+from publishing.services import publication_create
 from risks import rules as risk_rules
 from risks.models import Mitigation, MitigationNote, ReportedRisk, Risk, RiskScore
 from scorecard.models import Measure, Outcome
@@ -32,6 +34,22 @@ class BenchRegisters:
     entries: int
     outcome: Outcome  # the I statement the voice list is filtered by
     linked_item: Item  # a top-level item with entries and risks linked to it
+    publication: Publication  # the area's first publication, made from all of it
+
+    def counts(self) -> dict[str, int]:
+        """What the pages show, for docs/performance.md."""
+        risks = Risk.objects.filter(pk=self.risk.pk).values_list("plan", flat=True).first()
+        open_risks = Risk.objects.filter(plan=risks, status=Risk.Status.OPEN)
+        area = self.entry.area_id
+        return {
+            "risks": self.risks,
+            "open_risks": open_risks.count(),
+            "red_risks": sum(1 for r in open_risks if (r.score or 0) >= risk_rules.DEFAULT_RED_FROM),
+            "entries": self.entries,
+            "entries_filtered": Entry.objects.filter(area=area, outcomes=self.outcome).count(),
+            "published_entries": Entry.objects.filter(area=area, is_published=True).count(),
+            "public_measures": len(self.publication.content["scorecard"]["measures"]),
+        }
 
 
 def _sentence(rng: random.Random, words: list[str], length: int) -> str:
@@ -186,7 +204,10 @@ def build_registers(
         for n, e in enumerate(said)
         if evidence and n % 3 == 0
     )
+    Measure.objects.filter(pk__in=[m.pk for m in measures]).update(is_public=True)
+    publication = publication_create(area=area, by=None, note="The benchmark's first publication")
     return BenchRegisters(
+        publication=publication,
         risk=made[0],
         entry=said[0],
         risks=len(made),

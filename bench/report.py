@@ -9,7 +9,7 @@ from pathlib import Path
 
 import django
 
-from .pages import ALL_PAGES, CYCLE_PAGES, OUR_PAGES, SCORECARD_PAGES
+from .pages import ALL_PAGES, CYCLE_PAGES, OUR_PAGES, REGISTER_PAGES, SCORECARD_PAGES
 
 # Trac's pages: name -> (what it is, whether it is the one our page is judged against)
 TRAC_PAGES = {
@@ -70,6 +70,7 @@ def _our_table(runs: dict, pages: dict) -> list[str]:
         "people": f"{counts['people']:,}",
         "workstreams": counts["workstreams"],
         **{k: f"{v:,}" for k, v in counts.get("scorecard", {}).items()},
+        **{k: f"{v:,}" for k, v in counts.get("registers", {}).items()},
     }
     for name, (title, shows) in pages.items():
         row = f"| {title} | {shows.format(**sizes)} |"
@@ -378,6 +379,17 @@ def write_report(path: Path, runs: dict, runtime: float) -> None:
         *_scorecard_paragraph(sqlite),
         "",
         *_our_table(runs, SCORECARD_PAGES),
+        "",
+        "## The risk register, \u201cYou said, we did\u201d and the public pages",
+        "",
+        "The plan's risk register holds 300 risks, each with two mitigating actions, three progress notes on "
+        "each, a score history and its row as reported last month; the area has 2,000 \u201cYou said, we "
+        "did\u201d entries, three in four published, linked to I statements, items, measures and evidence. "
+        "The public pages read the area's first publication, made from all of it (`bench/registers.py`). "
+        "`tests/test_query_counts.py` checks that each of these pages makes as many queries for 6 risks and "
+        "20 entries as for 30 and 100.",
+        "",
+        *_our_table(runs, REGISTER_PAGES),
         "",
         *_england_section(runs),
         "",

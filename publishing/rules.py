@@ -1,13 +1,13 @@
 """The public pages' rules in words. Plain Python: no Django import.
 
 Counts are (status label, how many) in the plan's scheme order; items with no status are counted
-under the label "not started"."""
+under the label "Not rated yet"."""
 
 import json
 from collections.abc import Sequence
 from hashlib import sha256
 
-NO_STATUS = "not started"
+NO_STATUS = "Not rated yet"
 Counts = Sequence[tuple[str, int]]
 
 
@@ -15,20 +15,34 @@ def _plural(count: int, word: str = "action") -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def _quoted(label: str) -> str:
+    return f"\u201c{label}\u201d"
+
+
+def _are(count: int) -> str:
+    return "is" if count == 1 else "are"
+
+
 def counts_words(counts: Counts) -> str:
-    """An item's actions in words: "Of 12 actions: 5 complete, 4 on track, 2 delayed, 1 not started".
+    """An item's actions in words, each status named as the plan names it (any scheme's labels read
+    right in quotes): "Of 12 actions, 5 are “Complete”, 4 “On track” and 1 “Not started”".
     Statuses no action has are left out; no actions at all: "No actions yet"."""
     total = sum(count for _, count in counts)
     if total == 0:
         return "No actions yet"
-    parts = [f"{count} {label.lower()}" for label, count in counts if count]
-    return f"Of {_plural(total)}: " + ", ".join(parts)
+    parts = [(count, label) for label, count in counts if count]
+    first_count, first_label = parts[0]
+    words = [f"{first_count} {_are(first_count)} {_quoted(first_label)}"]
+    words += [f"{count} {_quoted(label)}" for count, label in parts[1:]]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"Of {_plural(total)}, {listed}"
 
 
 def changes_since(previous: Counts | None, now: Counts) -> list[str]:
     """What changed in an item's actions since the last publication, one sentence each, in the
-    scheme's order: "2 more actions complete", "1 fewer action delayed". The first publication, or an
-    item not published before: nothing. Nothing moved: "No change since the last publication"."""
+    scheme's order: "2 more actions are “Complete”", "1 fewer action is “Delayed”". The first
+    publication, or an item not published before: nothing. Nothing moved: "No change since the last
+    publication"."""
     if previous is None:
         return []
     before = dict(previous)
@@ -38,9 +52,11 @@ def changes_since(previous: Counts | None, now: Counts) -> list[str]:
     for label in labels:
         moved = after.get(label, 0) - before.get(label, 0)
         if moved > 0:
-            changes.append(f"{moved} more {_plural(moved).split(' ', 1)[1]} {label.lower()}")
+            changes.append(f"{moved} more {_plural(moved).split(' ', 1)[1]} {_are(moved)} {_quoted(label)}")
         elif moved < 0:
-            changes.append(f"{-moved} fewer {_plural(-moved).split(' ', 1)[1]} {label.lower()}")
+            changes.append(
+                f"{-moved} fewer {_plural(-moved).split(' ', 1)[1]} {_are(-moved)} {_quoted(label)}"
+            )
     return changes or ["No change since the last publication"]
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import condition, require_http_methods
@@ -23,6 +24,7 @@ from ..models import Publication
 
 PAGES = {"home": "public/progress.html", "scorecard": "public/scorecard.html", "voice": "public/voice.html"}
 CACHE = "public, max-age=300"
+ENTRIES_PER_PAGE = 50
 
 
 def _publication(request: HttpRequest, area: str, number: int | None = None) -> Publication | None:
@@ -77,18 +79,18 @@ def _page(request: HttpRequest, area: str, number: int | None, page: str) -> Htt
     if publication is None:
         return not_found(request)
     content = publication.content
-    return render(
-        request,
-        PAGES[page],
-        {
-            "content": content,
-            "publication": publication,
-            # A numbered page never changes, so it never says whether a newer one has been made since.
-            "is_latest": number is None,
-            "measures": [{**m, "table": data_table(measure=m)} for m in content["scorecard"]["measures"]],
-            "page": page,
-        },
-    )
+    context = {
+        "content": content,
+        "publication": publication,
+        # A numbered page never changes, so it never says whether a newer one has been made since.
+        "is_latest": number is None,
+        "measures": [{**m, "table": data_table(measure=m)} for m in content["scorecard"]["measures"]],
+        "page": page,
+    }
+    if page == "voice":  # an area with hundreds of entries: 50 a page keeps each page light
+        voice_page = Paginator(content["voice"], ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(voice_page=voice_page, voice_entries=voice_page.object_list)
+    return render(request, PAGES[page], context)
 
 
 @public_page

@@ -223,40 +223,48 @@ def risk_rescore(
     )
 
 
+def _status_set(
+    risk: Risk, *, status: str, reason: str, expected_version: int, by: User | None, source: str
+) -> Risk:
+    """Open or close a risk (closed with a reason and when), versioned and recorded."""
+    before = risk_snapshot(risk)
+    closing = status == Risk.Status.CLOSED
+    risk.status, risk.closed_reason = status, reason
+    risk.closed_at = timezone.now() if closing else None
+    history.save_recorded(
+        obj=risk,
+        snapshot=risk_snapshot,
+        before=before,
+        area=risk.plan.area,
+        subject=f"Risk {risk.reference}",
+        by=by,
+        source=source,
+        expected_version=expected_version,
+        plan=risk.plan,
+    )
+    return risk
+
+
 @transaction.atomic
-def risk_close(*, risk: Risk, expected_version: int, reason: str, by: User | None = None) -> Risk:
+def risk_close(
+    *, risk: Risk, expected_version: int, reason: str, by: User | None = None, source: str = SOURCE
+) -> Risk:
     """Close a risk, saying why. Closed risks stay in the register and their history."""
     if not reason.strip():
         raise ValidationError({"reason": "Say why the risk is being closed"})
-    before = risk_snapshot(risk)
-    risk.status, risk.closed_reason, risk.closed_at = Risk.Status.CLOSED, reason.strip(), timezone.now()
-    history.save_recorded(
-        obj=risk,
-        snapshot=risk_snapshot,
-        before=before,
-        area=risk.plan.area,
-        subject=f"Risk {risk.reference}",
-        by=by,
-        source=SOURCE,
+    return _status_set(
+        risk,
+        status=Risk.Status.CLOSED,
+        reason=reason.strip(),
         expected_version=expected_version,
-        plan=risk.plan,
+        by=by,
+        source=source,
     )
-    return risk
 
 
 @transaction.atomic
-def risk_reopen(*, risk: Risk, expected_version: int, by: User | None = None) -> Risk:
-    before = risk_snapshot(risk)
-    risk.status, risk.closed_reason, risk.closed_at = Risk.Status.OPEN, "", None
-    history.save_recorded(
-        obj=risk,
-        snapshot=risk_snapshot,
-        before=before,
-        area=risk.plan.area,
-        subject=f"Risk {risk.reference}",
-        by=by,
-        source=SOURCE,
-        expected_version=expected_version,
-        plan=risk.plan,
+def risk_reopen(*, risk: Risk, expected_version: int, by: User | None = None, source: str = SOURCE) -> Risk:
+    """Reopen a closed risk: it is reviewed and reported again."""
+    return _status_set(
+        risk, status=Risk.Status.OPEN, reason="", expected_version=expected_version, by=by, source=source
     )
-    return risk

@@ -28,9 +28,11 @@ def _risk(plan: Plan, work: RiskWork, by: User | None, source: str) -> Risk:
         content.scores_estimated = content_of(risk=risk).scores_estimated  # not in the file: kept
         risk = risk_update(risk=risk, expected_version=risk.version, content=content, by=by, source=source)
     if not file.is_open and (risk.is_open or risk.closed_reason != file.closed_reason):
-        risk = risk_close(risk=risk, expected_version=risk.version, reason=file.closed_reason, by=by)
+        risk = risk_close(
+            risk=risk, expected_version=risk.version, reason=file.closed_reason, by=by, source=source
+        )
     elif file.is_open and not risk.is_open:
-        risk = risk_reopen(risk=risk, expected_version=risk.version, by=by)
+        risk = risk_reopen(risk=risk, expected_version=risk.version, by=by, source=source)
     return risk
 
 

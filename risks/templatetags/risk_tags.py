@@ -11,7 +11,8 @@ from risks.selectors.register import RiskRow
 
 register = template.Library()
 
-TAG_COLOURS = {Band.GREEN: "govuk-tag--green", Band.AMBER: "govuk-tag--orange", Band.RED: "govuk-tag--red"}
+# The same tint and border as the heat map and the board view (.app-band in app.scss).
+TAG_COLOURS = {band: f"app-band app-band--{band.css}" for band in Band}
 
 
 @register.simple_tag
@@ -22,8 +23,8 @@ def band_tag(band: Band | None, score: int | None = None) -> SafeString:
     if band is None:
         return format_html('<span class="govuk-hint govuk-!-display-inline">{}</span>', "Not scored")
     if score is None:
-        return format_html('<strong class="govuk-tag {}">{}</strong>', TAG_COLOURS[band], band.label)
-    return format_html('<strong class="govuk-tag {}">{} {}</strong>', TAG_COLOURS[band], score, band.label)
+        return format_html('<strong class="{}">{}</strong>', TAG_COLOURS[band], band.label)
+    return format_html('<strong class="{}">{} {}</strong>', TAG_COLOURS[band], score, band.label)
 
 
 @register.filter

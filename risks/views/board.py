@@ -33,7 +33,7 @@ def heatmap(request: SignedInRequest, access: Access, plan_pk: int) -> HttpRespo
         "bands": bands,
         "since": since,
         "moved": [move for move in moves.values() if move.moved],
-        "nav": "plans",
+        "nav": "risks",
     }
     return render(request, "risks/heatmap.html", context)
 
@@ -52,6 +52,6 @@ def red(request: SignedInRequest, access: Access, plan_pk: int) -> HttpResponse:
         "reds": [(r, moves.get(r.risk.pk)) for r in reds],
         "bands": bands,
         "since": since,
-        "nav": "plans",
+        "nav": "risks",
     }
     return render(request, "risks/red.html", context)

@@ -56,9 +56,10 @@ def test_plural_changes_only_the_word_before_of(head, tail):
 
 @given(letters)
 def test_a_plural_starts_with_the_word_and_is_never_shorter(word):
+    """Irregular plurals (criterion, criteria) are the known exceptions."""
     plural = rules.plural(word)
-    assert len(plural) >= len(word)
-    if word not in KNOWN:
+    if word.lower() not in KNOWN:
+        assert len(plural) >= len(word)
         assert plural.startswith(word[:-1])
 
 

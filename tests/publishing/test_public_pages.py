@@ -11,6 +11,7 @@ from django.utils.http import http_date
 
 from plans.models import Item
 from publishing import services
+from tests.voice.factories import EntryFactory
 
 AREA = "stockport"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -46,7 +47,7 @@ def test_the_progress_page_shows_each_items_summaries_counts_and_easy_read(clien
     assert "1. Joint commissioning" in page
     assert "Leaders are working together." in page
     assert "Easy read" in page and "Leaders work together." in page
-    assert "Of 2 actions: 1 completed, 1 not started" in page
+    assert "Of 2 actions, 1 is \u201cCompleted\u201d and 1 \u201cNot rated yet\u201d" in page
 
 
 def test_the_scorecard_page_shows_the_rating_in_words_with_the_figure_target_and_chart(client, published):
@@ -106,8 +107,8 @@ def test_what_changed_is_worked_out_against_the_previous_publication(client, pub
     services.publication_create(area=area, by=published["pm"])
     page = _get(client, "public:home").content.decode()
     assert "Since our last update" in page
-    assert "1 more action completed" in page
-    assert "1 fewer action not started" in page
+    assert "1 more action is \u201cCompleted\u201d" in page
+    assert "1 fewer action is \u201cNot rated yet\u201d" in page
 
 
 def test_a_browser_holding_the_publication_gets_304_by_etag_and_by_date(client, published):
@@ -167,3 +168,18 @@ def test_every_address_in_the_public_html_is_on_this_site(client, published):
 def test_the_public_pages_send_no_script(client, published):
     for name, kwargs in PAGES:
         assert b"<script" not in _get(client, name, **kwargs).content
+
+
+def test_the_voice_page_shows_fifty_entries_a_page_so_an_area_with_hundreds_stays_light(
+    client, public_world, area
+):
+    for n in range(2, 62):
+        EntryFactory(area=area, reference=f"YS{n}", said=f"Entry number {n} said this.", is_published=True)
+    services.publication_create(area=area, by=public_world["pm"])
+
+    first = _get(client, "public:voice").content.decode()
+    second = client.get(reverse("public:voice", kwargs={"area": AREA}) + "?page=2").content.decode()
+
+    assert first.count('class="app-public-item"') == 50 and "Page 1 of 2" in first
+    assert second.count('class="app-public-item"') == 11 and "Entry number 61 said this." in second
+    assert 'rel="next"' in first and "Entry number 61 said this." not in first

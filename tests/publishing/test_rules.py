@@ -5,16 +5,19 @@ from hypothesis import strategies as st
 
 from publishing import rules
 
-LABELS = ["Complete", "On track", "Delayed", "not started"]
+LABELS = ["Complete", "On track", "Delayed", "Not rated yet"]
 
 
 def test_counts_words_says_how_many_actions_are_in_each_status():
-    counts = [("Complete", 5), ("On track", 4), ("Delayed", 2), ("not started", 1)]
-    assert rules.counts_words(counts) == "Of 12 actions: 5 complete, 4 on track, 2 delayed, 1 not started"
+    counts = [("Complete", 5), ("On track", 4), ("Delayed", 2), ("Not rated yet", 1)]
+    assert rules.counts_words(counts) == (
+        "Of 12 actions, 5 are \u201cComplete\u201d, 4 \u201cOn track\u201d, 2 \u201cDelayed\u201d "
+        "and 1 \u201cNot rated yet\u201d"
+    )
 
 
 def test_counts_words_leaves_out_statuses_no_action_has_and_says_one_action():
-    assert rules.counts_words([("Complete", 1), ("Delayed", 0)]) == "Of 1 action: 1 complete"
+    assert rules.counts_words([("Complete", 1), ("Delayed", 0)]) == "Of 1 action, 1 is \u201cComplete\u201d"
 
 
 def test_counts_words_for_an_item_with_no_actions():
@@ -25,9 +28,9 @@ def test_changes_since_names_the_counts_that_moved():
     before = [("Complete", 3), ("On track", 4), ("Delayed", 2)]
     after = [("Complete", 5), ("On track", 3), ("Delayed", 1)]
     assert rules.changes_since(before, after) == [
-        "2 more actions complete",
-        "1 fewer action on track",
-        "1 fewer action delayed",
+        "2 more actions are \u201cComplete\u201d",
+        "1 fewer action is \u201cOn track\u201d",
+        "1 fewer action is \u201cDelayed\u201d",
     ]
 
 

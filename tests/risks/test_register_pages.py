@@ -33,8 +33,8 @@ def test_the_register_lists_open_risks_with_their_band_in_words(client, register
     client.force_login(viewer)
     html = _register(client, area, plan)
     assert _references(html) == ["R1", "R2"]
-    assert '<strong class="govuk-tag govuk-tag--red">20 Red</strong>' in html
-    assert '<strong class="govuk-tag govuk-tag--orange">9 Amber</strong>' in html
+    assert '<strong class="app-band app-band--red">20 Red</strong>' in html
+    assert '<strong class="app-band app-band--amber">9 Amber</strong>' in html
     assert "Not enough educational psychologists" in html
 
 
