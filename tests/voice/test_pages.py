@@ -332,3 +332,15 @@ def test_the_scorecard_links_each_i_statement_to_what_families_said_about_it(cli
     page = client.get(reverse("scorecard:scorecard", kwargs={"area": "stockport"})).content.decode()
 
     assert f"{url('list')}?outcome={outcome.pk}" in page
+
+
+def test_the_list_offers_the_spreadsheet_to_everyone_and_its_import_to_the_programme_manager(
+    client, viewer, programme_manager, listed
+):
+    client.force_login(viewer)
+    as_viewer = client.get(url("list")).content.decode()
+    client.force_login(programme_manager)
+    as_manager = client.get(url("list")).content.decode()
+
+    assert url("export") in as_viewer and url("import") not in as_viewer
+    assert url("export") in as_manager and url("import") in as_manager
