@@ -105,8 +105,8 @@ def build_registers(
             effect=_sentence(rng, WORDS, 10),
             owner=people[(n * 3) % len(people)],
             category=CATEGORIES[n % len(CATEGORIES)],
-            likelihood=1 + (n * 7) % 5,
-            impact=1 + (n * 3) % 5 if n else 5,
+            likelihood=5 if n % 7 == 0 else 1 + (n * 7) % 5,  # one in seven red, R1 among them
+            impact=4 if n % 7 == 0 else 1 + (n * 3) % 5,
             inherent_likelihood=5,
             inherent_impact=4,
             target_likelihood=2,
@@ -117,8 +117,6 @@ def build_registers(
         )
         for n in range(risks)
     )
-    made[0].likelihood = 5  # the timed risk: red
-    Risk.objects.filter(pk=made[0].pk).update(likelihood=5)
     Risk.items.through.objects.bulk_create(
         Risk.items.through(risk_id=risk.pk, item_id=items[(n * 11) % len(items)].pk)
         for n, risk in enumerate(made)

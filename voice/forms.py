@@ -1,5 +1,6 @@
 """The words of "You said, we did": labels, hints and error messages live here."""
 
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,17 +18,36 @@ from .selectors import NOT_PUBLISHED, PUBLISHED, EntryFilters
 from .services import EntryContent
 
 
+def _item_words(reference: str, number: str, text: str) -> str:
+    text = text if len(text) <= 80 else text[:79] + "…"
+    return f"{reference} {number}: {text}"
+
+
 def item_label(item: Item) -> str:
-    text = item.text if len(item.text) <= 80 else item.text[:79] + "…"
-    return f"{item.plan.reference} {item.number}: {text}"
+    return _item_words(item.plan.reference, item.number, item.text)
+
+
+class ItemChoices(forms.models.ModelChoiceIterator):
+    """An area's items as options, written from plain values: thousands of items, no model for each."""
+
+    def __iter__(self) -> Iterator[tuple[Any, str]]:
+        if self.field.empty_label is not None:
+            yield ("", str(self.field.empty_label))
+        rows = self.queryset.values_list("pk", "plan__reference", "number", "text")
+        for pk, reference, number, text in rows:
+            yield (pk, _item_words(reference, number, text))
 
 
 class ItemsField(forms.ModelMultipleChoiceField):
+    iterator = ItemChoices
+
     def label_from_instance(self, obj: Item) -> str:
         return item_label(obj)
 
 
 class ItemField(forms.ModelChoiceField):
+    iterator = ItemChoices
+
     def label_from_instance(self, obj: Item) -> str:
         return item_label(obj)
 

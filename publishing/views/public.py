@@ -7,6 +7,7 @@ Every page reads one Publication (the latest, or the numbered one) and shows onl
 import csv
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
@@ -33,10 +34,20 @@ def _publication(request: HttpRequest, area: str, number: int | None = None) -> 
     key = (area, number)
     cached: dict = request.__dict__.setdefault("_publications", {})
     if key not in cached:
-        found = Publication.objects.filter(area__slug=area).select_related("area")
+        found = Publication.objects.filter(area__slug=area).select_related("area").defer("content")
         found = found.filter(number=number) if number is not None else found.order_by("-number")
-        cached[key] = found.first()
+        publication = found.first()
+        if publication is not None:
+            publication.content = _stored_content(publication.pk, publication.etag)
+        cached[key] = publication
     return cached[key]
+
+
+@lru_cache(maxsize=32)
+def _stored_content(pk: int, etag: str) -> dict:
+    """A publication's content, read and parsed once per process: a publication never changes, and its
+    etag (a hash of the content) is part of the key. Shared between requests, so read-only."""
+    return Publication.objects.values_list("content", flat=True).get(pk=pk)
 
 
 def _etag(request: HttpRequest, area: str, number: int | None = None, **_: Any) -> str | None:

@@ -3,7 +3,7 @@ table alternative, and the open red risks with their mitigations and latest note
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from plans.models import Plan
 
@@ -104,6 +104,9 @@ def red_risks(*, plan: Plan, bands: RiskBands) -> list[RedRisk]:
         Risk.objects.filter(
             plan=plan, status=Risk.Status.OPEN, likelihood__isnull=False, impact__isnull=False
         )
+        # Only the red ones are read with their mitigations and notes (a register of hundreds has few).
+        .alias(scored=F("likelihood") * F("impact"))
+        .filter(scored__gte=bands.red_from)
         .select_related("owner")
         .prefetch_related(mitigations)
         .order_by("sort_key")
