@@ -5,7 +5,7 @@ import gzip
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from publishing import services
 from tests.browser.axe import assert_accessible
@@ -124,6 +124,6 @@ def test_the_programme_manager_publishes_from_the_preview(published, page, live_
     page.goto(reverse("publishing:preview", kwargs={"area": "stockport"}))
     page.get_by_label("Note (optional)").fill("April progress")
     page.get_by_role("button", name="Publish").click()
-    assert page.get_by_text("Publication 2 published").is_visible()
+    expect(page.get_by_text("Publication 2 published")).to_be_visible()  # waits for the page after Publish
     page.get_by_role("link", name="Update 2").click()
-    assert page.get_by_text("Leaders are working together.").is_visible()
+    expect(page.get_by_text("Leaders are working together.")).to_be_visible()
