@@ -52,3 +52,21 @@ class RowReader:
             else:
                 self.problem(column, what(name))
         return found
+
+    def reference(self, seen: dict[str, int], *, thing: str, example: str) -> str:
+        """The row's reference (a "Reference" column), once in the file: a missing one or one already on
+        an earlier row (`seen`, kept by the caller, in lower case) is a problem and reads as ""."""
+        reference = self.text("Reference", 20)
+        if not reference:
+            self.problem(
+                "Reference", f"Enter the {thing}'s reference, such as {example}: every row needs one"
+            )
+        elif reference.lower() in seen:
+            self.problem(
+                "Reference",
+                f"{reference} is also on row {seen[reference.lower()]}. Give each {thing} its own reference",
+            )
+            return ""
+        else:
+            seen[reference.lower()] = self.number
+        return reference

@@ -88,18 +88,8 @@ def _score(text: str) -> int | None:
 
 
 def _risk(reader: RowReader, lookup: _Lookup, seen: dict[str, int]) -> FileRisk | None:
-    reference = reader.text("Reference", 20)
+    reference = reader.reference(seen, thing="risk", example="R1")
     title = " ".join(reader.text("Title", 250).split())
-    if not reference:
-        reader.problem("Reference", "Enter the risk's reference, such as R1: every row needs one")
-    elif reference.lower() in seen:
-        reader.problem(
-            "Reference",
-            f"{reference} is also on row {seen[reference.lower()]}. Give each risk its own reference",
-        )
-        reference = ""
-    else:
-        seen[reference.lower()] = reader.number
     if not title:
         reader.problem("Title", "Enter the risk's title")
     content = RiskContent(

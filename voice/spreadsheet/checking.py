@@ -112,17 +112,7 @@ class _Lookup:
 
 
 def _entry(reader: RowReader, lookup: _Lookup, seen: dict[str, int]) -> FileEntry | None:
-    reference = reader.text("Reference", 20)
-    if not reference:
-        reader.problem("Reference", "Enter the entry's reference, such as YS1: every row needs one")
-    elif reference.lower() in seen:
-        reader.problem(
-            "Reference",
-            f"{reference} is also on row {seen[reference.lower()]}. Give each entry its own reference",
-        )
-        reference = ""
-    else:
-        seen[reference.lower()] = reader.number
+    reference = reader.reference(seen, thing="entry", example="YS1")
     said = reader.text("You said")
     if not said:
         reader.problem("You said", "Enter what families or young people said")
