@@ -1,13 +1,13 @@
 # Two commands matter: `make run` and `make test`. Everything installs into this folder.
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
-.PHONY: run test lint bench install system-packages chromium test-sqlite test-postgres demo clean
+.PHONY: run test lint bench install system-packages chromium libreoffice test-sqlite test-postgres demo clean
 
 VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sendplan
-APPS := accounts areas common config demo evidence history plans progress scorecard risks voice publishing
+APPS := accounts areas common config demo evidence history jobs plans progress scorecard risks voice publishing boardpacks
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -15,9 +15,16 @@ export PYTHONDONTWRITEBYTECODE := 1
 system-packages:
 	@python3 -c "import venv, ensurepip" 2>/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
+	@# WeasyPrint (PDF) needs Pango; CairoSVG (charts in Word) needs Cairo; both need fonts.
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libcairo.so.2 && fc-list | grep -qi dejavu; } || \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libcairo2 fonts-dejavu-core fontconfig; }
 
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+# LibreOffice converts a board pack's Word document to PDF in a test (committee systems do the same).
+libreoffice:
+	@command -v soffice >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libreoffice-writer-nogui; }
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt | system-packages
 	python3 -m venv $(VENV)
@@ -40,7 +47,10 @@ demo: install
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py load_demo
 
+# The background worker (board packs, large imports) runs beside the web server and stops with it.
 run: demo
+	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
@@ -50,11 +60,11 @@ lint: install
 	$(VENV)/bin/mypy
 	$(VENV)/bin/bandit -q -c pyproject.toml -r $(APPS)
 
-test-sqlite: install chromium
+test-sqlite: install chromium libreoffice
 	$(PY) -m pytest -p no:cacheprovider
 
 # PostgreSQL runs when DATABASE_URL is set or a server answers on 127.0.0.1:5432.
-test-postgres: install chromium
+test-postgres: install chromium libreoffice
 	@if [ -n "$$DATABASE_URL" ]; then url="$$DATABASE_URL"; \
 	elif (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then url="$(PG_URL)"; fi; \
 	if [ -n "$$url" ]; then echo "== PostgreSQL: $${url%%@*}@..."; DATABASE_URL="$$url" $(PY) -m pytest -p no:cacheprovider; \

@@ -242,6 +242,16 @@ class Access:
         programme manager's)."""
         return self.role != Role.VIEWER
 
+    def can_make_packs(self) -> bool:
+        """Set up board pack templates, make packs, and mark the version sent to a meeting: the
+        programme manager."""
+        return self.is_programme_manager
+
+    def can_read_pack(self, *, sent: bool) -> bool:
+        """Read and download a board pack: the programme manager any version; every other member the
+        version marked as sent to the meeting."""
+        return self.is_programme_manager or sent
+
     def can_publish(self) -> bool:
         """Write the summaries families read, preview and publish the public pages, mark entries as
         published: the programme manager."""
@@ -331,6 +341,10 @@ def risk_manager(access: Access) -> bool:
 
 def voice_writer(access: Access) -> bool:
     return access.can_write_voice()
+
+
+def pack_maker(access: Access) -> bool:
+    return access.can_make_packs()
 
 
 def publisher(access: Access) -> bool:

@@ -22,6 +22,8 @@ urlpatterns = [
     path("areas/<slug:area>/risks/", include("risks.urls")),
     path("areas/<slug:area>/you-said-we-did/", include("voice.urls")),
     path("areas/<slug:area>/publishing/", include("publishing.urls")),
+    path("areas/<slug:area>/board-packs/", include("boardpacks.urls")),
+    path("areas/<slug:area>/jobs/", include("jobs.urls")),
     path("public/<slug:area>/", include("publishing.public_urls")),
 ]
 

@@ -17,6 +17,7 @@ LAYERS = [
     "history",
     "accounts",
     "areas",
+    "jobs",
     "plans",
     "evidence",
     "progress",
@@ -24,6 +25,7 @@ LAYERS = [
     "risks",
     "voice",
     "publishing",
+    "boardpacks",
     "demo",
 ]
 

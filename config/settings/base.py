@@ -22,10 +22,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "common",
     "history",
     "accounts",
     "areas",
+    "jobs",
     "plans",
     "evidence",
     "progress",
@@ -33,6 +36,7 @@ INSTALLED_APPS = [
     "risks",
     "voice",
     "publishing",
+    "boardpacks",
     "demo",
 ]
 
@@ -168,3 +172,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Background work (board packs, large imports): django-tasks with its database backend. `make run`
+# starts `manage.py db_worker` beside the web server; production runs it as a service (docs/deploy.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
