@@ -7,7 +7,7 @@ Charts are images: `chart_src(name)` says where each one's SVG is (a URL on the 
 in the PDF). Each is a numbered figure with its caption and its data as a table beside it.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -40,8 +40,15 @@ class SectionView:
     template: str
 
 
-def pack_html(content: dict[str, Any], *, for_print: bool, chart_src: Callable[[str], str]) -> str:
-    """The pack as HTML: a whole document to print, or the body of the web page."""
+def pack_html(
+    content: dict[str, Any],
+    *,
+    for_print: bool,
+    chart_src: Callable[[str], str],
+    shortened: Mapping[str, tuple[int, int]] | None = None,
+) -> str:
+    """The pack as HTML: a whole document to print, or the body of the web page. `shortened` names the
+    lists the content holds only the start of, as "section_list": (shown, total), each then saying so."""
     figures = {
         name: _figure(content, name, number, chart_src)
         for number, name in enumerate(chart_names(content), start=1)
@@ -72,6 +79,7 @@ def pack_html(content: dict[str, Any], *, for_print: bool, chart_src: Callable[[
         "summary_counts": _summary_counts(content),
         "exception_measures": _exception_measures(content, figures),
         "heat_map": _heat_map(content),
+        "shortened": {key: {"shown": shown, "total": total} for key, (shown, total) in (shortened or {}).items()},
     }
     template = "boardpacks/pack/print.html" if for_print else "boardpacks/pack/page.html"
     return render_to_string(template, context)

@@ -2,11 +2,16 @@
 WeasyPrint as tagged PDF/UA-1, in British English, with bookmarks from its headings, "Page X of Y", a
 running header, table headings repeated on each page and the wide tables on landscape pages.
 
+A very long list (a large plan's hundreds of red items) is shortened to its first `PRINT_ROWS` in the
+PDF, saying so where it is cut: WeasyPrint lays out about a thousand table cells a second, and the board
+reads the paper; every row stays in the pack's content, its web page and its Excel workbook.
+
 Nothing is fetched: the charts are data: URIs of their SVG, the stylesheet is inline, and the URL fetcher
 refuses every other address, so text in the content can never make the PDF reach the network.
 """
 
 import base64
+import copy
 from typing import Any
 
 from weasyprint import HTML, URLFetcher
@@ -31,13 +36,46 @@ def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
+PRINT_ROWS = 50
+LONG_LISTS = (
+    ("rag_overview", "rows"),
+    ("exceptions", "red"),
+    ("exceptions", "overdue"),
+    ("exceptions", "slipped"),
+    ("highlights", "reports"),
+    ("scorecard", "measures"),
+    ("voice", "entries"),
+)
+
+
+def shorten(content: dict[str, Any], *, rows: int = PRINT_ROWS) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
+    """The content with each long list cut to its first `rows` (the scorecard keeps every red or
+    worsening measure too), and which lists were cut: {"section_list": (shown, total)}."""
+    shortened: dict[str, tuple[int, int]] = {}
+    sections = content["sections"]
+    cut = {**content, "sections": dict(sections)}
+    for key, field in LONG_LISTS:
+        if key not in sections or len(sections[key][field]) <= rows:
+            continue
+        whole = sections[key][field]
+        kept = [
+            entry
+            for index, entry in enumerate(whole)
+            if index < rows or (key == "scorecard" and entry.get("exception"))
+        ]
+        cut["sections"][key] = {**cut["sections"][key], field: kept}
+        shortened[f"{key}_{field}"] = (len(kept), len(whole))
+    return copy.deepcopy(cut), shortened
+
+
 def print_html(content: dict[str, Any]) -> str:
     """The document WeasyPrint lays out: the pack's print HTML with its charts inline."""
+    printed, shortened = shorten(content)
 
     def chart_src(name: str) -> str:
-        return svg_data_uri(chart_svg(content, name) or "")
+        return svg_data_uri(chart_svg(printed, name) or "")
 
-    return pack_html(content, for_print=True, chart_src=chart_src)
+    return pack_html(printed, for_print=True, chart_src=chart_src, shortened=shortened)
 
 
 def render(content: dict[str, Any]) -> bytes:

@@ -1,0 +1,177 @@
+"""The pack as PDF, opened with pypdf as a reader would: its text, bookmarks, tags, language and PDF/UA
+claim, page numbers, landscape pages for the wide tables, and nothing ever fetched from outside."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from boardpacks import rules
+from boardpacks.formats import pdf
+from tests.boardpacks.samples import sample_content
+
+
+@pytest.fixture(scope="module")
+def content():
+    return sample_content()
+
+
+@pytest.fixture(scope="module")
+def reader(content):
+    return PdfReader(io.BytesIO(pdf.render(content)))
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _page_texts(reader) -> list[str]:
+    return [_words(page.extract_text()) for page in reader.pages]
+
+
+def _outline_titles(outline, depth=0) -> list[tuple[int, str]]:
+    titles = []
+    for entry in outline:
+        if isinstance(entry, list):
+            titles.extend(_outline_titles(entry, depth + 1))
+        else:
+            titles.append((depth, entry.title))
+    return titles
+
+
+def test_the_pdf_text_has_every_sections_heading_and_the_key_values_of_the_content(content, reader):
+    text = " ".join(_page_texts(reader))
+    for key in content["pack"]["sections"]:
+        if key != "cover":
+            assert rules.BY_KEY[key].title in text
+    red = content["sections"]["exceptions"]["red"][0]
+    assert f"{red['number']} Action" in text
+    assert "Action 0: review the graduated response" in text
+    assert "48.2%" in text and "EHC plans issued within 20 weeks" in text
+    assert "R1" in text and "Not enough specialist places for September" in text
+    assert "We did not know who to ask about transport." in text
+    assert "20 April 2021" in text
+
+
+def test_the_bookmarks_are_the_title_then_each_section_heading_in_order(content, reader):
+    titles = _outline_titles(reader.outline)
+    assert titles[0] == (0, content["pack"]["title"])
+    sections = [title for depth, title in titles if depth == 1]
+    expected = ["Contents"] + [rules.BY_KEY[key].title for key in content["pack"]["sections"] if key != "cover"]
+    assert sections == expected
+    assert (2, "Red items (6)") in titles
+
+
+def test_the_pdf_is_tagged_in_british_english_and_claims_pdf_ua(reader):
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog
+    assert bool(catalog["/MarkInfo"]["/Marked"]), "marked as tagged"
+    assert catalog["/Lang"] == "en-GB"
+    xmp = catalog["/Metadata"].get_object().get_data().decode()
+    assert re.search(r"pdfuaid:part(>|=\")1", xmp), xmp
+
+
+def test_the_pdf_has_a_title_and_author_in_its_metadata(content, reader):
+    assert reader.metadata.title == f"{content['pack']['title']}: March 2021"
+    assert reader.metadata.author == "Stockport Council"
+
+
+def test_every_page_after_the_cover_says_page_x_of_y_and_carries_the_area_and_title(content, reader):
+    texts = _page_texts(reader)
+    total = len(texts)
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {total}" in text
+    assert all(f"Stockport Council: {content['pack']['title']}" in text for text in texts[1:])
+
+
+def test_the_wide_tables_are_on_landscape_pages(reader):
+    landscape = [
+        text
+        for page, text in zip(reader.pages, _page_texts(reader), strict=True)
+        if page.mediabox.width > page.mediabox.height
+    ]
+    portrait = [
+        text
+        for page, text in zip(reader.pages, _page_texts(reader), strict=True)
+        if page.mediabox.width < page.mediabox.height
+    ]
+    assert landscape and portrait
+    assert any("Red items, March 2021" in text for text in landscape)
+    assert any("The scorecard as reported for March 2021" in text for text in landscape)
+    assert any("Figure 1 data" in text for text in landscape)
+    assert not any("Heat map" in text for text in landscape)
+
+
+def test_a_long_tables_headings_are_repeated_on_each_of_its_pages():
+    content = sample_content(rows=45, sections=["exceptions"])
+    reader = PdfReader(io.BytesIO(pdf.render(content)))
+    with_red_rows = [text for text in _page_texts(reader) if "Action 3" in text or "Interim panel" in text]
+    assert len(with_red_rows) > 2
+    for text in with_red_rows:
+        assert "Number Item Status Due" in text
+
+
+def test_the_fetcher_refuses_every_address_but_the_packs_own_data():
+    fetcher = pdf.LocalOnlyFetcher()
+    with pytest.raises(ValueError, match="fetches nothing"):
+        fetcher("http://example.com/x.png")
+    with pytest.raises(ValueError, match="fetches nothing"):
+        fetcher("file:///etc/passwd")
+    assert fetcher(pdf.svg_data_uri("<svg xmlns='http://www.w3.org/2000/svg'/>")).read().startswith(b"<svg")
+
+
+class RecordingFetcher(pdf.LocalOnlyFetcher):
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def fetch(self, url, headers=None):
+        self.asked.append(url)
+        return super().fetch(url, headers)
+
+
+def test_markup_in_the_content_is_printed_as_text_and_never_fetches_anything():
+    hostile = '<img src="http://example.com/x"> <link rel=stylesheet href="http://example.com/s.css">'
+    content = sample_content(rows=2, sections=["cover", "exceptions", "matters"])
+    content["sections"]["exceptions"]["red"][0]["commentary"] = hostile
+    content["sections"]["matters"]["text"] = hostile
+    fetcher = RecordingFetcher()
+    document = HTML(string=pdf.print_html(content), base_url=None, url_fetcher=fetcher)
+    reader = PdfReader(io.BytesIO(document.write_pdf(pdf_variant="pdf/ua-1")))
+    assert fetcher.asked == []
+    text = " ".join(_page_texts(reader))
+    assert '<img src="http://example.com/x">' in text
+
+
+def test_the_charts_are_drawn_from_data_uris_only():
+    content = sample_content(rows=2)
+    fetcher = RecordingFetcher()
+    HTML(string=pdf.print_html(content), base_url=None, url_fetcher=fetcher).render()
+    assert len(fetcher.asked) == 2
+    assert all(url.startswith("data:image/svg+xml;base64,") for url in fetcher.asked)
+
+
+def test_a_very_long_list_is_cut_in_the_pdf_saying_how_many_of_how_many():
+    content = sample_content(rows=120)
+    printed, shortened = pdf.shorten(content, rows=50)
+    assert shortened["exceptions_red"] == (50, 120)
+    assert shortened["exceptions_overdue"] == (50, 60)
+    assert shortened["exceptions_slipped"] == (50, 60)
+    assert "voice_entries" not in shortened, "24 entries are all printed"
+    assert len(printed["sections"]["exceptions"]["red"]) == 50
+    assert len(content["sections"]["exceptions"]["red"]) == 120, "the stored content is untouched"
+    html = pdf.print_html(content)
+    assert "This document lists 50 of the 120 red items" in html
+    assert "Red items (120)" in html
+
+
+def test_the_scorecard_keeps_every_red_or_worsening_measure_when_cut():
+    content = sample_content(rows=240)
+    measures = content["sections"]["scorecard"]["measures"]
+    measures[-1] = {**measures[-1], "exception": True, "code": "S999"}
+    printed, shortened = pdf.shorten(content, rows=50)
+    codes = [measure["code"] for measure in printed["sections"]["scorecard"]["measures"]]
+    assert len(codes) == 51 and codes[-1] == "S999"
+    assert shortened["scorecard_measures"] == (51, len(measures))
