@@ -15,7 +15,7 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from .. import rules
-from ..charts import chart_caption, chart_names, chart_table, slug_of
+from ..charts import OVERVIEW, chart_caption, chart_names, chart_table, slug_of
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def pack_html(
         "sections": sections,
         "has_cover": "cover" in content["sections"],
         "for_print": for_print,
-        "overview_figure": figures.get("rag-overview"),
+        "overview_figures": [figure for name, figure in figures.items() if name.startswith(OVERVIEW)],
         "summary_counts": _summary_counts(content),
         "exception_measures": _exception_measures(content, figures),
         "heat_map": _heat_map(content),
