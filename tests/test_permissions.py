@@ -15,6 +15,7 @@ from progress.models import ReportingPeriod
 from scorecard.dfe import READY_MADE
 from scorecard.models import DataUpload, SavedMapping
 from scorecard.services.reporting import reported_scorecard_freeze
+from tests.boardpacks.factories import PackFactory, PackTemplateFactory
 from tests.evidence.factories import EvidenceFactory
 from tests.plans.factories import RagSchemeFactory
 from tests.risks.factories import MitigationFactory, RiskFactory
@@ -48,6 +49,17 @@ def _made_public(measure):
     measure.save(update_fields=["is_public"])
     return measure
 
+
+def _board_pack_read(data):
+    """A board pack of the area, not yet marked as sent (so only the programme manager reads it; a
+    sent pack's readers are tested in tests/boardpacks/test_html.py), made once per test."""
+    if "board_pack_read" not in data:
+        template = PackTemplateFactory(plan=data["plan"], area=data["plan"].area, name="Read on the web")
+        data["board_pack_read"] = PackFactory(template=template, period=data["reported_period"])
+    return data["board_pack_read"]
+
+
+PACK_MANAGER_READS = {PM: 200, LEAD: 404, CONTRIB: 404, VIEWER: 404}
 
 # (url name, kwargs builder, query string, expected status per member role)
 TABLE = [
@@ -322,6 +334,13 @@ TABLE = [
     ("publishing:preview", lambda d: {}, "", MANAGER_ONLY),
     ("publishing:preview-chart", lambda d: {"code": _made_public(d["measure"]).code}, "", MANAGER_ONLY),
     ("publishing:publish", lambda d: {}, "", {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405}),
+    ("boardpacks:pack-html", lambda d: {"pk": _board_pack_read(d).pk}, "", PACK_MANAGER_READS),
+    (
+        "boardpacks:chart",
+        lambda d: {"pk": _board_pack_read(d).pk, "name": "rag-overview"},
+        "",
+        PACK_MANAGER_READS,
+    ),
 ]
 # The kind of data each page reads (areas.access.Kind): a role that does not read that kind gets 403.
 READ_KINDS = {
