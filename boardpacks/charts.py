@@ -51,7 +51,7 @@ def _text_colour(background: str) -> str:
 def chart_names(content: dict[str, Any]) -> list[str]:
     """The charts a pack's content has, in the order they appear."""
     sections = content["sections"]
-    names = []
+    names: list[str] = []
     if "rag_overview" in sections and sections["rag_overview"]["rows"]:
         names.extend(_overview_parts(content))
     if "scorecard" in sections:

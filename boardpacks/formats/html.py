@@ -79,7 +79,9 @@ def pack_html(
         "summary_counts": _summary_counts(content),
         "exception_measures": _exception_measures(content, figures),
         "heat_map": _heat_map(content),
-        "shortened": {key: {"shown": shown, "total": total} for key, (shown, total) in (shortened or {}).items()},
+        "shortened": {
+            key: {"shown": shown, "total": total} for key, (shown, total) in (shortened or {}).items()
+        },
     }
     template = "boardpacks/pack/print.html" if for_print else "boardpacks/pack/page.html"
     return render_to_string(template, context)

@@ -14,8 +14,8 @@ import base64
 import copy
 from typing import Any
 
-from weasyprint import HTML, URLFetcher
-from weasyprint.urls import URLFetcherResponse
+from weasyprint import HTML, URLFetcher  # type: ignore[import-untyped]
+from weasyprint.urls import URLFetcherResponse  # type: ignore[import-untyped]
 
 from ..charts import chart_svg
 from .html import pack_html
@@ -48,7 +48,9 @@ LONG_LISTS = (
 )
 
 
-def shorten(content: dict[str, Any], *, rows: int = PRINT_ROWS) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
+def shorten(
+    content: dict[str, Any], *, rows: int = PRINT_ROWS
+) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
     """The content with each long list cut to its first `rows` (the scorecard keeps every red or
     worsening measure too), and which lists were cut: {"section_list": (shown, total)}."""
     shortened: dict[str, tuple[int, int]] = {}

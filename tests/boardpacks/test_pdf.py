@@ -59,7 +59,9 @@ def test_the_bookmarks_are_the_title_then_each_section_heading_in_order(content,
     titles = _outline_titles(reader.outline)
     assert titles[0] == (0, content["pack"]["title"])
     sections = [title for depth, title in titles if depth == 1]
-    expected = ["Contents"] + [rules.BY_KEY[key].title for key in content["pack"]["sections"] if key != "cover"]
+    expected = ["Contents"] + [
+        rules.BY_KEY[key].title for key in content["pack"]["sections"] if key != "cover"
+    ]
     assert sections == expected
     assert (2, "Red items (6)") in titles
 

@@ -28,7 +28,9 @@ def test_the_pack_page_passes_axe_and_never_scrolls_sideways(
     page.set_viewport_size({"width": width, "height": 800})
     response = page.goto(pack_url)
     assert response is not None and response.status == 200
-    expect(page.get_by_role("heading", level=1)).to_have_text("SEND Written Statement of Action: progress report")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "SEND Written Statement of Action: progress report"
+    )
     sizes = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert sizes[0] <= sizes[1], f"the pack at {width} px scrolls sideways: {sizes}"
     assert_accessible(page)
@@ -42,7 +44,8 @@ def test_the_charts_load_as_images_and_the_contents_jump_to_each_section(
     charts = page.locator("img.app-pack-chart")
     expect(charts).to_have_count(2)
     loaded = page.evaluate(
-        "() => [...document.querySelectorAll('img.app-pack-chart')].map(img => img.complete && img.naturalWidth)"
+        "() => [...document.querySelectorAll('img.app-pack-chart')]"
+        ".map(img => img.complete && img.naturalWidth)"
     )
     assert all(width and width > 0 for width in loaded), loaded
     expect(page.get_by_text("Figure 1: Items by status in each of the areas of weakness")).to_be_visible()
@@ -53,7 +56,9 @@ def test_the_charts_load_as_images_and_the_contents_jump_to_each_section(
     expect(grid).to_be_focused()
 
 
-def test_the_pack_reads_the_same_with_javascript_off(browser: Browser, live_server, programme_manager, pack_url):
+def test_the_pack_reads_the_same_with_javascript_off(
+    browser: Browser, live_server, programme_manager, pack_url
+):
     context = browser.new_context(java_script_enabled=False)
     try:
         signed_in_context(context, programme_manager, live_server.url)
