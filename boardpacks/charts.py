@@ -4,8 +4,9 @@ description in words, and its data as a table beside it (`chart_table`).
 
 - "rag-overview": each top-level item's lowest-level items by status, this period against the last, as
   stacked bars; every segment is labelled with its count and the legend names each status, so colour is
-  never the only signal. A plan with more than `CHART_ROWS` top-level items gets one chart per
-  `CHART_ROWS` of them ("rag-overview-1", "rag-overview-2", ...), so each stays readable on a page.
+  never the only signal. "rag-overview" draws every top-level item; the web page and the PDF show a plan
+  with more than `CHART_ROWS` of them as one chart per `CHART_ROWS` (`overview_parts`: "rag-overview-1",
+  "rag-overview-2", ...), so each stays readable on a page.
 - "measure-<code>": an exception measure's figures as reported, drawn by the scorecard's own chart.
 """
 
@@ -53,7 +54,7 @@ def chart_names(content: dict[str, Any]) -> list[str]:
     sections = content["sections"]
     names: list[str] = []
     if "rag_overview" in sections and sections["rag_overview"]["rows"]:
-        names.extend(_overview_parts(content))
+        names.append(OVERVIEW)
     if "scorecard" in sections:
         names.extend(
             f"measure-{slug_of(measure['code'])}"
@@ -61,6 +62,18 @@ def chart_names(content: dict[str, Any]) -> list[str]:
             if measure["exception"] and measure["points"]
         )
     return names
+
+
+def overview_parts(content: dict[str, Any]) -> list[str]:
+    """The overview's charts as the web page and the PDF show them: "rag-overview" for up to
+    `CHART_ROWS` top-level items, else "rag-overview-1", "rag-overview-2", ... each drawing `CHART_ROWS`."""
+    if "rag_overview" not in content["sections"] or not content["sections"]["rag_overview"]["rows"]:
+        return []
+    return list(_overview_parts(content))
+
+
+def _is_chart(content: dict[str, Any], name: str) -> bool:
+    return name in chart_names(content) or name in overview_parts(content)
 
 
 def _overview_parts(content: dict[str, Any]) -> dict[str, tuple[int, int]]:
@@ -87,7 +100,7 @@ def slug_of(code: str) -> str:
 
 def chart_svg(content: dict[str, Any], name: str) -> str | None:
     """One chart of the content by name, or None when it has no such chart."""
-    if name not in chart_names(content):
+    if not _is_chart(content, name):
         return None
     if name.startswith(OVERVIEW):
         return rag_overview_svg(content, name=name)
@@ -113,7 +126,7 @@ def chart_caption(content: dict[str, Any], name: str) -> str:
 
 def chart_table(content: dict[str, Any], name: str) -> tuple[list[str], list[list[str]]]:
     """The chart's data as a table: (headings, rows of words)."""
-    if name.startswith(OVERVIEW) and name in chart_names(content):
+    if name.startswith(OVERVIEW) and _is_chart(content, name):
         labels = _status_labels(content)
         previous = content.get("previous")
         headings = ["Item", "Period", *labels, "Total"]

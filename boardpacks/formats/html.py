@@ -15,7 +15,7 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from .. import rules
-from ..charts import OVERVIEW, chart_caption, chart_names, chart_table, slug_of
+from ..charts import OVERVIEW, chart_caption, chart_names, chart_table, overview_parts, slug_of
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,8 @@ def pack_html(
 ) -> str:
     """The pack as HTML: a whole document to print, or the body of the web page. `shortened` names the
     lists the content holds only the start of, as "section_list": (shown, total), each then saying so."""
-    figures = {
-        name: _figure(content, name, number, chart_src)
-        for number, name in enumerate(chart_names(content), start=1)
-    }
+    names = [*overview_parts(content), *(name for name in chart_names(content) if name != OVERVIEW)]
+    figures = {name: _figure(content, name, number, chart_src) for number, name in enumerate(names, start=1)}
     sections = [
         SectionView(
             key=key,

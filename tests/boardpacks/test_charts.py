@@ -5,7 +5,14 @@ table that matches the content, and the content's text escaped."""
 import pytest
 from defusedxml import ElementTree
 
-from boardpacks.charts import CHART_ROWS, chart_caption, chart_names, chart_svg, chart_table
+from boardpacks.charts import (
+    CHART_ROWS,
+    chart_caption,
+    chart_names,
+    chart_svg,
+    chart_table,
+    overview_parts,
+)
 from tests.boardpacks.samples import sample_content
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -36,14 +43,17 @@ def test_a_measure_without_figures_has_no_chart_and_a_pack_without_those_section
 def test_an_unknown_chart_is_none():
     assert chart_svg(sample_content(), "measure-nope") is None
     assert chart_svg(sample_content(), "rag-overview-2") is None
+    assert overview_parts(sample_content()) == ["rag-overview"]
 
 
-def test_a_plan_with_many_top_level_items_gets_one_overview_chart_per_dozen():
+def test_the_page_and_pdf_show_a_plan_with_many_top_level_items_in_one_overview_chart_per_dozen():
     content = sample_content(rows=120)  # 30 top-level items
     rows = content["sections"]["rag_overview"]["rows"]
     assert len(rows) == 30 and CHART_ROWS == 12
-    names = [name for name in chart_names(content) if name.startswith("rag-overview")]
-    assert names == ["rag-overview-1", "rag-overview-2", "rag-overview-3"]
+    assert overview_parts(content) == ["rag-overview-1", "rag-overview-2", "rag-overview-3"]
+    assert "rag-overview" in chart_names(content), "the whole overview, drawn in one chart"
+    _, whole = chart_table(content, "rag-overview")
+    assert len(whole) == 60
     assert chart_caption(content, "rag-overview-3").endswith("(25 to 30 of 30)")
     _, table = chart_table(content, "rag-overview-3")
     assert [row[0] for row in table[::2]] == [row["number"] for row in rows[24:]]

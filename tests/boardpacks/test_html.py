@@ -284,3 +284,17 @@ def test_a_viewer_reads_only_the_version_sent_to_the_meeting(client, viewer, pac
 def test_another_areas_user_finds_no_pack(client, other_area_user, pack):
     client.force_login(other_area_user)
     assert client.get(_pack_url(pack)).status_code == 404
+
+
+def test_a_plan_with_many_top_level_items_shows_its_overview_in_charts_of_a_dozen_each():
+    page = _page(sample_content(rows=120))  # 30 top-level items
+    sources = [image.get("src") for image in page.iter("img")]
+    assert sources == [
+        "/charts/rag-overview-1.svg",
+        "/charts/rag-overview-2.svg",
+        "/charts/rag-overview-3.svg",
+        "/charts/measure-s1.svg",
+    ]
+    captions = [_text(caption) for caption in page.iter("figcaption")]
+    assert captions[2].startswith("Figure 3: Items by status") and captions[2].endswith("(25 to 30 of 30)")
+    assert captions[3].startswith("Figure 4: S1")
