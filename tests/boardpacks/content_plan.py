@@ -162,11 +162,16 @@ def highlight_report(period: ReportingPeriod, code: str, number: str, **columns:
     return report_
 
 
-def february_and_march(area) -> dict:
-    """The whole story: February reported, then March with its updates, reports, scorecard and risks."""
-    plan = make_plan(area)
+def february_and_march(area, *, actions: int = 2, more: int = 0) -> dict:
+    """The whole story: February reported, then March with its updates, reports, scorecard and risks.
+    `actions` under each priority; `more` measures (no figures yet), amber risks and entries besides."""
+    plan = make_plan(area, actions=actions)
     measures = scorecard(area)
     registered = risks(plan)
+    for n in range(more):
+        MeasureFactory(area=area, code=f"M{n + 1}", name=f"Measure {n + 1}")
+        RiskFactory(plan=plan, reference=f"R{n + 3}", title=f"Risk {n + 3}", likelihood=2, impact=3)
+        EntryFactory(area=area, reference=f"YS{n + 20}", heard_on=D(2021, 3, 10))
     Item.objects.filter(plan=plan, number="1.1.2").update(due_date=D(2021, 3, 15))
     Item.objects.filter(plan=plan, number="2.1.2").update(
         due_date=D(2021, 6, 30), original_due_date=D(2020, 12, 31), slip_count=2
@@ -179,6 +184,8 @@ def february_and_march(area) -> dict:
     february = report(february)
 
     rate(plan, {"1.1.1": 1, "1.1.2": 2, "2.1.1": 3, "2.1.2": 2})
+    extra = Item.objects.filter(plan=plan, level=3).exclude(number__in=["1.1.1", "1.1.2", "2.1.1", "2.1.2"])
+    extra.update(status=statuses_of(plan)[1], due_date=D(2021, 1, 31), slip_count=1)
     Risk.objects.filter(pk=registered["r1"].pk).update(likelihood=4, impact=5)
     march = open_period(plan, "March 2021", D(2021, 3, 1), D(2021, 3, 31))
     confirmed_update(
