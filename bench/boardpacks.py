@@ -6,7 +6,7 @@ for the demo's March 2021 Stockport monthly pack and for the large synthetic pla
   during one more run (tracemalloc).
 - Each format is rendered from that content (saved as JSON) in a fresh subprocess of its own
   (`python -m bench.boardpacks render FMT CONTENT.json N`): one first render (imports, fonts), then N timed
-  ones; its peak memory is the subprocess's peak resident size (getrusage) less its size before the
+  ones; its peak memory is the subprocess's peak resident size (VmHWM) less its size before the
   first render, so the C libraries' memory (WeasyPrint's Pango, for one) counts too.
 - A format whose renderer is not in this installation (NotImplementedError) is left out with a note.
 
@@ -51,11 +51,12 @@ def _stats(seconds: list[float]) -> dict[str, Any]:
     }
 
 
-def _rss_now() -> int:
-    """This process's resident size now, in bytes (Linux), else 0."""
+def _status_bytes(field: str) -> int:
+    """A size from /proc/self/status in bytes (Linux): VmRSS, the resident size now; VmHWM, its peak since
+    the process started its program (unlike getrusage's, which keeps the forking parent's peak)."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -72,7 +73,7 @@ def render_main(fmt: str, content_path: str, repeat: str) -> None:
 
     content = json.loads(Path(content_path).read_text())
     render = renderer(fmt)
-    before = _rss_now()
+    before = _status_bytes("VmRSS")
     try:
         start = time.perf_counter()
         data = render(content)
@@ -85,7 +86,7 @@ def render_main(fmt: str, content_path: str, repeat: str) -> None:
         start = time.perf_counter()
         render(content)
         times.append(time.perf_counter() - start)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+    peak = _status_bytes("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(
         json.dumps(
             {
@@ -278,7 +279,7 @@ def report_lines(runs: dict[str, Any]) -> list[str]:
         f"format (a first render, then {FORMAT_REPEAT['pdf']} timed for PDF and {FORMAT_REPEAT['docx']} for "
         "Word and Excel). Peak memory: for the content, the peak of Python's allocations (tracemalloc) "
         "during one more run; for a file, how far the rendering process's resident size rose above its "
-        "size before the first render (getrusage). Targets for the large plan's pack: "
+        "size before the first render (VmHWM). Targets for the large plan's pack: "
         + ", ".join(f"{fmt.upper()} under {limit:.0f} s" for fmt, limit in TARGETS_S.items())
         + ".",
         "",
@@ -334,6 +335,7 @@ def main() -> None:
 
     from .generate import FULL, build_area
 
+    Path(settings.BENCH_DIR).mkdir(parents=True, exist_ok=True)
     test = settings.DATABASES["default"]["TEST"]
     if connection.vendor == "sqlite":
         test["NAME"] = str(Path(settings.BENCH_DIR) / "bench-packs.sqlite3")

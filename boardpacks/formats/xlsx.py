@@ -42,41 +42,43 @@ def _text_luminance(colour: str) -> float:
 
 
 class _Styles:
-    """Fills and fonts made once per colour (openpyxl keeps one style per distinct object)."""
+    """The fill and font of each colour, made once (openpyxl keeps one style per distinct object)."""
 
     def __init__(self) -> None:
-        self.made: dict[str, tuple[PatternFill, Font]] = {}
+        self.made: dict[str, tuple[PatternFill, Font] | None] = {}
 
-    def of(self, colour: str) -> tuple[PatternFill, Font] | None:
-        if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour or ""):
-            return None
-        if colour not in self.made:
-            luminance = _text_luminance(colour)
-            white_contrast, black_contrast = 1.05 / (luminance + 0.05), (luminance + 0.05) / 0.05
-            text = "FFFFFF" if white_contrast >= black_contrast else "0B0C0C"
-            self.made[colour] = (
-                PatternFill(fill_type="solid", fgColor=colour[1:].upper()),
-                Font(bold=True, color=text),
-            )
-        return self.made[colour]
+    def apply(self, cell: Cell, colour: str, wrap: bool) -> None:
+        if colour and colour not in self.made:
+            self.made[colour] = None
+            if re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+                luminance = _text_luminance(colour)
+                white_contrast, black_contrast = 1.05 / (luminance + 0.05), (luminance + 0.05) / 0.05
+                text = "FFFFFF" if white_contrast >= black_contrast else "0B0C0C"
+                fill = PatternFill(fill_type="solid", fgColor=colour[1:].upper())
+                self.made[colour] = (fill, Font(bold=True, color=text))
+        made = self.made.get(colour) if colour else None
+        if made:
+            cell.fill, cell.font = made
+        if wrap:
+            cell.alignment = WRAP
 
 
 def _write(worksheet: Worksheet, row: int, column: int, value: Value, styles: _Styles) -> int:
     """Write one value; return its width in characters (its longest line)."""
     cell = cast(Cell, worksheet.cell(row=row, column=column))  # we merge no cells
+    colour = ""
     if isinstance(value, Word):
-        style = styles.of(value.colour)
-        if style:
-            cell.fill, cell.font = style
-        value = value.text
+        colour, value = value.colour, value.text
+    if isinstance(value, str):
+        value = without_control_characters(value)
+    wrap = isinstance(value, str) and ("\n" in value or len(value) > 60)
+    if colour or wrap:
+        styles.apply(cell, colour, wrap)
     if value is None or value == "":
         return 0
     if isinstance(value, str):
-        text = without_control_characters(value)
-        xlsx_text_cell(cell, text)
-        if "\n" in text or len(text) > 60:
-            cell.alignment = WRAP
-        return max(len(line) for line in text.splitlines() or [""])
+        xlsx_text_cell(cell, value)
+        return max(len(line) for line in value.splitlines() or [""])
     cell.value = value
     if isinstance(value, datetime):
         cell.number_format = DATE_TIME_FORMAT
