@@ -27,6 +27,7 @@ from .xlsx_sheets import Sheet, Value, Word, day, moment, section_sheets
 
 DATE_FORMAT = "dd/mm/yyyy"
 DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm"
+NOTHING = "Nothing to show for this period."
 WIDTH_SAMPLE = 300  # rows looked at to size a column
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -106,7 +107,8 @@ def _fill(worksheet: Worksheet, sheet: Sheet, styles: _Styles) -> None:
             if number <= WIDTH_SAMPLE and width > widths[column - 1]:
                 widths[column - 1] = width
     last = len(sheet.rows) + 1
-    for offset, note in enumerate(sheet.notes, start=2):
+    notes = sheet.notes if sheet.rows else [NOTHING, *sheet.notes]
+    for offset, note in enumerate(notes, start=2):
         _write(worksheet, last + offset, 1, note, styles)
     for column, width in enumerate(widths, start=1):
         worksheet.column_dimensions[get_column_letter(column)].width = max(10, min(60, width + 2))

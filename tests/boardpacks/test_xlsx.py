@@ -233,6 +233,14 @@ def test_voice_entries_with_the_day_they_were_heard(book, content):
     assert table[1]["Published to families"] == "No"
 
 
+def test_a_section_with_nothing_in_the_period_says_so():
+    content = sample_content()
+    content["sections"]["voice"]["entries"] = []
+    rows = _rows(_open(content)["You said, we did"])
+    assert rows[0][0] == "Reference"
+    assert rows[2][0] == "Nothing to show for this period."
+
+
 def test_matters_for_decision_keep_their_text(book, content):
     assert book["Matters for decision"]["A2"].value == content["sections"]["matters"]["text"]
 
