@@ -147,11 +147,12 @@ def _contents(worksheet: Worksheet, content: dict[str, Any], sheets: list[Sheet]
     for number, sheet in enumerate(sheets, start=top + 1):
         _write(worksheet, number, 1, sheet.name, styles)
         link = worksheet.cell(row=number, column=1)
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet.name}'!A1", display=sheet.name)
+        quoted = sheet.name.replace("'", "''")
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!A1", display=sheet.name)
         link.font = Font(color="1D70B8", underline="single")
         _write(worksheet, number, 2, sheet.holds, styles)
         worksheet.cell(row=number, column=2).alignment = WRAP
-    worksheet.column_dimensions["A"].width = max(16, *(len(sheet.name) + 2 for sheet in sheets))
+    worksheet.column_dimensions["A"].width = max([16, *(len(sheet.name) + 2 for sheet in sheets)])
     worksheet.column_dimensions["B"].width = 90
 
 

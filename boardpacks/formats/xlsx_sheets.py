@@ -33,9 +33,10 @@ class Sheet:
 
 
 def sheet_name(title: str) -> str:
-    """A section's title as an Excel sheet name: without []:*?/\\ and at most 31 characters."""
-    name = re.sub(r"[\[\]:*?/\\]", " ", title)
-    return re.sub(r"\s+", " ", name).strip()[:SHEET_NAME_LIMIT].strip() or "Sheet"
+    """A section's title as an Excel sheet name: without []:*?/\\, not starting or ending with an
+    apostrophe, and at most 31 characters."""
+    name = re.sub(r"\s+", " ", re.sub(r"[\[\]:*?/\\]", " ", title))
+    return name[:SHEET_NAME_LIMIT].strip(" '") or "Sheet"
 
 
 def day(text: str | None) -> date | None:

@@ -86,6 +86,12 @@ def test_a_pack_without_a_cover_still_opens_on_its_contents():
     assert book.sheetnames == ["Contents", "Exceptions"]
 
 
+def test_a_pack_of_its_cover_alone_is_its_contents_sheet():
+    book = _open(sample_content(sections=["cover"]))
+    assert book.sheetnames == ["Contents"]
+    assert book["Contents"]["B2"].value == "SEND Written Statement of Action: progress report"
+
+
 def test_contents_names_the_pack_its_meeting_period_and_sheets(book, content):
     rows = {row[0]: row[1] for row in _rows(book["Contents"]) if row[0]}
     assert rows["Title"] == content["pack"]["title"]
@@ -327,6 +333,7 @@ def test_the_same_content_makes_the_same_workbook_contents():
         ("Risks: red [and amber]", "Risks red and amber"),
         ("A/B\\C*D?E", "A B C D E"),
         ("A section title far longer than Excel allows", "A section title far longer than"),
+        ("'Quoted'", "Quoted"),
     ],
 )
 def test_sheet_name_drops_what_excel_refuses_and_keeps_31_characters(title, name):
