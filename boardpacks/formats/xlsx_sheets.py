@@ -57,8 +57,9 @@ def _yes(flag: bool) -> str:
 
 
 def _summary(content: dict[str, Any], summary: dict[str, Any]) -> list[Sheet]:
-    before = content["previous"]["name"] if content.get("previous") else "the last period"
-    sheet = Sheet("", "", ["Figure", f"This period ({content['period']['name']})", f"Last period ({before})"])
+    previous = content.get("previous")
+    before = f"Last period ({previous['name']})" if previous else "Last period (none reported before)"
+    sheet = Sheet("", "", ["Figure", f"This period ({content['period']['name']})", before])
     sheet.rows.append(["Items reported", summary["items_total"], None])
     statuses = [*summary["counts"], *([summary["no_status"]] if summary.get("no_status") else [])]
     for count in statuses:

@@ -141,6 +141,14 @@ def test_summary_shows_each_status_count_now_and_last_period(book, content):
     assert any("2 measures: 1 green, 1 red" in str(row[0]) for row in _rows(book["Summary"]))
 
 
+def test_a_first_pack_says_there_is_no_period_before():
+    content = sample_content()
+    content["previous"] = None
+    book = _open(content)
+    assert book["Summary"]["C1"].value == "Last period (none reported before)"
+    assert {row[0]: row[1] for row in _rows(book["Contents"])}["Compared with"] == "No earlier period"
+
+
 def test_rag_overview_has_a_row_per_top_level_item_and_status(book, content):
     table = _table(book["Progress by area"])
     overview = content["sections"]["rag_overview"]["rows"]
