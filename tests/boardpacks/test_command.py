@@ -14,23 +14,11 @@ from history.models import Change
 from progress.models import ReportingPeriod
 from tests.areas.factories import LocalAreaFactory
 from tests.boardpacks.factories import PackFactory, PackTemplateFactory
-from tests.boardpacks.samples import sample_content
 from tests.plans.factories import PlanFactory
 from tests.progress.factories import ReportingPeriodFactory
 
 pytestmark = pytest.mark.django_db
 XLSX_NAME = "stockport-monthly-send-board-pack-march-2021-v{}.xlsx"
-
-
-@pytest.fixture(autouse=True)
-def content_until_merge(monkeypatch):
-    """The content builder is written on another branch: until it is merged, a pack's content is the
-    sample content with the template's sections (removed by the lead after merging)."""
-
-    def build_content(*, template, period, meeting_date, matters, made_at):
-        return sample_content(sections=list(template.sections))
-
-    monkeypatch.setattr("boardpacks.services.build_content", build_content)
 
 
 @pytest.fixture(autouse=True)
