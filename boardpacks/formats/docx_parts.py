@@ -183,7 +183,8 @@ def least_widths(headings: list[str], rows: list[list[Cell]], *, sample: int = 5
     """The least width of each column: its longest word (in the headings and the first rows, up to 14
     letters) at the tables' 10 point size, and the cell's margins."""
     longest = [0] * len(headings)
-    for row in [headings, *rows[:sample]]:
+    table: list[list[Cell]] = [list(headings), *rows[:sample]]
+    for row in table:
         for index, cell in enumerate(row):
             text = cell.text if isinstance(cell, Shaded) else cell
             words = str(text).split()

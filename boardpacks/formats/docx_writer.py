@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.section import CT_SectPr
 from docx.oxml.text.paragraph import CT_P
-from docx.shared import Cm, Emu, Length, Mm, Pt, RGBColor
+from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ..charts import chart_caption, chart_svg, chart_table
@@ -43,7 +43,8 @@ RASTER_WIDTH = 1200  # pixels: about 190 dots an inch at 16 cm, sharp when print
 RASTER_MOST = 4000  # pixels on the longer side at most, so a very tall chart stays a small file
 
 
-def _twips(length: Length) -> int:
+def _twips(length: int) -> int:
+    """A length in EMU (python-docx's unit) as twentieths of a point."""
     return round(length * TWIPS_PER_EMU)
 
 
@@ -202,7 +203,9 @@ class Writer:
         if label:
             paragraph.add_run(clean(label) + ": ").bold = True
         if text:
-            paragraph.add_run(clean(text)).bold = bold or None
+            run = paragraph.add_run(clean(text))
+            if bold:
+                run.bold = True
         return paragraph
 
     def paragraphs(self, text: str, *, empty: str = "") -> None:
@@ -258,7 +261,7 @@ class Writer:
             return
         caption = clean(chart_caption(content, name) + part)
         width, height = svg_size(svg)
-        shown_width = PICTURE_WIDTH
+        shown_width: int = PICTURE_WIDTH
         shown_height = int(shown_width * height / width)
         if shown_height > PICTURE_HEIGHT[self.landscape]:
             shown_height = PICTURE_HEIGHT[self.landscape]
@@ -279,7 +282,8 @@ class Writer:
         headings, rows = chart_table(content, name)
         if headings:
             weights = [3] + [2] * (len(headings) - 1)
-            self.table(f"The data of figure {self.figures}: {caption}", headings, list(rows), weights)
+            cells: list[list[Cell]] = [list(row) for row in rows]
+            self.table(f"The data of figure {self.figures}: {caption}", headings, cells, weights)
 
 
 def _short(text: str) -> str:
