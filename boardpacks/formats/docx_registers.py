@@ -46,7 +46,7 @@ def write_scorecard(w: Writer, content: dict[str, Any], section: dict[str, Any])
         w.heading(f"{measure['code']}: {measure['name']}", 3)
         w.paragraph(f"{measure['rating_label']}, {measure['direction_label'].lower()}", label="Rating")
         target = f", against a target of {measure['target']}" if measure["target"] else ", with no target"
-        w.paragraph(f"{measure['figure']} ({measure['figure_period']}){target}", label="Figure")
+        w.paragraph(f"{measure['figure']} ({measure['figure_period']}){target}", label="Latest figure")
         if measure.get("reason"):
             w.paragraph(measure["reason"], label="Why")
         w.paragraph(measure["commentary"] or "No commentary was given.", label="Commentary")

@@ -209,7 +209,7 @@ def test_the_scorecard_lists_every_measure_with_its_rating_word_and_explains_the
     assert rows[2][6] == "Green"
     texts = [p.text for p in doc.paragraphs]
     assert "Commentary: Caseworker vacancies filled in February; expect recovery by June." in texts
-    assert "Figure: 48.2% (March 2021), against a target of 60%" in texts
+    assert "Latest figure: 48.2% (March 2021), against a target of 60%" in texts
 
 
 def test_the_heat_map_is_a_five_by_five_table_with_words_on_both_axes_and_in_each_cell(doc):
