@@ -60,10 +60,12 @@ def text_colour(background: str) -> str:
     return INK if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else WHITE
 
 
-def date_words(iso: str | None, *, empty: str = "") -> str:
+def date_words(iso: str | date | None, *, empty: str = "") -> str:
     """ "2021-03-31" as "31 March 2021"; a date and time as "12 April 2021 at 10:30"."""
     if not iso:
         return empty
+    if isinstance(iso, date):
+        iso = iso.isoformat()
     try:
         if "T" in iso:
             moment = datetime.fromisoformat(iso)

@@ -69,11 +69,11 @@ def write_risks(w: Writer, content: dict[str, Any], section: dict[str, Any]) -> 
     likelihood_words, impact_words = section["likelihood_words"], section["impact_words"]
     cells = {(cell["likelihood"], cell["impact"]): cell for cell in section["heat_map"]}
     headings = ["Likelihood (rows) by impact (columns)"] + [
-        f"Impact {impact}: {impact_words.get(str(impact), '')}" for impact in range(1, 6)
+        f"Impact {impact}: {_axis(impact_words, impact)}" for impact in range(1, 6)
     ]
     rows: list[list[Cell]] = []
     for likelihood in range(5, 0, -1):
-        row: list[Cell] = [f"Likelihood {likelihood}: {likelihood_words.get(str(likelihood), '')}"]
+        row: list[Cell] = [f"Likelihood {likelihood}: {_axis(likelihood_words, likelihood)}"]
         for impact in range(1, 6):
             cell = cells.get((likelihood, impact))
             row.append(_heat_cell(cell) if cell else "")
@@ -111,6 +111,11 @@ def write_risks(w: Writer, content: dict[str, Any], section: dict[str, Any]) -> 
         )
     else:
         w.paragraph("No risk changed band.")
+
+
+def _axis(words: dict[Any, str], value: int) -> str:
+    """An axis's words for a value ("4": "Likely"), keyed by text as stored (or by number)."""
+    return str(words.get(str(value)) or words.get(value) or "")
 
 
 def _heat_cell(cell: dict[str, Any]) -> Shaded:

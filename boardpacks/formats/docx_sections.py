@@ -197,17 +197,20 @@ def write_exceptions(w: Writer, content: dict[str, Any], section: dict[str, Any]
     """Red, overdue and slipped items: status words, dates now and first agreed, slips, mitigations."""
     period = content["period"]
     worst = content["statuses"][-1]["label"] if content["statuses"] else "Red"
+    # "Red" as the board says it, and the scheme's own word for its worst status where it has another
+    named = "" if worst.lower() == "red" else f" ({worst})"
+    red = f"red{named}"
     w.start_section(title_of("exceptions"), landscape=True)
     w.paragraph(
-        f"{len(section['red'])} {worst.lower()}, {len(section['overdue'])} overdue and "
+        f"{len(section['red'])} {red}, {len(section['overdue'])} overdue and "
         f"{len(section['slipped'])} with a slipped date at the end of {period['name']}."
     )
     parts = [
         (
             "red",
-            f"{worst} items",
-            f"{worst} items at the end of {period['name']}",
-            f"No item is {worst.lower()}.",
+            "Red items",
+            f"Red items{named} at the end of {period['name']}",
+            f"No item is {red}.",
         ),
         (
             "overdue",

@@ -3,6 +3,7 @@ a contents field, captioned tables whose header rows repeat, charts as pictures 
 their data, landscape pages for wide tables, page numbers, properties and language, and whatever the text
 says staying text."""
 
+import datetime
 import time
 from io import BytesIO
 from typing import Any
@@ -15,9 +16,13 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from boardpacks.charts import chart_caption, chart_table
+from boardpacks.charts import chart_caption, chart_names, chart_table
 from boardpacks.formats import renderer
 from boardpacks.formats.docx import render
+from boardpacks.rules import BY_KEY
+from plans.models import Item
+from progress.models import ReportedRating
+from tests.boardpacks.content_plan import build, february_and_march
 from tests.boardpacks.samples import sample_content
 
 
@@ -449,3 +454,26 @@ def test_a_large_plan_renders_in_under_3_seconds_with_every_row():
     assert took < 3, f"took {took:.1f} s"
     assert len(table_captioned(doc, "Red items at the end of March 2021").rows) == 1501
     assert len(table_captioned(doc, "Items whose due date has moved").rows) == 751
+
+
+@pytest.mark.django_db
+def test_a_pack_built_from_the_database_shows_the_plan_as_reported_in_march(area):
+    """February and March 2021 reported through the real cycle (tests/boardpacks/content_plan.py)."""
+    story = february_and_march(area)
+    doc = open_docx(build(story["template"], story["march"]))
+    march = story["march"]
+    red = ReportedRating.objects.get(period=march, number="1.1.1")
+    slipped = Item.objects.get(plan=story["plan"], number="2.1.2")
+
+    assert styled(doc, "Heading 1") == [
+        BY_KEY[key].title for key in story["template"].sections if key != "cover"
+    ]
+    red_rows = rows_of(table_captioned(doc, f"Red items ({red.status_label}) at the end of March 2021"))
+    assert [row[:3] for row in red_rows[1:]] == [["1.1.1", red.text, red.status_label]]
+    assert red_rows[1][8] == "Interim panel chaired by KD."
+    slipped_row = next(
+        row for row in rows_of(table_captioned(doc, "Items whose due date")) if row[0] == "2.1.2"
+    )
+    assert slipped_row[3:6] == ["30 June 2021", "31 December 2020", str(slipped.slip_count)]
+    assert slipped.original_due_date == datetime.date(2020, 12, 31)
+    assert len(doc.inline_shapes) == len(chart_names(build(story["template"], march)))
