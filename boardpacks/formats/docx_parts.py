@@ -18,6 +18,7 @@ NSDECL = f'xmlns:w="{W_NS}"'
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HEX = re.compile(r"#?([0-9a-fA-F]{6})")
 INK = "0B0C0C"
+HEADER_SHADING = '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="F3F2F1"/></w:tcPr>'  # light grey
 CHAR_TWIPS = 135  # a bold letter of Arial at 10 point, on average, in twentieths of a point
 CELL_MARGINS = 230  # a cell's left and right margins (Table Grid's 108 each) and a little room
 WHITE = "FFFFFF"
@@ -110,9 +111,9 @@ def runs_element_xml(runs: str) -> str:
 
 
 def _cell_xml(cell: Cell, *, header: bool) -> str:
-    """A table cell: a paragraph per line of its text (Table Grid's spacing), bold in the header row,
-    a shaded cell's words in black or white, whichever reads better on its colour."""
-    rpr, tcpr = "<w:rPr><w:b/></w:rPr>" if header else "", ""
+    """A table cell: a paragraph per line of its text (Table Grid's spacing), bold on light grey in the
+    header row, a shaded cell's words in black or white, whichever reads better on its colour."""
+    rpr, tcpr = ("<w:rPr><w:b/></w:rPr>", HEADER_SHADING) if header else ("", "")
     text = cell
     if isinstance(cell, Shaded):
         text = cell.text
