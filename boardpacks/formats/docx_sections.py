@@ -11,7 +11,7 @@ from .docx_writer import Writer
 
 NO_STATUS = "No status"
 CHART_ROWS_PER_FIGURE = 10  # top-level items in one overview figure: a portrait page at full width
-CHART_MOST_ROWS = 40  # drawn at most; more would take long to draw and no board reads 40 bar charts
+CHART_MOST_ROWS = 40  # drawn at most (four figures, about a second); the table lists every one
 
 
 def status_cell(status: dict[str, Any] | None) -> Cell:
