@@ -357,6 +357,7 @@ def main(out_path: str, with_trac: str = "") -> None:
     from django.utils import timezone
 
     from . import trac
+    from .boardpacks import measure_packs
     from .generate import FULL, build_area
 
     bench_dir = settings.BENCH_DIR
@@ -431,6 +432,7 @@ def main(out_path: str, with_trac: str = "") -> None:
             results["machine_busy"] = (busy_after - busy_before) / (total_after - total_before)
         results["import_export"] = _import_export(bench)
         results["england"] = _rate_england(today)
+        results["boardpacks"] = measure_packs(bench)
         results["load_after"] = os.getloadavg()
     finally:
         if connection.vendor != "sqlite":
