@@ -2,6 +2,8 @@
 SVG an image with a title and a description in words, every status named in the legend, its data as a
 table that matches the content, and the content's text escaped."""
 
+import copy
+
 import pytest
 from defusedxml import ElementTree
 
@@ -149,7 +151,7 @@ def test_every_segment_has_its_count_written_or_in_its_tooltip():
 
 def test_hostile_text_in_the_content_is_escaped_in_the_svg():
     hostile = '</text><script>alert(1)</script><a href="http://example.com">x</a> & "quotes"'
-    content = sample_content()
+    content = copy.deepcopy(sample_content())  # the sample's statuses are shared by every test
     content["sections"]["rag_overview"]["rows"][0]["text"] = hostile
     content["statuses"][0]["label"] = hostile
     content["statuses"][0]["colour"] = '"/><script>alert(2)</script>'

@@ -189,7 +189,7 @@ def test_matters_for_decision_keep_their_paragraphs():
 
 
 def test_text_from_the_content_is_shown_as_text_never_as_markup():
-    content = sample_content(rows=2)
+    content = copy.deepcopy(sample_content(rows=2))  # the sample's statuses are shared by every test
     content["pack"]["title"] = HOSTILE
     content["sections"]["exceptions"]["red"][0]["commentary"] = HOSTILE
     content["sections"]["matters"]["text"] = HOSTILE
