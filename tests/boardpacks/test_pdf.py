@@ -2,6 +2,7 @@
 claim, page numbers, landscape pages for the wide tables, and nothing ever fetched from outside."""
 
 import io
+import logging
 import re
 
 import pytest
@@ -177,3 +178,43 @@ def test_the_scorecard_keeps_every_red_or_worsening_measure_when_cut():
     codes = [measure["code"] for measure in printed["sections"]["scorecard"]["measures"]]
     assert len(codes) == 51 and codes[-1] == "S999"
     assert shortened["scorecard_measures"] == (51, len(measures))
+
+
+def _structure(node, found) -> None:
+    """Every structure element under `node`: its type and, for figures, its alternative text."""
+    node = node.get_object()
+    if isinstance(node, list):
+        for kid in node:
+            _structure(kid, found)
+        return
+    if not hasattr(node, "get") or node.get("/Type") not in (None, "/StructElem", "/StructTreeRoot"):
+        return
+    if "/S" in node:
+        found.append((str(node["/S"]), str(node.get("/Alt", ""))))
+    if "/K" in node and not isinstance(node["/K"].get_object(), int):
+        _structure(node["/K"], found)
+
+
+def test_the_tags_give_headings_tables_with_headers_and_charts_with_alternative_text(reader):
+    found: list[tuple[str, str]] = []
+    _structure(reader.trailer["/Root"]["/StructTreeRoot"], found)
+    types = {kind for kind, _ in found}
+    assert {"/H1", "/H2", "/H3", "/Table", "/TH", "/TD", "/Caption", "/Figure", "/L", "/LI"} <= types
+    alts = [alt for kind, alt in found if kind == "/Figure"]
+    assert alts[:2] == [
+        "Chart: Items by status in each of the areas of weakness, March 2021 against February 2021. "
+        "Its figures are in the table after it.",
+        "Chart: S1: EHC plans issued within 20 weeks, as reported. Its figures are in the table after it.",
+    ]
+
+
+def test_weasyprint_reports_nothing_missing_for_pdf_ua(caplog):
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        HTML(string="<html lang='en-GB'><img src='data:image/svg+xml;base64,PHN2Zy8+'></html>").write_pdf(
+            pdf_variant="pdf/ua-1"
+        )
+    assert any("alt" in record.getMessage() for record in caplog.records), "the check can fail"
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        pdf.render(sample_content(rows=2))
+    assert [record.getMessage() for record in caplog.records] == []
