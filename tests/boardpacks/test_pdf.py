@@ -1,6 +1,7 @@
 """The pack as PDF, opened with pypdf as a reader would: its text, bookmarks, tags, language and PDF/UA
 claim, page numbers, landscape pages for the wide tables, and nothing ever fetched from outside."""
 
+import copy
 import io
 import logging
 import re
@@ -218,3 +219,20 @@ def test_weasyprint_reports_nothing_missing_for_pdf_ua(caplog):
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         pdf.render(sample_content(rows=2))
     assert [record.getMessage() for record in caplog.records] == []
+
+
+def test_the_contents_give_each_sections_page_number(content, reader):
+    texts = _page_texts(reader)
+    first_page_of: dict[str, int] = {}
+    for number, text in enumerate(texts[1:], start=2):
+        for key in content["pack"]["sections"]:
+            title = rules.BY_KEY[key].title
+            if key != "cover" and text.startswith(f"{title} "):
+                first_page_of.setdefault(title, number)
+    assert list(first_page_of) == [rules.BY_KEY[key].title for key in content["pack"]["sections"][1:]]
+    for title, number in first_page_of.items():
+        assert re.search(rf"{re.escape(title)} \.+ {number}\b", texts[0]), (title, number)
+
+
+def test_the_same_content_gives_the_same_pdf_byte_for_byte(content):
+    assert pdf.render(content) == pdf.render(copy.deepcopy(content))
