@@ -49,7 +49,12 @@ def pack_html(
 ) -> str:
     """The pack as HTML: a whole document to print, or the body of the web page. `shortened` names the
     lists the content holds only the start of, as "section_list": (shown, total), each then saying so."""
-    names = [*overview_parts(content), *(name for name in chart_names(content) if name != OVERVIEW)]
+    shown = _exception_measures(content, most=(shortened or {}).get("scorecard_exceptions", (None, 0))[0])
+    charts = set(chart_names(content))
+    names = [
+        *overview_parts(content),
+        *(name for name in (f"measure-{slug_of(measure['code'])}" for measure in shown) if name in charts),
+    ]
     figures = {name: _figure(content, name, number, chart_src) for number, name in enumerate(names, start=1)}
     sections = [
         SectionView(
@@ -75,7 +80,10 @@ def pack_html(
         "for_print": for_print,
         "overview_figures": [figure for name, figure in figures.items() if name.startswith(OVERVIEW)],
         "summary_counts": _summary_counts(content),
-        "exception_measures": _exception_measures(content, figures),
+        "exception_measures": [
+            {"measure": measure, "figure": figures.get(f"measure-{slug_of(measure['code'])}")}
+            for measure in shown
+        ],
         "heat_map": _heat_map(content),
         "shortened": {
             key: {"shown": shown, "total": total} for key, (shown, total) in (shortened or {}).items()
@@ -119,15 +127,13 @@ def _summary_counts(content: dict[str, Any]) -> list[dict[str, Any]]:
     return [{**count, "change": change_words(count["now"], count["before"])} for count in counts]
 
 
-def _exception_measures(content: dict[str, Any], figures: dict[str, Figure]) -> list[dict[str, Any]]:
+def _exception_measures(content: dict[str, Any], *, most: int | None) -> list[dict[str, Any]]:
+    """The red or worsening measures shown in full with their charts: every one, or the first `most`."""
     scorecard = content["sections"].get("scorecard")
     if not scorecard:
         return []
-    return [
-        {"measure": measure, "figure": figures.get(f"measure-{slug_of(measure['code'])}")}
-        for measure in scorecard["measures"]
-        if measure["exception"]
-    ]
+    exceptions: list[dict[str, Any]] = [measure for measure in scorecard["measures"] if measure["exception"]]
+    return exceptions[:most]
 
 
 def _heat_map(content: dict[str, Any]) -> dict[str, Any] | None:

@@ -3,7 +3,8 @@ WeasyPrint as tagged PDF/UA-1, in British English, with bookmarks from its headi
 running header, table headings repeated on each page and the wide tables on landscape pages.
 
 A very long list (a large plan's hundreds of red items) is shortened to its first `PRINT_ROWS` in the
-PDF, saying so where it is cut: WeasyPrint lays out about a thousand table cells a second, and the board
+PDF, and the red or worsening measures to the first `PRINT_MEASURES` shown with their charts, saying so
+where each is cut: WeasyPrint lays out about a thousand table cells a second, and the board
 reads the paper; every row stays in the pack's content, its web page and its Excel workbook.
 
 Nothing is fetched: the charts are data: URIs of their SVG, the stylesheet is inline, and the URL fetcher
@@ -36,23 +37,24 @@ def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-PRINT_ROWS = 50
+PRINT_ROWS = 40
+PRINT_MEASURES = 8  # red or worsening measures printed with their commentary, chart and figures
 LONG_LISTS = (
     ("rag_overview", "rows"),
     ("exceptions", "red"),
     ("exceptions", "overdue"),
     ("exceptions", "slipped"),
     ("highlights", "reports"),
-    ("scorecard", "measures"),
     ("voice", "entries"),
 )
 
 
 def shorten(
-    content: dict[str, Any], *, rows: int = PRINT_ROWS
+    content: dict[str, Any], *, rows: int = PRINT_ROWS, measures: int = PRINT_MEASURES
 ) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
-    """The content with each long list cut to its first `rows` (the scorecard keeps every red or
-    worsening measure too), and which lists were cut: {"section_list": (shown, total)}."""
+    """The content with each long list cut to its first `rows`, and the red or worsening measures shown
+    in full to their first `measures` (each also kept in the table of measures), and which were cut:
+    {"section_list": (shown, total)}, "scorecard_exceptions" for the measures shown in full."""
     shortened: dict[str, tuple[int, int]] = {}
     sections = content["sections"]
     cut = {**content, "sections": dict(sections)}
@@ -60,13 +62,18 @@ def shorten(
         if key not in sections or len(sections[key][field]) <= rows:
             continue
         whole = sections[key][field]
-        kept = [
-            entry
-            for index, entry in enumerate(whole)
-            if index < rows or (key == "scorecard" and entry.get("exception"))
-        ]
-        cut["sections"][key] = {**cut["sections"][key], field: kept}
-        shortened[f"{key}_{field}"] = (len(kept), len(whole))
+        cut["sections"][key] = {**cut["sections"][key], field: whole[:rows]}
+        shortened[f"{key}_{field}"] = (rows, len(whole))
+    if "scorecard" in sections:
+        whole = sections["scorecard"]["measures"]
+        exceptions = [index for index, measure in enumerate(whole) if measure["exception"]]
+        in_full = set(exceptions[:measures])
+        kept = [measure for index, measure in enumerate(whole) if index < rows or index in in_full]
+        cut["sections"]["scorecard"] = {**sections["scorecard"], "measures": kept}
+        if len(kept) < len(whole):
+            shortened["scorecard_measures"] = (len(kept), len(whole))
+        if len(exceptions) > measures:
+            shortened["scorecard_exceptions"] = (measures, len(exceptions))
     return copy.deepcopy(cut), shortened
 
 

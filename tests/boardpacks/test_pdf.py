@@ -166,19 +166,36 @@ def test_a_very_long_list_is_cut_in_the_pdf_saying_how_many_of_how_many():
     assert "voice_entries" not in shortened, "24 entries are all printed"
     assert len(printed["sections"]["exceptions"]["red"]) == 50
     assert len(content["sections"]["exceptions"]["red"]) == 120, "the stored content is untouched"
-    html = pdf.print_html(content)
-    assert "This document lists 50 of the 120 red items" in html
-    assert "Red items (120)" in html
+    html = pdf.print_html(sample_content(rows=2 * pdf.PRINT_ROWS))
+    assert f"This document lists {pdf.PRINT_ROWS} of the {2 * pdf.PRINT_ROWS} red items" in html
+    assert f"Red items ({2 * pdf.PRINT_ROWS})" in html
 
 
-def test_the_scorecard_keeps_every_red_or_worsening_measure_when_cut():
-    content = sample_content(rows=240)
+def _many_red_measures(content, count):
     measures = content["sections"]["scorecard"]["measures"]
-    measures[-1] = {**measures[-1], "exception": True, "code": "S999"}
+    for index in range(count):
+        measures[-1 - index] = {**measures[-1 - index], "exception": True, "code": f"R{index}"}
+    return content
+
+
+def test_the_scorecard_keeps_the_measures_it_shows_in_full_in_its_table_when_cut():
+    content = _many_red_measures(sample_content(rows=240), 1)  # 62 measures, S1 and R0 red
     printed, shortened = pdf.shorten(content, rows=50)
     codes = [measure["code"] for measure in printed["sections"]["scorecard"]["measures"]]
-    assert len(codes) == 51 and codes[-1] == "S999"
-    assert shortened["scorecard_measures"] == (51, len(measures))
+    assert len(codes) == 51 and codes[-1] == "R0"
+    assert shortened["scorecard_measures"] == (51, 62)
+    assert "scorecard_exceptions" not in shortened
+
+
+def test_only_the_first_red_or_worsening_measures_are_printed_with_their_charts_saying_so():
+    content = _many_red_measures(sample_content(rows=40), 9)  # 12 measures, 10 of them red
+    _, shortened = pdf.shorten(content, measures=4)
+    assert shortened["scorecard_exceptions"] == (4, 10)
+    html = pdf.print_html(content)
+    shown = pdf.PRINT_MEASURES
+    assert f"This document lists {shown} of the 10 red or worsening measures" in html
+    assert html.count("<figure") == 1 + shown, "the overview and the measures shown in full"
+    assert f"Figure {1 + shown}: " in html and f"Figure {2 + shown}: " not in html
 
 
 def _structure(node, found) -> None:
