@@ -298,3 +298,10 @@ def test_a_plan_with_many_top_level_items_shows_its_overview_in_charts_of_a_doze
     captions = [_text(caption) for caption in page.iter("figcaption")]
     assert captions[2].startswith("Figure 3: Items by status") and captions[2].endswith("(25 to 30 of 30)")
     assert captions[3].startswith("Figure 4: S1")
+
+
+def test_the_web_page_lists_every_row_however_long_the_list():
+    content = sample_content(rows=120)
+    page = _page(content)
+    assert len(page.get_element_by_id("exceptions-red-table").xpath(".//tbody/tr")) == 120
+    assert "This document lists" not in _text(page)
