@@ -12,6 +12,9 @@ from weasyprint import HTML
 
 from boardpacks import rules
 from boardpacks.formats import pdf
+from plans.models import Item
+from progress.models import ReportedRating
+from tests.boardpacks.content_plan import build, february_and_march
 from tests.boardpacks.samples import sample_content
 
 
@@ -253,3 +256,23 @@ def test_the_contents_give_each_sections_page_number(content, reader):
 
 def test_the_same_content_gives_the_same_pdf_byte_for_byte(content):
     assert pdf.render(content) == pdf.render(copy.deepcopy(content))
+
+
+@pytest.mark.django_db
+def test_a_pack_built_from_the_database_prints_the_plan_as_reported_in_march(area):
+    """February and March 2021 reported through the real cycle (tests/boardpacks/content_plan.py)."""
+    story = february_and_march(area)
+    content = build(story["template"], story["march"])
+    reader = PdfReader(io.BytesIO(pdf.render(content)))
+    text = " ".join(_page_texts(reader))
+    red = ReportedRating.objects.get(period=story["march"], number="1.1.1")
+    slipped = Item.objects.get(plan=story["plan"], number="2.1.2")
+    red_row = re.search(rf"1\.1\.1 \w+ {re.escape(red.text)} {re.escape(red.status_label)}", text)
+    assert red_row, text[:2000]
+    assert "Interim panel chaired by KD." in text
+    assert "30 June 2021" in text and "31 December 2020" in text
+    assert slipped.slip_count == 2
+    sections = [title for depth, title in _outline_titles(reader.outline) if depth == 1]
+    assert sections == ["Contents"] + [
+        rules.BY_KEY[key].title for key in story["template"].sections if key != "cover"
+    ]
