@@ -205,13 +205,13 @@ class PackForm(Form):
         error_messages={"max_length": "Matters for decision must be 5,000 characters or fewer"},
     )
 
-    def __init__(self, *args: Any, template: PackTemplate, periods: list[ReportingPeriod], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, template: PackTemplate, periods: list[ReportingPeriod], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         period = self.fields["period"]
         assert isinstance(period, forms.ModelChoiceField)
-        period.queryset = ReportingPeriod.objects.filter(pk__in=[p.pk for p in periods]).order_by(
-            "-ends_on"
-        )
+        period.queryset = ReportingPeriod.objects.filter(pk__in=[p.pk for p in periods]).order_by("-ends_on")
         if template.frequency == PackTemplate.Frequency.QUARTERLY:
             period.help_text = (
                 "The quarter ends with the period you choose: the pack covers it and the two months before"

@@ -8,7 +8,6 @@ from django.db.models.fields.json import KeyTransform
 from django.http import Http404
 
 from areas.access import Access, Kind
-
 from progress.models import ReportingPeriod
 
 from . import rules

@@ -1,5 +1,7 @@
 """Making a pack (in the background), a pack's page with its versions, downloads, marking as sent."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
@@ -11,8 +13,8 @@ from areas.access import Access, Kind, SignedInRequest, area_view, pack_maker
 from jobs.services import job_start
 
 from .. import rules, selectors
-from ..forms import PackForm
 from ..formats import MEDIA_TYPES
+from ..forms import PackForm
 from ..services import pack_mark_sent, pack_problem
 
 DOWNLOAD_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "private"}
@@ -25,7 +27,7 @@ def pack_create(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
     background and its progress page is shown."""
     template = selectors.template_for(access=access, pk=pk)
     periods = selectors.reported_periods(template=template)
-    initial = {}
+    initial: dict[str, Any] = {}
     chosen = request.GET.get("period", "")
     period = next((p for p in periods if str(p.pk) == chosen), periods[0] if periods else None)
     if period is not None:

@@ -30,7 +30,8 @@ def fake_renderer(fmt: str) -> Any:
     """Small bytes, different for each format and each pack made."""
 
     def render(content: dict) -> bytes:
-        return f"{fmt} {content['pack']['template']} {content['period']['name']} {content['pack']['made_at']}".encode()
+        pack, period = content["pack"], content["period"]
+        return f"{fmt} {pack['template']} {period['name']} {pack['made_at']}".encode()
 
     return render
 

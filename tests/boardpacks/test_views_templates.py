@@ -68,7 +68,9 @@ def test_a_viewer_sees_only_the_packs_sent_to_a_meeting_with_their_downloads(cli
     assert _url("template", pk=template.pk) not in page
 
 
-def test_a_viewer_is_not_shown_a_sent_pack_of_data_their_role_does_not_read(client, viewer, plan, monkeypatch):
+def test_a_viewer_is_not_shown_a_sent_pack_of_data_their_role_does_not_read(
+    client, viewer, plan, monkeypatch
+):
     from areas import access
     from areas.access import READS, Kind, Role
 
@@ -200,9 +202,7 @@ def test_an_edit_after_someone_elses_shows_what_they_saved_and_keeps_yours(clien
     assert template.audience == "Schools Forum"
 
 
-def test_the_template_page_lists_its_packs_by_period_with_who_made_each(
-    client, programme_manager, plan
-):
+def test_the_template_page_lists_its_packs_by_period_with_who_made_each(client, programme_manager, plan):
     template = PackTemplateFactory(plan=plan)
     first = PackFactory(template=template, made_by=programme_manager)
     second = PackFactory(template=template, period=first.period, number=2, sent_at="2021-04-15T10:00:00Z")
