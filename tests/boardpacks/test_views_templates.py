@@ -214,3 +214,14 @@ def test_the_template_page_lists_its_packs_by_period_with_who_made_each(client, 
     assert str(programme_manager) in page
     assert page.index("Version 2") < page.index("Version 1"), "newest version first"
     assert "Sent" in page
+
+
+def test_a_reported_periods_page_links_to_the_board_packs(client, programme_manager, plan):
+    from tests.progress.factories import ReportingPeriodFactory
+
+    period = ReportingPeriodFactory(plan=plan, state="reported")
+    client.force_login(programme_manager)
+    page = client.get(
+        reverse("progress:period", kwargs={"area": "stockport", "pk": period.pk})
+    ).content.decode()
+    assert _url("home") in page and "make one for March 2021" in page
