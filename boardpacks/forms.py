@@ -107,13 +107,16 @@ class TemplateForm(Form):
         for index, section in enumerate(rules.SECTIONS):
             position = chosen.index(section.key) + 1 if section.key in chosen else index + 1
             self.fields[include_name(section.key)] = forms.BooleanField(
-                label=f"Include {section.title}", required=False, help_text=section.describes
+                label=f"Include {section.title}",
+                required=False,
+                help_text=section.describes,
+                widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),
             )
             self.fields[order_name(section.key)] = forms.TypedChoiceField(
                 label=f"Order of {section.title}",
                 choices=ORDER_CHOICES,
                 coerce=int,
-                widget=FastSelect,
+                widget=FastSelect(attrs={"class": "govuk-select"}),
                 error_messages={"invalid_choice": f"Choose a number from 1 to {len(rules.SECTIONS)}"},
             )
             self.initial.setdefault(include_name(section.key), section.key in chosen)
