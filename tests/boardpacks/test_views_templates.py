@@ -1,17 +1,24 @@
 """The board packs home and setting up a pack template: what the programme manager and members see,
 the sections chosen and ordered without JavaScript, the messages for bad input, and edit conflicts."""
 
+import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
+from areas import access
+from areas.access import READS, Kind, Role
 from boardpacks import rules
 from boardpacks.models import PackTemplate
 from history.models import Change
 from tests.boardpacks.factories import PackFactory, PackTemplateFactory
 from tests.plans.factories import PlanFactory
+from tests.progress.factories import ReportingPeriodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,8 +78,6 @@ def test_a_viewer_sees_only_the_packs_sent_to_a_meeting_with_their_downloads(cli
 def test_a_viewer_is_not_shown_a_sent_pack_of_data_their_role_does_not_read(
     client, viewer, plan, monkeypatch
 ):
-    from areas import access
-    from areas.access import READS, Kind, Role
 
     template = PackTemplateFactory(plan=plan, sections=["cover", "scorecard"])
     sent = PackFactory(template=template, sent_at="2021-04-15T10:00:00Z")
@@ -217,11 +222,36 @@ def test_the_template_page_lists_its_packs_by_period_with_who_made_each(client, 
 
 
 def test_a_reported_periods_page_links_to_the_board_packs(client, programme_manager, plan):
-    from tests.progress.factories import ReportingPeriodFactory
-
     period = ReportingPeriodFactory(plan=plan, state="reported")
     client.force_login(programme_manager)
     page = client.get(
         reverse("progress:period", kwargs={"area": "stockport", "pk": period.pk})
     ).content.decode()
     assert _url("home") in page and "make one for March 2021" in page
+
+
+def _sent_packs(plan, first, count):
+    for n in range(first, first + count):
+        template = PackTemplateFactory(plan=plan)
+        period = ReportingPeriodFactory(
+            plan=plan,
+            name=f"Month {n}",
+            starts_on=datetime.date(2020, n + 1, 1),
+            ends_on=datetime.date(2020, n + 1, 28),
+            state="reported",
+        )
+        PackFactory(template=template, period=period, sent_at=timezone.now())
+        PackFactory(template=template, period=period, number=2)
+
+
+@pytest.mark.parametrize("who", ["viewer", "programme_manager"])
+def test_the_home_page_takes_the_same_number_of_queries_however_many_packs(client, plan, who, request):
+    client.force_login(request.getfixturevalue(who))
+    _sent_packs(plan, 0, 1)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(_url("home")).status_code == 200
+    _sent_packs(plan, 1, 6)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(_url("home")).content.decode()
+    assert "Month 6" in page
+    assert len(many) == len(few)
