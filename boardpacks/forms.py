@@ -104,8 +104,10 @@ class TemplateForm(Form):
             plan.widget = forms.HiddenInput()
             self.initial.setdefault("plan", plans[0].pk)
         chosen = list(rules.DEFAULT_SECTIONS if sections is None else sections)
-        for index, section in enumerate(rules.SECTIONS):
-            position = chosen.index(section.key) + 1 if section.key in chosen else index + 1
+        # The sections chosen first, in their order, then the others in the usual order: no number twice.
+        order = chosen + [key for key in rules.SECTION_KEYS if key not in chosen]
+        for section in rules.SECTIONS:
+            position = order.index(section.key) + 1
             self.fields[include_name(section.key)] = forms.BooleanField(
                 label=f"Include {section.title}",
                 required=False,

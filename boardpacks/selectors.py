@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Case, Count, Prefetch, QuerySet, Value, When
 from django.db.models.fields.json import KeyTransform
 from django.http import Http404
 
@@ -11,6 +11,7 @@ from areas.access import Access, Kind
 from progress.models import ReportingPeriod
 
 from . import rules
+from .formats import FORMATS
 from .models import Pack, PackFile, PackTemplate
 
 
@@ -65,7 +66,14 @@ def _listed(packs: QuerySet[Pack]) -> QuerySet[Pack]:
         packs.defer("content")
         .annotate(shown=KeyTransform("sections", KeyTransform("pack", "content")))
         .select_related("template", "period", "made_by", "sent_by")
-        .prefetch_related("files")
+        .prefetch_related(Prefetch("files", queryset=files_in_order()))
+    )
+
+
+def files_in_order() -> QuerySet[PackFile]:
+    """A pack's files as the formats are listed: PDF, Word, Excel."""
+    return PackFile.objects.order_by(
+        Case(*(When(format=fmt, then=Value(n)) for n, fmt in enumerate(FORMATS)), default=Value(len(FORMATS)))
     )
 
 

@@ -69,7 +69,7 @@ def pack_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "access": access,
         "pack": pack,
         "info": pack.content.get("pack", {}),
-        "files": list(pack.files.all()),
+        "files": list(selectors.files_in_order().filter(pack=pack)),
         "versions": selectors.versions_of(pack=pack) if access.can_make_packs() else [],
         "nav": "boardpacks",
     }

@@ -142,6 +142,7 @@ def test_the_pack_page_shows_its_meeting_downloads_and_versions(client, programm
         assert f"Download the {label} document" in page
         size = filesizeformat(second.files.get(format=fmt).size)
         assert f"({label}, {size})" in page, "each download says its size"
+    assert page.index("the PDF document") < page.index("the Word document") < page.index("the Excel document")
     assert _url("pack", pk=first.pk) in page, "the other version is listed"
 
 

@@ -255,3 +255,22 @@ def test_the_home_page_takes_the_same_number_of_queries_however_many_packs(clien
         page = client.get(_url("home")).content.decode()
     assert "Month 6" in page
     assert len(many) == len(few)
+
+
+def test_the_edit_form_numbers_the_chosen_sections_first_and_the_others_after(
+    client, programme_manager, plan
+):
+    template = PackTemplateFactory(plan=plan, sections=["summary", "cover"])
+    client.force_login(programme_manager)
+    page = client.get(_url("template-edit", pk=template.pk)).content.decode()
+
+    def chosen(key):
+        select = re.search(rf'<select name="order_{key}".*?</select>', page, re.S)
+        return re.search(r'<option value="(\d+)" selected>', select.group(0)).group(1)
+
+    assert (chosen("summary"), chosen("cover"), chosen("rag_overview"), chosen("matters")) == (
+        "1",
+        "2",
+        "3",
+        "9",
+    )
