@@ -5,11 +5,13 @@ import datetime
 import hashlib
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 
 from boardpacks.models import Pack
+from boardpacks.views import packs
 from jobs.models import Job
 from progress.models import ReportingPeriod
 from tests.boardpacks.factories import PackTemplateFactory
@@ -227,3 +229,19 @@ def test_only_the_programme_manager_makes_packs(client, workstream_lead, templat
     client.force_login(workstream_lead)
     assert _make(client, template, periods["march"]).status_code == 403
     assert not Pack.objects.exists()
+
+
+def test_a_refused_mark_is_said_on_the_pack_page(client, programme_manager, template, periods, monkeypatch):
+    """When someone else marks another version at the same moment, the page says so in words."""
+    client.force_login(programme_manager)
+    _make(client, template, periods["march"])
+    pack = Pack.objects.get()
+
+    def clash(**kwargs):
+        raise ValidationError("Someone else marked another version as sent at the same moment.")
+
+    monkeypatch.setattr(packs, "pack_mark_sent", clash)
+    response = client.post(_url("mark-sent", pk=pack.pk), follow=True)
+    assert "Someone else marked another version as sent at the same moment." in response.content.decode()
+    pack.refresh_from_db()
+    assert pack.sent_at is None
