@@ -8,13 +8,17 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import get_resolver, resolve, reverse
+from django.utils import timezone
 
 from areas import access
 from areas.access import READS, Kind, Role
+from boardpacks.models import PackFile
 from progress.models import ReportingPeriod
 from scorecard.dfe import READY_MADE
 from scorecard.models import DataUpload, SavedMapping
 from scorecard.services.reporting import reported_scorecard_freeze
+from tests.boardpacks.factories import PackFactory, PackTemplateFactory
+from tests.boardpacks.samples import sample_content
 from tests.evidence.factories import EvidenceFactory
 from tests.plans.factories import RagSchemeFactory
 from tests.risks.factories import MitigationFactory, RiskFactory
@@ -47,6 +51,30 @@ def _made_public(measure):
     measure.is_public = True
     measure.save(update_fields=["is_public"])
     return measure
+
+
+def _board_pack(data, *, sent):
+    """A version of the area's board pack for a reported period, with its PDF, made once per test: the
+    one sent to the meeting, or another not sent. Its content shows no section's data, so taking a kind
+    away from viewers refuses only the cycle's pages (a pack's own kinds: tests/boardpacks)."""
+    if "packs" not in data:
+        template = PackTemplateFactory(plan=data["plan"], sections=["cover"])
+        content = sample_content(sections=["cover"])
+        content["pack"]["sections"] = []
+        packs = {}
+        for number, is_sent in ((1, False), (2, True)):
+            pack = PackFactory(
+                template=template,
+                period=data["reported_period"],
+                number=number,
+                content=content,
+                sent_at=timezone.now() if is_sent else None,
+            )
+            pdf = PackFile(pack=pack, format="pdf", size=4, sha256="")
+            pdf.file.save("pack.pdf", ContentFile(b"%PDF"), save=True)
+            packs[is_sent] = pack
+        data["packs"] = packs
+    return data["packs"][sent]
 
 
 # (url name, kwargs builder, query string, expected status per member role)
@@ -322,6 +350,32 @@ TABLE = [
     ("publishing:preview", lambda d: {}, "", MANAGER_ONLY),
     ("publishing:preview-chart", lambda d: {"code": _made_public(d["measure"]).code}, "", MANAGER_ONLY),
     ("publishing:publish", lambda d: {}, "", {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405}),
+    # Board packs (boardpacks/views/templates.py, packs.py): members read the version sent to the meeting
+    ("boardpacks:home", lambda d: {}, "", EVERYONE),
+    ("boardpacks:template-create", lambda d: {}, "", MANAGER_ONLY),
+    ("boardpacks:template", lambda d: {"pk": _board_pack(d, sent=True).template_id}, "", MANAGER_ONLY),
+    ("boardpacks:template-edit", lambda d: {"pk": _board_pack(d, sent=True).template_id}, "", MANAGER_ONLY),
+    ("boardpacks:pack-create", lambda d: {"pk": _board_pack(d, sent=True).template_id}, "", MANAGER_ONLY),
+    ("boardpacks:pack", lambda d: {"pk": _board_pack(d, sent=True).pk}, "", EVERYONE),
+    (
+        "boardpacks:pack",
+        lambda d: {"pk": _board_pack(d, sent=False).pk},
+        "?not-sent",
+        {PM: 200, LEAD: 404, CONTRIB: 404, VIEWER: 404},
+    ),
+    ("boardpacks:download", lambda d: {"pk": _board_pack(d, sent=True).pk, "fmt": "pdf"}, "", EVERYONE),
+    (
+        "boardpacks:download",
+        lambda d: {"pk": _board_pack(d, sent=False).pk, "fmt": "pdf"},
+        "?not-sent",
+        {PM: 200, LEAD: 404, CONTRIB: 404, VIEWER: 404},
+    ),
+    (
+        "boardpacks:mark-sent",
+        lambda d: {"pk": _board_pack(d, sent=False).pk},
+        "",
+        {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
+    ),
 ]
 # The kind of data each page reads (areas.access.Kind): a role that does not read that kind gets 403.
 READ_KINDS = {
@@ -360,6 +414,9 @@ READ_KINDS = {
     "risks:chart": Kind.RISKS,
     "risks:heatmap": Kind.RISKS,
     "risks:red": Kind.RISKS,
+    "boardpacks:home": Kind.CYCLE,
+    "boardpacks:pack": Kind.CYCLE,
+    "boardpacks:download": Kind.CYCLE,
 }
 OPEN_PAGES = {
     "accounts:sign-in",
