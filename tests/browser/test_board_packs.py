@@ -15,21 +15,12 @@ from boardpacks import services
 from boardpacks.models import Pack, PackTemplate
 from jobs.models import Job
 from progress.models import ReportingPeriod
-from tests.boardpacks.conftest import fake_content, fake_renderer
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import sign_in, signed_in_context
 from tests.browser.test_fit import MEASURE
 from tests.progress.factories import ReportingPeriodFactory
 
 pytestmark = pytest.mark.browser
-
-
-# removed by the lead after merging
-@pytest.fixture(autouse=True)
-def until_merge(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the content builder and the renderers are merged: packs made from the sample content."""
-    monkeypatch.setattr(services, "build_content", fake_content)
-    monkeypatch.setattr(services, "renderer", fake_renderer)
 
 
 @pytest.fixture
