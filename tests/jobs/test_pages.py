@@ -1,6 +1,8 @@
 """A job's page: who may follow it, its progress, then its result or why it stopped. With JavaScript,
 htmx asks for the status every second while the work goes on; without, a button asks again."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -58,10 +60,9 @@ def test_running_work_asks_again_every_second_with_javascript_and_by_a_button_wi
     client.force_login(contributor)
     page = client.get(_url(job)).content.decode()
     assert f'hx-get="{_url(job)}"' in page and 'hx-trigger="every 1s"' in page
-    assert (
-        f'class="govuk-button govuk-button--secondary app-no-js-only"\n         href="{_url(job)}">Check again</a>'
-        in page
-    )
+    button = re.search(r'<a class="([^"]*)"\s+href="([^"]*)">Check again</a>', page)
+    assert button and button.group(2) == _url(job)
+    assert "app-no-js-only" in button.group(1).split(), "hidden once JavaScript runs (app.scss)"
     assert 'aria-live="polite"' in page
 
 
@@ -86,10 +87,7 @@ def test_finished_work_shows_its_result_and_stops_asking(client, job, contributo
     assert "hx-get" not in page and "hx-trigger" not in page
     assert "Check again" not in page
     assert "The pack has 9 sections." in page
-    assert (
-        '<a class="govuk-link govuk-!-font-weight-bold" href="/areas/stockport/board-packs/1/">Download the board pack</a>'
-        in page
-    )
+    assert 'href="/areas/stockport/board-packs/1/">Download the board pack</a>' in page
 
 
 def test_failed_work_says_why_and_stops_asking(client, job, contributor):

@@ -91,7 +91,7 @@ def test_progress_stays_between_0_and_100_and_its_words_fit(area, programme_mana
 
 
 def test_an_unknown_kind_of_work_is_refused_when_started_and_nothing_is_queued(area, programme_manager):
-    with pytest.raises(JobRefused, match="does not know how to do “nothing.registered”"):
+    with pytest.raises(JobRefused, match=r"does not know how to do “nothing\.registered”"):
         job_start(area=area, user=programme_manager, kind="nothing.registered", label="Nothing", arguments={})
     assert not Job.objects.exists()
 
