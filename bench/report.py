@@ -9,6 +9,7 @@ from pathlib import Path
 
 import django
 
+from .jobs_import import import_jobs_table
 from .pages import ALL_PAGES, CYCLE_PAGES, OUR_PAGES, REGISTER_PAGES, SCORECARD_PAGES
 
 # Trac's pages: name -> (what it is, whether it is the one our page is judged against)
@@ -404,6 +405,8 @@ def write_report(path: Path, runs: dict, runtime: float) -> None:
         + "",
         "",
         *_import_table(runs),
+        "",
+        *import_jobs_table(runs),
         "",
         "## Against Trac 1.6",
         "",
