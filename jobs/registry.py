@@ -25,7 +25,11 @@ class Outcome:
 
 class JobRefused(Exception):
     """The work could not be done for a reason the user can act on; its message says what and what to
-    do. Nothing was written."""
+    do, and `url` with its link's words `label`, if given, where to do it. Nothing was written."""
+
+    def __init__(self, message: str, *, url: str = "", label: str = ""):
+        super().__init__(message)
+        self.url, self.label = url, label
 
 
 Handler = Callable[[Job, Progress], Outcome]

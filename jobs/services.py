@@ -51,7 +51,13 @@ def job_run(*, job_id: Any) -> None:
     try:
         outcome: Outcome = handler_for(job.kind)(job, progress)
     except JobRefused as refused:
-        _finish(job, state=Job.State.FAILED, message=str(refused))
+        _finish(
+            job,
+            state=Job.State.FAILED,
+            message=str(refused),
+            result_url=refused.url,
+            result_label=refused.label,
+        )
         return
     except Exception:
         log.exception("Background job %s (%s) failed", job.pk, job.kind)

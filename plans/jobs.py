@@ -167,12 +167,13 @@ class _Changed(Exception):
         self.preview = preview
 
 
-def _changed(job: Job, preview: ImportPreview) -> Outcome:
+def _changed(job: Job, preview: ImportPreview) -> JobRefused:
+    """Nothing imported: keep the comparison as it is now as the preview, and send the user to it."""
     job_result_replace(job_id=job.arguments["preview_job"], result=preview_data(preview))
-    return Outcome(
+    return JobRefused(
+        "The plan changed since you looked at the preview, so nothing was imported.",
         url=_preview_url(job),
         label="Check what the import will do now",
-        message="The plan changed since you looked at the preview, so nothing was imported.",
     )
 
 
@@ -185,7 +186,7 @@ def import_apply(job: Job, progress: Progress) -> Outcome:
     progress(45, "Comparing the file with the plan")
     preview = preview_import(area=job.area, plan_file=plan_file)
     if fingerprint(preview) != job.arguments["fingerprint"]:
-        return _changed(job, preview)
+        raise _changed(job, preview)
     progress(60, "Writing the changes: the longest step")
 
     def still_as_previewed(preview: ImportPreview) -> None:
@@ -202,7 +203,7 @@ def import_apply(job: Job, progress: Progress) -> Outcome:
             check=still_as_previewed,
         )
     except _Changed as changed:
-        return _changed(job, changed.preview)
+        raise _changed(job, changed.preview) from None
     except ImportRejected as rejected:
         lines = [str(problem) for problem in rejected.problems]
         raise JobRefused("\n".join(["The plan was not imported and nothing was saved.", *lines])) from None

@@ -27,8 +27,8 @@ class Recorder:
             url="/somewhere/", label="Open the result", message="Counted 12 items.", data={"items": 12}
         )
 
-    def refuse(self, words: str) -> None:
-        self.ending = JobRefused(words)
+    def refuse(self, words: str, **where: str) -> None:
+        self.ending = JobRefused(words, **where)
 
 
 def _state(job: Job) -> tuple[str, int, str]:

@@ -96,3 +96,17 @@ def test_failed_work_says_why_and_stops_asking(client, job, contributor):
     page = client.get(_url(job), headers={"HX-Request": "true"}).content.decode()
     assert "hx-get" not in page
     assert "This could not finish" in page and "Nothing was saved. Try again" in page
+    assert "<a " not in page, "nowhere to go on unless the work says where"
+
+
+def test_refused_work_links_where_to_go_on(client, job, contributor):
+    Job.objects.filter(pk=job.pk).update(
+        state=Job.State.FAILED,
+        message="The plan changed since you looked at the preview, so nothing was imported.",
+        result_url="/areas/stockport/import/abc/",
+        result_label="Check what the import will do now",
+    )
+    client.force_login(contributor)
+    page = client.get(_url(job)).content.decode()
+    assert "The plan changed since you looked at the preview" in page
+    assert 'href="/areas/stockport/import/abc/">Check what the import will do now</a>' in page

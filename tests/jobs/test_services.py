@@ -54,6 +54,13 @@ def test_a_refused_job_fails_with_its_own_words_and_keeps_how_far_it_got(area, p
     assert job.result_url == "" and job.result == {}
 
 
+def test_a_refused_job_can_say_where_to_go_on(area, programme_manager, recorder):
+    recorder.refuse("The plan changed meanwhile.", url="/areas/stockport/import/abc/", label="Check again")
+    job = _start(area, programme_manager)
+    assert job.state == Job.State.FAILED
+    assert (job.result_url, job.result_label) == ("/areas/stockport/import/abc/", "Check again")
+
+
 def test_a_job_that_crashes_fails_with_a_general_apology_and_the_details_go_to_the_log(
     area, programme_manager, recorder, caplog
 ):

@@ -150,9 +150,13 @@ def test_a_plan_changed_between_preview_and_confirm_is_not_imported_and_the_prev
     imported = job_behind(
         client.post(preview_url, {"fingerprint": page.context["form"].initial["fingerprint"]})
     )
-    assert imported.state == Job.State.DONE
+    assert imported.state == Job.State.FAILED
     assert imported.message == "The plan changed since you looked at the preview, so nothing was imported."
-    assert imported.result_url == preview_url
+    assert (imported.result_url, imported.result_label) == (preview_url, "Check what the import will do now")
+    job_page = client.get(
+        reverse("jobs:job", kwargs={"area": "stockport", "pk": imported.pk})
+    ).content.decode()
+    assert f'href="{preview_url}">Check what the import will do now</a>' in job_page
     assert Item.objects.get(number="1.1.1.1", removed_at=None).text == "Board meets fortnightly"
     again = client.get(preview_url).content.decode()
     assert "Changed by someone else meanwhile" in again, "the preview now compares with the plan as it is"
