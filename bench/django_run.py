@@ -357,6 +357,7 @@ def main(out_path: str, with_trac: str = "") -> None:
     from django.utils import timezone
 
     from . import trac
+    from .boardpacks import measure_packs
     from .generate import FULL, build_area
     from .jobs_import import import_through_jobs
 
@@ -433,6 +434,7 @@ def main(out_path: str, with_trac: str = "") -> None:
         results["import_export"] = _import_export(bench)
         results["import_jobs"] = import_through_jobs(bench)
         results["england"] = _rate_england(today)
+        results["boardpacks"] = measure_packs(bench)
         results["load_after"] = os.getloadavg()
     finally:
         if connection.vendor != "sqlite":

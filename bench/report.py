@@ -9,6 +9,7 @@ from pathlib import Path
 
 import django
 
+from .boardpacks import report_lines as board_pack_lines
 from .jobs_import import import_jobs_table
 from .pages import ALL_PAGES, CYCLE_PAGES, OUR_PAGES, REGISTER_PAGES, SCORECARD_PAGES
 
@@ -407,6 +408,10 @@ def write_report(path: Path, runs: dict, runtime: float) -> None:
         *_import_table(runs),
         "",
         *import_jobs_table(runs),
+        "",
+        "## Board packs",
+        "",
+        *board_pack_lines(runs),
         "",
         "## Against Trac 1.6",
         "",

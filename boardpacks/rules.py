@@ -149,3 +149,33 @@ def file_name(*, area_slug: str, template_name: str, period_name: str, number: i
     words = f"{area_slug} {template_name} {period_name}"
     slug = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")[:120].strip("-")
     return f"{slug}-v{number}.{extension}"
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def span_words(starts: date, ends: date) -> str:
+    """The days a pack covers as a board paper writes them: "1 to 31 March 2021" within a month,
+    "1 January to 31 March 2021" within a year, "1 December 2020 to 28 February 2021" across years."""
+
+    def day(on: date) -> str:
+        return f"{on.day} {MONTHS[on.month - 1]}"
+
+    if (starts.year, starts.month) == (ends.year, ends.month):
+        return f"{starts.day} to {day(ends)} {ends.year}"
+    if starts.year == ends.year:
+        return f"{day(starts)} to {day(ends)} {ends.year}"
+    return f"{day(starts)} {starts.year} to {day(ends)} {ends.year}"
