@@ -46,6 +46,19 @@ def _voice_entry(data):
     return data["voice_entry"]
 
 
+def _contributors_job(data):
+    """Background work of the area started by the contributor (the owner of "mine"), made once per test."""
+    if "job" not in data:
+        from areas.models import Membership
+        from jobs.models import Job
+
+        started_by = Membership.objects.get(person=data["person"]).user
+        data["job"] = Job.objects.create(
+            area=data["plan"].area, kind="any", label="Work", created_by=started_by
+        )
+    return data["job"]
+
+
 def _made_public(measure):
     """`measure`, published to families (the preview draws charts of public measures only)."""
     measure.is_public = True
@@ -375,6 +388,13 @@ TABLE = [
         lambda d: {"pk": _board_pack(d, sent=False).pk},
         "",
         {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
+    ),
+    # Background work (jobs): its page is for whoever started it, and the programme manager.
+    (
+        "jobs:job",
+        lambda d: {"pk": _contributors_job(d).pk},
+        "",
+        {PM: 200, LEAD: 403, CONTRIB: 200, VIEWER: 403},
     ),
 ]
 # The kind of data each page reads (areas.access.Kind): a role that does not read that kind gets 403.
