@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from plans.models import Item, ItemOwner, RagStatus
-from risks.models import Risk
+from risks.models import Risk, RiskBands
 from scorecard.models import Commentary, Figure, Measure, Series
 from tests.areas.factories import PersonFactory
 from tests.boardpacks.content_plan import (
@@ -36,8 +36,8 @@ def without_made_at(content):
 
 def change_everything_after_march(story):
     """What happens in April: statuses, words, due dates and owners of items change, a status is renamed,
-    a measure gets new figures, a new name and its March commentary rewritten, a risk is rescored; then
-    April is reported."""
+    a measure gets new figures, a new name and its March commentary rewritten, a risk is rescored, the
+    risk bands move; then April is reported."""
     plan = story["plan"]
     rate(plan, {"1.1.1": 3, "1.1.2": 3, "2.1.1": 1, "2.1.2": 1})
     ItemOwner.objects.filter(item__plan=plan).delete()
@@ -61,6 +61,7 @@ def change_everything_after_march(story):
     Measure.objects.filter(pk=timeliness.pk).update(name="Renamed in April")
     Commentary.objects.filter(measure=timeliness, period=story["march"]).update(text="Rewritten later")
     Risk.objects.filter(pk=story["risks"]["r1"].pk).update(likelihood=1, impact=1, title="Renamed risk")
+    RiskBands.objects.update_or_create(area=plan.area, defaults={"amber_from": 8, "red_from": 20})
     april = open_period(plan, "April 2021", datetime.date(2021, 4, 1), datetime.date(2021, 4, 30))
     confirmed_update(april, "1.1.1", commentary="April's words.", mitigation="April's mitigation.")
     report(april)
@@ -84,6 +85,7 @@ def test_building_march_again_after_aprils_changes_gives_the_same_content(area):
     measures = {m["code"]: m for m in april_content["sections"]["scorecard"]["measures"]}
     assert measures["E7"]["figure"] == "80%" and measures["E7"]["name"] == "Renamed in April"
     assert april_content["sections"]["risks"]["red"] == []
+    assert april_content["sections"]["risks"]["bands"].startswith("Green: a score of 1 to 7. Amber: 8 to 19.")
     assert april_content["previous"]["name"] == "March 2021"
 
 
