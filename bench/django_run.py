@@ -359,6 +359,7 @@ def main(out_path: str, with_trac: str = "") -> None:
     from . import trac
     from .boardpacks import measure_packs
     from .generate import FULL, build_area
+    from .jobs_import import import_through_jobs
 
     bench_dir = settings.BENCH_DIR
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
@@ -431,6 +432,7 @@ def main(out_path: str, with_trac: str = "") -> None:
         if total_after > total_before:
             results["machine_busy"] = (busy_after - busy_before) / (total_after - total_before)
         results["import_export"] = _import_export(bench)
+        results["import_jobs"] = import_through_jobs(bench)
         results["england"] = _rate_england(today)
         results["boardpacks"] = measure_packs(bench)
         results["load_after"] = os.getloadavg()

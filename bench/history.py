@@ -31,7 +31,7 @@ from plans.models import Item, Plan, RagStatus
 from progress import rules
 from progress.models import HighlightReport, HighlightRow, ReportedRating, ReportingPeriod, Update
 from progress.services.highlights import draft_rows
-from progress.services.periods import frozen_rating, rollups_freeze
+from progress.services.periods import frozen_rating, owners_by_item, rollups_freeze
 from progress.trend import trend_between
 
 OPEN_UPDATE_SHARE = 0.7  # of the owned, not-done key actions and milestones, in the open period
@@ -164,6 +164,7 @@ def build_history(
     walks = {i.pk: _walk(rng, index_of.get(i.status_id), periods, top) for i in items}
 
     ratings, past_updates = [], []
+    owners = owners_by_item(plan=plan)
     for n, period in enumerate(reported):
         in_period = []
         for item in items:
@@ -196,7 +197,15 @@ def build_history(
                         confirmed_at=_at(period.ends_on - timedelta(days=rng.randint(0, 5)), 15),
                     )
                 )
-            in_period.append(frozen_rating(period=period, item=item, status=status, commentary=commentary))
+            in_period.append(
+                frozen_rating(
+                    period=period,
+                    item=item,
+                    status=status,
+                    commentary=commentary,
+                    owners=owners.get(item.pk, ""),
+                )
+            )
         rollups_freeze(plan=plan, ratings=in_period, statuses=statuses, by_hand={})
         ratings += in_period
     ReportedRating.objects.bulk_create(ratings, batch_size=2000)

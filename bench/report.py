@@ -10,6 +10,7 @@ from pathlib import Path
 import django
 
 from .boardpacks import report_lines as board_pack_lines
+from .jobs_import import import_jobs_table
 from .pages import ALL_PAGES, CYCLE_PAGES, OUR_PAGES, REGISTER_PAGES, SCORECARD_PAGES
 
 # Trac's pages: name -> (what it is, whether it is the one our page is judged against)
@@ -405,6 +406,8 @@ def write_report(path: Path, runs: dict, runtime: float) -> None:
         + "",
         "",
         *_import_table(runs),
+        "",
+        *import_jobs_table(runs),
         "",
         "## Board packs",
         "",

@@ -31,6 +31,9 @@ class Job(models.Model):
     result_url = models.CharField(max_length=500, blank=True)
     result_label = models.CharField(max_length=200, blank=True)
     message = models.TextField(blank=True, help_text="What came of it, or why it could not finish")
+    result = models.JSONField(
+        default=dict, blank=True, help_text="What the work found, kept for the page its result opens"
+    )
     created_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -2,8 +2,8 @@
 `AppConfig.ready`, so this app imports none of them."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from .models import Job
 
@@ -14,16 +14,22 @@ class Progress(Protocol):
 
 @dataclass(frozen=True)
 class Outcome:
-    """What finished work leads to: a page to open, its link's words, and a sentence about it."""
+    """What finished work leads to: a page to open, its link's words, a sentence about it, and what the
+    work found that the page reads (kept as JSON on the job: `Job.result`)."""
 
     url: str
     label: str
     message: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 class JobRefused(Exception):
     """The work could not be done for a reason the user can act on; its message says what and what to
-    do. Nothing was written."""
+    do, and `url` with its link's words `label`, if given, where to do it. Nothing was written."""
+
+    def __init__(self, message: str, *, url: str = "", label: str = ""):
+        super().__init__(message)
+        self.url, self.label = url, label
 
 
 Handler = Callable[[Job, Progress], Outcome]

@@ -51,7 +51,13 @@ def job_run(*, job_id: Any) -> None:
     try:
         outcome: Outcome = handler_for(job.kind)(job, progress)
     except JobRefused as refused:
-        _finish(job, state=Job.State.FAILED, message=str(refused))
+        _finish(
+            job,
+            state=Job.State.FAILED,
+            message=str(refused),
+            result_url=refused.url,
+            result_label=refused.label,
+        )
         return
     except Exception:
         log.exception("Background job %s (%s) failed", job.pk, job.kind)
@@ -63,16 +69,34 @@ def job_run(*, job_id: Any) -> None:
         message=outcome.message,
         result_url=outcome.url,
         result_label=outcome.label,
+        result=outcome.data,
     )
 
 
-def _finish(job: Job, *, state: str, message: str, result_url: str = "", result_label: str = "") -> None:
+def job_result_replace(*, job_id: Any, result: dict[str, Any]) -> None:
+    """Replace what a finished job found, when later work found it out of date (an import's preview,
+    worked out again because the plan changed before the confirm)."""
+    Job.objects.filter(pk=job_id).update(result=result)
+
+
+def _finish(
+    job: Job,
+    *,
+    state: str,
+    message: str,
+    result_url: str = "",
+    result_label: str = "",
+    result: dict[str, Any] | None = None,
+) -> None:
+    """End the job; a failed job keeps how far it had got."""
+    done = state == Job.State.DONE
     Job.objects.filter(pk=job.pk).update(
         state=state,
         message=message,
         result_url=result_url,
         result_label=result_label,
-        percent=100 if state == Job.State.DONE else job.percent,
-        step="Finished" if state == Job.State.DONE else "Stopped",
+        result=result or {},
+        step="Finished" if done else "Stopped",
         finished_at=timezone.now(),
+        **({"percent": 100} if done else {}),
     )

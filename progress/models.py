@@ -130,6 +130,9 @@ class ReportedRating(models.Model):
     original_due_date = models.DateField(null=True, blank=True)
     slip_count = models.PositiveSmallIntegerField(default=0)
     overdue = models.BooleanField(default=False)
+    owners = models.TextField(
+        blank=True, help_text='The owners\' initials as reported, in their order: "KD, JG"'
+    )
     commentary = models.TextField(blank=True)
     # For an item above the lowest level: its roll-up as reported (progress.services.periods.rollups_freeze)
     rollup_rule = models.CharField(max_length=20, blank=True, help_text="The plan's roll-up rule then")

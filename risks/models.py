@@ -204,3 +204,27 @@ class ReportedRisk(models.Model):
     @property
     def band_value(self) -> rules.Band | None:
         return None if self.band is None else rules.Band(self.band)
+
+
+class ReportedRiskBands(models.Model):
+    """The area's risk bands when a period was reported, kept with its risks: the heat map of that period
+    shows the bands its risks were placed in, however the bands change later."""
+
+    period = models.OneToOneField(ReportingPeriod, on_delete=models.CASCADE, related_name="risk_bands")
+    amber_from = models.PositiveSmallIntegerField()
+    red_from = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name_plural = "reported risk bands"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amber_from__gte=2, red_from__gt=models.F("amber_from"), red_from__lte=25),
+                name="reported_risk_bands_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Risk bands of {self.period}"
+
+    def band(self, score: int | None) -> rules.Band | None:
+        return rules.band_for(score, amber_from=self.amber_from, red_from=self.red_from)

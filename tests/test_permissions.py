@@ -8,14 +8,17 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import get_resolver, resolve, reverse
+from django.utils import timezone
 
 from areas import access
 from areas.access import READS, Kind, Role
+from boardpacks.models import PackFile
 from progress.models import ReportingPeriod
 from scorecard.dfe import READY_MADE
 from scorecard.models import DataUpload, SavedMapping
 from scorecard.services.reporting import reported_scorecard_freeze
 from tests.boardpacks.factories import PackFactory, PackTemplateFactory
+from tests.boardpacks.samples import sample_content
 from tests.evidence.factories import EvidenceFactory
 from tests.plans.factories import RagSchemeFactory
 from tests.risks.factories import MitigationFactory, RiskFactory
@@ -43,6 +46,19 @@ def _voice_entry(data):
     return data["voice_entry"]
 
 
+def _contributors_job(data):
+    """Background work of the area started by the contributor (the owner of "mine"), made once per test."""
+    if "job" not in data:
+        from areas.models import Membership
+        from jobs.models import Job
+
+        started_by = Membership.objects.get(person=data["person"]).user
+        data["job"] = Job.objects.create(
+            area=data["plan"].area, kind="any", label="Work", created_by=started_by
+        )
+    return data["job"]
+
+
 def _made_public(measure):
     """`measure`, published to families (the preview draws charts of public measures only)."""
     measure.is_public = True
@@ -50,16 +66,38 @@ def _made_public(measure):
     return measure
 
 
+def _board_pack(data, *, sent):
+    """A version of the area's board pack for a reported period, with its PDF, made once per test: the
+    one sent to the meeting, or another not sent. Its content shows no section's data, so taking a kind
+    away from viewers refuses only the cycle's pages (a pack's own kinds: tests/boardpacks)."""
+    if "packs" not in data:
+        template = PackTemplateFactory(plan=data["plan"], sections=["cover"])
+        content = sample_content(sections=["cover"])
+        content["pack"]["sections"] = []
+        packs = {}
+        for number, is_sent in ((1, False), (2, True)):
+            pack = PackFactory(
+                template=template,
+                period=data["reported_period"],
+                number=number,
+                content=content,
+                sent_at=timezone.now() if is_sent else None,
+            )
+            pdf = PackFile(pack=pack, format="pdf", size=4, sha256="")
+            pdf.file.save("pack.pdf", ContentFile(b"%PDF"), save=True)
+            packs[is_sent] = pack
+        data["packs"] = packs
+    return data["packs"][sent]
+
+
 def _board_pack_read(data):
-    """A board pack of the area, not yet marked as sent (so only the programme manager reads it; a
-    sent pack's readers are tested in tests/boardpacks/test_html.py), made once per test."""
+    """A board pack of the area with every section and its charts, not yet marked as sent (so only the
+    programme manager reads it; a sent pack's readers are tested in tests/boardpacks/test_html.py)."""
     if "board_pack_read" not in data:
         template = PackTemplateFactory(plan=data["plan"], area=data["plan"].area, name="Read on the web")
         data["board_pack_read"] = PackFactory(template=template, period=data["reported_period"])
     return data["board_pack_read"]
 
-
-PACK_MANAGER_READS = {PM: 200, LEAD: 404, CONTRIB: 404, VIEWER: 404}
 
 # (url name, kwargs builder, query string, expected status per member role)
 TABLE = [
@@ -334,12 +372,52 @@ TABLE = [
     ("publishing:preview", lambda d: {}, "", MANAGER_ONLY),
     ("publishing:preview-chart", lambda d: {"code": _made_public(d["measure"]).code}, "", MANAGER_ONLY),
     ("publishing:publish", lambda d: {}, "", {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405}),
-    ("boardpacks:pack-html", lambda d: {"pk": _board_pack_read(d).pk}, "", PACK_MANAGER_READS),
+    # Board packs (boardpacks/views/templates.py, packs.py): members read the version sent to the meeting
+    ("boardpacks:home", lambda d: {}, "", EVERYONE),
+    ("boardpacks:template-create", lambda d: {}, "", MANAGER_ONLY),
+    ("boardpacks:template", lambda d: {"pk": _board_pack(d, sent=True).template_id}, "", MANAGER_ONLY),
+    ("boardpacks:template-edit", lambda d: {"pk": _board_pack(d, sent=True).template_id}, "", MANAGER_ONLY),
+    ("boardpacks:pack-create", lambda d: {"pk": _board_pack(d, sent=True).template_id}, "", MANAGER_ONLY),
+    ("boardpacks:pack", lambda d: {"pk": _board_pack(d, sent=True).pk}, "", EVERYONE),
+    (
+        "boardpacks:pack",
+        lambda d: {"pk": _board_pack(d, sent=False).pk},
+        "?not-sent",
+        {PM: 200, LEAD: 404, CONTRIB: 404, VIEWER: 404},
+    ),
+    ("boardpacks:download", lambda d: {"pk": _board_pack(d, sent=True).pk, "fmt": "pdf"}, "", EVERYONE),
+    (
+        "boardpacks:download",
+        lambda d: {"pk": _board_pack(d, sent=False).pk, "fmt": "pdf"},
+        "?not-sent",
+        {PM: 200, LEAD: 404, CONTRIB: 404, VIEWER: 404},
+    ),
+    (
+        "boardpacks:mark-sent",
+        lambda d: {"pk": _board_pack(d, sent=False).pk},
+        "",
+        {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
+    ),
+    # The pack as a web page and its charts (boardpacks/views/html.py)
+    ("boardpacks:pack-html", lambda d: {"pk": _board_pack(d, sent=True).pk}, "", EVERYONE),
+    (
+        "boardpacks:pack-html",
+        lambda d: {"pk": _board_pack(d, sent=False).pk},
+        "?not-sent",
+        {PM: 200, LEAD: 404, CONTRIB: 404, VIEWER: 404},
+    ),
     (
         "boardpacks:chart",
         lambda d: {"pk": _board_pack_read(d).pk, "name": "rag-overview"},
         "",
-        PACK_MANAGER_READS,
+        {PM: 200, LEAD: 404, CONTRIB: 404, VIEWER: 404},
+    ),
+    # Background work (jobs): its page is for whoever started it, and the programme manager.
+    (
+        "jobs:job",
+        lambda d: {"pk": _contributors_job(d).pk},
+        "",
+        {PM: 200, LEAD: 403, CONTRIB: 200, VIEWER: 403},
     ),
 ]
 # The kind of data each page reads (areas.access.Kind): a role that does not read that kind gets 403.
@@ -379,6 +457,10 @@ READ_KINDS = {
     "risks:chart": Kind.RISKS,
     "risks:heatmap": Kind.RISKS,
     "risks:red": Kind.RISKS,
+    "boardpacks:home": Kind.CYCLE,
+    "boardpacks:pack": Kind.CYCLE,
+    "boardpacks:download": Kind.CYCLE,
+    "boardpacks:pack-html": Kind.CYCLE,
 }
 OPEN_PAGES = {
     "accounts:sign-in",

@@ -1,11 +1,9 @@
 """Exceptions: the lowest-level items that were red (the scheme's worst status, not done), overdue at the
 period's end, or whose due date had slipped, as reported, each with its owners' initials, its commentary
 as reported and the mitigation written in the period's update (updates of a reported period never
-change)."""
+change). The owners are those kept when the period was reported, never today's: blank where none were
+kept."""
 
-from collections import defaultdict
-
-from plans.models import ItemOwner
 from progress.models import Update
 
 from .parts import iso, status
@@ -17,7 +15,6 @@ from .source import Source
 def exceptions_section(source: Source) -> Exceptions:
     ratings = source.ratings
     lowest = ratings.lowest
-    owners = _owners(source)
     written = Update.objects.filter(period=source.period).exclude(mitigation="")
     mitigations = dict(written.values_list("item_id", "mitigation"))
 
@@ -30,7 +27,7 @@ def exceptions_section(source: Source) -> Exceptions:
             "due_date": iso(row.due_date),
             "original_due_date": iso(row.original_due_date),
             "slip_count": row.slip_count,
-            "owners": ", ".join(owners.get(row.item_id, [])),
+            "owners": row.owners,
             "commentary": row.commentary,
             "mitigation": mitigations.get(row.item_id, ""),
         }
@@ -40,15 +37,3 @@ def exceptions_section(source: Source) -> Exceptions:
         "overdue": [item(row) for row in lowest if row.overdue],
         "slipped": [item(row) for row in lowest if row.slip_count > 0],
     }
-
-
-def _owners(source: Source) -> dict[int, list[str]]:
-    """Each item's owners' initials in their order: one query for the whole plan."""
-    found: dict[int, list[str]] = defaultdict(list)
-    for item_id, initials in (
-        ItemOwner.objects.filter(item__plan_id=source.plan.pk)
-        .order_by("item_id", "position", "pk")
-        .values_list("item_id", "person__initials")
-    ):
-        found[item_id].append(initials)
-    return found

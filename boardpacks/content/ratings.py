@@ -33,6 +33,7 @@ FIELDS = (
     "original_due_date",
     "slip_count",
     "overdue",
+    "owners",
     "commentary",
     "rollup_rule",
     "rollup_counts",
@@ -59,6 +60,7 @@ class Row:
     original_due_date: date | None
     slip_count: int
     overdue: bool
+    owners: str  # initials as reported, "KD, JG"; blank when none were kept
     commentary: str
     rollup_rule: str
     rollup_counts: list[Any]

@@ -1,7 +1,9 @@
 """Risks as reported: the `ReportedRisk` rows kept when the period was reported (likelihood, impact,
 score, band and mitigation summary then), the heat map of the open ones, the red ones, and how each
 moved between bands since the compared period (risks.rules.movement, as risks/selectors/movement.py
-compares reported periods). The bands in words are the area's (risks.rules.bands_described)."""
+compares reported periods). The heat map's cells and the bands in words (risks.rules.bands_described)
+are the area's bands in force when the period was reported (`ReportedRiskBands`), as its risks' bands
+are."""
 
 from risks import rules
 from risks.models import ReportedRisk, Risk
@@ -66,8 +68,8 @@ def red_risks(source: Source) -> list[RedRisk]:
 
 
 def heat_map(source: Source) -> list[HeatCell]:
-    """25 cells, likelihood 5 down to 1, impact 1 to 5, each with its band by the area's bands and the
-    open risks reported there."""
+    """25 cells, likelihood 5 down to 1, impact 1 to 5, each with its band by the area's bands when the
+    period was reported and the open risks reported there."""
     placed: dict[tuple[int, int], list[str]] = {}
     for row in _open(source):
         if row.likelihood is not None and row.impact is not None:

@@ -7,8 +7,8 @@ from functools import cached_property
 from areas.models import LocalArea
 from plans.models import Plan
 from progress.models import ReportingPeriod
-from risks.models import ReportedRisk, RiskBands
-from risks.selectors.bands import bands_for
+from risks.models import ReportedRisk, ReportedRiskBands, RiskBands
+from risks.selectors.bands import bands_reported
 from scorecard.models import ReportedAssessment
 
 from .. import rules
@@ -73,5 +73,6 @@ class Source:
         return list(ReportedRisk.objects.filter(period_id__in=ids).order_by("risk__sort_key", "period_id"))
 
     @cached_property
-    def bands(self) -> RiskBands:
-        return bands_for(area=self.area)
+    def bands(self) -> RiskBands | ReportedRiskBands:
+        """The risk bands in force when the period was reported (risks.selectors.bands.bands_reported)."""
+        return bands_reported(period=self.period)

@@ -1,5 +1,7 @@
 """Importing a plan file: all of it, through the services (so each change is in the history), or none."""
 
+from collections.abc import Callable
+
 from django.db import transaction
 
 from accounts.models import User
@@ -229,7 +231,12 @@ def _stopped(why: str) -> ImportRejected:
 
 
 def plan_import(
-    *, area: LocalArea, plan_file: PlanFile, by: User | None = None, source: str | None = None
+    *,
+    area: LocalArea,
+    plan_file: PlanFile,
+    by: User | None = None,
+    source: str | None = None,
+    check: Callable[[ImportPreview], None] | None = None,
 ) -> ImportPreview:
     """Import a checked plan file into a local area, in one transaction, and return what it did.
 
@@ -237,11 +244,15 @@ def plan_import(
     are added or updated; items missing from the file are removed (they stay in the
     history). Every change is recorded with `source` ("Import of <file name>" unless given).
     A file that matches the database writes nothing. Raises ImportRejected, having
-    written nothing, if the file or the area's data shows any problem.
+    written nothing, if the file or the area's data shows any problem. `check`, if given, is
+    called with the comparison made inside the transaction before anything is written: raising
+    stops the import (the background import refuses a comparison other than the one previewed).
     """
     source = (source or f"Import of {plan_file.name}")[:200]
     with transaction.atomic():
         preview = preview_import(area=area, plan_file=plan_file)
+        if check is not None:
+            check(preview)
         if not preview.is_valid:
             raise ImportRejected(preview.problems)
         if not preview.has_changes:

@@ -1,22 +1,23 @@
-"""Import a plan: upload, see what will be added, changed and removed, then confirm."""
+"""Import a plan: upload, see what will be added, changed and removed, then confirm. Checking the file
+and importing it run in the background (plans/jobs.py): each step sends the user to its job's page,
+whose result opens the next."""
 
-import hashlib
-import secrets
 from pathlib import Path
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.files.uploadedfile import UploadedFile
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_http_methods
 
 from areas.access import Access, Kind, SignedInRequest, area_view, manager_only
 from common.forms import Form
+from common.held_uploads import ConfirmForm, held, hold, too_large
+from jobs.selectors import job_for
 
-from ..spreadsheet import ImportPreview, ImportRejected, plan_import, preview_import, read_plan_file
+from ..jobs import import_apply_start, import_preview_start, preview_from_data
 
 SESSION_KEY = "plan_imports"
 
@@ -29,112 +30,56 @@ class UploadForm(Form):
     )
 
 
-class ConfirmForm(Form):
-    fingerprint = forms.CharField(widget=forms.HiddenInput)
-
-
-def _store(upload: UploadedFile) -> str:
-    token = secrets.token_urlsafe(16)
-    folder = Path(settings.PRIVATE_UPLOAD_ROOT) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    upload.seek(0)
-    with open(folder / token, "wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return token
-
-
-def _stored(request: SignedInRequest, access: Access, token: str) -> tuple[Path, str]:
-    """The uploaded file behind a token, only for the user and area that uploaded it."""
-    entry = request.session.get(SESSION_KEY, {}).get(token)
-    path = Path(settings.PRIVATE_UPLOAD_ROOT) / "imports" / token
-    if not entry or entry["area"] != access.area.slug or not path.is_file():
-        raise Http404("This import has expired: upload the file again")
-    return path, entry["name"]
-
-
-def fingerprint(preview: ImportPreview) -> str:
-    """A digest of what the import will do, so a confirm applies exactly what was previewed."""
-    parts = [repr([(c.label, c.old, c.new) for c in preview.plan_changes])]
-    for section in preview.sections:
-        for entry in section.added + section.changed + section.removed:
-            parts.append(
-                repr(
-                    (section.title, entry.action, entry.key, [(c.label, c.old, c.new) for c in entry.changes])
-                )
-            )
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def _too_large(request: HttpRequest) -> bool:
-    """Refuse an upload from its declared length, before Django reads it to disk."""
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return True
-    return length > settings.UPLOAD_MAX_BYTES + 64 * 1024
+def _job_page(access: Access, job_pk: object) -> HttpResponse:
+    return redirect("jobs:job", area=access.area.slug, pk=job_pk)
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
 def upload(request: SignedInRequest, access: Access) -> HttpResponse:
-    problems = None
-    if request.method == "POST" and _too_large(request):
-        limit = settings.UPLOAD_MAX_BYTES
-        context = {"access": access, "form": UploadForm(), "too_large": limit, "nav": "import"}
+    if request.method == "POST" and too_large(request):
+        context = {
+            "access": access,
+            "form": UploadForm(),
+            "too_large": settings.UPLOAD_MAX_BYTES,
+            "nav": "import",
+        }
         return render(request, "plans/import_upload.html", context)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         name = get_valid_filename(Path(upload_file.name).name) or "plan"
-        plan_file = read_plan_file(upload_file, name=name)
-        problems = preview_import(area=access.area, plan_file=plan_file).problems
-        if not problems:
-            token = _store(upload_file)
-            request.session.setdefault(SESSION_KEY, {})[token] = {"area": access.area.slug, "name": name}
-            request.session.modified = True
-            return redirect("plans:import-preview", area=access.area.slug, token=token)
-    return render(
-        request,
-        "plans/import_upload.html",
-        {"access": access, "form": form, "problems": problems, "nav": "import"},
-    )
+        token = hold(request, upload_file, key=SESSION_KEY, area=access.area.slug, name=name)
+        job = import_preview_start(area=access.area, user=request.user, token=token, name=name)
+        request.session[SESSION_KEY][token]["job"] = str(job.pk)
+        request.session.modified = True
+        return _job_page(access, job.pk)
+    return render(request, "plans/import_upload.html", {"access": access, "form": form, "nav": "import"})
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
 def preview(request: SignedInRequest, access: Access, token: str) -> HttpResponse:
-    path, name = _stored(request, access, token)
-    plan_file = read_plan_file(path.read_bytes(), name=name)
-    result = preview_import(area=access.area, plan_file=plan_file)
-    form = ConfirmForm(request.POST or None, initial={"fingerprint": fingerprint(result)})
+    """The preview the background check found; confirming starts the import and shows its progress."""
+    _path, entry = held(request, key=SESSION_KEY, area=access.area.slug, token=token)
+    job = job_for(access=access, pk=entry["job"])
+    if job.state != job.State.DONE:  # still checking, or it could not: its page says which
+        return _job_page(access, job.pk)
+    result = preview_from_data(job.result["preview"])
+    form = ConfirmForm(request.POST or None, initial={"fingerprint": job.result["fingerprint"]})
     if request.method == "POST" and form.is_valid() and result.is_valid:
-        if form.cleaned_data["fingerprint"] != fingerprint(result):
+        if form.cleaned_data["fingerprint"] != job.result["fingerprint"]:
             messages.info(
                 request,
                 "The plan changed since you looked at this preview. Check what the import will do now.",
             )
             return redirect("plans:import-preview", area=access.area.slug, token=token)
-        try:
-            done = plan_import(
-                area=access.area, plan_file=plan_file, by=request.user, source=f"Import of {name}"
-            )
-        except ImportRejected as rejected:
-            result.problems = rejected.problems
-        else:
-            path.unlink(missing_ok=True)
-            request.session.get(SESSION_KEY, {}).pop(token, None)
-            request.session.modified = True
-            counts = done.counts
-            messages.success(
-                request,
-                f"Imported {name}: {counts['added']} added, {counts['changed']} changed, "
-                f"{counts['removed']} removed.",
-            )
-            assert done.plan is not None  # an import leaves its plan in the area
-            return redirect(done.plan)
+        applying = import_apply_start(
+            area=access.area, user=request.user, preview_job=job, fingerprint=job.result["fingerprint"]
+        )
+        return _job_page(access, applying.pk)
     return render(
         request,
         "plans/import_preview.html",
-        {"access": access, "preview": result, "form": form, "name": name, "nav": "import"},
+        {"access": access, "preview": result, "form": form, "name": entry["name"], "nav": "import"},
     )

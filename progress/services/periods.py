@@ -11,7 +11,7 @@ from common.concurrency import claim_version
 from history import services as history
 from plans import rollup
 from plans import rules as plan_rules
-from plans.models import Item, Plan, RagStatus
+from plans.models import Item, ItemOwner, Plan, RagStatus
 
 from .. import rules
 from ..models import HighlightReport, ReportedRating, ReportingPeriod, Update
@@ -197,9 +197,10 @@ def reporting_problems(*, period: ReportingPeriod) -> list[str]:
 
 
 def frozen_rating(
-    *, period: ReportingPeriod, item: Item, status: RagStatus | None, commentary: str
+    *, period: ReportingPeriod, item: Item, status: RagStatus | None, commentary: str, owners: str = ""
 ) -> ReportedRating:
-    """An item as the board is told it for `period` (unsaved). Overdue is judged at the period's end."""
+    """An item as the board is told it for `period` (unsaved), `owners` its owners' initials ("KD, JG").
+    Overdue is judged at the period's end."""
     done = bool(status and status.counts_as_done)
     return ReportedRating(
         period=period,
@@ -215,6 +216,7 @@ def frozen_rating(
         original_due_date=item.original_due_date,
         slip_count=item.slip_count,
         overdue=plan_rules.is_overdue(item.due_date, done, period.ends_on),
+        owners=owners,
         commentary=commentary,
     )
 
@@ -248,6 +250,18 @@ def rollups_freeze(
         rating.overall_reason = reason if plan.rollup_rule == rollup.BY_HAND else ""
 
 
+def owners_by_item(*, plan: Plan) -> dict[int, str]:
+    """Each current item's owners' initials in their order ("KD, JG"): one query for the whole plan."""
+    found: dict[int, list[str]] = {}
+    for item_id, initials in (
+        ItemOwner.objects.filter(item__plan=plan, item__removed_at__isnull=True)
+        .order_by("item_id", "position", "pk")
+        .values_list("item_id", "person__initials")
+    ):
+        found.setdefault(item_id, []).append(initials)
+    return {item_id: ", ".join(initials) for item_id, initials in found.items()}
+
+
 def _freeze(period: ReportingPeriod) -> None:
     """Copy what the board is told into rows that later edits never touch.
 
@@ -256,8 +270,15 @@ def _freeze(period: ReportingPeriod) -> None:
     plan = period.plan
     commentary = dict(Update.objects.filter(period=period).values_list("item_id", "commentary"))
     items = list(plan.items.current().select_related("status", "overall_status").order_by("sort_key"))
+    owners = owners_by_item(plan=plan)
     ratings = [
-        frozen_rating(period=period, item=item, status=item.status, commentary=commentary.get(item.pk, ""))
+        frozen_rating(
+            period=period,
+            item=item,
+            status=item.status,
+            commentary=commentary.get(item.pk, ""),
+            owners=owners.get(item.pk, ""),
+        )
         for item in items
     ]
     rollups_freeze(

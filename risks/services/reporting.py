@@ -13,7 +13,7 @@ from django.db.models import Prefetch, Q
 
 from progress.models import ReportingPeriod
 
-from ..models import Mitigation, ReportedRisk, Risk, RiskScore
+from ..models import Mitigation, ReportedRisk, ReportedRiskBands, Risk, RiskScore
 from ..selectors.bands import bands_for
 
 SUMMARY_LIMIT = 2000
@@ -45,7 +45,8 @@ def _assessed(risk: Risk, as_of: date | None) -> tuple[int | None, int | None] |
 def reported_risks_freeze(*, period: ReportingPeriod, as_of: date | None = None) -> int:
     """Keep a row per risk of the period's plan, open or closed during the period, with its score and
     band, owner's initials and mitigation summary as they are now (or, with `as_of`, as they were
-    scored and noted by that day); how many rows. A fixed number of queries."""
+    scored and noted by that day), and the area's bands now (`ReportedRiskBands`, kept once); how many
+    rows. A fixed number of queries."""
     if period.state != ReportingPeriod.State.REPORTED:
         raise ValidationError(f"{period.name} has not been reported, so there are no risks to keep yet.")
     if ReportedRisk.objects.filter(period=period).exists():
@@ -53,6 +54,9 @@ def reported_risks_freeze(*, period: ReportingPeriod, as_of: date | None = None)
             f"The risks as reported for {period.name} are already kept. They cannot change."
         )
     bands = bands_for(area=period.plan.area)
+    ReportedRiskBands.objects.get_or_create(
+        period=period, defaults={"amber_from": bands.amber_from, "red_from": bands.red_from}
+    )
     mitigations = Prefetch(
         "mitigations", queryset=Mitigation.objects.select_related("owner").prefetch_related("notes")
     )

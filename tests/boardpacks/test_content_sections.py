@@ -250,11 +250,16 @@ def test_risks_show_the_heat_map_of_open_risks_the_red_ones_and_their_movement_s
     assert risks["likelihood_words"]["5"] == "Almost certain" and risks["impact_words"]["1"] == "Negligible"
 
 
-def test_the_heat_map_bands_follow_the_areas_bands(area, story):
-    RiskBands.objects.create(area=area, amber_from=3, red_from=10)
-    cells = build(story["template"], story["march"])["sections"]["risks"]["heat_map"]
-    band = {(c["likelihood"], c["impact"]): c["band"] for c in cells}
+def test_the_heat_map_bands_are_the_areas_bands_when_the_period_was_reported(area):
+    RiskBands.objects.update_or_create(area=area, defaults={"amber_from": 3, "red_from": 10})
+    story = february_and_march(area)
+    RiskBands.objects.filter(area=area).update(amber_from=8, red_from=20)
+
+    risks = build(story["template"], story["march"])["sections"]["risks"]
+
+    band = {(c["likelihood"], c["impact"]): c["band"] for c in risks["heat_map"]}
     assert (band[(1, 2)], band[(1, 3)], band[(2, 5)]) == ("Green", "Amber", "Red")
+    assert risks["bands"].startswith("Green: a score of 1 to 2. Amber: 3 to 9. Red: 10 to 25.")
 
 
 def test_a_risk_new_since_february_says_so(story):

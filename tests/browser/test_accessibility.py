@@ -152,12 +152,15 @@ def impossible_due_date(page: Page, site: SimpleNamespace) -> None:
     expect(page.locator(".govuk-error-summary")).to_contain_text("April 2019 has 30 days")
 
 
-def upload(sheets, *, shows: str) -> Callable[[Page, SimpleNamespace], None]:
+def upload(sheets, *, result: str, shows: str) -> Callable[[Page, SimpleNamespace], None]:
+    """Upload a plan file, then follow the link its check's page (a background job) ends with."""
+
     def act(page: Page, site: SimpleNamespace) -> None:
         page.get_by_label("Upload the plan").set_input_files(
             files=[{"name": "plan.xlsx", "mimeType": XLSX, "buffer": xlsx_bytes(sheets)}]
         )
         page.get_by_role("button", name="Check the file").click()
+        page.get_by_role("link", name=result).click()
         expect(page.get_by_role("main")).to_contain_text(shows)
 
     return act
@@ -367,16 +370,20 @@ SCREENS = [
     ),
     Screen("import-upload", lambda s: url("plans:import"), "Import a plan"),
     Screen(
-        "import-upload-with-problems",
+        "import-preview-with-problems",
         lambda s: url("plans:import"),
-        "Import a plan",
-        act=upload(broken_sheets(), shows="The file cannot be imported"),
+        "Add the plan SEND-2026",
+        act=upload(
+            broken_sheets(), result="See the problems in the file", shows="The file cannot be imported"
+        ),
     ),
     Screen(
         "import-preview",
         lambda s: url("plans:import"),
         "Add the plan SEND-2026",
-        act=upload(new_plan_sheets(), shows="Nothing has been saved yet"),
+        act=upload(
+            new_plan_sheets(), result="See what the import will do", shows="Nothing has been saved yet"
+        ),
     ),
     Screen("page-not-found", lambda s: url("plans:item", pk=999_999), "Page not found", status=404),
     Screen(

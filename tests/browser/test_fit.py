@@ -12,6 +12,7 @@ from django.urls import reverse
 from playwright.sync_api import Page
 
 from accounts.models import User
+from boardpacks.models import Pack
 from plans.models import Item, Plan
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import signed_in_context
@@ -76,6 +77,11 @@ def _pages(plan: Plan) -> dict[str, str]:
         "you said, we did": reverse("voice:list", kwargs=area),
         "you said, we did entry": reverse(
             "voice:entry", kwargs={**area, "pk": Entry.objects.get(area=plan.area, reference="YS1").pk}
+        ),
+        "board packs": reverse("boardpacks:home", kwargs=area),
+        "board pack sent": reverse(
+            "boardpacks:pack",
+            kwargs={**area, "pk": Pack.objects.get(template__area=plan.area, sent_at__isnull=False).pk},
         ),
     }
 

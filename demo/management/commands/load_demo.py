@@ -10,6 +10,7 @@ from django.db import transaction
 
 from accounts.models import User
 from areas.models import LocalArea, Membership, Person
+from demo.boardpacks import load_boardpacks_demo
 from demo.dating import dated, stamp
 from demo.progress import PLAN_IMPORTED, PROGRAMME_MANAGER, load_progress_demo
 from demo.publishing import load_publishing_demo
@@ -115,6 +116,9 @@ class Command(BaseCommand):
         # Last, once everything else is loaded: the first publication of the public pages.
         for area, plan, manager in to_publish:
             self.stdout.write(load_publishing_demo(area, plan, manager=manager))
+        # Then the board packs, made from the data as reported for March 2021.
+        for area, plan, manager in to_publish:
+            self.stdout.write(load_boardpacks_demo(area, plan, manager=manager))
         self.stdout.write("")
         self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD})")
         for area_name, role, initials, email in rows:
