@@ -305,3 +305,27 @@ def test_the_web_page_lists_every_row_however_long_the_list():
     page = _page(content)
     assert len(page.get_element_by_id("exceptions-red-table").xpath(".//tbody/tr")) == 120
     assert "This document lists" not in _text(page)
+
+
+def test_a_first_pack_with_no_period_to_compare_with_shows_this_period_alone():
+    content = sample_content()
+    content["previous"] = None
+    for count in content["sections"]["summary"]["counts"]:
+        count["before"] = None
+    page = _page(content)
+    summary = page.get_element_by_id("summary-counts")
+    assert [_text(th) for th in summary.xpath(".//thead//th")] == ["Status", "March 2021"]
+    overview = page.get_element_by_id("rag-overview-table")
+    assert "February 2021" not in _text(overview)
+    assert "compared with" not in _text(page.xpath(_CLASS % "app-pack-cover")[0])
+
+
+def test_a_summary_without_scorecard_or_risks_says_why():
+    content = sample_content(sections=["summary"])
+    content["sections"]["summary"]["scorecard"] = None
+    content["sections"]["summary"]["red_risks"] = None
+    text = _text(_page(content))
+    assert "Nothing was reported for the scorecard in this period." in text
+    assert "The area keeps no risks for this plan." in text
+    content["sections"]["summary"]["red_risks"] = []
+    assert "No open risk was red when the period was reported." in _text(_page(content))
