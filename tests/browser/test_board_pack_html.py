@@ -1,11 +1,17 @@
 """A board pack read on the web: axe-clean at 1280 and 320 px, never scrolling the page sideways (wide
 tables scroll in their own labelled boxes, reachable by keyboard), its charts loaded as images, the
-contents jumping to each section, and all of it with JavaScript off."""
+contents jumping to each section, and all of it with JavaScript off; the demo's packs, made from the
+data as reported, read by a viewer the same way."""
+
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
 
+from accounts.models import User
+from boardpacks.models import Pack
 from tests.boardpacks.factories import PackFactory, PackTemplateFactory
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import signed_in_context
@@ -69,3 +75,27 @@ def test_the_pack_reads_the_same_with_javascript_off(
         expect(page.locator("#heat-map td[data-cell='4-4']")).to_contain_text("Red")
     finally:
         context.close()
+
+
+@pytest.fixture
+def demo_packs(settings, tmp_path):
+    settings.PRIVATE_UPLOAD_ROOT = tmp_path / "uploads"
+    call_command("load_demo", stdout=StringIO())
+    return Pack.objects.filter(template__area__slug="stockport", sent_at__isnull=False)
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_the_demos_packs_made_from_the_data_as_reported_pass_axe_and_fit(
+    demo_packs, page: Page, live_server, width
+):
+    signed_in_context(page.context, User.objects.get(email="viewer@stockport.example"), live_server.url)
+    page.set_viewport_size({"width": width, "height": 800})
+    assert demo_packs
+    for pack in demo_packs:
+        url = reverse("boardpacks:pack-html", kwargs={"area": "stockport", "pk": pack.pk})
+        response = page.goto(url)
+        assert response is not None and response.status == 200, pack
+        expect(page.get_by_role("heading", level=1)).to_have_text(pack.content["pack"]["title"])
+        sizes = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        assert sizes[0] <= sizes[1], f"{pack} at {width} px scrolls sideways: {sizes}"
+        assert_accessible(page)
