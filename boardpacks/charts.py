@@ -4,7 +4,9 @@ description in words, and its data as a table beside it (`chart_table`).
 
 - "rag-overview": each top-level item's lowest-level items by status, this period against the last, as
   stacked bars; every segment is labelled with its count and the legend names each status, so colour is
-  never the only signal.
+  never the only signal. "rag-overview" draws every top-level item; the web page and the PDF show a plan
+  with more than `CHART_ROWS` of them as one chart per `CHART_ROWS` (`overview_parts`: "rag-overview-1",
+  "rag-overview-2", ...), so each stays readable on a page.
 - "measure-<code>": an exception measure's figures as reported, drawn by the scorecard's own chart.
 """
 
@@ -28,6 +30,8 @@ TOP = 10
 HEADING = 20
 LEGEND_ROW = 24
 NO_STATUS = {"label": "No status", "colour": "#b1b4b6"}
+CHART_ROWS = 12
+OVERVIEW = "rag-overview"
 
 
 def _text_colour(background: str) -> str:
@@ -48,9 +52,9 @@ def _text_colour(background: str) -> str:
 def chart_names(content: dict[str, Any]) -> list[str]:
     """The charts a pack's content has, in the order they appear."""
     sections = content["sections"]
-    names = []
+    names: list[str] = []
     if "rag_overview" in sections and sections["rag_overview"]["rows"]:
-        names.append("rag-overview")
+        names.append(OVERVIEW)
     if "scorecard" in sections:
         names.extend(
             f"measure-{slug_of(measure['code'])}"
@@ -60,39 +64,74 @@ def chart_names(content: dict[str, Any]) -> list[str]:
     return names
 
 
+def overview_parts(content: dict[str, Any]) -> list[str]:
+    """The overview's charts as the web page and the PDF show them: "rag-overview" for up to
+    `CHART_ROWS` top-level items, else "rag-overview-1", "rag-overview-2", ... each drawing `CHART_ROWS`."""
+    if "rag_overview" not in content["sections"] or not content["sections"]["rag_overview"]["rows"]:
+        return []
+    return list(_overview_parts(content))
+
+
+def _is_chart(content: dict[str, Any], name: str) -> bool:
+    return name in chart_names(content) or name in overview_parts(content)
+
+
+def _overview_parts(content: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """The overview's charts by name, each with the slice of top-level items it draws."""
+    total = len(content["sections"]["rag_overview"]["rows"])
+    if total <= CHART_ROWS:
+        return {OVERVIEW: (0, total)}
+    return {
+        f"{OVERVIEW}-{number}": (start, min(start + CHART_ROWS, total))
+        for number, start in enumerate(range(0, total, CHART_ROWS), start=1)
+    }
+
+
+def _overview_rows(content: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    every: list[dict[str, Any]] = content["sections"]["rag_overview"]["rows"]
+    start, stop = _overview_parts(content).get(name, (0, len(every)))
+    rows = every[start:stop]
+    return rows
+
+
 def slug_of(code: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-") or "measure"
 
 
 def chart_svg(content: dict[str, Any], name: str) -> str | None:
     """One chart of the content by name, or None when it has no such chart."""
-    if name not in chart_names(content):
+    if not _is_chart(content, name):
         return None
-    if name == "rag-overview":
-        return rag_overview_svg(content)
+    if name.startswith(OVERVIEW):
+        return rag_overview_svg(content, name=name)
     measure = _measure_named(content, name)
     return measure_svg(measure, area_name=content["area"]["name"]) if measure else None
 
 
 def chart_caption(content: dict[str, Any], name: str) -> str:
     """The chart's caption, without its figure number."""
-    if name == "rag-overview":
+    if name.startswith(OVERVIEW) and "rag_overview" in content["sections"]:
         period, previous = content["period"]["name"], content.get("previous")
         against = f" against {previous['name']}" if previous else ""
         plural = content["plan"]["top_level_plural"].lower()
-        return f"Items by status in each of the {plural}, {period}{against}"
+        parts = _overview_parts(content)
+        part = ""
+        if name in parts and name != OVERVIEW:
+            start, stop = parts[name]
+            part = f" ({start + 1} to {stop} of {len(content['sections']['rag_overview']['rows'])})"
+        return f"Items by status in each of the {plural}, {period}{against}{part}"
     measure = _measure_named(content, name)
     return f"{measure['code']}: {measure['name']}, as reported" if measure else name
 
 
 def chart_table(content: dict[str, Any], name: str) -> tuple[list[str], list[list[str]]]:
     """The chart's data as a table: (headings, rows of words)."""
-    if name == "rag-overview":
+    if name.startswith(OVERVIEW) and _is_chart(content, name):
         labels = _status_labels(content)
         previous = content.get("previous")
         headings = ["Item", "Period", *labels, "Total"]
         rows: list[list[str]] = []
-        for row in content["sections"]["rag_overview"]["rows"]:
+        for row in _overview_rows(content, name):
             counts = {count["label"]: count for count in row["counts"]}
             rows.append(
                 [
@@ -150,15 +189,16 @@ def _before_total(row: dict[str, Any]) -> str:
     return str(sum(befores)) if befores else ""
 
 
-def rag_overview_svg(content: dict[str, Any]) -> str:
+def rag_overview_svg(content: dict[str, Any], *, name: str = OVERVIEW) -> str:
     """Stacked bars, one pair per top-level item (this period, then the last), segments in the scheme's
     order with their counts written on them, and a legend naming every status."""
-    rows = content["sections"]["rag_overview"]["rows"]
+    rows = _overview_rows(content, name)
     colours = {status["label"]: status["colour"] for status in content["statuses"]}
     labels = _status_labels(content)
     period, previous = content["period"]["name"], content.get("previous")
     bars_per_row = 2 if previous else 1
-    biggest = max([1, *(row["total"] for row in rows), *(_before_sum(row) for row in rows)])
+    every = content["sections"]["rag_overview"]["rows"]  # one scale for all the overview's charts
+    biggest = max([1, *(row["total"] for row in every), *(_before_sum(row) for row in every)])
     plot = WIDTH - LABEL_WIDTH - RIGHT
     legend_rows = (len(labels) + 3) // 4
     height = (
@@ -167,7 +207,7 @@ def rag_overview_svg(content: dict[str, Any]) -> str:
         + 10
         + legend_rows * LEGEND_ROW
     )
-    title = chart_caption(content, "rag-overview")
+    title = chart_caption(content, name)
     description = _overview_words(rows, labels, period, previous)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="rag-title rag-desc" '

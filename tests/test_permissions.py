@@ -90,6 +90,15 @@ def _board_pack(data, *, sent):
     return data["packs"][sent]
 
 
+def _board_pack_read(data):
+    """A board pack of the area with every section and its charts, not yet marked as sent (so only the
+    programme manager reads it; a sent pack's readers are tested in tests/boardpacks/test_html.py)."""
+    if "board_pack_read" not in data:
+        template = PackTemplateFactory(plan=data["plan"], area=data["plan"].area, name="Read on the web")
+        data["board_pack_read"] = PackFactory(template=template, period=data["reported_period"])
+    return data["board_pack_read"]
+
+
 # (url name, kwargs builder, query string, expected status per member role)
 TABLE = [
     ("plans:area-home", lambda d: {}, "", EVERYONE),
@@ -389,6 +398,20 @@ TABLE = [
         "",
         {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
     ),
+    # The pack as a web page and its charts (boardpacks/views/html.py)
+    ("boardpacks:pack-html", lambda d: {"pk": _board_pack(d, sent=True).pk}, "", EVERYONE),
+    (
+        "boardpacks:pack-html",
+        lambda d: {"pk": _board_pack(d, sent=False).pk},
+        "?not-sent",
+        {PM: 200, LEAD: 404, CONTRIB: 404, VIEWER: 404},
+    ),
+    (
+        "boardpacks:chart",
+        lambda d: {"pk": _board_pack_read(d).pk, "name": "rag-overview"},
+        "",
+        {PM: 200, LEAD: 404, CONTRIB: 404, VIEWER: 404},
+    ),
     # Background work (jobs): its page is for whoever started it, and the programme manager.
     (
         "jobs:job",
@@ -437,6 +460,7 @@ READ_KINDS = {
     "boardpacks:home": Kind.CYCLE,
     "boardpacks:pack": Kind.CYCLE,
     "boardpacks:download": Kind.CYCLE,
+    "boardpacks:pack-html": Kind.CYCLE,
 }
 OPEN_PAGES = {
     "accounts:sign-in",
