@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from areas.models import Membership
 from progress.models import ReportingPeriod
@@ -14,6 +15,11 @@ from tests.areas.factories import (
     WorkstreamFactory,
 )
 from tests.plans.factories import ItemFactory, PlanFactory
+
+# The suite shares two cores with the browser tests and a second database's run: a rule's examples are
+# never timed (no deadline, no "too slow" check), only checked.
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 Role = Membership.Role
 PASSWORD = "correct horse battery staple"
