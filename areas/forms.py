@@ -144,3 +144,104 @@ def workstream_initial(workstream: Workstream) -> dict[str, str | int | None]:
         "lead": workstream.lead_id,
         "version": workstream.version,
     }
+
+
+class InvitationForm(Form):
+    """Invite someone into the area: they get an email with a link to accept and choose a password."""
+
+    email = forms.EmailField(
+        label="Email address",
+        help_text="The one they will sign in with. The invitation is emailed there.",
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address, like name@example.org",
+        },
+        widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(
+        label="Role",
+        choices=[(value, f"{label}: {ROLE_HINTS[value]}") for value, label in Membership.Role.choices],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a role"},
+    )
+    person = PersonChoiceField(
+        label="Who they are in the plan (optional)",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="Not in the list of people",
+        help_text="Links their sign-in to the items they own and the workstreams they lead",
+    )
+
+    def __init__(self, *args: Any, area: LocalArea, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer_people(self.fields["person"], area)
+
+
+class InvitationActionForm(Form):
+    """A Resend button: carries the version the list showed, so a double click sends once."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": "Reload the page"})
+
+
+class AcceptForm(Form):
+    """Someone new accepting an invitation: their name and the password they choose."""
+
+    display_name = forms.CharField(
+        label="Your name (optional)",
+        required=False,
+        max_length=150,
+        help_text="Shown beside the changes you make",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password = forms.CharField(
+        label="Choose a password",
+        strip=False,
+        help_text="At least 12 characters. A few words you will remember work well.",
+        error_messages={"required": "Choose a password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_again = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        error_messages={"required": "Type the password again"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
+            self.add_error("password_again", "The passwords do not match: type the same password twice")
+        return data
+
+
+class AreaCreateForm(Form):
+    """The installation administrator sets up a local area (as `manage.py create_area` does)."""
+
+    name = forms.CharField(
+        label="Area name",
+        max_length=120,
+        help_text="As people say it, for example Stockport",
+        error_messages={"required": "Enter the area's name, for example Stockport"},
+    )
+    slug = forms.SlugField(
+        label="Web address",
+        max_length=60,
+        help_text="The area's pages are at /areas/ then this: lower case letters, numbers and hyphens",
+        error_messages={
+            "required": "Enter a web address, like stockport",
+            "invalid": "Enter a web address of lower case letters, numbers and hyphens, like stockport",
+        },
+        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
+    )
+    council_name = forms.CharField(
+        label="Council name", required=False, max_length=200, help_text="For example, Stockport Council"
+    )
+    pm_email = forms.EmailField(
+        label="Programme manager's email address",
+        help_text="They are emailed an invitation to be the area's first programme manager",
+        error_messages={
+            "required": "Enter the programme manager's email address",
+            "invalid": "Enter an email address, like name@example.org",
+        },
+        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
+    )

@@ -123,3 +123,43 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.area}: {self.get_role_display()}"
+
+
+class Invitation(models.Model):
+    """An email inviting someone into the area with a role. Its link holds a token kept only as a hash:
+    single use, valid for a week (`rules.invitation_expires_at`), dead once resent, withdrawn or accepted."""
+
+    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=30, choices=Membership.Role.choices)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    token_hash = models.CharField(max_length=64, unique=True)
+    sent_count = models.PositiveIntegerField(default=1)
+    last_sent_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["email"]
+        constraints = [
+            models.UniqueConstraint(
+                "area",
+                Lower("email"),
+                condition=models.Q(accepted_at__isnull=True, withdrawn_at__isnull=True),
+                name="one_open_invitation_per_email_in_area",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} to {self.area}: {self.get_role_display()}"

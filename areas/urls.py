@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import installation, invitations
 
 # A person's page and a workstream's page list their items, so the plans app composes them
 # (plans/views/people.py); config/urls.py adds them to this namespace as "areas:person" and
@@ -17,4 +18,13 @@ urlpatterns = [
     path("members/new/", views.member_create, name="member-create"),
     path("members/<int:pk>/edit/", views.member_edit, name="member-edit"),
     path("members/<int:pk>/remove/", views.member_remove, name="member-remove"),
+    path("members/invitations/<int:pk>/resend/", invitations.invitation_resend, name="invitation-resend"),
+    path("members/invitations/<int:pk>/withdraw/", invitations.invitation_withdraw, name="invitation-withdraw"),
+]
+
+# The installation administrator's pages (config/urls.py puts them under /admin-areas/).
+installation_patterns = [
+    path("", installation.area_list, name="areas"),
+    path("new/", installation.area_create, name="area-create"),
+    path("<slug:slug>/", installation.area_detail, name="area"),
 ]
