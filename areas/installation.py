@@ -49,8 +49,8 @@ def areas_overview() -> list[AreaRow]:
     return [
         AreaRow(
             area=area,
-            member_count=area.member_count,  # type: ignore[attr-defined]
-            last_sign_in=area.last_sign_in,  # type: ignore[attr-defined]
+            member_count=area.member_count,
+            last_sign_in=area.last_sign_in,
             plan_count=plans.get(area.pk, 0),
             item_count=items.get(area.pk, 0),
             pending_invitations=pending.get(area.pk, 0),

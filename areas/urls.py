@@ -19,7 +19,9 @@ urlpatterns = [
     path("members/<int:pk>/edit/", views.member_edit, name="member-edit"),
     path("members/<int:pk>/remove/", views.member_remove, name="member-remove"),
     path("members/invitations/<int:pk>/resend/", invitations.invitation_resend, name="invitation-resend"),
-    path("members/invitations/<int:pk>/withdraw/", invitations.invitation_withdraw, name="invitation-withdraw"),
+    path(
+        "members/invitations/<int:pk>/withdraw/", invitations.invitation_withdraw, name="invitation-withdraw"
+    ),
 ]
 
 # The installation administrator's pages (config/urls.py puts them under /admin-areas/).

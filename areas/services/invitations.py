@@ -209,7 +209,10 @@ def invitation_accept(
         )
     now = timezone.now()
     claimed = Invitation.objects.filter(
-        pk=invitation.pk, token_hash=invitation.token_hash, accepted_at__isnull=True, withdrawn_at__isnull=True
+        pk=invitation.pk,
+        token_hash=invitation.token_hash,
+        accepted_at__isnull=True,
+        withdrawn_at__isnull=True,
     ).update(accepted_at=now, accepted_by=user, version=F("version") + 1)
     if claimed != 1:
         raise ValidationError(rules.INVITATION_USED)

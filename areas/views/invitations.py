@@ -35,7 +35,7 @@ def invitation_resend(request: SignedInRequest, access: Access, pk: int) -> Http
         messages.error(request, problem.messages[0])
     else:
         messages.success(
-            request, f"The invitation has been emailed to {invitation.email} again, with a new link for 7 days."
+            request, f"The invitation has been emailed to {invitation.email} again, with a new 7-day link."
         )
     return redirect("areas:members", area=access.area.slug)
 
@@ -49,7 +49,9 @@ def invitation_withdraw(request: SignedInRequest, access: Access, pk: int) -> Ht
     except ValidationError as problem:
         messages.error(request, problem.messages[0])
     else:
-        messages.success(request, f"The invitation to {invitation.email} has been withdrawn: its link no longer works.")
+        messages.success(
+            request, f"The invitation to {invitation.email} has been withdrawn: its link no longer works."
+        )
     return redirect("areas:members", area=access.area.slug)
 
 

@@ -33,6 +33,8 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         if created:
-            self.stdout.write(f"{user.email} is an administrator, and has been emailed a link to choose a password.")
+            self.stdout.write(
+                f"{user.email} is an administrator, and has been emailed a link to choose a password."
+            )
         else:
             self.stdout.write(f"{user.email} is now an administrator.")

@@ -25,7 +25,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--name", required=True, help="the area's name, as people say it: Stockport")
         parser.add_argument(
-            "--slug", required=True, help="its web address, /areas/SLUG/: lower case letters, numbers, hyphens"
+            "--slug", required=True, help="its web address, /areas/SLUG/: lower case letters, digits, hyphens"
         )
         parser.add_argument("--council", default="", help='the council\'s name: "Stockport Council"')
         parser.add_argument("--pm-email", required=True, help="the first programme manager's email address")
