@@ -66,6 +66,17 @@ def _made_public(measure):
     return measure
 
 
+def _invitation(data):
+    """An invitation into the area, waiting for an answer, made once per test."""
+    if "invitation" not in data:
+        from areas.services import invitation_create
+
+        data["invitation"] = invitation_create(
+            area=data["plan"].area, email="invited@example.org", role="viewer"
+        )
+    return data["invitation"]
+
+
 def _board_pack(data, *, sent):
     """A version of the area's board pack for a reported period, with its PDF, made once per test: the
     one sent to the meeting, or another not sent. Its content shows no section's data, so taking a kind
@@ -268,6 +279,19 @@ TABLE = [
     ("areas:member-create", lambda d: {}, "", MANAGER_ONLY),
     ("areas:member-edit", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
     ("areas:member-remove", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
+    # Invitations (areas/views/invitations.py): POST only, the programme manager (tests/areas/test_invitations.py)
+    (
+        "areas:invitation-resend",
+        lambda d: {"pk": _invitation(d).pk},
+        "",
+        {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
+    ),
+    (
+        "areas:invitation-withdraw",
+        lambda d: {"pk": _invitation(d).pk},
+        "",
+        {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
+    ),
     ("progress:outstanding", lambda d: {"pk": d["period"].pk}, "", MANAGER_ONLY),
     # Send reminders now: a POST; a GET goes back to the outstanding page.
     (
@@ -456,8 +480,18 @@ OPEN_PAGES = {
     "public:publication-voice",
     "public:chart",
     "public:colours",
+    # An invitation's emailed link: open, bound to the invited email (tests/areas/test_invitations.py).
+    "invitation-accept",
 }
 NOT_AREA_PAGES = {"home", "accounts:sign-out"}
+# The installation administrator's "Local areas" pages (areas/views/installation.py): not in any area;
+# "Page not found" for everyone but an administrator (test below, and tests/areas/test_setup.py).
+INSTALLATION_PAGES = {
+    "installation:areas": lambda d: {},
+    "installation:area-create": lambda d: {},
+    "installation:area": lambda d: {"slug": "stockport"},
+}
+NOT_AREA_PAGES |= set(INSTALLATION_PAGES)
 
 
 def _all_url_names():
@@ -749,3 +783,18 @@ def test_without_the_cycle_the_plan_and_item_pages_show_no_period(client, world,
 
     assert "March 2021" not in client.get(plan_url).content.decode()
     assert "March 2021" not in client.get(item_url).content.decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(INSTALLATION_PAGES))
+def test_the_installation_administrators_pages_do_not_exist_for_anyone_else(client, world, role, name):
+    data, users = world
+    url = reverse(name, kwargs=INSTALLATION_PAGES[name](data))
+    if role == ANON:
+        assert client.get(url).status_code == 302
+        return
+    client.force_login(users[role])
+    assert client.get(url).status_code == 404
+    users[role].is_installation_admin = True
+    users[role].save(update_fields=["is_installation_admin"])
+    assert client.get(url).status_code == 200

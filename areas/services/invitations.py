@@ -28,7 +28,7 @@ CHANGED_SINCE = (
 )
 
 
-def site_url_or_default(site_url: str | None) -> str:
+def _site_url(site_url: str | None) -> str:
     """The address links in emails start with: the one given, else settings.SITE_URL, else local."""
     return (site_url or getattr(settings, "SITE_URL", "") or DEFAULT_SITE_URL).rstrip("/")
 
@@ -45,7 +45,7 @@ def _send(invitation: Invitation, token: str, site_url: str | None) -> None:
         "area": invitation.area,
         "role": invitation.get_role_display().lower(),
         "invited_by": invitation.invited_by,
-        "link": site_url_or_default(site_url) + reverse("invitation-accept", kwargs={"token": token}),
+        "link": _site_url(site_url) + reverse("invitation-accept", kwargs={"token": token}),
         "expires_at": invitation.expires_at,
     }
     subject = render_to_string("areas/emails/invitation_subject.txt", context).strip()
