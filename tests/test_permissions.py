@@ -279,7 +279,7 @@ TABLE = [
     ("areas:member-create", lambda d: {}, "", MANAGER_ONLY),
     ("areas:member-edit", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
     ("areas:member-remove", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
-    # Invitations (areas/views/invitations.py): POST only, the programme manager (tests/areas/test_invitations.py)
+    # Invitations (areas/views/invitations.py): POST only, for the programme manager (tests/areas)
     (
         "areas:invitation-resend",
         lambda d: {"pk": _invitation(d).pk},
