@@ -5,8 +5,10 @@ from typing import Any
 from django import forms
 
 from common.forms import Form
+from common.uploads import UploadProblem
 
-from .models import LocalArea, Membership, Person, Workstream
+from .logo import logo_reencode
+from .models import LocalArea, Membership, Person, Workstream, hex_colour
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -245,3 +247,60 @@ class AreaCreateForm(Form):
         },
         widget=forms.EmailInput(attrs={"spellcheck": "false"}),
     )
+
+
+class BrandingForm(Form):
+    """How the area is shown: its name, council, colour and logo (checked and re-encoded here)."""
+
+    name = forms.CharField(
+        label="Area name",
+        max_length=120,
+        help_text="As people say it, for example Stockport",
+        error_messages={"required": "Enter the area's name, for example Stockport"},
+    )
+    council_name = forms.CharField(
+        label="Council name",
+        required=False,
+        max_length=200,
+        help_text="Shown at the top of every page, for example Stockport Council",
+    )
+    colour = forms.CharField(
+        label="Colour",
+        max_length=7,
+        validators=[hex_colour],
+        help_text="The line under the header: # and six hex digits, like #1d70b8",
+        error_messages={"required": "Enter a colour as # and six hex digits, like #1d70b8"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    )
+    logo = forms.FileField(
+        label="Logo (optional)",
+        required=False,
+        help_text="A PNG or JPEG image, at most 1 MB and 2000 by 2000 pixels, shown beside the area's name",
+        widget=forms.FileInput(attrs={"accept": ".png,.jpg,.jpeg,image/png,image/jpeg"}),
+    )
+    remove_logo = forms.BooleanField(label="Remove the logo", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, has_logo: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not has_logo:
+            del self.fields["remove_logo"]
+
+    def clean_logo(self) -> bytes | None:
+        """The logo re-encoded as a PNG (areas.logo), or None when none was chosen."""
+        upload = self.cleaned_data.get("logo")
+        if not upload:
+            return None
+        try:
+            return logo_reencode(upload)
+        except UploadProblem as problem:
+            raise forms.ValidationError(str(problem)) from None
+
+
+def branding_initial(area: LocalArea) -> dict[str, str | int]:
+    return {
+        "name": area.name,
+        "council_name": area.council_name,
+        "colour": area.colour,
+        "version": area.version,
+    }

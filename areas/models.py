@@ -1,12 +1,21 @@
 """Local areas and who is in them: organisations, people, workstreams, memberships."""
 
+import secrets
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from common.storage import private_storage  # also named by the migrations
+
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, like #1d70b8")
+
+
+def logo_name(instance: "LocalArea", filename: str) -> str:
+    """A random name on disk: nothing a user typed reaches the file system."""
+    return f"logos/{secrets.token_hex(16)}.png"
 
 
 class LocalArea(models.Model):
@@ -16,6 +25,14 @@ class LocalArea(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     council_name = models.CharField(max_length=200, blank=True)
     colour = models.CharField(max_length=7, default="#1d70b8", validators=[hex_colour])
+    logo = models.FileField(
+        storage=private_storage,
+        upload_to=logo_name,
+        blank=True,
+        max_length=200,
+        help_text="A PNG re-encoded from the upload (areas/logo.py), shown in the header beside the name",
+    )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]

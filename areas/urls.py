@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import installation, invitations
+from .views import branding, installation, invitations
 
 # A person's page and a workstream's page list their items, so the plans app composes them
 # (plans/views/people.py); config/urls.py adds them to this namespace as "areas:person" and
@@ -15,6 +15,8 @@ urlpatterns = [
     path("workstreams/new/", views.workstream_create, name="workstream-create"),
     path("workstreams/<int:pk>/edit/", views.workstream_edit, name="workstream-edit"),
     path("members/", views.member_list, name="members"),
+    path("name-and-logo/", branding.branding_edit, name="branding"),
+    path("logo/", branding.logo, name="logo"),
     path("members/new/", views.member_create, name="member-create"),
     path("members/<int:pk>/edit/", views.member_edit, name="member-edit"),
     path("members/<int:pk>/remove/", views.member_remove, name="member-remove"),

@@ -66,6 +66,18 @@ def _made_public(measure):
     return measure
 
 
+def _with_logo(data):
+    """No URL kwargs; gives the area a logo (a 1-pixel PNG) once per test."""
+    area = data["plan"].area
+    if not area.logo:
+        png = bytes.fromhex(
+            "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+            "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a0bd1d7f0000000049454e44ae426082"
+        )
+        area.logo.save("logo.png", ContentFile(png), save=True)
+    return {}
+
+
 def _invitation(data):
     """An invitation into the area, waiting for an answer, made once per test."""
     if "invitation" not in data:
@@ -279,6 +291,9 @@ TABLE = [
     ("areas:member-create", lambda d: {}, "", MANAGER_ONLY),
     ("areas:member-edit", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
     ("areas:member-remove", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
+    # The area's name, colour and logo (areas/views/branding.py): the logo is every member's to see
+    ("areas:branding", lambda d: {}, "", MANAGER_ONLY),
+    ("areas:logo", lambda d: _with_logo(d), "", EVERYONE),
     # Invitations (areas/views/invitations.py): POST only, for the programme manager (tests/areas)
     (
         "areas:invitation-resend",
@@ -436,6 +451,7 @@ READ_KINDS = {
     "areas:person": Kind.PLAN,
     "areas:workstreams": Kind.PLAN,
     "areas:workstream": Kind.PLAN,
+    "areas:logo": Kind.PLAN,
     "progress:periods": Kind.CYCLE,
     "progress:period": Kind.CYCLE,
     "progress:highlight-reports": Kind.CYCLE,

@@ -9,10 +9,12 @@ from history import services as history
 
 from ..models import LocalArea, Membership, Organisation, Person, Workstream
 from ..snapshots import member_snapshot, person_snapshot, workstream_snapshot
+from .branding import area_branding_update
 from .invitations import invitation_accept, invitation_create, invitation_resend, invitation_withdraw
 from .setup import area_create
 
 __all__ = [
+    "area_branding_update",
     "area_create",
     "invitation_accept",
     "invitation_create",
