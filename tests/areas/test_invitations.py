@@ -245,3 +245,14 @@ def test_an_invitation_names_a_person_of_its_own_area_only(area, other_area, pro
     with pytest.raises(ValidationError, match="Choose a person of this area"):
         invitation_create(area=area, email="a@example.org", role="viewer", person=stranger)
     assert not Invitation.objects.exists() and not mail.outbox
+
+
+def test_signing_in_from_the_invitation_comes_back_to_it(client, area, programme_manager):
+    existing = UserFactory(email="new.owner@example.org")
+    link = _invite(client, programme_manager)
+    response = client.post(
+        reverse("accounts:sign-in") + f"?next={link}",
+        {"username": existing.email, "password": PASSWORD, "next": link},
+    )
+    assert response.status_code == 302 and response["Location"] == link
+    assert "Accept and join Stockport" in client.get(link).content.decode()

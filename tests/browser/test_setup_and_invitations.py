@@ -94,3 +94,36 @@ def test_someone_signed_in_as_another_email_is_told_why_they_cannot_accept(
     page.goto(_link())
     expect(page.get_by_text("but you are signed in as other-pm@example.org")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_programme_manager_gives_the_area_a_logo_shown_in_the_header(
+    page: Page, live_server, area, programme_manager, settings, tmp_path
+):
+    import io
+
+    from PIL import Image
+
+    settings.PRIVATE_UPLOAD_ROOT = tmp_path / "private-uploads"
+    logo = tmp_path / "logo.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (80, 40), "#00707a").save(buffer, format="PNG")
+    logo.write_bytes(buffer.getvalue())
+    signed_in_context(page.context, programme_manager, live_server.url)
+    page.goto("/areas/stockport/members/")
+    page.get_by_role("link", name="Change the area's name, colour and logo").click()
+    expect(page.get_by_role("heading", name="The area's name, colour and logo")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Colour").fill("purple")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("link", name="Enter a colour as # and six hex digits")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Colour").fill("#4c2c92")
+    page.get_by_label("Council name").fill("Stockport Council")
+    page.get_by_label("Logo (optional)").set_input_files(str(logo))
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The area's name, colour and logo are saved.")).to_be_visible()
+    header_logo = page.locator("img.app-header__logo")
+    expect(header_logo).to_be_visible()
+    assert header_logo.evaluate("img => img.naturalWidth") == 80
+    expect(page.get_by_role("img", name="Stockport's logo")).to_be_visible()
+    assert_accessible(page)
