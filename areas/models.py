@@ -29,10 +29,11 @@ class LocalArea(models.Model):
         storage=private_storage,
         upload_to=logo_name,
         blank=True,
+        db_default="",  # rows written by older code (and migrations' historical models) have no logo
         max_length=200,
         help_text="A PNG re-encoded from the upload (areas/logo.py), shown in the header beside the name",
     )
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, db_default=1)
 
     class Meta:
         ordering = ["name"]
