@@ -48,7 +48,7 @@ def _send(invitation: Invitation, token: str, site_url: str | None) -> None:
         "link": _site_url(site_url) + reverse("invitation-accept", kwargs={"token": token}),
         "expires_at": invitation.expires_at,
     }
-    subject = render_to_string("areas/emails/invitation_subject.txt", context).strip()
+    subject = " ".join(render_to_string("areas/emails/invitation_subject.txt", context).split())
     body = render_to_string("areas/emails/invitation.txt", context)
     send_mail(subject, body, None, [invitation.email])
 
@@ -217,19 +217,25 @@ def invitation_accept(
     if claimed != 1:
         raise ValidationError(rules.INVITATION_USED)
     membership = Membership.objects.filter(area=invitation.area, user=user).first()
-    if membership is None:
-        membership = Membership.objects.create(
-            user=user, area=invitation.area, role=invitation.role, person=invitation.person
+    if membership is not None:  # added meanwhile by other means: the role they have stays
+        history.change_record(
+            area=invitation.area,
+            action=history.Action.CHANGED,
+            subject=f"Invitation to {user.email}",
+            obj=invitation,
+            changes={"Invitation": ["", "Accepted"]},
+            by=user,
         )
+        return membership
+    membership = Membership.objects.create(
+        user=user, area=invitation.area, role=invitation.role, person=invitation.person
+    )
     history.change_record(
         area=invitation.area,
         action=history.Action.ADDED,
         subject=f"Member {user.email}",
         obj=membership,
-        changes={
-            "Role": ["", membership.get_role_display()],
-            "Invitation": ["", "Accepted"],
-        },
+        changes={"Role": ["", membership.get_role_display()], "Invitation": ["", "Accepted"]},
         by=user,
     )
     return membership

@@ -256,3 +256,15 @@ def test_signing_in_from_the_invitation_comes_back_to_it(client, area, programme
     )
     assert response.status_code == 302 and response["Location"] == link
     assert "Accept and join Stockport" in client.get(link).content.decode()
+
+
+def test_accepting_after_being_added_meanwhile_keeps_the_role_they_have(client, area, programme_manager):
+    from areas.services import member_add
+
+    link = _invite(client, programme_manager)  # as a contributor
+    user = UserFactory(email="new.owner@example.org")
+    member_add(area=area, email=user.email, role="viewer")
+    client.force_login(user)
+    assert client.post(link).status_code == 302
+    assert user.memberships.get(area=area).role == "viewer"
+    assert Invitation.objects.get().accepted_at is not None
