@@ -28,6 +28,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     display_name = models.CharField(max_length=150, blank=True)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
+    is_installation_admin = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="Sets up local areas and sees each one's members (manage.py create_admin).",
+    )
     date_joined = models.DateTimeField(auto_now_add=True)
 
     objects = UserManager()

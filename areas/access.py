@@ -354,3 +354,16 @@ def publisher(access: Access) -> bool:
 def user_areas(user: User) -> list[LocalArea]:
     """The local areas a user is a member of (for the home page)."""
     return list(LocalArea.objects.filter(memberships__user=user).order_by("name"))
+
+
+def installation_admin_view(view: ViewFunction) -> ViewFunction:
+    """Decorate a page of the installation administrator's ("Local areas"): anyone else, signed in or
+    not, gets "Page not found", so the pages do not exist for them."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not getattr(request.user, "is_installation_admin", False):
+            raise Http404("No such page.")
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -5,8 +5,10 @@ from typing import Any
 from django import forms
 
 from common.forms import Form
+from common.uploads import UploadProblem
 
-from .models import LocalArea, Membership, Person, Workstream
+from .logo import logo_reencode
+from .models import LocalArea, Membership, Person, Workstream, hex_colour
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -143,4 +145,162 @@ def workstream_initial(workstream: Workstream) -> dict[str, str | int | None]:
         "name": workstream.name,
         "lead": workstream.lead_id,
         "version": workstream.version,
+    }
+
+
+class InvitationForm(Form):
+    """Invite someone into the area: they get an email with a link to accept and choose a password."""
+
+    email = forms.EmailField(
+        label="Email address",
+        help_text="The one they will sign in with. The invitation is emailed there.",
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address, like name@example.org",
+        },
+        widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(
+        label="Role",
+        choices=[(value, f"{label}: {ROLE_HINTS[value]}") for value, label in Membership.Role.choices],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a role"},
+    )
+    person = PersonChoiceField(
+        label="Who they are in the plan (optional)",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="Not in the list of people",
+        help_text="Links their sign-in to the items they own and the workstreams they lead",
+    )
+
+    def __init__(self, *args: Any, area: LocalArea, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer_people(self.fields["person"], area)
+
+
+class InvitationActionForm(Form):
+    """A Resend button: carries the version the list showed, so a double click sends once."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": "Reload the page"})
+
+
+class AcceptForm(Form):
+    """Someone new accepting an invitation: their name and the password they choose."""
+
+    display_name = forms.CharField(
+        label="Your name (optional)",
+        required=False,
+        max_length=150,
+        help_text="Shown beside the changes you make",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password = forms.CharField(
+        label="Choose a password",
+        strip=False,
+        help_text="At least 12 characters. A few words you will remember work well.",
+        error_messages={"required": "Choose a password"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_again = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        error_messages={"required": "Type the password again"},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
+            self.add_error("password_again", "The passwords do not match: type the same password twice")
+        return data
+
+
+class AreaCreateForm(Form):
+    """The installation administrator sets up a local area (as `manage.py create_area` does)."""
+
+    name = forms.CharField(
+        label="Area name",
+        max_length=120,
+        help_text="As people say it, for example Stockport",
+        error_messages={"required": "Enter the area's name, for example Stockport"},
+    )
+    slug = forms.SlugField(
+        label="Web address",
+        max_length=60,
+        help_text="The area's pages are at /areas/ then this: lower case letters, numbers and hyphens",
+        error_messages={
+            "required": "Enter a web address, like stockport",
+            "invalid": "Enter a web address of lower case letters, numbers and hyphens, like stockport",
+        },
+        widget=forms.TextInput(attrs={"spellcheck": "false", "class": "govuk-input--width-20"}),
+    )
+    council_name = forms.CharField(
+        label="Council name", required=False, max_length=200, help_text="For example, Stockport Council"
+    )
+    pm_email = forms.EmailField(
+        label="Programme manager's email address",
+        help_text="They are emailed an invitation to be the area's first programme manager",
+        error_messages={
+            "required": "Enter the programme manager's email address",
+            "invalid": "Enter an email address, like name@example.org",
+        },
+        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
+    )
+
+
+class BrandingForm(Form):
+    """How the area is shown: its name, council, colour and logo (checked and re-encoded here)."""
+
+    name = forms.CharField(
+        label="Area name",
+        max_length=120,
+        help_text="As people say it, for example Stockport",
+        error_messages={"required": "Enter the area's name, for example Stockport"},
+    )
+    council_name = forms.CharField(
+        label="Council name",
+        required=False,
+        max_length=200,
+        help_text="Shown at the top of every page, for example Stockport Council",
+    )
+    colour = forms.CharField(
+        label="Colour",
+        max_length=7,
+        validators=[hex_colour],
+        help_text="The line under the header: # and six hex digits, like #1d70b8",
+        error_messages={"required": "Enter a colour as # and six hex digits, like #1d70b8"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    )
+    logo = forms.FileField(
+        label="Logo (optional)",
+        required=False,
+        help_text="A PNG or JPEG image, at most 1 MB and 2000 by 2000 pixels, shown beside the area's name",
+        widget=forms.FileInput(attrs={"accept": ".png,.jpg,.jpeg,image/png,image/jpeg"}),
+    )
+    remove_logo = forms.BooleanField(label="Remove the logo", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, has_logo: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not has_logo:
+            del self.fields["remove_logo"]
+
+    def clean_logo(self) -> bytes | None:
+        """The logo re-encoded as a PNG (areas.logo), or None when none was chosen."""
+        upload = self.cleaned_data.get("logo")
+        if not upload:
+            return None
+        try:
+            return logo_reencode(upload)
+        except UploadProblem as problem:
+            raise forms.ValidationError(str(problem)) from None
+
+
+def branding_initial(area: LocalArea) -> dict[str, str | int]:
+    return {
+        "name": area.name,
+        "council_name": area.council_name,
+        "colour": area.colour,
+        "version": area.version,
     }

@@ -1,12 +1,21 @@
 """Local areas and who is in them: organisations, people, workstreams, memberships."""
 
+import secrets
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from common.storage import private_storage  # also named by the migrations
+
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, like #1d70b8")
+
+
+def logo_name(instance: "LocalArea", filename: str) -> str:
+    """A random name on disk: nothing a user typed reaches the file system."""
+    return f"logos/{secrets.token_hex(16)}.png"
 
 
 class LocalArea(models.Model):
@@ -16,6 +25,15 @@ class LocalArea(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     council_name = models.CharField(max_length=200, blank=True)
     colour = models.CharField(max_length=7, default="#1d70b8", validators=[hex_colour])
+    logo = models.FileField(
+        storage=private_storage,
+        upload_to=logo_name,
+        blank=True,
+        db_default="",  # rows written by older code (and migrations' historical models) have no logo
+        max_length=200,
+        help_text="A PNG re-encoded from the upload (areas/logo.py), shown in the header beside the name",
+    )
+    version = models.PositiveIntegerField(default=1, db_default=1)
 
     class Meta:
         ordering = ["name"]
@@ -123,3 +141,43 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.area}: {self.get_role_display()}"
+
+
+class Invitation(models.Model):
+    """An email inviting someone into the area with a role. Its link holds a token kept only as a hash:
+    single use, valid for a week (`rules.invitation_expires_at`), dead once resent, withdrawn or accepted."""
+
+    area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=30, choices=Membership.Role.choices)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    token_hash = models.CharField(max_length=64, unique=True)
+    sent_count = models.PositiveIntegerField(default=1)
+    last_sent_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["email"]
+        constraints = [
+            models.UniqueConstraint(
+                "area",
+                Lower("email"),
+                condition=models.Q(accepted_at__isnull=True, withdrawn_at__isnull=True),
+                name="one_open_invitation_per_email_in_area",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} to {self.area}: {self.get_role_display()}"

@@ -1,5 +1,7 @@
 """Rules about the local area's people, in plain Python (no Django), each named and tested on its own."""
 
+import datetime
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,3 +37,49 @@ def person_address(*, member_emails: Sequence[str], has_inactive_member: bool, o
     if own_email.strip():
         return Address(email=own_email.strip())
     return Address(email="", problem=INACTIVE_MEMBER_NO_EMAIL if has_inactive_member else NO_MEMBER_NO_EMAIL)
+
+
+# Invitations: a link by email, valid for a week, used once.
+INVITATION_VALID_FOR = datetime.timedelta(days=7)
+INVITATION_EXPIRED = (
+    "This invitation has expired: links last 7 days. Ask your programme manager to send it again."
+)
+INVITATION_USED = "This invitation has already been accepted. Sign in with the email address it was sent to."
+INVITATION_WITHDRAWN = (
+    "This invitation has been withdrawn. If you still need to join, ask your programme manager to invite you."
+)
+
+
+def invitation_expires_at(sent_at: datetime.datetime) -> datetime.datetime:
+    """An invitation's link works for 7 days from when it was (last) sent."""
+    return sent_at + INVITATION_VALID_FOR
+
+
+def token_hash(token: str) -> str:
+    """What is kept of an invitation's token: its SHA-256, so a copy of the database opens no link."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_problem(
+    *,
+    now: datetime.datetime,
+    expires_at: datetime.datetime,
+    accepted: bool,
+    withdrawn: bool,
+) -> str:
+    """Why an invitation's link no longer works, in words saying what to do; "" while it works.
+
+    Accepted comes first (the person is in, whatever happened since), then withdrawn, then expired.
+    """
+    if accepted:
+        return INVITATION_USED
+    if withdrawn:
+        return INVITATION_WITHDRAWN
+    if now >= expires_at:
+        return INVITATION_EXPIRED
+    return ""
+
+
+def same_email(invited: str, signed_in: str) -> bool:
+    """Whether a signed-in account is the one an invitation was sent to (email addresses ignore case)."""
+    return invited.strip().lower() == signed_in.strip().lower()

@@ -4,10 +4,11 @@ from collections.abc import Iterable
 
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from .access import Access
-from .models import Membership, Person, Workstream
-from .rules import Address, person_address
+from .models import Invitation, Membership, Person, Workstream
+from .rules import Address, invitation_problem, person_address, token_hash
 
 CURRENT_ITEMS = Q(owned_items__removed_at__isnull=True)
 
@@ -89,4 +90,44 @@ def email_of(*, person: Person) -> Address:
     """Where to email one person: `emails_of` for a single person."""
     return emails_of(area_id=person.area_id, person_ids=[person.pk]).get(
         person.pk, person_address(member_emails=[], has_inactive_member=False, own_email=person.email)
+    )
+
+
+NOT_A_LINK = (
+    "This link is not valid. Check you copied the whole link from the email, "
+    "or ask your programme manager to send the invitation again."
+)
+
+
+def invitations_pending_for(*, access: Access) -> QuerySet[Invitation]:
+    """The area's invitations not yet accepted or withdrawn (expired ones too: they can be sent again)."""
+    return (
+        Invitation.objects.filter(area=access.area, accepted_at__isnull=True, withdrawn_at__isnull=True)
+        .select_related("person", "invited_by")
+        .order_by("email")
+    )
+
+
+def invitation_for(*, access: Access, pk: int) -> Invitation:
+    return get_object_or_404(Invitation.objects.select_related("area"), pk=pk, area=access.area)
+
+
+def invitation_by_token(*, token: str) -> Invitation | None:
+    """The invitation whose link holds `token` (found by the token's hash), or None."""
+    return (
+        Invitation.objects.select_related("area", "person", "invited_by")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+
+
+def invitation_link_problem(*, invitation: Invitation | None) -> str:
+    """Why the link to `invitation` (None: no invitation has it) does not work now; "" when it does."""
+    if invitation is None:
+        return NOT_A_LINK
+    return invitation_problem(
+        now=timezone.now(),
+        expires_at=invitation.expires_at,
+        accepted=invitation.accepted_at is not None,
+        withdrawn=invitation.withdrawn_at is not None,
     )

@@ -1,7 +1,7 @@
 """People, workstreams and members as the text people read, keyed by label: what the history records
 and what an edit conflict shows beside what was typed."""
 
-from .models import Membership, Person, Workstream
+from .models import LocalArea, Membership, Person, Workstream
 
 
 def person_snapshot(person: Person) -> dict[str, str]:
@@ -28,3 +28,13 @@ def member_snapshot(membership: Membership) -> dict[str, str]:
     """A member's role and person as people read them: for the history and for showing an edit conflict."""
     person = membership.person
     return {"Role": membership.get_role_display(), "Person": person.initials if person else ""}
+
+
+def area_snapshot(area: LocalArea) -> dict[str, str]:
+    """An area's name, council, colour and whether it has a logo: for the history and an edit conflict."""
+    return {
+        "Name": area.name,
+        "Council": area.council_name,
+        "Colour": area.colour,
+        "Logo": "A logo" if area.logo else "No logo",
+    }

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from areas import urls as area_urls
 from areas import views as area_views
+from areas.views import invitations
 from plans.views import people
 
 # The local area's pages, with the two the plans app composes (a person's and a workstream's items).
@@ -25,6 +26,8 @@ urlpatterns = [
     path("areas/<slug:area>/board-packs/", include("boardpacks.urls")),
     path("areas/<slug:area>/jobs/", include("jobs.urls")),
     path("public/<slug:area>/", include("publishing.public_urls")),
+    path("invitation/<str:token>/", invitations.invitation_accept, name="invitation-accept"),
+    path("admin-areas/", include((area_urls.installation_patterns, "installation"))),
 ]
 
 handler403 = "common.views.permission_denied"

@@ -66,6 +66,29 @@ def _made_public(measure):
     return measure
 
 
+def _with_logo(data):
+    """No URL kwargs; gives the area a logo (a 1-pixel PNG) once per test."""
+    area = data["plan"].area
+    if not area.logo:
+        png = bytes.fromhex(
+            "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+            "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a0bd1d7f0000000049454e44ae426082"
+        )
+        area.logo.save("logo.png", ContentFile(png), save=True)
+    return {}
+
+
+def _invitation(data):
+    """An invitation into the area, waiting for an answer, made once per test."""
+    if "invitation" not in data:
+        from areas.services import invitation_create
+
+        data["invitation"] = invitation_create(
+            area=data["plan"].area, email="invited@example.org", role="viewer"
+        )
+    return data["invitation"]
+
+
 def _board_pack(data, *, sent):
     """A version of the area's board pack for a reported period, with its PDF, made once per test: the
     one sent to the meeting, or another not sent. Its content shows no section's data, so taking a kind
@@ -277,6 +300,22 @@ TABLE = [
     ("areas:member-create", lambda d: {}, "", MANAGER_ONLY),
     ("areas:member-edit", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
     ("areas:member-remove", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
+    # The area's name, colour and logo (areas/views/branding.py): the logo is every member's to see
+    ("areas:branding", lambda d: {}, "", MANAGER_ONLY),
+    ("areas:logo", lambda d: _with_logo(d), "", EVERYONE),
+    # Invitations (areas/views/invitations.py): POST only, for the programme manager (tests/areas)
+    (
+        "areas:invitation-resend",
+        lambda d: {"pk": _invitation(d).pk},
+        "",
+        {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
+    ),
+    (
+        "areas:invitation-withdraw",
+        lambda d: {"pk": _invitation(d).pk},
+        "",
+        {PM: 405, LEAD: 405, CONTRIB: 405, VIEWER: 405},
+    ),
     ("progress:outstanding", lambda d: {"pk": d["period"].pk}, "", MANAGER_ONLY),
     # Send reminders now: a POST; a GET goes back to the outstanding page.
     (
@@ -435,6 +474,7 @@ READ_KINDS = {
     "areas:person": Kind.PLAN,
     "areas:workstreams": Kind.PLAN,
     "areas:workstream": Kind.PLAN,
+    "areas:logo": Kind.PLAN,
     "progress:periods": Kind.CYCLE,
     "progress:period": Kind.CYCLE,
     "progress:highlight-reports": Kind.CYCLE,
@@ -480,8 +520,18 @@ OPEN_PAGES = {
     "public:publication-voice",
     "public:chart",
     "public:colours",
+    # An invitation's emailed link: open, bound to the invited email (tests/areas/test_invitations.py).
+    "invitation-accept",
 }
 NOT_AREA_PAGES = {"home", "accounts:sign-out"}
+# The installation administrator's "Local areas" pages (areas/views/installation.py): not in any area;
+# "Page not found" for everyone but an administrator (test below, and tests/areas/test_setup.py).
+INSTALLATION_PAGES = {
+    "installation:areas": lambda d: {},
+    "installation:area-create": lambda d: {},
+    "installation:area": lambda d: {"slug": "stockport"},
+}
+NOT_AREA_PAGES |= set(INSTALLATION_PAGES)
 
 
 def _all_url_names():
@@ -773,3 +823,18 @@ def test_without_the_cycle_the_plan_and_item_pages_show_no_period(client, world,
 
     assert "March 2021" not in client.get(plan_url).content.decode()
     assert "March 2021" not in client.get(item_url).content.decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(INSTALLATION_PAGES))
+def test_the_installation_administrators_pages_do_not_exist_for_anyone_else(client, world, role, name):
+    data, users = world
+    url = reverse(name, kwargs=INSTALLATION_PAGES[name](data))
+    if role == ANON:
+        assert client.get(url).status_code == 302
+        return
+    client.force_login(users[role])
+    assert client.get(url).status_code == 404
+    users[role].is_installation_admin = True
+    users[role].save(update_fields=["is_installation_admin"])
+    assert client.get(url).status_code == 200

@@ -57,19 +57,20 @@ def test_a_workstream_gets_a_lead_who_can_then_edit_its_items(client, area, lead
     assert Workstream.objects.get(area=area, code="CP").lead == lead_person
 
 
-def test_adding_a_member_emails_them_a_link_to_choose_a_password(
+def test_adding_a_member_emails_them_an_invitation_and_adds_them_once_they_accept(
     client, area, owner_person, programme_manager
 ):
+    """Members are invited (tests/areas/test_invitations.py): no account or membership until they accept."""
     client.force_login(programme_manager)
     response = client.post(
         reverse("areas:member-create", kwargs={"area": "stockport"}),
         {"email": "New.Owner@example.org", "role": "contributor", "person": owner_person.pk},
     )
     assert response.status_code == 302
-    membership = Membership.objects.get(area=area, user__email="new.owner@example.org")
-    assert membership.role == "contributor" and membership.person == owner_person
+    assert not Membership.objects.filter(area=area, user__email="new.owner@example.org").exists()
     assert len(mail.outbox) == 1
-    assert "/password-reset/" in mail.outbox[0].body and "Stockport" in mail.outbox[0].body
+    assert "/invitation/" in mail.outbox[0].body and "Stockport" in mail.outbox[0].body
+    assert "/password-reset/" not in mail.outbox[0].body
 
 
 def test_the_last_programme_manager_cannot_be_removed(client, area, programme_manager):

@@ -277,7 +277,7 @@ SCREENS = [
         lambda s: url("areas:member-edit", pk=s.viewer_membership.pk),
         "Change viewer@example.org",
     ),
-    Screen("member-add-form", lambda s: url("areas:member-create"), "Add a member"),
+    Screen("member-add-form", lambda s: url("areas:member-create"), "Invite a member"),
     Screen(
         "member-remove",
         lambda s: url("areas:member-remove", pk=s.viewer_membership.pk),

@@ -4,16 +4,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
 from common.conflicts import try_save
 from common.views import apply_validation_error
 
-from . import selectors, services, snapshots
-from .access import Access, Kind, SignedInRequest, area_view, manager_only, user_areas
-from .forms import MemberForm, PersonForm, WorkstreamForm, person_initial, workstream_initial
-from .models import Membership, Organisation, Person, Workstream
+from .. import selectors, services, snapshots
+from ..access import Access, Kind, SignedInRequest, area_view, manager_only, user_areas
+from ..forms import InvitationForm, MemberForm, PersonForm, WorkstreamForm, person_initial, workstream_initial
+from ..models import Membership, Organisation, Person, Workstream
 
 
 @require_http_methods(["GET"])
@@ -141,31 +142,39 @@ def member_list(request: SignedInRequest, access: Access) -> HttpResponse:
     return render(
         request,
         "areas/member_list.html",
-        {"access": access, "members": selectors.members_for(access=access), "nav": "members"},
+        {
+            "access": access,
+            "members": selectors.members_for(access=access),
+            "invitations": selectors.invitations_pending_for(access=access),
+            "now": timezone.now(),
+            "nav": "members",
+        },
     )
 
 
 @require_http_methods(["GET", "POST"])
 @area_view(manager_only, reads=Kind.PLAN)
 def member_create(request: SignedInRequest, access: Access) -> HttpResponse:
-    form = MemberForm(request.POST or None, area=access.area)
+    """Invite someone by email: they accept through the link and choose their own password."""
+    form = InvitationForm(request.POST or None, area=access.area)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            membership = services.member_add(
+            invitation = services.invitation_create(
                 area=access.area,
                 email=data["email"],
                 role=data["role"],
                 person=data["person"],
-                display_name=data["display_name"],
                 by=request.user,
-                request=request,
+                site_url=request.build_absolute_uri("/"),
             )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
             messages.success(
-                request, f"{membership.user.email} added as {membership.get_role_display().lower()}."
+                request,
+                f"An invitation to be {invitation.get_role_display().lower()} has been emailed to "
+                f"{invitation.email}. The link in it works for 7 days.",
             )
             return redirect("areas:members", area=access.area.slug)
     return render(request, "areas/member_form.html", {"access": access, "form": form, "nav": "members"})
@@ -233,6 +242,6 @@ def home(request: HttpRequest) -> HttpResponse:
     """Signed-in users go to their area; with several areas, they choose."""
     assert isinstance(request.user, User)  # LoginRequiredMiddleware lets only signed-in users here
     areas = user_areas(request.user)
-    if len(areas) == 1:
+    if len(areas) == 1 and not request.user.is_installation_admin:
         return redirect(areas[0])
     return render(request, "home.html", {"areas": areas})

@@ -2,15 +2,33 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 
 from accounts.models import User
-from accounts.services import invitation_send
 from common.concurrency import claim_version
 from history import services as history
 
-from .models import LocalArea, Membership, Organisation, Person, Workstream
-from .snapshots import member_snapshot, person_snapshot, workstream_snapshot
+from ..models import LocalArea, Membership, Organisation, Person, Workstream
+from ..snapshots import member_snapshot, person_snapshot, workstream_snapshot
+from .branding import area_branding_update
+from .invitations import invitation_accept, invitation_create, invitation_resend, invitation_withdraw
+from .setup import area_create
+
+__all__ = [
+    "area_branding_update",
+    "area_create",
+    "invitation_accept",
+    "invitation_create",
+    "invitation_resend",
+    "invitation_withdraw",
+    "member_add",
+    "member_remove",
+    "member_update",
+    "organisation_for",
+    "person_create",
+    "person_update",
+    "workstream_create",
+    "workstream_update",
+]
 
 
 def organisation_for(*, area: LocalArea, name: str) -> Organisation | None:
@@ -178,12 +196,11 @@ def member_add(
     person: Person | None = None,
     display_name: str = "",
     by: User | None = None,
-    request: HttpRequest | None = None,
 ) -> Membership:
-    """Give someone a role in the area. A new account gets an email to set its password."""
+    """Give someone a role in the area at once (scripts and the demo). A new account has no password:
+    people are invited instead (`invitation_create`), so they choose their own."""
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
-    is_new = user is None
     if user is None:
         user = User.objects.create_user(email=email, password=None, display_name=display_name.strip())
     if Membership.objects.filter(user=user, area=area).exists():
@@ -199,8 +216,6 @@ def member_add(
         changes={"Role": ["", membership.get_role_display()]},
         by=by,
     )
-    if is_new and request is not None:
-        invitation_send(user=user, area=area, request=request)
     return membership
 
 
