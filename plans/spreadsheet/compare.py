@@ -15,6 +15,7 @@ from ..models import Plan
 from ..snapshots import plan_snapshot
 from . import template as t
 from .compare_items import check_status_removals, item_work, unknown_person
+from .owners import Known, OwnerMatcher
 from .planfile import PlanFile
 from .problems import Problem
 from .work import ADDED, CHANGED, REMOVED, PersonWork, StatusWork, Work, WorkstreamWork
@@ -201,10 +202,13 @@ def plan_work(plan_file: PlanFile, state: "AreaState") -> Work:
     people.update({row.initials.lower(): row.initials for row in plan_file.people or [] if row.initials})
     codes = {key: workstream.code for key, workstream in state.workstreams.items()}
     codes.update({row.code.lower(): row.code for row in plan_file.workstreams or [] if row.code})
+    known = {p.initials.lower(): Known(p.initials, p.name, p.job_title) for p in state.people.values()}
+    known.update({r.initials.lower(): Known(r.initials, r.name, r.job_title) for r in plan_file.people or []})
+    owners = OwnerMatcher(person for person in known.values() if person.initials)
     _person_work(plan_file, state, work)
     _workstream_work(plan_file, state, work, people)
     labels = _status_work(plan_file, state, work)
-    item_work(plan_file, state, work, people, codes, labels)
+    item_work(plan_file, state, work, people, codes, labels, owners)
     check_status_removals(work)
     _plan_work(plan_file, state, work)
     return work
