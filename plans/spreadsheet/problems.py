@@ -50,7 +50,16 @@ def row_ranges(rows: list[int]) -> str:
     return ", ".join(parts)
 
 
-_VARYING = re.compile(r'"[^"]*"|\d+')
+_QUOTED = re.compile(r'"([^"]*)"')
+_VARYING = re.compile(r"\d+|\b[A-Z]{1,4}\b")  # numbers, and initials such as KD
+
+
+def _kind(message: str) -> str:
+    """A message without what varies from row to row: the values it quotes (wherever they recur),
+    numbers and initials."""
+    for value in set(_QUOTED.findall(message)):
+        message = message.replace(value, "#") if value else message
+    return _VARYING.sub("#", message)
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,7 @@ def grouped(problems: list[Problem]) -> list[ProblemGroup]:
     problem about the file, a sheet or a column, with no row, stays on its own."""
     groups: dict[tuple[str, str | None, str], list[Problem]] = {}
     for index, problem in enumerate(problems):
-        kind = _VARYING.sub("#", problem.message) if problem.row else f"#{index}"
+        kind = _kind(problem.message) if problem.row else f"#{index}"
         groups.setdefault((problem.sheet, problem.column, kind), []).append(problem)
     result = []
     for members in groups.values():
@@ -94,7 +103,7 @@ def grouped(problems: list[Problem]) -> list[ProblemGroup]:
             ProblemGroup(
                 sheet=first.sheet,
                 column=first.column,
-                rows=[member.row for member in members if member.row],
+                rows=list(dict.fromkeys(member.row for member in members if member.row)),
                 message=f"{first.message}, and {len(members) - 1} more like it" if differ else first.message,
                 details=members if differ else [],
             )
