@@ -158,7 +158,7 @@ def test_an_owner_who_matches_nobody_is_reported_with_the_nearest_person(area, w
     (problem,) = preview_of(area, sheets).problems
     assert (problem.row, problem.column) == (5, "Owners")
     assert problem.message == (
-        f"\"{written}\" is not in the People sheet or among the area's people: {suggestion} "
+        f'"{written}" is not in the People sheet or among the area\'s people: {suggestion} '
         "Use their initials, or add them to the People sheet"
     )
 
@@ -226,7 +226,8 @@ def test_row_ranges_name_every_row_and_no_other(rows):
 def test_every_column_the_import_does_not_use_is_listed_with_its_filled_cells(area, fmt):
     sheets = valid_sheets()
     for number, row in enumerate(sheets["Items"]):
-        row.append("Success Criteria / Measures" if number == 0 else ("Fewer complaints" if number < 4 else ""))
+        filled = "Fewer complaints" if number < 4 else ""
+        row.append("Success Criteria / Measures" if number == 0 else filled)
     sheets["Plan"].append(["Vision", "Every child thrives"])
     preview = preview_of(area, sheets, fmt)
     assert preview.is_valid
