@@ -159,11 +159,16 @@ def import_preview(job: Job, progress: Progress) -> Outcome:
             data=preview_data(preview),
         )
     counts = preview.counts
+    left_out = (
+        f" {_counted(len(preview.unused), 'column')} will not be imported: see which."
+        if preview.unused
+        else ""
+    )
     return Outcome(
         url=_preview_url(job),
         label="See what the import will do",
         message=f"Checked {name}: {counts['added']} to add, {counts['changed']} to change and "
-        f"{counts['removed']} to remove. Nothing has been saved yet.",
+        f"{counts['removed']} to remove.{left_out} Nothing has been saved yet.",
         data=preview_data(preview),
     )
 

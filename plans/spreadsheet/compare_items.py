@@ -18,13 +18,6 @@ if TYPE_CHECKING:
     from .preview import AreaState
 
 
-def unknown_person(initials: str) -> str:
-    return (
-        f'"{initials}" is not in the People sheet or among the area\'s people. '
-        f"Add {initials} to the People sheet, or correct the initials"
-    )
-
-
 def check_status_removals(work: Work) -> None:
     """A status may go only if no item keeps it (removed items keep theirs, so they count)."""
     for entry in work.statuses:

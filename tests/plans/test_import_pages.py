@@ -219,7 +219,12 @@ def sheets_with_a_column_left_out():
 
 def test_the_preview_lists_the_columns_that_will_not_be_imported(client, area, programme_manager):
     client.force_login(programme_manager)
-    page = client.get(previewed(client, xlsx_bytes(sheets_with_a_column_left_out()))).content.decode()
+    check = upload(client, xlsx_bytes(sheets_with_a_column_left_out()))
+    assert check.message == (
+        "Checked plan.xlsx: 18 to add, 0 to change and 0 to remove. "
+        "1 column will not be imported: see which. Nothing has been saved yet."
+    )
+    page = client.get(check.result_url).content.decode()
     assert "These columns will not be imported" in page
     assert "Items: &quot;Success Criteria / Measures&quot; (9 filled cells)" in page
     assert "I have seen the columns that will not be imported" in page

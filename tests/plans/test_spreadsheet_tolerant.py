@@ -245,3 +245,18 @@ def test_a_sheet_that_is_not_the_templates_is_listed_as_not_imported(area):
 
 def test_a_file_in_the_template_has_nothing_left_out(area):
     assert preview_of(area, valid_sheets()).unused == []
+
+
+def test_a_workstream_lead_written_by_name_is_matched_and_one_nobody_has_is_suggested(area):
+    sheets = valid_sheets()
+    sheets["Workstreams"][1][2] = "Head of Commissioning"
+    sheets["Workstreams"][2][2] = "Sam Mos"
+    (problem,) = preview_of(area, sheets).problems
+    assert (problem.sheet, problem.row, problem.column) == ("Workstreams", 3, "Lead")
+    assert "did you mean SM (Sam Moss)?" in problem.message
+    sheets["Workstreams"][2][2] = "Sam Moss"
+    preview = preview_of(area, sheets)
+    assert [str(n) for n in preview.notes] == [
+        'Workstreams, row 2, Lead: Lead "Head of Commissioning" read as GM',
+        'Workstreams, row 3, Lead: Lead "Sam Moss" read as SM',
+    ]
