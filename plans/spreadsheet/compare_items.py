@@ -80,7 +80,13 @@ def _resolve(
 
 
 def _owners(row: ItemRow, matcher: OwnerMatcher, people: dict[str, str], work: Work) -> list[str]:
-    """The row's owners as initials: each written by initials, full name or job title (`owners`)."""
+    """The row's owners as initials: each written by initials, full name or job title (`owners`). A
+    whole cell that is one person's name or job title is that person, even with a / or , in it."""
+    whole = matcher.person(row.owners_written) if len(row.owners) > 1 else None
+    if whole is not None:
+        read = f'Owner "{" ".join(row.owners_written.split())}" read as {whole.initials}'
+        work.notes.append(Problem("Items", row.row, "Owners", read))
+        return [people.get(whole.initials.lower(), whole.initials)]
     found: list[str] = []
     for words in row.owners:
         match = matcher.match(words)

@@ -63,6 +63,11 @@ class OwnerMatcher:
         found = self.by_words.get(key, [])
         return found[0] if len(found) == 1 else (found or None)
 
+    def person(self, words: str) -> Known | None:
+        """The one person these words are the initials, name or job title of, else None."""
+        found = self._exact(words)
+        return found if isinstance(found, Known) else None
+
     def suggestion(self, words: str) -> Known | None:
         """The person most like what was written: by initials, by name or job title, or by the
         initials of what was written ("Karen Davis" is most like KD)."""

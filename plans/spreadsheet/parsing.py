@@ -252,6 +252,7 @@ def _parse_items(sheet: _Sheet, depth: int) -> list[ItemRow]:
             due_text=sheet.text(row, "Due as written", limit=120),
             workstreams=read_list(row.get("Workstream")),
             owners=read_owners(row.get("Owners")),
+            owners_written=row.get("Owners"),
             partners=sheet.text(row, "Partners"),
             senior_owner=sheet.text(row, "Senior owner", limit=250),
             impact=sheet.text(row, "Impact"),

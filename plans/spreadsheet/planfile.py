@@ -62,6 +62,7 @@ class ItemRow:
     due_in_words: bool = False  # the Due date was a month, term or range, kept as written in due_text
     workstreams: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
+    owners_written: str = ""  # the Owners cell as written, for a name that holds a separator
     partners: str = ""
     senior_owner: str = ""
     impact: str = ""

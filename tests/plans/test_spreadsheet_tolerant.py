@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from plans.models import Item
 from plans.spreadsheet import plan_import, preview_import, read_plan_file
+from plans.spreadsheet.cells import read_owners
 from plans.spreadsheet.problems import Problem, grouped, row_ranges
 from tests.areas.factories import PersonFactory
 from tests.plans.spreadsheet_files import item, set_cell, valid_sheets, xlsx_bytes, zip_bytes
@@ -260,3 +261,17 @@ def test_a_workstream_lead_written_by_name_is_matched_and_one_nobody_has_is_sugg
         'Workstreams, row 2, Lead: Lead "Head of Commissioning" read as GM',
         'Workstreams, row 3, Lead: Lead "Sam Moss" read as SM',
     ]
+
+
+def test_a_job_title_with_a_slash_in_it_is_one_owner_when_it_is_someones(area):
+    PersonFactory(area=area, initials="HI", name="", job_title="Head of SEN/Inclusion")
+    sheets = valid_sheets()
+    set_cell(sheets, "Items", 5, "Owners", "Head of SEN/Inclusion")
+    items = imported(area, sheets)
+    assert [o.person.initials for o in items["1.1.1.1"].ownerships.all()] == ["HI"]
+
+
+@given(st.permutations(["GM", "CL", "SM"]), st.sampled_from(["/", ";", ",", "&", " / ", " & ", "\n"]))
+def test_read_owners_splits_at_each_separator_keeping_the_order(order, separator):
+    """("and" is split later, when matching, since job titles have it too.)"""
+    assert read_owners(separator.join(order)) == list(order)
