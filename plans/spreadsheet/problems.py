@@ -64,8 +64,8 @@ def _kind(message: str) -> str:
 
 @dataclass(frozen=True)
 class ProblemGroup:
-    """The same problem in the same column of several rows, said once: where, the first row's words,
-    and (when the rows' own words differ, e.g. each quotes its cell) each row's words."""
+    """The same problem in the same column of several rows, said once: where, and its words; when the
+    rows' own words differ (each quotes its cell), the first row's as an example, and each row's."""
 
     sheet: str
     column: str | None
@@ -104,7 +104,7 @@ def grouped(problems: list[Problem]) -> list[ProblemGroup]:
                 sheet=first.sheet,
                 column=first.column,
                 rows=list(dict.fromkeys(member.row for member in members if member.row)),
-                message=f"{first.message}, and {len(members) - 1} more like it" if differ else first.message,
+                message=f"For example, in row {first.row}: {first.message}" if differ else first.message,
                 details=members if differ else [],
             )
         )

@@ -119,7 +119,7 @@ def test_an_owner_written_by_full_name_or_job_title_is_matched_to_that_one_perso
     preview = preview_of(area, sheets)
     assert preview.is_valid, preview.problems
     assert [str(g) for g in preview.note_groups] == [
-        'Items, row 5, Owners: Owner "Sam Moss" read as SM, and 1 more like it'
+        'Items, row 5, Owners: For example, in row 5: Owner "Sam Moss" read as SM'
     ]
     assert [d.message for d in preview.note_groups[0].details] == [
         'Owner "Sam Moss" read as SM',
@@ -194,7 +194,7 @@ def test_problems_that_quote_different_cells_are_one_group_listing_each_row(area
     set_cell(sheets, "Items", 9, "Owners", "QQ")
     (group,) = preview_of(area, sheets).problem_groups
     assert group.place == "Items, rows 5, 9, Owners"
-    assert group.message.endswith("and 1 more like it")
+    assert group.message.startswith('For example, in row 5: "ZZ" is not in the People sheet')
     assert [(d.row, d.message[:4]) for d in group.details] == [(5, '"ZZ"'), (9, '"QQ"')]
 
 
