@@ -26,6 +26,7 @@ from .spreadsheet import Entry, FieldChange, ImportPreview, ImportRejected, Plan
 from .spreadsheet.parsing import parse_sheets
 from .spreadsheet.preview import Section, preview_import
 from .spreadsheet.reading import read_sheets
+from .spreadsheet.unused import Unused
 
 PREVIEW = "plans.import_preview"
 APPLY = "plans.import_apply"
@@ -62,6 +63,7 @@ def fingerprint(preview: ImportPreview) -> str:
     exactly what was previewed."""
     parts = [repr([(c.label, c.old, c.new) for c in preview.plan_changes])]
     parts += [str(problem) for problem in preview.problems]
+    parts += [f"Not imported: {unused.words}" for unused in preview.unused]
     for section in preview.sections:
         for entry in section.added + section.changed + section.removed:
             parts.append(
@@ -84,6 +86,8 @@ def preview_data(preview: ImportPreview) -> dict[str, Any]:
             "plan_changes": [asdict(change) for change in preview.plan_changes],
             "sections": [asdict(section) for section in preview.sections],
             "problems": [asdict(problem) for problem in preview.problems],
+            "notes": [asdict(note) for note in preview.notes],
+            "unused": [asdict(unused) for unused in preview.unused],
         },
     }
 
@@ -115,6 +119,8 @@ def preview_from_data(data: dict[str, Any]) -> ImportPreview:
         statuses=statuses,
         items=items,
         problems=[Problem(**p) for p in data["problems"]],
+        notes=[Problem(**p) for p in data.get("notes", [])],
+        unused=[Unused(**u) for u in data.get("unused", [])],
     )
 
 
@@ -153,11 +159,16 @@ def import_preview(job: Job, progress: Progress) -> Outcome:
             data=preview_data(preview),
         )
     counts = preview.counts
+    left_out = (
+        f" {_counted(len(preview.unused), 'column')} will not be imported: see which."
+        if preview.unused
+        else ""
+    )
     return Outcome(
         url=_preview_url(job),
         label="See what the import will do",
         message=f"Checked {name}: {counts['added']} to add, {counts['changed']} to change and "
-        f"{counts['removed']} to remove. Nothing has been saved yet.",
+        f"{counts['removed']} to remove.{left_out} Nothing has been saved yet.",
         data=preview_data(preview),
     )
 

@@ -15,7 +15,7 @@ from .export import CONTENT_TYPES, export_file_name, export_plan
 from .parsing import read_plan_file
 from .planfile import PlanFile
 from .preview import Entry, FieldChange, ImportPreview, Section, preview_import
-from .problems import ImportRejected, Problem
+from .problems import ImportRejected, Problem, ProblemGroup, grouped
 
 __all__ = [
     "CONTENT_TYPES",
@@ -25,9 +25,11 @@ __all__ = [
     "ImportRejected",
     "PlanFile",
     "Problem",
+    "ProblemGroup",
     "Section",
     "export_file_name",
     "export_plan",
+    "grouped",
     "plan_import",
     "preview_import",
     "read_plan_file",

@@ -7,7 +7,7 @@ import calendar
 import re
 from datetime import date
 
-from common.dates import DateProblem, parse_uk_date
+from common.dates import DateProblem, Due, parse_uk_date, read_due
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -37,7 +37,7 @@ def nearest_real_date(text: str) -> str | None:
 
 
 def read_date(text: str, *, wording_column: str | None = None) -> date | None:
-    """A date written as 31/07/2019, 31/07/19 or 2019-07-31; blank is no date.
+    """A date written as 31/07/2019, 31/07/19, 2019-07-31, 31-Jul-19 or 31 July 2019; blank is no date.
 
     With `wording_column`, the message for a date that cannot be used says to keep the
     document's wording in that column.
@@ -45,15 +45,30 @@ def read_date(text: str, *, wording_column: str | None = None) -> date | None:
     try:
         return parse_uk_date(text)
     except DateProblem as problem:
-        message = str(problem)
-        if "not a real date" in message:
-            suggestion = nearest_real_date(text)
-            message += f". Enter a real date such as {suggestion}" if suggestion else ". Enter a real date"
-            if wording_column:
-                message += f' and put the wording from the document in "{wording_column}"'
-        elif wording_column:
-            message += f', or leave it blank and put the wording in "{wording_column}"'
-        raise CellProblem(message) from problem
+        raise _date_problem(text, problem, wording_column) from problem
+
+
+def read_due_date(text: str, *, wording_column: str) -> Due:
+    """A due date as plans write it: a day, or a month, term or range kept as written with the date
+    at its end where certain (common.dates.read_due). Wording that is none of these is refused,
+    saying to put it in `wording_column`."""
+    try:
+        return read_due(text)
+    except DateProblem as problem:
+        raise _date_problem(text, problem, wording_column) from problem
+
+
+def _date_problem(text: str, problem: DateProblem, wording_column: str | None) -> CellProblem:
+    message = str(problem)
+    if "not a real date" in message:
+        suggestion = nearest_real_date(text)
+        stop = " " if message.endswith("?") else ". "
+        message += f"{stop}Enter a real date" + (f" such as {suggestion}" if suggestion else "")
+        if wording_column:
+            message += f' and put the wording from the document in "{wording_column}"'
+    elif wording_column:
+        message += f', or leave it blank and put the wording in "{wording_column}"'
+    return CellProblem(message)
 
 
 def read_yes_no(text: str) -> bool:
@@ -78,6 +93,17 @@ def read_colour(text: str) -> str:
 def read_list(text: str) -> list[str]:
     """ "GM, DS" -> ["GM", "DS"]: split at commas (or semicolons or new lines), in order, without repeats."""
     parts = [p.strip() for p in (text or "").replace(";", ",").replace("\n", ",").split(",")]
+    return list(dict.fromkeys(p for p in parts if p))
+
+
+_OWNER_SEPARATORS = re.compile(r"[/;,&\n]")
+
+
+def read_owners(text: str) -> list[str]:
+    """ "GM / DS & Sam Moss" -> ["GM", "DS", "Sam Moss"]: owners split at /, ;, commas, & and new
+    lines, in order, without repeats. "and" also separates owners, but it is in job titles too ("Head
+    of SEN and Inclusion"), so it is split only when matching the People sheet (`owners.OwnerMatcher`)."""
+    parts = [" ".join(p.split()) for p in _OWNER_SEPARATORS.split(text or "")]
     return list(dict.fromkeys(p for p in parts if p))
 
 

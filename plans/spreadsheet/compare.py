@@ -14,7 +14,8 @@ from history import services as history
 from ..models import Plan
 from ..snapshots import plan_snapshot
 from . import template as t
-from .compare_items import check_status_removals, item_work, unknown_person
+from .compare_items import check_status_removals, item_work
+from .owners import Known, OwnerMatcher
 from .planfile import PlanFile
 from .problems import Problem
 from .work import ADDED, CHANGED, REMOVED, PersonWork, StatusWork, Work, WorkstreamWork
@@ -69,7 +70,9 @@ def _person_work(plan_file: PlanFile, state: "AreaState", work: Work) -> None:
     work.people.sort(key=lambda p: p.initials.lower())
 
 
-def _workstream_work(plan_file: PlanFile, state: "AreaState", work: Work, people: dict[str, str]) -> None:
+def _workstream_work(
+    plan_file: PlanFile, state: "AreaState", work: Work, people: dict[str, str], owners: OwnerMatcher
+) -> None:
     has_lead = plan_file.has_column("Workstreams", "Lead")
     for row in plan_file.workstreams or []:
         existing = state.workstreams.get(row.code.lower())
@@ -81,9 +84,7 @@ def _workstream_work(plan_file: PlanFile, state: "AreaState", work: Work, people
             before = {"Code": existing.code, "Name": existing.name, "Lead": lead_before}
         lead = None
         if has_lead:
-            lead = people.get(row.lead.lower(), "") if row.lead else ""
-            if row.lead and not lead:
-                work.problems.append(Problem("Workstreams", row.row, "Lead", unknown_person(row.lead)))
+            lead = _lead(row.row, row.lead, owners, people, work) if row.lead else ""
         after = {"Code": row.code, "Name": row.name, "Lead": before.get("Lead", "") if lead is None else lead}
         diff = history.diff(before, after)
         if existing and not diff:
@@ -91,6 +92,18 @@ def _workstream_work(plan_file: PlanFile, state: "AreaState", work: Work, people
             continue
         action = CHANGED if existing else ADDED
         work.workstreams.append(WorkstreamWork(action, row.code, row.name, existing, lead, diff))
+
+
+def _lead(row: int, words: str, owners: OwnerMatcher, people: dict[str, str], work: Work) -> str:
+    """A workstream's lead, by initials, or by the full name or job title of exactly one person."""
+    match = owners.match(words)
+    if match.problem or len(match.initials) != 1:
+        message = match.problem or f'"{words}" names more than one person. Enter one lead\'s initials'
+        work.problems.append(Problem("Workstreams", row, "Lead", message))
+        return ""
+    if match.by_name:
+        work.notes.append(Problem("Workstreams", row, "Lead", f'Lead "{words}" read as {match.initials[0]}'))
+    return people.get(match.initials[0].lower(), match.initials[0])
 
 
 def _status_work(plan_file: PlanFile, state: "AreaState", work: Work) -> dict[str, str]:
@@ -201,10 +214,13 @@ def plan_work(plan_file: PlanFile, state: "AreaState") -> Work:
     people.update({row.initials.lower(): row.initials for row in plan_file.people or [] if row.initials})
     codes = {key: workstream.code for key, workstream in state.workstreams.items()}
     codes.update({row.code.lower(): row.code for row in plan_file.workstreams or [] if row.code})
+    known = {p.initials.lower(): Known(p.initials, p.name, p.job_title) for p in state.people.values()}
+    known.update({r.initials.lower(): Known(r.initials, r.name, r.job_title) for r in plan_file.people or []})
+    owners = OwnerMatcher(person for person in known.values() if person.initials)
     _person_work(plan_file, state, work)
-    _workstream_work(plan_file, state, work, people)
+    _workstream_work(plan_file, state, work, people, owners)
     labels = _status_work(plan_file, state, work)
-    item_work(plan_file, state, work, people, codes, labels)
+    item_work(plan_file, state, work, people, codes, labels, owners)
     check_status_removals(work)
     _plan_work(plan_file, state, work)
     return work

@@ -9,19 +9,13 @@ from history import services as history
 from .. import rules, snapshots
 from ..models import Item
 from . import template as t
+from .owners import OwnerMatcher
 from .planfile import ItemRow, PlanFile
 from .problems import Problem
 from .work import ADDED, CHANGED, ITEM_SCALARS, REMOVED, ItemWork, Work
 
 if TYPE_CHECKING:
     from .preview import AreaState
-
-
-def unknown_person(initials: str) -> str:
-    return (
-        f'"{initials}" is not in the People sheet or among the area\'s people. '
-        f"Add {initials} to the People sheet, or correct the initials"
-    )
 
 
 def check_status_removals(work: Work) -> None:
@@ -85,6 +79,26 @@ def _resolve(
     return resolved
 
 
+def _owners(row: ItemRow, matcher: OwnerMatcher, people: dict[str, str], work: Work) -> list[str]:
+    """The row's owners as initials: each written by initials, full name or job title (`owners`). A
+    whole cell that is one person's name or job title is that person, even with a / or , in it."""
+    whole = matcher.person(row.owners_written) if len(row.owners) > 1 else None
+    if whole is not None:
+        read = f'Owner "{" ".join(row.owners_written.split())}" read as {whole.initials}'
+        work.notes.append(Problem("Items", row.row, "Owners", read))
+        return [people.get(whole.initials.lower(), whole.initials)]
+    found: list[str] = []
+    for words in row.owners:
+        match = matcher.match(words)
+        if match.problem:
+            work.problems.append(Problem("Items", row.row, "Owners", match.problem))
+        elif match.by_name:
+            read = ", ".join(match.initials)
+            work.notes.append(Problem("Items", row.row, "Owners", f'Owner "{words}" read as {read}'))
+        found += [people.get(initials.lower(), initials) for initials in match.initials]
+    return list(dict.fromkeys(found))
+
+
 def item_work(
     plan_file: PlanFile,
     state: "AreaState",
@@ -92,9 +106,10 @@ def item_work(
     people: dict[str, str],
     codes: dict[str, str],
     labels: dict[str, str],
+    owners: OwnerMatcher,
 ) -> None:
     """The work on the plan's items: `people`, `codes` and `labels` spell each name (lower case) as
-    the file's sheets or the area do."""
+    the file's sheets or the area do; `owners` reads the owners written by name or job title."""
     has = {column: plan_file.has_column("Items", column) for column in t.ITEMS.columns}
     findings_by_item: dict[str, list[tuple[str, str]]] = {}
     for finding in plan_file.findings or []:
@@ -119,11 +134,10 @@ def item_work(
         entry = ItemWork(action="", number=row.number, existing=existing, text=row.text)
         entry.due_date = row.due_date if has["Due date"] or not existing else existing.due_date
         for attr, column in ITEM_SCALARS.items():
-            entry.scalars[attr] = (
-                getattr(row, attr) if has[column] or not existing else getattr(existing, attr)
-            )
+            given = has[column] or not existing or (attr == "due_text" and row.due_in_words)
+            entry.scalars[attr] = getattr(row, attr) if given else getattr(existing, attr)
         entry.owners = (
-            _resolve(row, "Owners", row.owners, people, unknown_person, work)
+            _owners(row, owners, people, work)
             if has["Owners"]
             else [o for o in before.get("Owners", "").split(", ") if o]
         )

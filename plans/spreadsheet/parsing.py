@@ -12,13 +12,25 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import TextChoices
 
+from common.dates import Due, format_uk_date
+
 from .. import rules
 from ..models import Plan
 from . import template as t
-from .cells import CellProblem, check_length, read_colour, read_date, read_list, read_yes_no
+from .cells import (
+    CellProblem,
+    check_length,
+    read_colour,
+    read_date,
+    read_due_date,
+    read_list,
+    read_owners,
+    read_yes_no,
+)
 from .planfile import FindingRow, ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
 from .problems import Problem
 from .reading import RawRow, RawSheet, ReadResult, read_sheets
+from .unused import unused_parts
 
 KIND_ALIASES = {"wsoa": Plan.Kind.WSOA, "pap": Plan.Kind.PRIORITY_ACTION_PLAN}
 KIND_LABELS = ", ".join(c.label for c in list(Plan.Kind)[:-1]) + f" or {Plan.Kind.OTHER.label}"
@@ -237,10 +249,10 @@ def _parse_items(sheet: _Sheet, depth: int) -> list[ItemRow]:
             row=row.number,
             number=row.get("Number"),
             text=sheet.text(row, "Text", required="Enter the item's text"),
-            due_date=sheet.read(row, "Due date", read_date, None, wording_column="Due as written"),
             due_text=sheet.text(row, "Due as written", limit=120),
             workstreams=read_list(row.get("Workstream")),
-            owners=read_list(row.get("Owners")),
+            owners=read_owners(row.get("Owners")),
+            owners_written=row.get("Owners"),
             partners=sheet.text(row, "Partners"),
             senior_owner=sheet.text(row, "Senior owner", limit=250),
             impact=sheet.text(row, "Impact"),
@@ -249,6 +261,7 @@ def _parse_items(sheet: _Sheet, depth: int) -> list[ItemRow]:
             status=sheet.text(row, "Status"),
             notes=sheet.text(row, "Notes"),
         )
+        _read_due(sheet, row, item)
         try:
             level = rules.number_level(item.number)
         except rules.NumberProblem as problem:
@@ -284,6 +297,25 @@ def _parse_items(sheet: _Sheet, depth: int) -> list[ItemRow]:
     return items
 
 
+def _read_due(sheet: _Sheet, row: RawRow, item: ItemRow) -> None:
+    """The item's due date; a month, term or range is kept as written (in "Due as written" unless that
+    already has the document's words), with the date at its end where certain, and the preview says so."""
+    due = sheet.read(row, "Due date", read_due_date, Due(None), wording_column="Due as written")
+    item.due_date = due.date
+    if not due.as_written:
+        return
+    item.due_in_words = True
+    item.due_text = item.due_text or due.as_written[:120]
+    how = (
+        f"read as {format_uk_date(due.date)}"
+        if due.date
+        else "kept with no due date, as its end is not certain"
+    )
+    sheet.plan_file.notes.append(
+        Problem(sheet.sheet.name, row.number, "Due date", f'Due "{due.as_written}" {how}')
+    )
+
+
 def _parse_findings(sheet: _Sheet, items: list[ItemRow]) -> list[FindingRow]:
     levels = {i.number.lower(): i.level for i in items}
     findings = []
@@ -315,7 +347,7 @@ def _parse_findings(sheet: _Sheet, items: list[ItemRow]) -> list[FindingRow]:
 
 def parse_sheets(read: ReadResult) -> PlanFile:
     """Check every sheet and row of a file that was read, and turn it into a PlanFile."""
-    plan_file = PlanFile(name=read.name, problems=list(read.problems))
+    plan_file = PlanFile(name=read.name, problems=list(read.problems), unused=unused_parts(read))
     if plan_file.problems and not read.sheets:
         return plan_file
     plan_sheet = _find_sheet(read, plan_file, t.PLAN)

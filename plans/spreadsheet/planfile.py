@@ -5,6 +5,7 @@ from datetime import date
 
 from .. import rules
 from .problems import Problem
+from .unused import Unused
 
 
 @dataclass
@@ -58,8 +59,10 @@ class ItemRow:
     text: str = ""
     due_date: date | None = None
     due_text: str = ""
+    due_in_words: bool = False  # the Due date was a month, term or range, kept as written in due_text
     workstreams: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
+    owners_written: str = ""  # the Owners cell as written, for a name that holds a separator
     partners: str = ""
     senior_owner: str = ""
     impact: str = ""
@@ -103,6 +106,8 @@ class PlanFile:
     findings: list[FindingRow] | None = None
     columns: dict[str, set[str]] = field(default_factory=dict)  # sheet name -> columns present
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # how cells were read, for the preview to say
+    unused: list[Unused] = field(default_factory=list)  # what the import leaves out
 
     @property
     def is_valid(self) -> bool:

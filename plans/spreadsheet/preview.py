@@ -17,8 +17,9 @@ from .. import rules
 from ..models import Finding, Item, ItemOwner, Plan, RagScheme
 from .compare import plan_work
 from .planfile import PlanFile
-from .problems import Problem
+from .problems import Problem, ProblemGroup, grouped
 from .template import SHEETS
+from .unused import Unused
 from .work import Work
 
 
@@ -73,11 +74,22 @@ class ImportPreview:
     statuses: Section = field(default_factory=lambda: Section("RAG statuses"))
     items: Section = field(default_factory=lambda: Section("Items"))
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # how cells were read ("Due ... read as ...")
+    unused: list[Unused] = field(default_factory=list)  # what the file has that is not imported
     work: Work | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_valid(self) -> bool:
         return not self.problems
+
+    @property
+    def problem_groups(self) -> list[ProblemGroup]:
+        """The problems, the same one in many rows said once with the list of rows."""
+        return grouped(self.problems)
+
+    @property
+    def note_groups(self) -> list[ProblemGroup]:
+        return grouped(self.notes)
 
     @property
     def sections(self) -> list[Section]:
@@ -227,6 +239,8 @@ def preview_import(*, area: LocalArea, plan_file: PlanFile) -> ImportPreview:
         reference=settings.reference,
         title=settings.title,
         problems=list(plan_file.problems),
+        notes=list(plan_file.notes),
+        unused=list(plan_file.unused),
     )
     if not plan_file.columns:  # not one sheet of the template could be read
         return preview
@@ -234,6 +248,7 @@ def preview_import(*, area: LocalArea, plan_file: PlanFile) -> ImportPreview:
     preview.plan, preview.is_new_plan = state.plan, state.plan is None
     preview.work = plan_work(plan_file, state)
     preview.problems = sorted([*preview.problems, *preview.work.problems], key=_in_file_order)
+    preview.notes = sorted([*preview.notes, *preview.work.notes], key=_in_file_order)
     level_names = plan_file.settings.level_names or (state.plan.level_names if state.plan else [])
     _fill(preview, level_names, preview.work)
     return preview

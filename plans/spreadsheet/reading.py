@@ -191,8 +191,13 @@ def _add_sheet(result: ReadResult, name: str, rows: Rows) -> None:
 
 def _add_csv(result: ReadResult, file_name: str, data: bytes) -> None:
     sheet = next((s for s in SHEETS if sheet_key(s.file_name) == sheet_key(file_name)), None)
-    if sheet is None:
-        return  # files that are not part of the template are ignored
+    if sheet is None:  # not part of the template: read only to be listed as not imported
+        key = sheet_key(file_name)
+        try:
+            result.sheets.setdefault(key, _table(file_name, _csv_rows(file_name, data), []))
+        except UploadProblem:
+            result.sheets.setdefault(key, RawSheet(name=file_name))
+        return
     try:
         _add_sheet(result, sheet.name, _csv_rows(file_name, data))
     except UploadProblem as problem:

@@ -104,6 +104,7 @@ class Work:
     removed_items: list[Item] = field(default_factory=list)
     removed_tops: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # how names were read, for the preview to say
 
 
 def creation_order(new: list[ItemWork]) -> list[ItemWork]:

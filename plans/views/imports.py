@@ -3,6 +3,7 @@ and importing it run in the background (plans/jobs.py): each step sends the user
 whose result opens the next."""
 
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -28,6 +29,25 @@ class UploadForm(Form):
         help_text="An Excel workbook (.xlsx) or a zip of CSV files (.zip) in the plan template",
         error_messages={"required": "Choose the file to import", "empty": "The file you chose is empty"},
     )
+
+
+class ImportConfirmForm(ConfirmForm):
+    """The confirm of a previewed plan import; when the file has columns the import leaves out, the
+    user says they have seen them."""
+
+    seen_unused = forms.BooleanField(
+        label="I have seen the columns that will not be imported",
+        help_text="What is in them stays in your file but will not be in the plan.",
+        error_messages={
+            "required": "Confirm you have seen the columns that will not be imported, "
+            "or cancel and add them to the plan's columns"
+        },
+    )
+
+    def __init__(self, *args: Any, unused: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not unused:
+            del self.fields["seen_unused"]
 
 
 def _job_page(access: Access, job_pk: object) -> HttpResponse:
@@ -66,7 +86,9 @@ def preview(request: SignedInRequest, access: Access, token: str) -> HttpRespons
     if job.state != job.State.DONE:  # still checking, or it could not: its page says which
         return _job_page(access, job.pk)
     result = preview_from_data(job.result["preview"])
-    form = ConfirmForm(request.POST or None, initial={"fingerprint": job.result["fingerprint"]})
+    form = ImportConfirmForm(
+        request.POST or None, initial={"fingerprint": job.result["fingerprint"]}, unused=bool(result.unused)
+    )
     if request.method == "POST" and form.is_valid() and result.is_valid:
         if form.cleaned_data["fingerprint"] != job.result["fingerprint"]:
             messages.info(

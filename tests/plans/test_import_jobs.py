@@ -8,9 +8,19 @@ from django.test import override_settings
 from django.urls import reverse
 
 from jobs.models import Job
-from plans.jobs import APPLY, PREVIEW, held_file, import_apply, import_preview, preview_from_data
+from plans.jobs import (
+    APPLY,
+    PREVIEW,
+    fingerprint,
+    held_file,
+    import_apply,
+    import_preview,
+    preview_data,
+    preview_from_data,
+)
 from plans.models import Plan
-from tests.plans.spreadsheet_files import valid_sheets, xlsx_bytes
+from plans.spreadsheet import preview_import, read_plan_file
+from tests.plans.spreadsheet_files import set_cell, valid_sheets, xlsx_bytes
 
 DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -101,3 +111,17 @@ def test_with_the_database_worker_the_pages_wait_for_the_check_and_the_import(
     plan = Plan.objects.get(reference="WSOA-2019")
     assert f'href="{plan.get_absolute_url()}">Open the plan WSOA-2019</a>' in done
     assert "Imported plan.xlsx: 18 added, 0 changed, 0 removed." in done
+
+
+@pytest.mark.django_db
+def test_the_kept_preview_keeps_the_notes_and_columns_left_out_and_its_fingerprint_covers_them(area):
+    sheets = valid_sheets()
+    set_cell(sheets, "Items", 5, "Due date", "Sept 2019")
+    plain = preview_import(area=area, plan_file=read_plan_file(xlsx_bytes(sheets), name="plan.xlsx"))
+    sheets["Items"][0].append("Measures")
+    sheets["Items"][1].append("Fewer complaints")
+    wider = preview_import(area=area, plan_file=read_plan_file(xlsx_bytes(sheets), name="plan.xlsx"))
+    kept = preview_from_data(preview_data(wider)["preview"])
+    assert [u.words for u in kept.unused] == ['Items: "Measures" (1 filled cell)']
+    assert [str(n) for n in kept.notes] == ['Items, row 5, Due date: Due "Sept 2019" read as 30/09/2019']
+    assert fingerprint(plain) != fingerprint(wider), "a confirm must have seen the columns left out"

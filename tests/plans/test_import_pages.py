@@ -208,3 +208,63 @@ def test_choosing_no_file_says_so_on_the_upload_page(client, area, programme_man
     assert response.status_code == 200
     assert "Choose the file to import" in response.content.decode()
     assert not Job.objects.exists()
+
+
+def sheets_with_a_column_left_out():
+    sheets = valid_sheets()
+    for number, row in enumerate(sheets["Items"]):
+        row.append("Success Criteria / Measures" if number == 0 else "Fewer complaints")
+    return sheets
+
+
+def test_the_preview_lists_the_columns_that_will_not_be_imported(client, area, programme_manager):
+    client.force_login(programme_manager)
+    check = upload(client, xlsx_bytes(sheets_with_a_column_left_out()))
+    assert check.message == (
+        "Checked plan.xlsx: 18 to add, 0 to change and 0 to remove. "
+        "1 column will not be imported: see which. Nothing has been saved yet."
+    )
+    page = client.get(check.result_url).content.decode()
+    assert "These columns will not be imported" in page
+    assert "Items: &quot;Success Criteria / Measures&quot; (9 filled cells)" in page
+    assert "I have seen the columns that will not be imported" in page
+
+
+def test_the_import_is_refused_until_the_user_says_they_have_seen_the_columns_left_out(
+    client, area, programme_manager
+):
+    client.force_login(programme_manager)
+    preview_url = previewed(client, xlsx_bytes(sheets_with_a_column_left_out()))
+    fingerprint = client.get(preview_url).context["form"].initial["fingerprint"]
+    refused = client.post(preview_url, {"fingerprint": fingerprint})
+    assert refused.status_code == 200
+    assert "Confirm you have seen the columns that will not be imported" in refused.content.decode()
+    assert not Job.objects.filter(kind="plans.import_apply").exists()
+    imported = job_behind(client.post(preview_url, {"fingerprint": fingerprint, "seen_unused": "on"}))
+    assert imported.state == Job.State.DONE, imported.message
+    assert Plan.objects.filter(reference="WSOA-2019").exists()
+
+
+def test_a_file_in_the_template_asks_nothing_about_columns(client, area, programme_manager):
+    client.force_login(programme_manager)
+    page = client.get(previewed(client, xlsx_bytes(valid_sheets()))).content.decode()
+    assert "will not be imported" not in page
+
+
+def test_the_same_problem_in_many_rows_is_one_line_of_the_page_with_its_rows(client, area, programme_manager):
+    client.force_login(programme_manager)
+    sheets = valid_sheets()
+    for row in (5, 6, 9, 10):
+        set_cell(sheets, "Items", row, "Due date", "ongoing")
+    page = client.get(previewed(client, xlsx_bytes(sheets))).content.decode()
+    assert "Items, rows 5, 6, 9, 10, Due date" in page
+    assert page.count("is not a date, a month, a term or a range of them") == 1
+
+
+def test_the_preview_says_how_a_month_or_range_was_read(client, area, programme_manager):
+    client.force_login(programme_manager)
+    sheets = valid_sheets()
+    set_cell(sheets, "Items", 5, "Due date", "Sept 2018 - March 2019")
+    page = client.get(previewed(client, xlsx_bytes(sheets))).content.decode()
+    assert "How the file was read" in page
+    assert "Due &quot;Sept 2018 - March 2019&quot; read as 31/03/2019" in page

@@ -182,3 +182,53 @@ def test_the_stockport_demo_imports_from_its_folder_whole(db):
     assert undated == [], f"milestones with neither a due date nor a date as written: {undated}"
     per_level = Counter(items.values_list("level", flat=True))
     assert per_level == Counter(number.count(".") + 1 for number in numbers)
+
+
+def _with_a_column_left_out(tmp_path, fmt: str = "xlsx"):
+    sheets = valid_sheets()
+    for number, row in enumerate(sheets["Items"]):
+        row.append("Success Criteria / Measures" if number == 0 else "Fewer complaints")
+    return write_file(tmp_path, sheets, fmt)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "folder"])
+def test_a_dry_run_lists_the_columns_that_will_not_be_imported(area, tmp_path, fmt):
+    out, _ = run(
+        "import_plan", str(_with_a_column_left_out(tmp_path, fmt)), "--area", "stockport", "--dry-run"
+    )
+    assert (
+        'These columns will not be imported:\n  Items: "Success Criteria / Measures" (9 filled cells)' in out
+    )
+    assert Plan.objects.count() == 0
+
+
+def test_an_import_with_columns_left_out_is_refused_without_ignore_columns(area, tmp_path):
+    path = _with_a_column_left_out(tmp_path)
+    with pytest.raises(CommandError) as refused:
+        run("import_plan", str(path), "--area", "stockport")
+    assert str(refused.value) == (
+        "1 column will not be imported (listed above). Nothing was imported. "
+        "Run again with --ignore-columns to import the rest without them."
+    )
+    assert Plan.objects.count() == 0 and Change.objects.count() == 0
+    out, _ = run("import_plan", str(path), "--area", "stockport", "--ignore-columns")
+    assert "Imported plan WSOA-2019" in out
+
+
+def test_the_command_says_the_same_problem_in_many_rows_once_with_its_rows(area, tmp_path, capsys):
+    sheets = valid_sheets()
+    for row in (5, 6, 7, 9):
+        set_cell(sheets, "Items", row, "Due date", "ongoing")
+    with pytest.raises(CommandError) as failure:
+        call_command("import_plan", str(write_file(tmp_path, sheets)), "--area", "stockport")
+    err = capsys.readouterr().err
+    assert err.count("is not a date, a month, a term or a range of them") == 1
+    assert 'Items, rows 5-7, 9, Due date: "ongoing" is not a date' in err
+    assert "The file has 4 problems" in str(failure.value)
+
+
+def test_the_command_says_how_a_range_was_read(area, tmp_path):
+    sheets = valid_sheets()
+    set_cell(sheets, "Items", 5, "Due date", "Sept 2018 - March 2019")
+    out, _ = run("import_plan", str(write_file(tmp_path, sheets)), "--area", "stockport", "--dry-run")
+    assert 'Read: Items, row 5, Due date: Due "Sept 2018 - March 2019" read as 31/03/2019' in out

@@ -315,8 +315,9 @@ BAD_INPUTS = {
         'Findings, row 4, Item: Findings are for top-level items, and "1.1" is not one',
     ),
     "vague due date": (
-        lambda s: set_cell(s, "Items", 6, "Due date", "Autumn Term 2018"),
-        'Items, row 6, Due date: "Autumn Term 2018" is not a date. Enter a date in the format 31/03/2027, '
+        lambda s: set_cell(s, "Items", 6, "Due date", "When the board agrees"),
+        'Items, row 6, Due date: "When the board agrees" is not a date, a month, a term or a range of them. '
+        "Enter a date in the format 31/03/2027, "
         'or leave it blank and put the wording in "Due as written"',
     ),
 }

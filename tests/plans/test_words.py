@@ -46,6 +46,25 @@ def test_plural_pluralises_the_head_noun(name, expected):
     assert rules.plural(name) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Activity", "Activities"),  # -y after a consonant
+        ("Strategy", "Strategies"),
+        ("Survey", "Surveys"),  # -y after a vowel
+        ("Journey", "Journeys"),
+        ("Box", "Boxes"),  # -x
+        ("Wish", "Wishes"),  # -sh
+        ("Approach", "Approaches"),  # -ch
+        ("Focus", "Focuses"),  # -s
+        ("Status", "Statuses"),
+    ],
+)
+def test_plural_of_each_ending_is_never_just_an_added_s(name, expected):
+    """Activity -> Activities, not "Activitys"; Box -> Boxes, not "Boxs"."""
+    assert rules.plural(name) == expected
+
+
 @given(letters, letters)
 def test_plural_changes_only_the_word_before_of(head, tail):
     """Whatever follows " of " is kept as it was; the head word changes."""

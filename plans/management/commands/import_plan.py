@@ -1,4 +1,4 @@
-"""python manage.py import_plan FILE --area SLUG [--dry-run] [--user EMAIL]"""
+"""python manage.py import_plan FILE --area SLUG [--dry-run] [--ignore-columns] [--user EMAIL]"""
 
 from argparse import RawDescriptionHelpFormatter
 from pathlib import Path
@@ -12,6 +12,7 @@ from plans.spreadsheet import (
     ImportPreview,
     ImportRejected,
     Problem,
+    grouped,
     plan_import,
     preview_import,
     read_plan_file,
@@ -31,10 +32,22 @@ The plan is matched by its Reference: importing a file with the same Reference a
 updates that plan, item by item, matched by number. Items missing from the file are
 removed (they stay in the plan's history). Importing an unchanged file changes nothing.
 
+Columns the template does not have (and rows of the Plan sheet that are not its
+fields, and sheets that are not its sheets) are not imported. --dry-run lists them;
+an import refuses while there are any, unless you add --ignore-columns to say you
+have seen the list and want the rest imported without them.
+
+Dates may be written 31/10/2017, 31/10/17, 31-Oct-17, 31 Oct 2017, 31 October 2017
+or 2017-10-31. A month, term or range in the Due date column ("Sept 2019", "Autumn
+Term 2018", "Sept 2018 - March 2019") is kept as written, due at its end where that
+is certain. Owners may be initials, full names or job titles from the People sheet,
+separated by /, ;, commas, & or "and".
+
 Use -v 0 to list only the totals, not each thing added, changed or removed.
 
 Examples:
   python manage.py import_plan wsoa-2019.xlsx --area stockport --dry-run
+  python manage.py import_plan wsoa-2019.xlsx --area stockport --ignore-columns
   python manage.py import_plan demo/stockport-wsoa-2019 --area stockport --user pm@example.org
 """
 
@@ -56,6 +69,11 @@ class Command(BaseCommand):
             "--dry-run",
             action="store_true",
             help="check the file and show what would change, but write nothing",
+        )
+        parser.add_argument(
+            "--ignore-columns",
+            action="store_true",
+            help="import even though some columns will not be imported (a dry run lists them)",
         )
         parser.add_argument(
             "--user", metavar="EMAIL", help="the person to record in the history as making the changes"
@@ -82,6 +100,12 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self.stdout.write("This was a dry run: nothing was written.")
             return
+        if preview.unused and not options["ignore_columns"]:
+            count = len(preview.unused)
+            raise CommandError(
+                f"{count} column{'' if count == 1 else 's'} will not be imported (listed above). "
+                "Nothing was imported. Run again with --ignore-columns to import the rest without them."
+            )
         if not preview.has_changes:
             self.stdout.write("Nothing to import: the plan already matches the file.")
             return
@@ -99,8 +123,10 @@ class Command(BaseCommand):
         )
 
     def _fail(self, problems: list[Problem]) -> NoReturn:
-        for problem in problems:
-            self.stderr.write(str(problem))
+        for group in grouped(problems):
+            self.stderr.write(str(group))
+            for detail in group.details:
+                self.stderr.write(f"    row {detail.row}: {detail.message}")
         count = len(problems)
         raise CommandError(f"The file has {count} problem{'' if count == 1 else 's'}. Nothing was imported.")
 
@@ -127,6 +153,12 @@ def describe(preview: ImportPreview, *, details: bool = True) -> str:
                 lines.append(f'      {change.label}: "{_one_line(change.old)}" -> "{_one_line(change.new)}"')
         for entry in section.removed:
             lines.append(f"  - {entry.subject}  {entry.summary}".rstrip())
+    if preview.unused:
+        lines.append("These columns will not be imported:")
+        lines += [f"  {unused.words}" for unused in preview.unused]
+    for group in grouped(preview.notes) if details else []:
+        lines.append(f"Read: {group}")
+        lines += [f"    row {detail.row}: {detail.message}" for detail in group.details]
     return "\n".join(lines)
 
 
