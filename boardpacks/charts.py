@@ -200,7 +200,7 @@ def rag_overview_svg(content: dict[str, Any], *, name: str = OVERVIEW) -> str:
     every = content["sections"]["rag_overview"]["rows"]  # one scale for all the overview's charts
     biggest = max([1, *(row["total"] for row in every), *(_before_sum(row) for row in every)])
     plot = WIDTH - LABEL_WIDTH - RIGHT
-    legend_rows = (len(labels) + 3) // 4
+    legend_rows = 1 + max((row for _, row in _legend_places(labels)), default=0)
     height = (
         TOP
         + len(rows) * (HEADING + bars_per_row * (BAR + GAP) + GROUP_GAP - GAP)
@@ -277,16 +277,30 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _legend_places(labels: list[str]) -> list[tuple[float, int]]:
+    """Where each legend entry goes, as (x, row): entries side by side, as wide as their words (about 7.5
+    px a character at 13 px), wrapping to a new row before the chart's right edge, so a long status name
+    never runs into the next."""
+    places: list[tuple[float, int]] = []
+    x, row = float(LABEL_WIDTH), 0
+    for label in labels:
+        width = 20 + 7.5 * len(label) + 24
+        if x > LABEL_WIDTH and x + width > WIDTH - 8:
+            x, row = float(LABEL_WIDTH), row + 1
+        places.append((x, row))
+        x += width
+    return places
+
+
 def _legend(labels: list[str], colours: dict[str, str], top: float) -> str:
     parts = ['<g class="legend">']
-    for index, label in enumerate(labels):
-        x = LABEL_WIDTH + (index % 4) * 140
-        y = top + (index // 4) * LEGEND_ROW
+    for label, (x, row) in zip(labels, _legend_places(labels), strict=True):
+        y = top + row * LEGEND_ROW
         parts.append(
-            f'<rect x="{x}" y="{y}" width="14" height="14" '
+            f'<rect x="{x:.1f}" y="{y}" width="14" height="14" '
             f"fill={attr(colours.get(label, NO_STATUS['colour']))} "
             f'stroke="{INK}" stroke-width="0.5"/>'
-            f'<text x="{x + 20}" y="{y + 12}" fill="{INK}">{escape(label)}</text>'
+            f'<text x="{x + 20:.1f}" y="{y + 12}" fill="{INK}">{escape(label)}</text>'
         )
     parts.append("</g>")
     return "".join(parts)

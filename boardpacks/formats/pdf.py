@@ -37,8 +37,8 @@ def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-PRINT_ROWS = 30
-PRINT_MEASURES = 6  # red or worsening measures printed with their commentary, chart and figures
+PRINT_ROWS = 50
+PRINT_MEASURES = 8  # red or worsening measures printed with their commentary, chart and figures
 LONG_LISTS = (
     ("rag_overview", "rows"),
     ("exceptions", "red"),

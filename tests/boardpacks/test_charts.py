@@ -3,6 +3,8 @@ SVG an image with a title and a description in words, every status named in the 
 table that matches the content, and the content's text escaped."""
 
 import copy
+import itertools
+import re
 
 import pytest
 from defusedxml import ElementTree
@@ -166,3 +168,22 @@ def test_hostile_text_in_the_content_is_escaped_in_the_svg():
         assert "<script>" not in svg
     title = _svg(content, "rag-overview").find(f"{SVG}title").text
     assert "<script>alert(1)</script>" in title
+
+
+def test_long_status_names_in_the_legend_never_run_into_each_other():
+    content = sample_content()
+    names = ["Completed and embedded", "Completed", "Progressing well", "Not started yet", "Blocked"]
+    content["statuses"] = [{"label": name, "colour": "#1d70b8"} for name in names]
+    for row in content["sections"]["rag_overview"]["rows"]:
+        row["counts"] = [{"label": name, "colour": "#1d70b8", "now": 1, "before": 1} for name in names]
+    svg = chart_svg(content, "rag-overview")
+    legend = svg[svg.index('<g class="legend">') :]
+    entries = re.findall(r'<text x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]+)</text>', legend)
+    assert [words for _, _, words in entries] == names
+    by_row: dict[str, list[tuple[float, str]]] = {}
+    for x, y, words in entries:
+        by_row.setdefault(y, []).append((float(x), words))
+    for placed in by_row.values():
+        for (x, words), (next_x, _) in itertools.pairwise(placed):
+            assert x + 7 * len(words) < next_x, f"{words!r} runs into the next entry"
+        assert placed[-1][0] + 7 * len(placed[-1][1]) < 720
