@@ -18,6 +18,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from .pack_pages import PACK_PAGES
+
 REPEAT = int(os.environ.get("BENCH_REPEAT", "40"))  # timed requests per page, in ROUNDS rounds
 ROUNDS = 8
 WARMUP = int(os.environ.get("BENCH_WARMUP", "3"))
@@ -67,6 +69,7 @@ TIMED_PAGES = [
     "public_feed",
     "public_measures_csv",
 ]
+TIMED_PAGES += list(PACK_PAGES)  # the board pack pages, for a pack of the whole plan (bench/pack_pages.py)
 ENGLAND_MEASURES = int(os.environ.get("BENCH_ENGLAND_MEASURES", "120"))  # per area, for all 153 areas
 ENGLAND_PERIODS = int(os.environ.get("BENCH_ENGLAND_PERIODS", "6"))  # months of figures per measure
 _NUMBERS = re.compile(r"\b\d+\b")
@@ -164,11 +167,12 @@ def _time_pages(bench, trac_server=None, trac_pages=None) -> tuple[dict, dict]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from .pack_pages import make_pack_pages
     from .pages import page_urls
 
     client = Client()
     client.force_login(bench.user)
-    urls = page_urls(bench)
+    urls = {**page_urls(bench), **make_pack_pages(bench)}
     ours, theirs = {}, {}
     per_round = max(1, REPEAT // ROUNDS)
     for name in TIMED_PAGES:

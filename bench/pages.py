@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.urls import reverse
 
+from .pack_pages import PACK_PAGES
+
 if TYPE_CHECKING:
     from .generate import BenchArea
 
@@ -154,6 +156,7 @@ REGISTER_PAGES = {
     "public_measures_csv": ("Published measures, CSV (open data)", "{public_measures} measures"),
 }
 ALL_PAGES = {**OUR_PAGES, **CYCLE_PAGES, **SCORECARD_PAGES, **REGISTER_PAGES}
+ALL_PAGES.update(PACK_PAGES)  # the board pack pages (bench/pack_pages.py)
 
 
 def page_urls(bench: "BenchArea") -> dict[str, str]:

@@ -11,6 +11,7 @@ import django
 
 from .boardpacks import report_lines as board_pack_lines
 from .jobs_import import import_jobs_table
+from .pack_pages import PACK_PAGES
 from .pages import ALL_PAGES, CYCLE_PAGES, OUR_PAGES, REGISTER_PAGES, SCORECARD_PAGES
 
 # Trac's pages: name -> (what it is, whether it is the one our page is judged against)
@@ -392,6 +393,15 @@ def write_report(path: Path, runs: dict, runtime: float) -> None:
         "20 entries as for 30 and 100.",
         "",
         *_our_table(runs, REGISTER_PAGES),
+        "",
+        "## The board pack pages",
+        "",
+        "A pack of the monthly SEND board pack made from the whole plan (`bench/pack_pages.py`: its "
+        "content read from the data as reported, with stand-in files), in three versions over two reported "
+        "periods, and the finished job that made it. `tests/test_query_counts.py` checks that each page "
+        "makes as many queries for a pack of the small plan as for one of a plan five times larger.",
+        "",
+        *_our_table(runs, PACK_PAGES),
         "",
         *_england_section(runs),
         "",

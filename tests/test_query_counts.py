@@ -120,3 +120,43 @@ def test_a_viewers_home_reads_the_programme_at_a_glance_in_as_many_queries_whate
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def _pack_page_counts(bench) -> tuple[dict[str, int], int]:
+    """Queries per board pack page, as the programme manager and (home, the sent pack, read on the web)
+    as a viewer, for a pack made from the whole of the bench's plan; and the length of the pack read on
+    the web."""
+    from bench.pack_pages import make_pack_pages
+
+    urls = make_pack_pages(bench)
+    viewer = UserFactory()
+    MembershipFactory(user=viewer, area=bench.area, role=Role.VIEWER)
+    counts = {}
+    for who, user, names in (
+        ("pm", bench.user, list(urls)),
+        ("viewer", viewer, ["boardpacks_home", "boardpack", "boardpack_read"]),
+    ):
+        client = Client()
+        client.force_login(user)
+        for name in names:
+            client.get(urls[name])
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(urls[name])
+            assert response.status_code == 200, (who, name, response.status_code)
+            counts[f"{who} {name}"] = len(queries)
+    return counts, len(response.content)
+
+
+def test_board_pack_pages_read_as_many_queries_for_a_pack_of_a_plan_five_times_larger(db, settings, tmp_path):
+    """The pack pages read the pack's stored content, never the plan again item by item."""
+    settings.PRIVATE_UPLOAD_ROOT = tmp_path
+    small = build_area(SMALL, slug="small", today=TODAY)
+    large = build_area(LARGE, slug="large", today=TODAY)
+
+    (small_counts, small_page), (large_counts, large_page) = (
+        _pack_page_counts(small),
+        _pack_page_counts(large),
+    )
+
+    assert large_page > 2 * small_page  # the large plan's pack shows far more
+    assert small_counts == large_counts
