@@ -227,3 +227,25 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.quotation[:60]
+
+
+class PlanText(models.Model):
+    """A section of a plan's own words (its introduction, commitment, ...): plain text, paragraphs kept."""
+
+    class Section(models.TextChoices):
+        INTRODUCTION = "introduction", "Introduction"
+        COMMITMENT = "commitment", "Commitment"
+        PRINCIPLES = "principles", "Principles"
+        GOVERNANCE = "governance", "Governance"
+        MONITORING = "monitoring", "Monitoring"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="texts")
+    section = models.CharField(max_length=20, choices=Section.choices)
+    text = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.UniqueConstraint("plan", "section", name="plan_text_section_once")]
+
+    def __str__(self) -> str:
+        return f"{self.get_section_display()} of {self.plan_id}"

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from areas.models import Person, Workstream
 from common.dates import format_uk_date
 
-from .models import Item, Plan, RagStatus
+from .models import Item, Plan, PlanText, RagStatus
 
 if TYPE_CHECKING:
     from .services.items import ItemContent
@@ -104,3 +104,8 @@ def rag_status_snapshot(status: RagStatus) -> dict[str, str]:
         "Needs evidence of impact": "Yes" if status.needs_impact_evidence else "No",
         "Position": str(status.position),
     }
+
+
+def plan_text_snapshot(text: PlanText) -> dict[str, str]:
+    """A section of a plan's text, in full, under the section's name."""
+    return {text.get_section_display(): text.text}
