@@ -163,3 +163,15 @@ def with_article(name: str) -> str:
     if lower.startswith(_A_BEFORE):
         return f"a {text}"
     return f"{'an' if lower[:1] in _VOWELS else 'a'} {text}"
+
+
+def plain_text(text: str) -> str:
+    """A plan's text as it is kept, whether typed on the page or read from a file: line endings as \\n,
+    spaces at the end of each line dropped, no blank lines before or after. Kept this way, a section
+    exported and imported again is the same, so the import finds nothing to change.
+
+    >>> plain_text("One.  \\r\\n\\r\\nTwo.\\n\\n")
+    'One.\\n\\nTwo.'
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip("\n")

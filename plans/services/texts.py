@@ -6,6 +6,7 @@ from django.db import transaction
 from accounts.models import User
 from history import services as history
 
+from .. import rules
 from ..models import Plan, PlanText
 from ..snapshots import plan_text_snapshot
 
@@ -23,11 +24,10 @@ def plan_text_save(
     source: str = "Web",
 ) -> PlanText:
     """Save one section's text. A section never written is at version 0: the first save claims it, so two
-    people writing it at once never lose a change. Line endings are kept as \\n, trailing spaces dropped."""
+    people writing it at once never lose a change. The text is kept as `rules.plain_text` says."""
     if section not in PlanText.Section.values:
         raise ValidationError({"section": f"There is no section called {section}"})
-    text = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    text = text.strip("\n")
+    text = rules.plain_text(text)
     if len(text) > TEXT_LIMIT:
         raise ValidationError(
             {"text": f"Keep a section under {TEXT_LIMIT:,} characters: this has {len(text):,}"}

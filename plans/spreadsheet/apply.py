@@ -28,6 +28,7 @@ from ..services import (
 from .planfile import PlanFile
 from .preview import ImportPreview, preview_import
 from .problems import ImportRejected, Problem
+from .texts import texts_write
 from .work import ADDED, CHANGED, REMOVED, ItemWork, Work, creation_order
 
 
@@ -264,6 +265,7 @@ def plan_import(
             scheme = writer.scheme()
             plan = writer.plan(scheme)
             writer.items_and_findings(plan)
+            texts_write(plan=plan, work=preview.work.texts, by=by, source=source)
             writer.scheme_order(scheme)
         preview.plan = plan  # the plan as imported, new or not
     return preview

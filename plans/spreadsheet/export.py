@@ -21,6 +21,7 @@ from common.uploads import csv_safe, without_control_characters, xlsx_text_cell
 
 from ..models import Item, ItemOwner, Plan
 from . import template as t
+from .texts import text_rows
 
 FORMATS = ("xlsx", "zip")
 CONTENT_TYPES = {
@@ -108,7 +109,7 @@ def plan_tables(plan: Plan) -> list[Table]:
     return list(
         zip(
             t.SHEETS,
-            [plan_rows, people_rows, workstream_rows, status_rows, item_rows, finding_rows],
+            [plan_rows, people_rows, workstream_rows, status_rows, item_rows, finding_rows, text_rows(plan)],
             strict=True,
         )
     )

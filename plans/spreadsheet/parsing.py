@@ -30,6 +30,7 @@ from .cells import (
 from .planfile import FindingRow, ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
 from .problems import Problem
 from .reading import RawRow, RawSheet, ReadResult, read_sheets
+from .texts import parse_texts
 from .unused import unused_parts
 
 KIND_ALIASES = {"wsoa": Plan.Kind.WSOA, "pap": Plan.Kind.PRIORITY_ACTION_PLAN}
@@ -363,6 +364,8 @@ def parse_sheets(read: ReadResult) -> PlanFile:
         plan_file.items = _parse_items(sheet, len(plan_file.settings.level_names) or rules.MAX_LEVELS)
     if sheet := _find_sheet(read, plan_file, t.FINDINGS):
         plan_file.findings = _parse_findings(sheet, plan_file.items)
+    if sheet := _find_sheet(read, plan_file, t.PLAN_TEXT):
+        plan_file.texts = parse_texts(sheet)
     return plan_file
 
 

@@ -66,7 +66,9 @@ FINDINGS = Sheet(
     "Findings", "findings.csv", ("Item", "Finding", "Page"), ("Item", "Finding"), False, (8, 90, 8)
 )
 
-SHEETS: tuple[Sheet, ...] = (PLAN, PEOPLE, WORKSTREAMS, RAG_SCHEME, ITEMS, FINDINGS)
+PLAN_TEXT = Sheet("Plan text", "plan_text.csv", ("Section", "Text"), ("Section", "Text"), False, (16, 110))
+
+SHEETS: tuple[Sheet, ...] = (PLAN, PEOPLE, WORKSTREAMS, RAG_SCHEME, ITEMS, FINDINGS, PLAN_TEXT)
 
 # The rows of the Plan sheet, in the order the export writes them.
 PLAN_FIELDS = (
