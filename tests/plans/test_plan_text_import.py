@@ -8,6 +8,7 @@ from plans.models import Plan, PlanText
 from plans.rules import plain_text
 from plans.spreadsheet import export_plan, plan_import, preview_import, read_plan_file
 from tests.plans.spreadsheet_files import valid_sheets, xlsx_bytes, zip_bytes
+from tests.plans.test_import_pages import confirm, previewed
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,14 @@ def test_an_unknown_or_repeated_section_is_a_problem_at_its_row(area):
         ),
         ("Plan text", 4, "Section", '"governance" is also in row 3. Give each section one row'),
     ]
+
+
+def test_the_preview_page_shows_a_changed_section_whole_with_its_paragraphs(client, area, programme_manager):
+    client.force_login(programme_manager)
+    confirm(client, previewed(client, xlsx_bytes(with_texts(["Governance", "The board meets."]))))
+    long_text = " ".join(["Every word of this paragraph is shown."] * 30) + "\n\nA second paragraph."
+    page = client.get(previewed(client, xlsx_bytes(with_texts(["Governance", long_text])))).content.decode()
+    assert "Plan text: Governance" in page
+    assert '<p class="govuk-body app-diff-old">The board meets.</p>' in page
+    paragraphs = long_text.replace("\n\n", "<br><br>")
+    assert f'<p class="govuk-body">{paragraphs}</p>' in page
