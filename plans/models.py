@@ -163,6 +163,14 @@ class Item(models.Model):
         RagStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="items"
     )
     notes = models.TextField(blank=True)
+    measure_codes = models.CharField(
+        "measures",
+        max_length=500,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="The scorecard measures the item cites, by code, as plans.rules.measure_codes keeps them",
+    )
     overall_status = models.ForeignKey(
         RagStatus,
         null=True,

@@ -25,6 +25,7 @@ ITEM_LABELS = {
     "see_also": "See also",
     "status": "Status",
     "notes": "Notes",
+    "measure_codes": "Measures",
 }
 
 
@@ -71,6 +72,7 @@ def _as_read(
         "See also": ", ".join(i.number for i in sorted(see_also, key=lambda i: i.sort_key)),
         "Status": written.status.label if written.status else "",
         "Notes": written.notes,
+        "Measures": written.measure_codes,
     }
 
 

@@ -175,6 +175,7 @@ class _Writer:
             impact=scalars["impact"],
             evidence=scalars["evidence"],
             notes=scalars["notes"],
+            measure_codes=scalars["measure_codes"],
             status=self.statuses.get(entry.status.lower()) if entry.status else None,
             owners=[self.people[i.lower()] for i in entry.owners],
             workstreams=[self.workstreams[c.lower()] for c in entry.workstreams],

@@ -97,6 +97,7 @@ def plan_tables(plan: Plan) -> list[Table]:
             ", ".join(i.number for i in sorted(item.see_also.all(), key=lambda i: i.sort_key)),
             item.status.label if item.status else "",
             item.notes,
+            item.measure_codes,
         ]
         for item in items
     ]

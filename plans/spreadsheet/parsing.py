@@ -261,6 +261,7 @@ def _parse_items(sheet: _Sheet, depth: int) -> list[ItemRow]:
             see_also=read_list(row.get("See also")),
             status=sheet.text(row, "Status"),
             notes=sheet.text(row, "Notes"),
+            measure_codes=", ".join(rules.measure_codes(sheet.text(row, "Measures", limit=500))),
         )
         _read_due(sheet, row, item)
         try:

@@ -70,6 +70,7 @@ class ItemRow:
     see_also: list[str] = field(default_factory=list)
     status: str = ""
     notes: str = ""
+    measure_codes: str = ""  # as plans.rules.measure_codes keeps them, joined by ", "
 
     @property
     def level(self) -> int:

@@ -57,10 +57,11 @@ ITEMS = Sheet(
         "See also",
         "Status",
         "Notes",
+        "Measures",
     ),
     ("Number", "Text"),
     True,
-    (10, 70, 12, 18, 12, 14, 30, 25, 50, 50, 12, 25, 40),
+    (10, 70, 12, 18, 12, 14, 30, 25, 50, 50, 12, 25, 40, 14),
 )
 FINDINGS = Sheet(
     "Findings", "findings.csv", ("Item", "Finding", "Page"), ("Item", "Finding"), False, (8, 90, 8)

@@ -24,6 +24,7 @@ ITEM_SCALARS = {  # ItemContent field -> Items column
     "impact": "Impact",
     "evidence": "How do we know",
     "notes": "Notes",
+    "measure_codes": "Measures",
 }
 
 
