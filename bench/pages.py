@@ -172,6 +172,7 @@ def page_urls(bench: "BenchArea") -> dict[str, str]:
     in_reported_period = {"area": slug, "period_pk": bench.reported_period.pk}
     return {
         "overview": reverse("plans:plan", kwargs={"area": slug, "pk": plan}),
+        "plan_text": reverse("plans:plan-text", kwargs={"area": slug, "pk": plan}),
         "item": reverse("plans:item", kwargs={"area": slug, "pk": bench.action.pk}),
         "milestones": milestones,
         "milestones_filtered": by_workstream,

@@ -9,7 +9,7 @@ from areas.forms import PersonChoiceField, offer_people
 from areas.models import LocalArea, Person, Workstream
 from common.forms import FastSelect, Form, ModelForm, UKDateField, split_list
 
-from . import rollup
+from . import measure_codes, rollup, rules
 from .models import Item, Plan, RagScheme, RagStatus
 from .presets import RAG_PRESETS
 from .services import ItemContent, PlanContent
@@ -89,6 +89,14 @@ class ItemForm(Form):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "spellcheck": "false"}),
     )
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    measures = forms.CharField(
+        label="Measures",
+        required=False,
+        max_length=500,
+        help_text="Codes of the scorecard measures this item contributes to, separated by commas: "
+        "for example, S6, S7, E9",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "spellcheck": "false"}),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(
@@ -120,6 +128,14 @@ class ItemForm(Form):
             )
         return [people[i.lower()] for i in initials]
 
+    def clean_measures(self) -> str:
+        codes = rules.measure_codes(self.cleaned_data["measures"])
+        known = measure_codes.known_codes(self.plan.area)
+        if known is not None and (problem := rules.unknown_codes_problem(codes, known)):
+            raise ValidationError(f"{problem} Check the codes on the scorecard")
+        spelled = {code.lower(): code for code in known or []}
+        return ", ".join(spelled.get(code.lower(), code) for code in codes)
+
     def clean_see_also(self) -> list[Item]:
         numbers = split_list(self.cleaned_data["see_also"])
         found = {i.number: i for i in self.plan.items.current().filter(number__in=numbers)}
@@ -139,6 +155,7 @@ class ItemForm(Form):
             impact=data["impact"],
             evidence=data["evidence"],
             notes=data["notes"],
+            measure_codes=data["measures"],
             status=data["status"],
             owners=data["owners"],
             workstreams=list(data["workstreams"]),
@@ -161,6 +178,7 @@ def item_initial(item: Item) -> dict[str, object]:
         "evidence": item.evidence,
         "see_also": ", ".join(i.number for i in item.see_also.all()),
         "notes": item.notes,
+        "measures": item.measure_codes,
         "version": item.version,
     }
 

@@ -105,9 +105,10 @@ def preview_from_data(data: dict[str, Any]) -> ImportPreview:
             changed=entries("changed"),
             removed=entries("removed"),
             unchanged=kept["unchanged"],
+            full=kept.get("full", False),
         )
 
-    people, workstreams, statuses, items = (section(s) for s in data["sections"])
+    people, workstreams, statuses, items, *more = (section(s) for s in data["sections"])
     return ImportPreview(
         file_name=data["file_name"],
         reference=data["reference"],
@@ -118,6 +119,7 @@ def preview_from_data(data: dict[str, Any]) -> ImportPreview:
         workstreams=workstreams,
         statuses=statuses,
         items=items,
+        texts=more[0] if more else Section("Plan text", full=True),
         problems=[Problem(**p) for p in data["problems"]],
         notes=[Problem(**p) for p in data.get("notes", [])],
         unused=[Unused(**u) for u in data.get("unused", [])],

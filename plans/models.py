@@ -163,6 +163,14 @@ class Item(models.Model):
         RagStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="items"
     )
     notes = models.TextField(blank=True)
+    measure_codes = models.CharField(
+        "measures",
+        max_length=500,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="The scorecard measures the item cites, by code, as plans.rules.measure_codes keeps them",
+    )
     overall_status = models.ForeignKey(
         RagStatus,
         null=True,
@@ -227,3 +235,25 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.quotation[:60]
+
+
+class PlanText(models.Model):
+    """A section of a plan's own words (its introduction, commitment, ...): plain text, paragraphs kept."""
+
+    class Section(models.TextChoices):
+        INTRODUCTION = "introduction", "Introduction"
+        COMMITMENT = "commitment", "Commitment"
+        PRINCIPLES = "principles", "Principles"
+        GOVERNANCE = "governance", "Governance"
+        MONITORING = "monitoring", "Monitoring"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="texts")
+    section = models.CharField(max_length=20, choices=Section.choices)
+    text = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.UniqueConstraint("plan", "section", name="plan_text_section_once")]
+
+    def __str__(self) -> str:
+        return f"{self.get_section_display()} of {self.plan_id}"

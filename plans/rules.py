@@ -1,6 +1,8 @@
 """Rules about plan items, in plain Python (no Django), each named and tested on its own."""
 
+import difflib
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 MAX_LEVELS = 4
@@ -163,3 +165,49 @@ def with_article(name: str) -> str:
     if lower.startswith(_A_BEFORE):
         return f"a {text}"
     return f"{'an' if lower[:1] in _VOWELS else 'a'} {text}"
+
+
+def plain_text(text: str) -> str:
+    """A plan's text as it is kept, whether typed on the page or read from a file: line endings as \\n,
+    spaces at the end of each line dropped, no blank lines before or after. Kept this way, a section
+    exported and imported again is the same, so the import finds nothing to change.
+
+    >>> plain_text("One.  \\r\\n\\r\\nTwo.\\n\\n")
+    'One.\\n\\nTwo.'
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+def measure_codes(text: str) -> list[str]:
+    """Measure codes as an item cites them ("S6, S7; E9"): split at commas, semicolons and line breaks,
+    spaces inside a code dropped, each once (whatever its case), in the order written.
+
+    >>> measure_codes("S6, s6 ; E 9")
+    ['S6', 'E9']
+    """
+    found: dict[str, str] = {}
+    for part in re.split(r"[,;\n]", text or ""):
+        code = "".join(part.split())
+        if code and code.lower() not in found:
+            found[code.lower()] = code
+    return list(found.values())
+
+
+def unknown_codes_problem(codes: list[str], known: Iterable[str]) -> str | None:
+    """What to say of the codes that are not the area's measures, with the closest known code when one
+    is close; None when all are known. Each is a sentence, ending "." or "?".
+
+    >>> unknown_codes_problem(["S6x", "E9"], ["S6", "E9"])
+    '"S6x" is not the code of a measure in this area: did you mean S6?'
+    """
+    by_lower = {code.lower(): code for code in known}
+    unknown = [code for code in codes if code.lower() not in by_lower]
+    if not unknown:
+        return None
+    said = []
+    for code in unknown:
+        close = difflib.get_close_matches(code.lower(), list(by_lower), n=1, cutoff=0.6)
+        hint = f": did you mean {by_lower[close[0]]}?" if close else "."
+        said.append(f'"{code}" is not the code of a measure in this area{hint}')
+    return " ".join(said)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from areas.models import Person, Workstream
 from common.dates import format_uk_date
 
-from .models import Item, Plan, RagStatus
+from .models import Item, Plan, PlanText, RagStatus
 
 if TYPE_CHECKING:
     from .services.items import ItemContent
@@ -25,6 +25,7 @@ ITEM_LABELS = {
     "see_also": "See also",
     "status": "Status",
     "notes": "Notes",
+    "measure_codes": "Measures",
 }
 
 
@@ -71,6 +72,7 @@ def _as_read(
         "See also": ", ".join(i.number for i in sorted(see_also, key=lambda i: i.sort_key)),
         "Status": written.status.label if written.status else "",
         "Notes": written.notes,
+        "Measures": written.measure_codes,
     }
 
 
@@ -104,3 +106,8 @@ def rag_status_snapshot(status: RagStatus) -> dict[str, str]:
         "Needs evidence of impact": "Yes" if status.needs_impact_evidence else "No",
         "Position": str(status.position),
     }
+
+
+def plan_text_snapshot(text: PlanText) -> dict[str, str]:
+    """A section of a plan's text, in full, under the section's name."""
+    return {text.get_section_display(): text.text}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import imports, items, milestones, plans, rag
+from .views import imports, items, milestones, plans, rag, texts
 
 app_name = "plans"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("plans/<int:pk>/", plans.plan_detail, name="plan"),
     path("plans/<int:pk>/edit/", plans.plan_edit, name="plan-edit"),
     path("plans/<int:pk>/history/", plans.plan_history, name="plan-history"),
+    path("plans/<int:pk>/text/", texts.plan_text, name="plan-text"),
+    path("plans/<int:pk>/text/<str:section>/edit/", texts.plan_text_edit, name="plan-text-edit"),
     path("plans/<int:pk>/milestones/", milestones.milestone_list, name="milestones"),
     path("plans/<int:pk>/download.<str:fmt>", plans.plan_export, name="plan-export"),
     path("plans/<int:plan_pk>/items/new/", items.item_create, name="item-create"),

@@ -18,6 +18,12 @@ class ScorecardConfig(AppConfig):
         period_reporting.connect(refuse_red_without_commentary, dispatch_uid="scorecard-red-commentary")
         period_reported.connect(scorecard_keep_when_reported, dispatch_uid="scorecard-as-reported")
 
+        from plans import measure_codes
+
+        from .selectors.measure import measure_codes_of
+
+        measure_codes.register(measure_codes_of)
+
     def clean_held_uploads(self, *, cutoff: datetime, dry_run: bool) -> HeldCount:
         """DfE files uploaded before `cutoff` and never imported (common.uploads_cleanup)."""
         from .dfe.uploads import stale_uploads_remove

@@ -135,6 +135,8 @@ TABLE = [
     ("plans:item", lambda d: {"pk": d["mine"].pk}, "", EVERYONE),
     ("plans:plan-create", lambda d: {}, "", MANAGER_ONLY),
     ("plans:plan-edit", lambda d: {"pk": d["plan"].pk}, "", MANAGER_ONLY),
+    ("plans:plan-text", lambda d: {"pk": d["plan"].pk}, "", EVERYONE),
+    ("plans:plan-text-edit", lambda d: {"pk": d["plan"].pk, "section": "governance"}, "", MANAGER_ONLY),
     ("plans:item-create", lambda d: {"plan_pk": d["plan"].pk}, "", MANAGER_ONLY),
     (
         "plans:item-create",
@@ -467,6 +469,8 @@ READ_KINDS = {
     "plans:my-items": Kind.PLAN,
     "plans:plan": Kind.PLAN,
     "plans:plan-history": Kind.PLAN,
+    "plans:plan-text": Kind.PLAN,
+    "plans:plan-text-edit": Kind.PLAN,
     "plans:milestones": Kind.PLAN,
     "plans:plan-export": Kind.PLAN,
     "plans:item": Kind.PLAN,

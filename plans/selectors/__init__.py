@@ -26,7 +26,16 @@ from .items import (
     links_of,
     milestones,
 )
-from .plans import not_done, plan_for, plans_for, rag_scheme_for, rag_schemes_for, rag_status_for, statuses_of
+from .plans import (
+    not_done,
+    plan_for,
+    plan_texts,
+    plans_for,
+    rag_scheme_for,
+    rag_schemes_for,
+    rag_status_for,
+    statuses_of,
+)
 from .rollups import Rollup, RollupRow, TopLevelRow, item_rollup, plan_overview, plan_rollups, rollup_of
 
 __all__ = [
@@ -53,6 +62,7 @@ __all__ = [
     "plan_for",
     "plan_overview",
     "plan_rollups",
+    "plan_texts",
     "plans_for",
     "rag_scheme_for",
     "rag_schemes_for",

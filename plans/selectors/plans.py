@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from areas.access import Access
 
-from ..models import Plan, RagScheme, RagStatus
+from ..models import Plan, PlanText, RagScheme, RagStatus
 
 
 def not_done(*, done_ids: list[int]) -> Q:
@@ -43,3 +43,13 @@ def rag_status_for(*, access: Access, scheme_pk: int, pk: int) -> RagStatus:
     return get_object_or_404(
         RagStatus.objects.select_related("scheme__area"), pk=pk, scheme_id=scheme_pk, scheme__area=access.area
     )
+
+
+def plan_texts(*, plan: Plan) -> list[PlanText]:
+    """Every section of the plan's text, in the fixed order; a section never written is an unsaved row at
+    version 0 with no text. One query."""
+    saved = {t.section: t for t in PlanText.objects.filter(plan=plan)}
+    return [
+        saved.get(section) or PlanText(plan=plan, section=section, text="", version=0)
+        for section in PlanText.Section.values
+    ]

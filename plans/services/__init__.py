@@ -4,6 +4,7 @@ from .items import ItemContent, item_create, item_move, item_remove, item_update
 from .plans import PlanContent, plan_create, plan_update
 from .rag import rag_scheme_create, rag_status_add, rag_status_move, rag_status_remove, rag_status_update
 from .rollup import item_overall_set, overall_snapshot
+from .texts import plan_text_save
 
 __all__ = [
     "ItemContent",
@@ -15,6 +16,7 @@ __all__ = [
     "item_update",
     "overall_snapshot",
     "plan_create",
+    "plan_text_save",
     "plan_update",
     "rag_scheme_create",
     "rag_status_add",

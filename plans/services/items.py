@@ -29,6 +29,7 @@ class ItemContent:
     impact: str = ""
     evidence: str = ""
     notes: str = ""
+    measure_codes: str = ""  # as plans.rules.measure_codes keeps them, joined by ", "
     status: RagStatus | None = None
     owners: list[Person] = field(default_factory=list)
     workstreams: list[Workstream] = field(default_factory=list)
@@ -43,6 +44,7 @@ class ItemContent:
         "impact",
         "evidence",
         "notes",
+        "measure_codes",
         "status",
     )
 

@@ -28,6 +28,7 @@ from ..services import (
 from .planfile import PlanFile
 from .preview import ImportPreview, preview_import
 from .problems import ImportRejected, Problem
+from .texts import texts_write
 from .work import ADDED, CHANGED, REMOVED, ItemWork, Work, creation_order
 
 
@@ -174,6 +175,7 @@ class _Writer:
             impact=scalars["impact"],
             evidence=scalars["evidence"],
             notes=scalars["notes"],
+            measure_codes=scalars["measure_codes"],
             status=self.statuses.get(entry.status.lower()) if entry.status else None,
             owners=[self.people[i.lower()] for i in entry.owners],
             workstreams=[self.workstreams[c.lower()] for c in entry.workstreams],
@@ -264,6 +266,7 @@ def plan_import(
             scheme = writer.scheme()
             plan = writer.plan(scheme)
             writer.items_and_findings(plan)
+            texts_write(plan=plan, work=preview.work.texts, by=by, source=source)
             writer.scheme_order(scheme)
         preview.plan = plan  # the plan as imported, new or not
     return preview

@@ -18,6 +18,7 @@ from .compare_items import check_status_removals, item_work
 from .owners import Known, OwnerMatcher
 from .planfile import PlanFile
 from .problems import Problem
+from .texts import text_work
 from .work import ADDED, CHANGED, REMOVED, PersonWork, StatusWork, Work, WorkstreamWork
 
 if TYPE_CHECKING:
@@ -223,4 +224,5 @@ def plan_work(plan_file: PlanFile, state: "AreaState") -> Work:
     item_work(plan_file, state, work, people, codes, labels, owners)
     check_status_removals(work)
     _plan_work(plan_file, state, work)
+    work.texts, work.texts_unchanged = text_work(plan_file, state.plan)
     return work

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from common.dates import format_uk_date
 from history import services as history
 
-from .. import rules, snapshots
+from .. import measure_codes, rules, snapshots
 from ..models import Item
 from . import template as t
 from .owners import OwnerMatcher
@@ -117,6 +117,7 @@ def item_work(
     scheme_name = work.scheme_name
     in_file = {row.number for row in plan_file.items}
     numbers = {number.lower(): number for number in in_file}
+    known_codes = measure_codes.known_codes(state.area) if has["Measures"] else None
 
     def unknown_code(code: str) -> str:
         return (
@@ -173,7 +174,12 @@ def item_work(
             "See also": ", ".join(sorted(entry.see_also, key=rules.sort_key)),
             "Status": entry.status,
             "Notes": entry.scalars["notes"],
+            "Measures": entry.scalars["measure_codes"],
         }
+        if has["Measures"] and known_codes is not None:
+            problem = rules.unknown_codes_problem(rules.measure_codes(row.measure_codes), known_codes)
+            if problem:
+                work.problems.append(Problem("Items", row.row, "Measures", f"{problem} Check the codes"))
         entry.diff = history.diff(before, entry.values)
         if plan_file.findings is not None:
             entry.findings = findings_by_item.get(row.number.lower(), [])

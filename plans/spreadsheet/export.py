@@ -21,6 +21,7 @@ from common.uploads import csv_safe, without_control_characters, xlsx_text_cell
 
 from ..models import Item, ItemOwner, Plan
 from . import template as t
+from .texts import text_rows
 
 FORMATS = ("xlsx", "zip")
 CONTENT_TYPES = {
@@ -96,6 +97,7 @@ def plan_tables(plan: Plan) -> list[Table]:
             ", ".join(i.number for i in sorted(item.see_also.all(), key=lambda i: i.sort_key)),
             item.status.label if item.status else "",
             item.notes,
+            item.measure_codes,
         ]
         for item in items
     ]
@@ -108,7 +110,7 @@ def plan_tables(plan: Plan) -> list[Table]:
     return list(
         zip(
             t.SHEETS,
-            [plan_rows, people_rows, workstream_rows, status_rows, item_rows, finding_rows],
+            [plan_rows, people_rows, workstream_rows, status_rows, item_rows, finding_rows, text_rows(plan)],
             strict=True,
         )
     )

@@ -30,6 +30,7 @@ from .cells import (
 from .planfile import FindingRow, ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
 from .problems import Problem
 from .reading import RawRow, RawSheet, ReadResult, read_sheets
+from .texts import parse_texts
 from .unused import unused_parts
 
 KIND_ALIASES = {"wsoa": Plan.Kind.WSOA, "pap": Plan.Kind.PRIORITY_ACTION_PLAN}
@@ -260,6 +261,7 @@ def _parse_items(sheet: _Sheet, depth: int) -> list[ItemRow]:
             see_also=read_list(row.get("See also")),
             status=sheet.text(row, "Status"),
             notes=sheet.text(row, "Notes"),
+            measure_codes=", ".join(rules.measure_codes(sheet.text(row, "Measures", limit=500))),
         )
         _read_due(sheet, row, item)
         try:
@@ -363,6 +365,8 @@ def parse_sheets(read: ReadResult) -> PlanFile:
         plan_file.items = _parse_items(sheet, len(plan_file.settings.level_names) or rules.MAX_LEVELS)
     if sheet := _find_sheet(read, plan_file, t.FINDINGS):
         plan_file.findings = _parse_findings(sheet, plan_file.items)
+    if sheet := _find_sheet(read, plan_file, t.PLAN_TEXT):
+        plan_file.texts = parse_texts(sheet)
     return plan_file
 
 

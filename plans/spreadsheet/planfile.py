@@ -70,6 +70,7 @@ class ItemRow:
     see_also: list[str] = field(default_factory=list)
     status: str = ""
     notes: str = ""
+    measure_codes: str = ""  # as plans.rules.measure_codes keeps them, joined by ", "
 
     @property
     def level(self) -> int:
@@ -93,6 +94,16 @@ class FindingRow:
 
 
 @dataclass
+class TextRow:
+    """A row of the Plan text sheet: a section (a PlanText.Section value) and its text, kept as
+    plans.rules.plain_text keeps it."""
+
+    row: int
+    section: str
+    text: str = ""
+
+
+@dataclass
 class PlanFile:
     """Everything in one plan file. A sheet the file leaves out is None; a column it leaves out
     is missing from `columns`, and the import leaves that field as it is."""
@@ -104,6 +115,7 @@ class PlanFile:
     statuses: list[StatusRow] | None = None
     items: list[ItemRow] = field(default_factory=list)
     findings: list[FindingRow] | None = None
+    texts: list[TextRow] | None = None  # the Plan text sheet
     columns: dict[str, set[str]] = field(default_factory=dict)  # sheet name -> columns present
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # how cells were read, for the preview to say

@@ -50,6 +50,7 @@ class Section:
     changed: list[Entry] = field(default_factory=list)
     removed: list[Entry] = field(default_factory=list)
     unchanged: int = 0
+    full: bool = False  # show each change whole, never cut (a plan's text)
 
     @property
     def has_changes(self) -> bool:
@@ -73,6 +74,7 @@ class ImportPreview:
     workstreams: Section = field(default_factory=lambda: Section("Workstreams"))
     statuses: Section = field(default_factory=lambda: Section("RAG statuses"))
     items: Section = field(default_factory=lambda: Section("Items"))
+    texts: Section = field(default_factory=lambda: Section("Plan text", full=True))
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # how cells were read ("Due ... read as ...")
     unused: list[Unused] = field(default_factory=list)  # what the file has that is not imported
@@ -93,7 +95,7 @@ class ImportPreview:
 
     @property
     def sections(self) -> list[Section]:
-        return [self.people, self.workstreams, self.statuses, self.items]
+        return [self.people, self.workstreams, self.statuses, self.items, self.texts]
 
     @property
     def has_changes(self) -> bool:
@@ -215,6 +217,10 @@ def _fill(preview: ImportPreview, level_names: list[str], work: Work) -> None:
     preview.workstreams.unchanged = work.workstreams_unchanged
     preview.statuses.unchanged = work.statuses_unchanged
     preview.items.unchanged = work.items_unchanged
+    for text in work.texts:
+        change = FieldChange(text.label, text.old, text.new)
+        preview.texts.add(Entry(text.action, text.label, f"Plan text: {text.label}", "", [change]))
+    preview.texts.unchanged = work.texts_unchanged
 
 
 def _in_file_order(problem: Problem) -> tuple[int, int, int]:

@@ -57,16 +57,19 @@ ITEMS = Sheet(
         "See also",
         "Status",
         "Notes",
+        "Measures",
     ),
     ("Number", "Text"),
     True,
-    (10, 70, 12, 18, 12, 14, 30, 25, 50, 50, 12, 25, 40),
+    (10, 70, 12, 18, 12, 14, 30, 25, 50, 50, 12, 25, 40, 14),
 )
 FINDINGS = Sheet(
     "Findings", "findings.csv", ("Item", "Finding", "Page"), ("Item", "Finding"), False, (8, 90, 8)
 )
 
-SHEETS: tuple[Sheet, ...] = (PLAN, PEOPLE, WORKSTREAMS, RAG_SCHEME, ITEMS, FINDINGS)
+PLAN_TEXT = Sheet("Plan text", "plan_text.csv", ("Section", "Text"), ("Section", "Text"), False, (16, 110))
+
+SHEETS: tuple[Sheet, ...] = (PLAN, PEOPLE, WORKSTREAMS, RAG_SCHEME, ITEMS, FINDINGS, PLAN_TEXT)
 
 # The rows of the Plan sheet, in the order the export writes them.
 PLAN_FIELDS = (

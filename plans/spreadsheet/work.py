@@ -13,6 +13,8 @@ from .problems import Problem
 if TYPE_CHECKING:
     from areas.models import Person, Workstream
 
+    from .texts import TextWork
+
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 ITEM_SCALARS = {  # ItemContent field -> Items column
     "text": "Text",
@@ -22,6 +24,7 @@ ITEM_SCALARS = {  # ItemContent field -> Items column
     "impact": "Impact",
     "evidence": "How do we know",
     "notes": "Notes",
+    "measure_codes": "Measures",
 }
 
 
@@ -103,6 +106,8 @@ class Work:
     items_unchanged: int = 0
     removed_items: list[Item] = field(default_factory=list)
     removed_tops: list[Item] = field(default_factory=list)
+    texts: list["TextWork"] = field(default_factory=list)  # sections of the plan's text added or changed
+    texts_unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # how names were read, for the preview to say
 

@@ -4,6 +4,7 @@ the words for a level's name (plural, a/an).
 Cells are separated by a line break, so that text read from the page (a screen reader's, a copy, a search)
 never runs one heading or count into the next."""
 
+import re
 from collections.abc import Iterable
 
 from django import template
@@ -18,6 +19,15 @@ from .. import rules
 from ..selectors import TopLevelRow
 
 register = template.Library()
+
+BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+@register.filter
+def paragraphs(value: str | None) -> list[str]:
+    """Plain text split into paragraphs at its blank lines (a plan's text): shown with `linebreaksbr`, so
+    single line breaks are kept too, and nothing in it is ever markup."""
+    return [part.strip() for part in BLANK_LINES.split((value or "").replace("\r\n", "\n")) if part.strip()]
 
 
 @register.filter

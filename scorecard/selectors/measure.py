@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from areas.access import Access
 from areas.models import LocalArea
+from plans import rules as plan_rules
 from plans.models import Item
 from progress.models import ReportingPeriod
 
@@ -172,12 +173,19 @@ def linked_items(*, measure: Measure) -> list[LinkedItem]:
     candidates = (
         Item.objects.current()
         .filter(plan__area_id=measure.area_id)
-        .filter(Q(impact__icontains=measure.code) | Q(evidence__icontains=measure.code))
+        .filter(
+            Q(impact__icontains=measure.code)
+            | Q(evidence__icontains=measure.code)
+            | Q(measure_codes__icontains=measure.code)
+        )
         .exclude(pk__in=seen)
         .select_related("plan")
         .order_by("plan__reference", "sort_key")
     )
     for item in candidates:
+        if measure.code.lower() in {code.lower() for code in plan_rules.measure_codes(item.measure_codes)}:
+            found.append(LinkedItem(item, f"Cites {measure.code} in its measures"))
+            continue
         places = [
             name
             for name, text in (("impact", item.impact), ("evidence", item.evidence))
@@ -288,6 +296,7 @@ def measures_for_item(*, item: Item) -> list[ItemMeasure]:
     """The scorecard measures an item is linked to, and those its impact or "how do we know" text names
     by code (the reverse of `linked_items`). One query, reading only the measures that could match."""
     words = {word.lower() for text in (item.impact, item.evidence) for word in candidate_codes(text)}
+    cited = {code.lower() for code in plan_rules.measure_codes(item.measure_codes)}
     linked_ids = Measure.items.through.objects.filter(item_id=item.pk).values("measure_id")
     measures = list(
         Measure.objects.filter(area_id=item.plan.area_id)
@@ -295,7 +304,7 @@ def measures_for_item(*, item: Item) -> list[ItemMeasure]:
             lower_code=Lower("code"),
             linked=ExpressionWrapper(Q(pk__in=linked_ids), output_field=BooleanField()),
         )
-        .filter(Q(pk__in=linked_ids) | Q(lower_code__in=words))
+        .filter(Q(pk__in=linked_ids) | Q(lower_code__in=words | cited))
         .only("pk", "code", "name", "area_id")
         .order_by("position", "code")
     )
@@ -306,6 +315,13 @@ def measures_for_item(*, item: Item) -> list[ItemMeasure]:
         places = [place for place, codes_there in named.items() if measure.code in codes_there]
         if measure.linked:
             found.append(ItemMeasure(measure, "Linked to this item"))
+        elif measure.code.lower() in cited:
+            found.append(ItemMeasure(measure, "Cited in its measures"))
         elif places:
             found.append(ItemMeasure(measure, f"Named in its {' and '.join(places)}"))
     return found
+
+
+def measure_codes_of(*, area: LocalArea) -> list[str]:
+    """The codes of the area's measures: what a plan item may cite (plans.measure_codes). One query."""
+    return list(Measure.objects.filter(area=area).values_list("code", flat=True))

@@ -118,10 +118,10 @@ def test_the_kept_preview_keeps_the_notes_and_columns_left_out_and_its_fingerpri
     sheets = valid_sheets()
     set_cell(sheets, "Items", 5, "Due date", "Sept 2019")
     plain = preview_import(area=area, plan_file=read_plan_file(xlsx_bytes(sheets), name="plan.xlsx"))
-    sheets["Items"][0].append("Measures")
+    sheets["Items"][0].append("Success criteria")
     sheets["Items"][1].append("Fewer complaints")
     wider = preview_import(area=area, plan_file=read_plan_file(xlsx_bytes(sheets), name="plan.xlsx"))
     kept = preview_from_data(preview_data(wider)["preview"])
-    assert [u.words for u in kept.unused] == ['Items: "Measures" (1 filled cell)']
+    assert [u.words for u in kept.unused] == ['Items: "Success criteria" (1 filled cell)']
     assert [str(n) for n in kept.notes] == ['Items, row 5, Due date: Due "Sept 2019" read as 30/09/2019']
     assert fingerprint(plain) != fingerprint(wider), "a confirm must have seen the columns left out"

@@ -76,7 +76,15 @@ def item_snapshots(plan) -> dict[str, dict[str, str]]:
 
 def test_the_workbook_has_the_sheets_in_order_with_bold_frozen_headings(full_plan):
     workbook = workbook_of(full_plan)
-    assert workbook.sheetnames == ["Plan", "People", "Workstreams", "RAG scheme", "Items", "Findings"]
+    assert workbook.sheetnames == [
+        "Plan",
+        "People",
+        "Workstreams",
+        "RAG scheme",
+        "Items",
+        "Findings",
+        "Plan text",
+    ]
     items = workbook["Items"]
     assert [c.value for c in items[1]][:4] == ["Number", "Text", "Due date", "Due as written"]
     assert all(cell.font.bold for cell in items[1])
@@ -118,7 +126,15 @@ def test_formula_like_text_starts_with_an_apostrophe_in_the_csv_files(full_plan)
 def test_the_csv_files_are_utf8_with_a_byte_order_mark_and_crlf(full_plan):
     files = csv_files_of(full_plan)
     assert sorted(files) == sorted(
-        ["plan.csv", "people.csv", "workstreams.csv", "rag_scheme.csv", "items.csv", "findings.csv"]
+        [
+            "plan.csv",
+            "people.csv",
+            "workstreams.csv",
+            "rag_scheme.csv",
+            "items.csv",
+            "findings.csv",
+            "plan_text.csv",
+        ]
     )
     items = files["items.csv"]
     assert items.startswith(b"\xef\xbb\xbfNumber,Text,Due date")
