@@ -3,10 +3,12 @@ table of words), "You said, we did" and the matters for decision."""
 
 from typing import Any
 
-from ..charts import chart_names, slug_of
+from ..charts import chart_caption, chart_names, chart_table, slug_of
 from .docx_parts import Cell, Shaded, date_words
 from .docx_sections import plural, score_words, title_of
 from .docx_writer import Writer
+
+WORD_CHARTS = 24  # red or worsening measures drawn as charts; after them, each one's figures as a table
 
 
 def write_scorecard(w: Writer, content: dict[str, Any], section: dict[str, Any]) -> None:
@@ -42,6 +44,13 @@ def write_scorecard(w: Writer, content: dict[str, Any], section: dict[str, Any])
     if not exceptions:
         w.paragraph("No measure is red or worsening.")
     charts = set(chart_names(content))
+    charted = [measure for measure in exceptions if f"measure-{slug_of(measure['code'])}" in charts]
+    if len(charted) > WORD_CHARTS:
+        w.paragraph(
+            f"Charts are drawn for the first {WORD_CHARTS} of these {len(charted)} measures; each of the "
+            "others has its figures as a table. Every chart is on the pack's web page."
+        )
+    drawn = 0
     for measure in exceptions:
         w.heading(f"{measure['code']}: {measure['name']}", 3)
         w.paragraph(f"{measure['rating_label']}, {measure['direction_label'].lower()}", label="Rating")
@@ -53,8 +62,13 @@ def write_scorecard(w: Writer, content: dict[str, Any], section: dict[str, Any])
         if measure.get("owner"):
             w.paragraph(measure["owner"], label="Owner")
         name = f"measure-{slug_of(measure['code'])}"
-        if name in charts:
+        if name in charts and drawn < WORD_CHARTS:
             w.figure(name)
+            drawn += 1
+        elif name in charts:
+            headings, figures = chart_table(content, name)
+            figure_rows: list[list[Cell]] = [list(row) for row in figures]
+            w.table(f"{chart_caption(content, name)}: its figures", headings, figure_rows, [4, 4])
 
 
 def write_risks(w: Writer, content: dict[str, Any], section: dict[str, Any]) -> None:

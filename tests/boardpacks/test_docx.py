@@ -477,3 +477,21 @@ def test_a_pack_built_from_the_database_shows_the_plan_as_reported_in_march(area
     assert slipped_row[3:6] == ["30 June 2021", "31 December 2020", str(slipped.slip_count)]
     assert slipped.original_due_date == datetime.date(2020, 12, 31)
     assert len(doc.inline_shapes) == len(chart_names(build(story["template"], march)))
+
+
+def test_past_the_first_24_red_or_worsening_measures_each_has_its_figures_as_a_table_not_a_chart():
+    content = sample_content()
+    first = content["sections"]["scorecard"]["measures"][0]
+    content["sections"]["scorecard"]["measures"] = [
+        {**first, "code": f"S{n + 1}", "name": f"Measure {n + 1}"} for n in range(30)
+    ]
+    doc = open_docx(content)
+    texts = [paragraph.text for paragraph in doc.paragraphs]
+
+    measure_pictures = len(doc.inline_shapes) - len(
+        [t for t in texts if "Items by status" in t and "Figure" in t]
+    )
+    assert measure_pictures == 24
+    assert "Charts are drawn for the first 24 of these 30 measures" in " ".join(texts)
+    assert any(t.startswith("Table") and "S30: Measure 30, as reported: its figures" in t for t in texts)
+    assert not any(t.startswith("Figure") and "S25:" in t for t in texts)
