@@ -63,7 +63,7 @@ serve-env:
 
 # Known vulnerabilities in the Python and npm packages, where a vulnerability database answers.
 audit: install
-	@scripts/audit.sh
+	@$(PY) scripts/audit.py
 
 lint: install
 	$(VENV)/bin/ruff check .
