@@ -1,7 +1,7 @@
 # Two commands matter: `make run` and `make test`. Everything installs into this folder.
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
-.PHONY: run test lint bench install system-packages chromium libreoffice test-sqlite test-postgres demo clean
+.PHONY: run test lint bench install system-packages chromium libreoffice test-sqlite test-postgres demo clean serve serve-env audit
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -52,6 +52,18 @@ run: demo
 	@$(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The production server (gunicorn, config/gunicorn.py) with the worker beside it: docs/deploy.md.
+# It refuses to start, before installing anything, without SECRET_KEY and ALLOWED_HOSTS.
+serve: serve-env install
+	@scripts/serve.sh
+
+serve-env:
+	@scripts/serve.sh --check
+
+# Known vulnerabilities in the Python and npm packages, where a vulnerability database answers.
+audit: install
+	@$(PY) scripts/audit.py
 
 lint: install
 	$(VENV)/bin/ruff check .
