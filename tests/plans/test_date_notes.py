@@ -35,7 +35,8 @@ def test_a_due_date_in_another_form_is_noted_and_one_in_the_usual_form_is_not():
     sheets = valid_sheets()
     set_cell(sheets, "Items", 5, "Due date", "31-Oct-17")
     assert _notes(sheets) == [
-        'Items, row 5, Due date: Due "31-Oct-17" read as 31 October 2017 (the year 17 taken as 2017, not 1917)'
+        'Items, row 5, Due date: Due "31-Oct-17" read as 31 October 2017 '
+        "(the year 17 taken as 2017, not 1917)"
     ], "row 9's 30/09/2019 needs no word"
 
 
