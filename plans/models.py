@@ -82,6 +82,7 @@ class Plan(models.Model):
     level_names = models.JSONField(default=list)
     level_plurals = models.JSONField(
         default=list,
+        db_default=[],
         blank=True,
         help_text="Each level's name in the plural, top level first; blank where worked out from the name",
     )

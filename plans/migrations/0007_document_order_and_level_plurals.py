@@ -46,6 +46,7 @@ class Migration(migrations.Migration):
             field=models.JSONField(
                 blank=True,
                 default=list,
+                db_default=[],
                 help_text="Each level's name in the plural, top level first; blank where worked out from the name",
             ),
         ),

@@ -18,7 +18,7 @@ def last_key(*, plan: Plan, parent: Item | None) -> str:
     return rules.position_key(parent.sort_key if parent else None, last + 1)
 
 
-def order_label(plan: Plan, parent: Item | None) -> str:
+def order_label(*, plan: Plan, parent: Item | None) -> str:
     """What the history and the preview call the order of a parent's children: "Order of Activities"."""
     level = parent.level + 1 if parent else 1
     return f"Order of {plan.level_plural(level)}"
@@ -51,7 +51,7 @@ def items_order(*, plan: Plan, numbers: list[str], by: User | None = None, sourc
             obj=parent or plan,
             action=history.Action.CHANGED,
             subject=snapshots.item_subject(parent) if parent else f"Plan {plan.reference}",
-            changes={order_label(plan, parent): [", ".join(old), ", ".join(new)]},
+            changes={order_label(plan=plan, parent=parent): [", ".join(old), ", ".join(new)]},
             by=by,
             source=source,
         )

@@ -15,6 +15,7 @@ from areas.models import LocalArea, Person, Workstream
 
 from .. import rules
 from ..models import Finding, Item, ItemOwner, Plan, RagScheme
+from ..snapshots import plan_plurals
 from .compare import plan_work
 from .planfile import PlanFile
 from .problems import Problem, ProblemGroup, grouped
@@ -224,7 +225,8 @@ def _fill(preview: ImportPreview, level_names: list[str], work: Work) -> None:
             )
     for parent, (old, new) in work.order_changes.items():
         level = rules.number_level(parent) + 1 if parent else 1
-        names, plurals = level_names, work.settings.level_plurals or []
+        given = work.settings.level_plurals
+        names, plurals = level_names, given if given is not None else plan_plurals(work.plan)
         plural = (plurals[level - 1] if level <= len(plurals) else "") or rules.plural(
             _level_name(names, level)
         )

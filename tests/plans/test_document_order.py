@@ -186,3 +186,13 @@ def test_the_migration_keeps_every_plan_in_the_order_it_showed_removed_items_las
         "2": "00000002",
         "a": "00000003",
     }
+
+
+def test_the_preview_names_the_order_by_the_plural_the_plan_sets(area):
+    sheets = lettered_sheets()
+    sheets["Plan"].append(["Level 1 plural", "Safeguarding streams"])
+    plan = imported(area, sheets).plan
+    assert plan.level_plural(1) == "Safeguarding streams"
+    moved = lettered_sheets(["B2", *LETTERED[:-1]])  # no plural rows: the plan keeps its own
+    preview = preview_import(area=area, plan_file=read_plan_file(xlsx_bytes(moved), name="m.xlsx"))
+    assert [entry.subject for entry in preview.items.changed] == ["Order of Safeguarding streams"]
