@@ -173,3 +173,24 @@ def read_due(value: object) -> Due:
 def format_uk_date(value: date | None) -> str:
     """The form dates are written in the template and its forms: 31/07/2019."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+_CANONICAL = re.compile(r"^\d{2}/\d{2}/\d{4}$")
+_TWO_DIGIT_YEAR = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-]|.*[A-Za-z.][\s/.,-]+)(\d{2})$")
+
+
+def how_read(text: str, value: date) -> str | None:
+    """How a day written in another form than 31/10/2017 was read, for the import's preview to say:
+    "read as 31 October 2017", and for a two-digit year which century was taken ("the year 17 taken as
+    2017, not 1917"). None for a day written as 31/10/2017, which needs no word.
+
+    >>> how_read("31-Oct-17", date(2017, 10, 31))
+    'read as 31 October 2017 (the year 17 taken as 2017, not 1917)'
+    """
+    text = " ".join(text.split())
+    if not text or _CANONICAL.match(text):
+        return None
+    words = f"read as {value.day} {calendar.month_name[value.month]} {value.year}"
+    if match := _TWO_DIGIT_YEAR.match(text):
+        words += f" (the year {match.group(1)} taken as {value.year}, not {value.year - 100})"
+    return words

@@ -47,9 +47,9 @@ class ItemForm(Form):
     due_text = forms.CharField(
         label="Due as written",
         required=False,
-        max_length=120,
+        max_length=500,
         help_text="The date as the plan's document gives it, if it is vague: for example, Autumn Term 2018",
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     status = forms.ModelChoiceField(
         label="Status", queryset=RagStatus.objects.none(), required=False, empty_label="No status"
@@ -239,6 +239,15 @@ class PlanForm(ModelForm):
     level_4 = forms.CharField(
         label="Level 4 name", required=False, help_text="Leave blank for a three-level plan"
     )
+    level_1_plural = forms.CharField(
+        label="Level 1 in the plural",
+        required=False,
+        max_length=120,
+        help_text="Leave blank to work it out from the name: Activity becomes Activities",
+    )
+    level_2_plural = forms.CharField(label="Level 2 in the plural", required=False, max_length=120)
+    level_3_plural = forms.CharField(label="Level 3 in the plural", required=False, max_length=120)
+    level_4_plural = forms.CharField(label="Level 4 in the plural", required=False, max_length=120)
     start_date = UKDateField(label="Start date", required=False)
     end_date = UKDateField(label="End date", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -281,8 +290,10 @@ class PlanForm(ModelForm):
         rag_scheme.empty_label = None
         self.fields["rollup_rule"].required = False  # left out, a plan keeps its rule (new: worst status)
         names = [*list(self.instance.level_names or []), "", "", "", ""]
+        plurals = [*list(self.instance.level_plurals or []), "", "", "", ""]
         for i in range(4):
             self.initial.setdefault(f"level_{i + 1}", names[i])
+            self.initial.setdefault(f"level_{i + 1}_plural", plurals[i])
         self.initial.setdefault("version", self.instance.version)
 
     def level_names(self) -> list[str]:
@@ -297,7 +308,15 @@ class PlanForm(ModelForm):
         data = self.cleaned_data
         if data.get("level_4") and not data.get("level_3"):
             self.add_error("level_3", "Name level 3 before level 4")
+        for i in range(1, 5):
+            if data.get(f"level_{i}_plural", "").strip() and not data.get(f"level_{i}", "").strip():
+                self.add_error(
+                    f"level_{i}_plural", f"Name level {i} before giving its plural, or leave it blank"
+                )
         return data
+
+    def level_plurals(self) -> list[str]:
+        return [self.cleaned_data.get(f"level_{i}_plural", "").strip() for i in range(1, 5)]
 
     def content(self) -> PlanContent:
         data = self.cleaned_data
@@ -312,6 +331,7 @@ class PlanForm(ModelForm):
             rag_scheme=data["rag_scheme"],
             reporting_cadence=data["reporting_cadence"],
             rollup_rule=data.get("rollup_rule") or self.instance.rollup_rule or rollup.WORST,
+            level_plurals=self.level_plurals(),
         )
 
 

@@ -80,6 +80,12 @@ class Plan(models.Model):
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     level_names = models.JSONField(default=list)
+    level_plurals = models.JSONField(
+        default=list,
+        db_default=[],
+        blank=True,
+        help_text="Each level's name in the plural, top level first; blank where worked out from the name",
+    )
     rag_scheme = models.ForeignKey(RagScheme, on_delete=models.PROTECT, related_name="plans")
     reporting_cadence = models.PositiveSmallIntegerField(
         "how often progress is reported",
@@ -120,8 +126,11 @@ class Plan(models.Model):
         return self.level_name(self.depth)
 
     def level_plural(self, level: int) -> str:
-        """The plural of a level's name (plans.rules.plural): "Priorities", "Areas of weakness"."""
-        return rules.plural(self.level_name(level))
+        """The plural of a level's name: as the plan sets it ("Activities"), else worked out from the
+        name (plans.rules.plural): "Priorities", "Areas of weakness"."""
+        plurals = self.level_plurals or []
+        given = plurals[level - 1] if 0 < level <= len(plurals) else ""
+        return given or rules.plural(self.level_name(level))
 
     @property
     def lowest_level_plural(self) -> str:
@@ -145,7 +154,7 @@ class Item(models.Model):
     level = models.PositiveSmallIntegerField()
     text = models.TextField()
     due_date = models.DateField(null=True, blank=True)
-    due_text = models.CharField("due as written", max_length=120, blank=True)
+    due_text = models.CharField("due as written", max_length=500, blank=True)
     original_due_date = models.DateField(
         null=True, blank=True, help_text="The due date before the first agreed slip"
     )

@@ -43,14 +43,94 @@ def number_level(number: str) -> int:
 
 
 def sort_key(number: str) -> str:
-    """A key that sorts numbers as people read them, parents before children.
+    """A key that sorts bare numbers as people read them, parents before children.
 
-    "1.2" < "1.2.1" < "1.10", and letters after digits ("1.9" < "1.a").
+    "1.2" < "1.2.1" < "1.10", and letters after digits ("1.9" < "1.a"). Items themselves are in their
+    document's order (`position_key`); this sorts numbers that have no place in a document, such as a
+    plan made up in number order for tests, and ties among items the import makes at once.
     """
     keys = [
         part.rjust(8, "0") if part.isdigit() else ":" + part.lower().ljust(7) for part in number_parts(number)
     ]
     return ".".join(keys)
+
+
+POSITION_WIDTH = 8  # digits of one level's place in a sort key; Substr(sort_key, 1, 8) is the top item
+
+
+def position_key(parent_key: str | None, position: int) -> str:
+    """An item's sort key, which puts items in their document's order: its parent's key, then its place
+    among its siblings as eight digits. The top level's key is the eight digits alone, so every item
+    under another shares that item's key and a dot as the start of its own.
+
+    >>> position_key(None, 1), position_key("00000001", 12)
+    ('00000001', '00000001.00000012')
+    """
+    place = str(position).rjust(POSITION_WIDTH, "0")
+    return f"{parent_key}.{place}" if parent_key else place
+
+
+def key_position(key: str) -> int:
+    """An item's place among its siblings, as its sort key gives it (the last part); 0 when that part
+    is not a place (a key made from a bare number with letters, by `sort_key`).
+
+    >>> key_position("00000001.00000012")
+    12
+    """
+    last = key.rsplit(".", 1)[-1]
+    return int(last) if last.isdigit() else 0
+
+
+def document_keys(numbers: Iterable[str]) -> dict[str, str]:
+    """Each item's sort key from the order of the document's rows: siblings come in the order their rows
+    do, whatever their numbers, so "A1" written first comes first; a parent's row may come after its
+    children's. A number given twice keeps its first place; one whose parent is not among the numbers
+    is placed as a top-level item.
+
+    >>> document_keys(["A1", "1", "A1.2", "A1.1"])
+    {'A1': '00000001', '1': '00000002', 'A1.2': '00000001.00000001', 'A1.1': '00000001.00000002'}
+    """
+    places: dict[str, int] = {}
+    counts: dict[str | None, int] = {}
+    parents: dict[str, str | None] = {}
+    for number in numbers:
+        if number in places:
+            continue
+        parent = parent_number(number)
+        counts[parent] = counts.get(parent, 0) + 1
+        places[number], parents[number] = counts[parent], parent
+    keys: dict[str, str] = {}
+
+    def key(number: str) -> str:
+        if number not in keys:
+            parent = parents[number]
+            keys[number] = position_key(key(parent) if parent in places else None, places[number])
+        return keys[number]
+
+    for number in places:
+        key(number)
+    return keys
+
+
+def order_changes(before: list[str], after: list[str]) -> dict[str | None, tuple[list[str], list[str]]]:
+    """Where the order of items changes: for each parent (None for the top level) under which the items
+    in both lists come in a different order, their numbers in the old order and in the new. Items
+    added or removed change no order.
+
+    >>> order_changes(["1", "2", "A1"], ["A1", "1", "2", "3"])
+    {None: (['1', '2', 'A1'], ['A1', '1', '2'])}
+    """
+    both = set(before) & set(after)
+
+    def by_parent(numbers: list[str]) -> dict[str | None, list[str]]:
+        grouped: dict[str | None, list[str]] = {}
+        for number in numbers:
+            if number in both:
+                grouped.setdefault(parent_number(number), []).append(number)
+        return grouped
+
+    old, new = by_parent(before), by_parent(after)
+    return {parent: (old[parent], new[parent]) for parent in new if old.get(parent) != new[parent]}
 
 
 _RUNS = re.compile(r"\d+|\D+")
@@ -211,3 +291,38 @@ def unknown_codes_problem(codes: list[str], known: Iterable[str]) -> str | None:
         hint = f": did you mean {by_lower[close[0]]}?" if close else "."
         said.append(f'"{code}" is not the code of a measure in this area{hint}')
     return " ".join(said)
+
+
+def level_plurals(names: list[str], plurals: list[str]) -> list[str]:
+    """The plurals a plan keeps for its levels: one per named level, spaces tidied, "" where the plural
+    is worked out from the name (`plural`), and none after the last one given.
+
+    >>> level_plurals(["Work stream", "Activity"], [" ", "Activities ", "Tasks"])
+    ['', 'Activities']
+    """
+    kept = [" ".join(str(p).split()) for p in plurals[: len(names)]]
+    while kept and not kept[-1]:
+        kept.pop()
+    return kept
+
+
+def word_changes(old: str, new: str) -> list[tuple[str, str]]:
+    """How one text becomes another, word by word: runs of words, each "same", "removed" or "added", in
+    reading order (a replaced run is its removed words then its added ones). Line breaks count as
+    spaces. The preview shows a long changed text this way, so a change at its end is seen.
+
+    >>> word_changes("Meet termly", "Meet every month")
+    [('same', 'Meet'), ('removed', 'termly'), ('added', 'every month')]
+    """
+    before, after = old.split(), new.split()
+    runs: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            runs.append(("same", " ".join(before[a1:a2])))
+            continue
+        if a2 > a1:
+            runs.append(("removed", " ".join(before[a1:a2])))
+        if b2 > b1:
+            runs.append(("added", " ".join(after[b1:b2])))
+    return runs

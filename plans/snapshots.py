@@ -90,10 +90,21 @@ def plan_snapshot(plan: Plan) -> dict[str, str]:
         "Start date": format_uk_date(plan.start_date),
         "End date": format_uk_date(plan.end_date),
         "Level names": " / ".join(plan.level_names),
+        "Level plurals": plurals_words(plan.level_names, plan_plurals(plan)),
         "RAG scheme": plan.rag_scheme.name,
         "Reporting": plan.get_reporting_cadence_display(),
         "Overall rating of higher items": plan.get_rollup_rule_display(),
     }
+
+
+def plan_plurals(plan: Plan | None) -> list[str]:
+    """The plurals a plan sets for its levels ("" where worked out), none for no plan."""
+    return list(plan.level_plurals or []) if plan is not None else []
+
+
+def plurals_words(names: list[str], plurals: list[str]) -> str:
+    """The plurals a plan sets, as the history says them: "Activity: Activities"; blank for none."""
+    return ", ".join(f"{name}: {plural}" for name, plural in zip(names, plurals, strict=False) if plural)
 
 
 def rag_status_snapshot(status: RagStatus) -> dict[str, str]:

@@ -21,6 +21,7 @@ urlpatterns = [
     path("items/<int:pk>/overall-rating/", items.item_overall, name="item-overall"),
     path("items/<int:pk>/remove/", items.item_remove, name="item-remove"),
     path("import/", imports.upload, name="import"),
+    path("import/plan-template.xlsx", imports.blank_template_download, name="import-template"),
     path("import/<str:token>/", imports.preview, name="import-preview"),
     path("rag-schemes/", rag.scheme_list, name="rag-schemes"),
     path("rag-schemes/new/", rag.scheme_create, name="rag-scheme-create"),

@@ -167,6 +167,7 @@ TABLE = [
     ),
     ("plans:item-remove", lambda d: {"pk": d["theirs"].pk}, "", MANAGER_ONLY),
     ("plans:import", lambda d: {}, "", MANAGER_ONLY),
+    ("plans:import-template", lambda d: {}, "", EVERYONE),
     (
         "plans:import-preview",
         lambda d: {"token": "not-a-token"},
@@ -467,6 +468,7 @@ READ_KINDS = {
     "risks:export": Kind.RISKS,
     "voice:export": Kind.VOICE,
     "plans:area-home": Kind.PLAN,
+    "plans:import-template": Kind.PLAN,
     "plans:my-items": Kind.PLAN,
     "plans:plan": Kind.PLAN,
     "plans:plan-history": Kind.PLAN,

@@ -15,6 +15,7 @@ from history import services as history
 
 from .. import rules, snapshots
 from ..models import Item, ItemOwner, Plan, RagStatus
+from .order import last_key
 
 
 @dataclass
@@ -113,7 +114,9 @@ def item_create(
     if plan.items.current().filter(number=number).exists():
         raise ValidationError({"number": f"There is already an item {number} in this plan"})
     _check_content(plan, content)
-    item = Item(plan=plan, parent=parent, number=number, sort_key=rules.sort_key(number), level=level)
+    item = Item(
+        plan=plan, parent=parent, number=number, sort_key=last_key(plan=plan, parent=parent), level=level
+    )
     _apply(item, content, is_new=True)
     item = _fresh(item)
     history.change_record(
@@ -164,7 +167,8 @@ def _branch(item: Item) -> QuerySet[Item]:
 def item_move(
     *, item: Item, new_parent: Item, expected_version: int, by: User | None = None, source: str = "Web"
 ) -> Item:
-    """Move an item, with everything under it, to the end of another parent at the same level."""
+    """Move an item, with everything under it, to the end of another parent at the same level: last
+    among its new siblings, its branch's sort keys rewritten under the new parent's."""
     if new_parent.plan_id != item.plan_id or new_parent.is_removed:
         raise ValidationError({"new_parent": "Choose an item of this plan"})
     if new_parent.level != item.level - 1:
@@ -175,11 +179,12 @@ def item_move(
     claim_version(item, expected_version)
     siblings = list(new_parent.children.current().values_list("number", flat=True))
     old_number, new_number = item.number, rules.next_child_number(new_parent.number, siblings)
+    old_key, new_key = item.sort_key, last_key(plan=item.plan, parent=new_parent)
     branch = [item, *_branch(item)]
     for moved in branch:
         before = moved.number
         moved.number = rules.renumber(moved.number, old_number, new_number)
-        moved.sort_key = rules.sort_key(moved.number)
+        moved.sort_key = new_key + moved.sort_key[len(old_key) :]
         if moved.pk == item.pk:
             moved.parent = new_parent
         Item.objects.filter(pk=moved.pk).update(

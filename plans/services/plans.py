@@ -1,6 +1,6 @@
 """Creating plans and changing their settings."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -10,7 +10,7 @@ from accounts.models import User
 from areas.models import LocalArea
 from history import services as history
 
-from .. import rollup
+from .. import rollup, rules
 from ..models import Plan, RagScheme
 from ..snapshots import plan_snapshot
 
@@ -29,6 +29,7 @@ class PlanContent:
     rag_scheme: RagScheme
     reporting_cadence: int  # a Cadence value
     rollup_rule: str = rollup.WORST  # a plans.rollup rule
+    level_plurals: list[str] = field(default_factory=list)  # "" for a plural worked out from the name
 
     def apply_to(self, plan: Plan) -> Plan:
         """The plan with this content, not saved."""
@@ -42,6 +43,7 @@ class PlanContent:
         plan.rag_scheme = self.rag_scheme
         plan.reporting_cadence = self.reporting_cadence
         plan.rollup_rule = self.rollup_rule
+        plan.level_plurals = self.level_plurals
         return plan
 
 
@@ -50,6 +52,7 @@ def _validate(plan: Plan) -> None:
     if not 2 <= len(names) <= 4:
         raise ValidationError({"level_names": "Name two, three or four levels, top level first"})
     plan.level_names = names
+    plan.level_plurals = rules.level_plurals(names, list(plan.level_plurals or []))
     if plan.start_date and plan.end_date and plan.end_date < plan.start_date:
         raise ValidationError({"end_date": "The end date must be the same as or after the start date"})
     if plan.rag_scheme.area_id != plan.area_id:

@@ -25,6 +25,8 @@ from ..services import (
     rag_status_remove,
     rag_status_update,
 )
+from ..services.order import items_order
+from ..snapshots import plan_plurals
 from .planfile import PlanFile
 from .preview import ImportPreview, preview_import
 from .problems import ImportRejected, Problem
@@ -154,6 +156,10 @@ class _Writer:
             reporting_cadence=Cadence.MONTHLY if plan is None else plan.reporting_cadence,
             # Nor how items above the lowest level are rated: a plan keeps its own; a new one, worst status.
             rollup_rule=rollup.WORST if plan is None else plan.rollup_rule,
+            # Without "Level N plural" rows, a plan keeps the plurals it has.
+            level_plurals=settings.level_plurals
+            if settings.level_plurals is not None
+            else plan_plurals(plan),
         )
         if plan is None:
             return plan_create(area=self.area, content=content, by=self.by, source=self.source)
@@ -266,6 +272,7 @@ def plan_import(
             scheme = writer.scheme()
             plan = writer.plan(scheme)
             writer.items_and_findings(plan)
+            items_order(plan=plan, numbers=preview.work.order, by=by, source=source)
             texts_write(plan=plan, work=preview.work.texts, by=by, source=source)
             writer.scheme_order(scheme)
         preview.plan = plan  # the plan as imported, new or not

@@ -7,7 +7,7 @@ import calendar
 import re
 from datetime import date
 
-from common.dates import DateProblem, Due, parse_uk_date, read_due
+from common.dates import DateProblem, Due, how_read, parse_uk_date, read_due
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -111,3 +111,11 @@ def check_length(text: str, limit: int) -> str:
     if len(text) > limit:
         raise CellProblem(f"This is {len(text)} characters long. Shorten it to {limit} characters or fewer")
     return text
+
+
+def date_note(what: str, text: str, value: date | None) -> str | None:
+    """What the preview says of a day written in another form than 31/10/2017, such as
+    'Due "31-Oct-17" read as 31 October 2017 (the year 17 taken as 2017, not 1917)'
+    (common.dates.how_read); None for a day written as 31/10/2017, or no day."""
+    words = how_read(text, value) if value else None
+    return f'{what} "{" ".join(text.split())}" {words}' if words else None

@@ -12,7 +12,7 @@ from common.dates import format_uk_date
 from history import services as history
 
 from ..models import Plan
-from ..snapshots import plan_snapshot
+from ..snapshots import plan_plurals, plan_snapshot, plurals_words
 from . import template as t
 from .compare_items import check_status_removals, item_work
 from .owners import Known, OwnerMatcher
@@ -187,6 +187,10 @@ def _plan_work(plan_file: PlanFile, state: "AreaState", work: Work) -> None:
         "Start date": format_uk_date(settings.start_date),
         "End date": format_uk_date(settings.end_date),
         "Level names": " / ".join(settings.level_names),
+        "Level plurals": plurals_words(
+            settings.level_names,
+            settings.level_plurals if settings.level_plurals is not None else plan_plurals(state.plan),
+        ),
         "RAG scheme": work.scheme_name,
     }
     work.plan_diff = history.diff(plan_snapshot(state.plan) if state.plan else {}, after)

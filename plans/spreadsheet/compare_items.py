@@ -99,6 +99,14 @@ def _owners(row: ItemRow, matcher: OwnerMatcher, people: dict[str, str], work: W
     return list(dict.fromkeys(found))
 
 
+def _see_also_words(numbers: list[str], before: str, keys: dict[str, str]) -> str:
+    """The See also numbers in the file's order; the same numbers as the item has now are written as
+    the item writes them, so a file whose rows moved finds no change in See also."""
+    if set(numbers) == {n for n in before.split(", ") if n}:
+        return before
+    return ", ".join(sorted(numbers, key=lambda n: keys.get(n, "")))
+
+
 def item_work(
     plan_file: PlanFile,
     state: "AreaState",
@@ -129,6 +137,7 @@ def item_work(
         choices = ", ".join(sorted(set(labels.values()))) or "none"
         return f'"{label}" is not a status of the RAG scheme "{scheme_name}". Use one of: {choices}'
 
+    keys = {row.number: row.sort_key for row in plan_file.items}
     for row in sorted(plan_file.items, key=lambda i: i.sort_key):
         existing = state.items.get(row.number)
         before = _db_values(existing, people, codes, labels) if existing else {}
@@ -171,7 +180,7 @@ def item_work(
             "Senior owner": entry.scalars["senior_owner"],
             "Impact": entry.scalars["impact"],
             "How do we know": entry.scalars["evidence"],
-            "See also": ", ".join(sorted(entry.see_also, key=rules.sort_key)),
+            "See also": _see_also_words(entry.see_also, before.get("See also", ""), keys),
             "Status": entry.status,
             "Notes": entry.scalars["notes"],
             "Measures": entry.scalars["measure_codes"],
@@ -191,6 +200,9 @@ def item_work(
         if not entry.action:
             work.items_unchanged += 1
         work.items.append(entry)
+    work.order = [row.number for row in sorted(plan_file.items, key=lambda i: i.sort_key)]
+    now = [item.number for item in sorted(state.items.values(), key=lambda i: i.sort_key)]
+    work.order_changes = rules.order_changes(now, work.order)
     work.removed_items = [item for number, item in sorted(state.items.items()) if number not in in_file]
     work.removed_items.sort(key=lambda i: i.sort_key)
     gone = {i.number for i in work.removed_items}

@@ -60,6 +60,7 @@ def plan_tables(plan: Plan) -> list[Table]:
     people = Person.objects.filter(pk__in=person_ids).select_related("organisation").order_by("initials")
     lead_initials: dict[int | None, str] = {p.pk: p.initials for p in people}
     names = [*plan.level_names, "", "", "", ""][:4]
+    plurals = [*(plan.level_plurals or []), "", "", "", ""][:4]  # blank: worked out from the name
     plan_rows: list[list[Cell]] = [
         ["Reference", plan.reference],
         ["Title", plan.title],
@@ -68,6 +69,7 @@ def plan_tables(plan: Plan) -> list[Table]:
         ["Start date", plan.start_date],
         ["End date", plan.end_date],
         *([f"Level {n} name", name] for n, name in enumerate(names, start=1)),
+        *([f"Level {n} plural", plural] for n, plural in enumerate(plurals, start=1)),
         ["RAG scheme", plan.rag_scheme.name],
     ]
     people_rows: list[list[Cell]] = [
@@ -117,11 +119,19 @@ def plan_tables(plan: Plan) -> list[Table]:
 
 
 def _xlsx(tables: list[Table]) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.worksheets[0])  # a new workbook's one empty sheet
+    stream = io.BytesIO()
+    workbook(tables).save(stream)
+    return stream.getvalue()
+
+
+def workbook(tables: list[Table]) -> Workbook:
+    """The sheets as a workbook, as the export writes them: bold headings that stay in view, the
+    template's column widths, numbers as text and dates as date cells."""
+    book = Workbook()
+    book.remove(book.worksheets[0])  # a new workbook's one empty sheet
     bold = Font(bold=True)
     for sheet, rows in tables:
-        worksheet = workbook.create_sheet(sheet.name)
+        worksheet = book.create_sheet(sheet.name)
         for column, heading in enumerate(sheet.columns, start=1):
             cell = worksheet.cell(row=1, column=column, value=heading)
             cell.font = bold
@@ -138,9 +148,7 @@ def _xlsx(tables: list[Table]) -> bytes:
                 if heading in TEXT_COLUMNS and not isinstance(value, date):
                     cell.number_format = "@"
         worksheet.freeze_panes = "A2"
-    stream = io.BytesIO()
-    workbook.save(stream)
-    return stream.getvalue()
+    return book
 
 
 def _csv(sheet: t.Sheet, rows: list[list[Cell]]) -> bytes:

@@ -5,6 +5,7 @@ These checks need only the file. Checks against what the local area already hold
 """
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
@@ -20,6 +21,7 @@ from . import template as t
 from .cells import (
     CellProblem,
     check_length,
+    date_note,
     read_colour,
     read_date,
     read_due_date,
@@ -28,6 +30,7 @@ from .cells import (
     read_yes_no,
 )
 from .planfile import FindingRow, ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
+from .plurals import read_plurals
 from .problems import Problem
 from .reading import RawRow, RawSheet, ReadResult, read_sheets
 from .texts import parse_texts
@@ -45,6 +48,8 @@ REQUIRED_MESSAGES = {
     "RAG scheme": "Enter the name of the plan's RAG scheme, as the RAG scheme sheet lists it",
 }
 
+
+DUE_TEXT_LIMIT = 500  # Item.due_text's length
 
 T = TypeVar("T")
 
@@ -175,6 +180,9 @@ def _parse_plan(sheet: _Sheet) -> PlanSettings:
             setattr(settings, name.lower().replace(" ", "_"), read_date(value(name)))
         except CellProblem as error:
             problem(name, str(error))
+        else:
+            read = getattr(settings, name.lower().replace(" ", "_"))
+            _note_date(sheet, settings.row(name), "Value", name, value(name), read)
     if settings.start_date and settings.end_date and settings.end_date < settings.start_date:
         problem("End date", "The end date must be the same as or after the start date")
     names = [value(f"Level {n} name") for n in range(1, 5)]
@@ -184,6 +192,7 @@ def _parse_plan(sheet: _Sheet) -> PlanSettings:
         if not name and n > 2:
             problem(f"Level {n} name", f"Enter a name for level {n}, or leave out the levels below it")
     settings.level_names = names
+    settings.level_plurals = read_plurals(settings, value, sheet.problem)
     settings.rag_scheme = value("RAG scheme")
     if len(settings.rag_scheme) > 120:
         problem("RAG scheme", "The scheme's name is longer than 120 characters. Shorten it")
@@ -250,7 +259,7 @@ def _parse_items(sheet: _Sheet, depth: int) -> list[ItemRow]:
             row=row.number,
             number=row.get("Number"),
             text=sheet.text(row, "Text", required="Enter the item's text"),
-            due_text=sheet.text(row, "Due as written", limit=120),
+            due_text=sheet.text(row, "Due as written", limit=DUE_TEXT_LIMIT),
             workstreams=read_list(row.get("Workstream")),
             owners=read_owners(row.get("Owners")),
             owners_written=row.get("Owners"),
@@ -278,6 +287,9 @@ def _parse_items(sheet: _Sheet, depth: int) -> list[ItemRow]:
             )
         items.append(item)
     sheet.unique(items, lambda i: i.number, "Number", "number")
+    keys = rules.document_keys(i.number for i in items)
+    for item in items:
+        item.sort_key = keys[item.number]
     numbers = {i.number.lower() for i in items}
     exact = {i.number for i in items}
     for item in items:
@@ -305,9 +317,17 @@ def _read_due(sheet: _Sheet, row: RawRow, item: ItemRow) -> None:
     due = sheet.read(row, "Due date", read_due_date, Due(None), wording_column="Due as written")
     item.due_date = due.date
     if not due.as_written:
+        _note_date(sheet, row.number, "Due date", "Due", row.get("Due date"), due.date)
         return
     item.due_in_words = True
-    item.due_text = item.due_text or due.as_written[:120]
+    if not item.due_text and len(due.as_written) > DUE_TEXT_LIMIT:
+        sheet.problem(
+            row.number,
+            "Due date",
+            f'This is {len(due.as_written)} characters long, and "Due as written" keeps at most '
+            f"{DUE_TEXT_LIMIT}. Shorten it",
+        )
+    item.due_text = item.due_text or due.as_written
     how = (
         f"read as {format_uk_date(due.date)}"
         if due.date
@@ -316,6 +336,11 @@ def _read_due(sheet: _Sheet, row: RawRow, item: ItemRow) -> None:
     sheet.plan_file.notes.append(
         Problem(sheet.sheet.name, row.number, "Due date", f'Due "{due.as_written}" {how}')
     )
+
+
+def _note_date(sheet: _Sheet, row: int | None, column: str, what: str, text: str, value: date | None) -> None:
+    if words := date_note(what, text, value):
+        sheet.plan_file.notes.append(Problem(sheet.sheet.name, row, column, words))
 
 
 def _parse_findings(sheet: _Sheet, items: list[ItemRow]) -> list[FindingRow]:

@@ -19,6 +19,7 @@ class PlanSettings:
     level_names: list[str] = field(default_factory=list)
     rag_scheme: str = ""
     rows: dict[str, int] = field(default_factory=dict)  # field name -> its row on the Plan sheet
+    level_plurals: list[str] | None = None  # as rules.level_plurals keeps them; None: no such rows
 
     def row(self, name: str) -> int | None:
         return self.rows.get(name)
@@ -71,6 +72,7 @@ class ItemRow:
     status: str = ""
     notes: str = ""
     measure_codes: str = ""  # as plans.rules.measure_codes keeps them, joined by ", "
+    sort_key: str = ""  # its place in the document: siblings in the order of their rows (rules.document_keys)
 
     @property
     def level(self) -> int:
@@ -79,10 +81,6 @@ class ItemRow:
     @property
     def parent_number(self) -> str | None:
         return rules.parent_number(self.number)
-
-    @property
-    def sort_key(self) -> str:
-        return rules.sort_key(self.number)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from areas.models import LocalArea, Person, Workstream
 
 from .. import rules
 from ..models import Finding, Item, ItemOwner, Plan, RagScheme
+from ..snapshots import plan_plurals
 from .compare import plan_work
 from .planfile import PlanFile
 from .problems import Problem, ProblemGroup, grouped
@@ -22,12 +23,24 @@ from .template import SHEETS
 from .unused import Unused
 from .work import Work
 
+LONG_CHANGE = 80  # characters: a change longer than this is shown word by word (rules.word_changes)
+
 
 @dataclass
 class FieldChange:
     label: str
     old: str
     new: str
+
+    @property
+    def is_long(self) -> bool:
+        """Too long to read old and new side by side and see the difference: shown as `words`."""
+        return len(self.old) > LONG_CHANGE or len(self.new) > LONG_CHANGE
+
+    @property
+    def words(self) -> list[tuple[str, str]]:
+        """The change word by word, whole: runs "same", "removed" or "added" (rules.word_changes)."""
+        return rules.word_changes(self.old, self.new)
 
 
 @dataclass
@@ -210,6 +223,18 @@ def _fill(preview: ImportPreview, level_names: list[str], work: Work) -> None:
             preview.items.add(
                 Entry(entry.action, entry.number, subject, _short(entry.text), _changes(entry.diff))
             )
+    for parent, (old, new) in work.order_changes.items():
+        level = rules.number_level(parent) + 1 if parent else 1
+        given = work.settings.level_plurals
+        names, plurals = level_names, given if given is not None else plan_plurals(work.plan)
+        plural = (plurals[level - 1] if level <= len(plurals) else "") or rules.plural(
+            _level_name(names, level)
+        )
+        subject = f"Order of {plural}" + (
+            f" under {_level_name(names, level - 1)} {parent}" if parent else ""
+        )
+        change = FieldChange("Order", ", ".join(old), ", ".join(new))
+        preview.items.add(Entry("changed", f"Order under {parent or 'the top level'}", subject, "", [change]))
     for item in work.removed_items:
         subject = f"{_level_name(level_names, item.level)} {item.number}"
         preview.items.add(Entry("removed", item.number, subject, _short(item.text)))

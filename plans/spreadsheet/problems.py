@@ -51,12 +51,13 @@ def row_ranges(rows: list[int]) -> str:
 
 
 _QUOTED = re.compile(r'"([^"]*)"')
-_VARYING = re.compile(r"\d+|\b[A-Z]{1,4}\b")  # numbers, and initials such as KD
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_VARYING = re.compile(rf"\d+|\b[A-Z]{{1,4}}\b|\b(?:{_MONTHS})\b")  # numbers, initials such as KD, months
 
 
 def _kind(message: str) -> str:
     """A message without what varies from row to row: the values it quotes (wherever they recur),
-    numbers and initials."""
+    numbers, initials and the names of months (a date read as "31 October 2017")."""
     for value in set(_QUOTED.findall(message)):
         message = message.replace(value, "#") if value else message
     return _VARYING.sub("#", message)

@@ -83,6 +83,10 @@ PLAN_FIELDS = (
     "Level 2 name",
     "Level 3 name",
     "Level 4 name",
+    "Level 1 plural",
+    "Level 2 plural",
+    "Level 3 plural",
+    "Level 4 plural",
     "RAG scheme",
 )
 REQUIRED_PLAN_FIELDS = ("Reference", "Title", "Type", "Status", "Level 1 name", "Level 2 name", "RAG scheme")
@@ -97,3 +101,8 @@ def sheet_key(name: str) -> str:
     if name.endswith(".csv"):
         name = name[:-4]
     return " ".join(name.replace("_", " ").split())
+
+
+# The first sheet of the blank template (spreadsheet/blank.py): what each sheet and column is for. The
+# import never reads it and does not list it among the sheets it leaves out.
+GUIDANCE_SHEET = "Guidance"

@@ -36,7 +36,7 @@ def _key(text: str) -> str:
 
 def unused_parts(read: ReadResult) -> list[Unused]:
     """Everything in the file the import leaves out, sheet by sheet in the template's order, then the
-    sheets the template does not have."""
+    sheets the template does not have, but for the blank template's own Guidance sheet."""
     unused: list[Unused] = []
     known = {t.sheet_key(sheet.name): sheet for sheet in t.SHEETS}
     for key, sheet in known.items():
@@ -55,6 +55,6 @@ def unused_parts(read: ReadResult) -> list[Unused]:
                 if field and _key(field) not in fields:
                     unused.append(Unused(sheet.name, "field", field, 1 if row.get("Value") else 0))
     for key, raw in read.sheets.items():
-        if key not in known:
+        if key not in known and key != t.sheet_key(t.GUIDANCE_SHEET):
             unused.append(Unused(raw.name, "sheet", raw.name, len(raw.rows)))
     return unused

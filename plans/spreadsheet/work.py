@@ -110,6 +110,9 @@ class Work:
     texts_unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # how names were read, for the preview to say
+    order: list[str] = field(default_factory=list)  # the file's item numbers, in the document's order
+    # each parent (None: the top level) whose children come in another order: (old numbers, new)
+    order_changes: dict[str | None, tuple[list[str], list[str]]] = field(default_factory=dict)
 
 
 def creation_order(new: list[ItemWork]) -> list[ItemWork]:

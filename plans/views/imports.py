@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import get_valid_filename
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from areas.access import Access, Kind, SignedInRequest, area_view, manager_only
 from common.forms import Form
@@ -19,6 +19,8 @@ from common.held_uploads import ConfirmForm, held, hold, too_large
 from jobs.selectors import job_for
 
 from ..jobs import import_apply_start, import_preview_start, preview_from_data
+from ..spreadsheet.blank import blank_template
+from ..spreadsheet.export import CONTENT_TYPES
 
 SESSION_KEY = "plan_imports"
 
@@ -105,3 +107,13 @@ def preview(request: SignedInRequest, access: Access, token: str) -> HttpRespons
         "plans/import_preview.html",
         {"access": access, "preview": result, "form": form, "name": entry["name"], "nav": "import"},
     )
+
+
+@require_GET
+@area_view(reads=Kind.PLAN)
+def blank_template_download(request: SignedInRequest, access: Access) -> HttpResponse:
+    """The blank plan template (spreadsheet/blank.py). It holds none of the area's data, so every member
+    may download it: a lead can fill it in for the programme manager to import."""
+    response = HttpResponse(blank_template(), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = 'attachment; filename="plan-template.xlsx"'
+    return response

@@ -64,6 +64,9 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "can_edit": access.can_edit_item(item),
         "can_restructure": access.can_restructure_item(item),
         "child_level_name": item.plan.level_name(item.level + 1) if item.level < item.plan.depth else None,
+        "child_level_plural": item.plan.level_plural(item.level + 1)
+        if item.level < item.plan.depth
+        else None,
         "nav": "plans",
         "today": today,
         "due": progress_rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
