@@ -27,7 +27,8 @@ from .cells import (
     read_owners,
     read_yes_no,
 )
-from .planfile import FindingRow, ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
+from .findings import parse_findings
+from .planfile import ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
 from .problems import Problem
 from .reading import RawRow, RawSheet, ReadResult, read_sheets
 from .texts import parse_texts
@@ -318,35 +319,6 @@ def _read_due(sheet: _Sheet, row: RawRow, item: ItemRow) -> None:
     )
 
 
-def _parse_findings(sheet: _Sheet, items: list[ItemRow]) -> list[FindingRow]:
-    levels = {i.number.lower(): i.level for i in items}
-    findings = []
-    for row in sheet.raw.rows:
-        finding = FindingRow(
-            row=row.number,
-            item=sheet.text(
-                row, "Item", required="Enter the number of the top-level item the finding is for"
-            ),
-            quotation=sheet.text(
-                row, "Finding", required="Enter the finding, quoted from the inspection letter"
-            ),
-            page=sheet.text(row, "Page", limit=20),
-        )
-        if finding.item and finding.item.lower() not in levels:
-            sheet.problem(
-                row.number, "Item", f'"{finding.item}" is not the number of an item in the Items sheet'
-            )
-        elif finding.item and levels[finding.item.lower()] != 1:
-            sheet.problem(
-                row.number,
-                "Item",
-                f'Findings are for top-level items, and "{finding.item}" is not one. '
-                "Enter the number of a top-level item, such as 1",
-            )
-        findings.append(finding)
-    return findings
-
-
 def parse_sheets(read: ReadResult) -> PlanFile:
     """Check every sheet and row of a file that was read, and turn it into a PlanFile."""
     plan_file = PlanFile(name=read.name, problems=list(read.problems), unused=unused_parts(read))
@@ -364,7 +336,7 @@ def parse_sheets(read: ReadResult) -> PlanFile:
     if sheet := _find_sheet(read, plan_file, t.ITEMS):
         plan_file.items = _parse_items(sheet, len(plan_file.settings.level_names) or rules.MAX_LEVELS)
     if sheet := _find_sheet(read, plan_file, t.FINDINGS):
-        plan_file.findings = _parse_findings(sheet, plan_file.items)
+        plan_file.findings = parse_findings(sheet, plan_file.items)
     if sheet := _find_sheet(read, plan_file, t.PLAN_TEXT):
         plan_file.texts = parse_texts(sheet)
     return plan_file
