@@ -62,7 +62,17 @@ def parse_findings(sheet: "_Sheet", items: list[ItemRow]) -> list[FindingRow]:
         if problem := rules.unknown_numbers_problem(finding.items, known):
             sheet.problem(raw.number, column, f"{problem} Use the numbers of the Items sheet")
         findings.append(finding)
-    sheet.unique(findings, lambda f: f.number, "Number", "number of a finding")
+    seen: dict[str, int] = {}
+    for finding in findings:
+        if (first := seen.get(finding.number.lower())) is not None:
+            sheet.problem(
+                finding.row,
+                "Number",
+                f'"{finding.number}" is also the number of the finding in row {first}. '
+                "Give each finding its own number",
+            )
+        elif finding.number:
+            seen[finding.number.lower()] = finding.row
     return findings
 
 
