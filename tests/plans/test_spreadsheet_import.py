@@ -321,7 +321,7 @@ BAD_INPUTS = {
     ),
     "the same finding twice": (
         lambda s: s["Findings"].append(["kc2", "", "A finding", "1.1", ""]),
-        'Findings, row 4, Number: "kc2" is also the number of a finding in row 3',
+        'Findings, row 4, Number: "kc2" is also the number of the finding in row 3',
     ),
     "vague due date": (
         lambda s: set_cell(s, "Items", 6, "Due date", "When the board agrees"),
