@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from accounts.models import User
+from history import services as history
 
 from .. import rules, snapshots
 from ..models import Finding, Item, Plan
@@ -150,11 +151,7 @@ def finding_work(plan_file: PlanFile, plan: Plan | None) -> tuple[list[FindingWo
             row.page if has["Page"] else keep("Page", ""),
             numbers,
         )
-        diff = {
-            label: [before.get(label, ""), value]
-            for label, value in values.items()
-            if before.get(label, "") != value
-        }
+        diff = history.diff(before, values)
         action = "added" if existing is None else "changed" if diff else ""
         work.append(FindingWork(action, existing, values, numbers, position, diff))
     _places(work)
