@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from accounts.models import User
-from common.concurrency import claim_version
+from common.concurrency import claim_version, save_or_explain
 from history import services as history
 
 from .. import snapshots
@@ -57,13 +57,14 @@ def _check(plan: Plan, content: FindingContent, finding: Finding | None) -> None
 
 
 def _write(finding: Finding, content: FindingContent) -> None:
+    """Save the finding and its items. A number taken by someone else a moment ago is said in words."""
     finding.number = content.number.strip()
     finding.label = content.label.strip()
     finding.quotation = content.quotation.strip()
     finding.page = content.page.strip()
     if content.position is not None:
         finding.position = content.position
-    finding.save()
+    save_or_explain(finding, lambda: _check(finding.plan, content, finding if finding.pk else None))
     wanted = list(dict.fromkeys(item.pk for item in content.items))
     kept = [a.item_id for a in FindingItem.objects.filter(finding=finding).order_by("position", "pk")]
     if kept != wanted:
