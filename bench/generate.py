@@ -24,7 +24,7 @@ from common.dates import format_uk_date
 from evidence.models import Evidence
 from history.models import Change
 from plans import rules
-from plans.models import Finding, Item, ItemOwner, Plan, RagScheme, RagStatus
+from plans.models import Finding, FindingItem, Item, ItemOwner, Plan, RagScheme, RagStatus
 from plans.presets import RAG_PRESETS
 from progress.models import ReportingPeriod
 
@@ -288,12 +288,24 @@ def build_area(
         for i, action in enumerate(actions)
         if i % 10 == 3 and len(actions) > 1
     )
-    Finding.objects.bulk_create(
+    findings = Finding.objects.bulk_create(
         Finding(
-            item=top, position=n, quotation=f"{top.text} Inspectors found this in {n + 1} ways.", page="3"
+            plan=plan,
+            number=str(2 * t + n + 1),
+            label=f"Area {top.number}, finding {n + 1}",
+            position=2 * t + n,
+            quotation=f"{top.text} Inspectors found this in {n + 1} ways.",
+            page="3",
         )
-        for top in tops
+        for t, top in enumerate(tops)
         for n in range(2)
+    )
+    # Each finding is answered by its top-level item and the first priority and action under it.
+    FindingItem.objects.bulk_create(
+        FindingItem(finding=finding, item=by_number[number], position=p)
+        for finding, top in zip(findings, [top for top in tops for _ in range(2)], strict=True)
+        for p, number in enumerate([top.number, f"{top.number}.1", f"{top.number}.1.1"])
+        if number in by_number
     )
     Change.objects.bulk_create(
         Change(

@@ -120,6 +120,7 @@ def preview_from_data(data: dict[str, Any]) -> ImportPreview:
         statuses=statuses,
         items=items,
         texts=more[0] if more else Section("Plan text", full=True),
+        findings=more[1] if len(more) > 1 else Section("Findings"),
         problems=[Problem(**p) for p in data["problems"]],
         notes=[Problem(**p) for p in data.get("notes", [])],
         unused=[Unused(**u) for u in data.get("unused", [])],

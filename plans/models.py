@@ -232,18 +232,52 @@ class ItemOwner(models.Model):
 
 
 class Finding(models.Model):
-    """A finding from the inspection letter that a top-level item answers."""
+    """A finding of the inspection letter, with its own number ("KC2") and label, answered by any number of
+    the plan's items at any level (in the order written)."""
 
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="findings")
-    position = models.PositiveSmallIntegerField(default=0)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="findings")
+    number = models.CharField(max_length=20, blank=True, help_text="As the letter or the plan writes it")
+    label = models.CharField(max_length=200, blank=True, help_text="A short title: 'Joint commissioning'")
     quotation = models.TextField()
     page = models.CharField(max_length=20, blank=True)
+    position = models.PositiveIntegerField(default=0, help_text="The finding's place in the document")
+    items: "models.ManyToManyField[Item, FindingItem]" = models.ManyToManyField(
+        Item, through="FindingItem", blank=True, related_name="findings"
+    )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
-        ordering = ["position"]
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "plan", Lower("number"), condition=~Q(number=""), name="finding_number_unique_in_plan"
+            )
+        ]
 
     def __str__(self) -> str:
-        return self.quotation[:60]
+        return self.heading
+
+    @property
+    def heading(self) -> str:
+        """As a page names it: "Finding KC2: Joint commissioning", "Finding 3", or its label alone."""
+        if self.number:
+            return f"Finding {self.number}: {self.label}" if self.label else f"Finding {self.number}"
+        return self.label or "Finding"
+
+
+class FindingItem(models.Model):
+    """An item answering a finding, in the order the finding lists its items."""
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="finding_answers")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint("finding", "item", name="finding_item_once")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} answers {self.finding_id}"
 
 
 class PlanText(models.Model):

@@ -326,3 +326,43 @@ def word_changes(old: str, new: str) -> list[tuple[str, str]]:
         if b2 > b1:
             runs.append(("added", " ".join(after[b1:b2])))
     return runs
+
+
+_NUMBER_SEPARATORS = re.compile(r"[,;/\n]|\band\b|&", re.IGNORECASE)
+
+
+def item_numbers(text: str) -> list[str]:
+    """The item numbers a finding lists ("1.2, 3 and A1"): split at commas, semicolons, slashes, "&", "and"
+    and line breaks, spaces dropped, each once (whatever its case), in the order written.
+
+    >>> item_numbers("1.2, 3 and A1; 4 / 1.2")
+    ['1.2', '3', 'A1', '4']
+    """
+    found: dict[str, str] = {}
+    for part in _NUMBER_SEPARATORS.split(text or ""):
+        number = "".join(part.split())
+        if number and number.lower() not in found:
+            found[number.lower()] = number
+    return list(found.values())
+
+
+def unknown_numbers_problem(numbers: list[str], known: Iterable[str]) -> str | None:
+    """What to say of the numbers that are not items of the plan, with the closest number when one is close;
+    None when all are items of the plan.
+
+    >>> unknown_numbers_problem(["1.2", "7.9"], ["1.2", "7.8"])
+    'There is no item "7.9" in this plan: did you mean 7.8?'
+    >>> unknown_numbers_problem(["8", "9"], ["1"])
+    'There are no items "8" and "9" in this plan.'
+    """
+    by_lower = {number.lower(): number for number in known}
+    unknown = [number for number in numbers if number.lower() not in by_lower]
+    if not unknown:
+        return None
+    if len(unknown) > 1:
+        quoted = [f'"{number}"' for number in unknown]
+        listed = ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
+        return f"There are no items {listed} in this plan."
+    close = difflib.get_close_matches(unknown[0].lower(), list(by_lower), n=1, cutoff=0.6)
+    hint = f": did you mean {by_lower[close[0]]}?" if close else "."
+    return f'There is no item "{unknown[0]}" in this plan{hint}'

@@ -9,6 +9,7 @@ from common.dates import format_uk_date
 from .models import Item, Plan, PlanText, RagStatus
 
 if TYPE_CHECKING:
+    from .models import Finding
     from .services.items import ItemContent
 
 ITEM_LABELS = {
@@ -122,3 +123,21 @@ def rag_status_snapshot(status: RagStatus) -> dict[str, str]:
 def plan_text_snapshot(text: PlanText) -> dict[str, str]:
     """A section of a plan's text, in full, under the section's name."""
     return {text.get_section_display(): text.text}
+
+
+def finding_subject(number: str, label: str = "") -> str:
+    """How the history names a finding: "Finding KC2", or by its label when it has no number."""
+    return f"Finding {number}" if number else f"Finding {label}".strip()
+
+
+def finding_snapshot(finding: "Finding") -> dict[str, str]:
+    """A finding as its page shows it; its items as their numbers, current ones only, in its order."""
+    answers = sorted(finding.answers.all(), key=lambda a: (a.position, a.pk))
+    numbers = [a.item.number for a in answers if not a.item.is_removed]
+    return finding_values(finding.number, finding.label, finding.quotation, finding.page, numbers)
+
+
+def finding_values(number: str, label: str, quotation: str, page: str, items: list[str]) -> dict[str, str]:
+    """A finding's content keyed by the Findings sheet's headings: what the history records, the import
+    compares and an edit conflict shows."""
+    return {"Number": number, "Label": label, "Finding": quotation, "Page": page, "Items": ", ".join(items)}

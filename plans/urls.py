@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import imports, items, milestones, plans, rag, texts
+from .views import findings, imports, items, milestones, plans, rag, texts
 
 app_name = "plans"
 urlpatterns = [
@@ -12,6 +12,10 @@ urlpatterns = [
     path("plans/<int:pk>/history/", plans.plan_history, name="plan-history"),
     path("plans/<int:pk>/text/", texts.plan_text, name="plan-text"),
     path("plans/<int:pk>/text/<str:section>/edit/", texts.plan_text_edit, name="plan-text-edit"),
+    path("plans/<int:pk>/findings/", findings.finding_list, name="findings"),
+    path("plans/<int:pk>/findings/new/", findings.finding_create, name="finding-create"),
+    path("findings/<int:pk>/edit/", findings.finding_edit, name="finding-edit"),
+    path("findings/<int:pk>/remove/", findings.finding_remove, name="finding-remove"),
     path("plans/<int:pk>/milestones/", milestones.milestone_list, name="milestones"),
     path("plans/<int:pk>/download.<str:fmt>", plans.plan_export, name="plan-export"),
     path("plans/<int:plan_pk>/items/new/", items.item_create, name="item-create"),

@@ -123,6 +123,16 @@ def _board_pack_read(data):
     return data["board_pack_read"]
 
 
+def _finding(data):
+    """An inspection finding of the plan, answered by the top-level item, made once per test."""
+    if "finding" not in data:
+        from plans.services import FindingContent, finding_create
+
+        content = FindingContent(quotation="Leaders lack a shared view.", number="KC1", items=[data["top"]])
+        data["finding"] = finding_create(plan=data["plan"], content=content)
+    return data["finding"]
+
+
 # (url name, kwargs builder, query string, expected status per member role)
 TABLE = [
     ("plans:area-home", lambda d: {}, "", EVERYONE),
@@ -138,6 +148,10 @@ TABLE = [
     ("plans:plan-edit", lambda d: {"pk": d["plan"].pk}, "", MANAGER_ONLY),
     ("plans:plan-text", lambda d: {"pk": d["plan"].pk}, "", EVERYONE),
     ("plans:plan-text-edit", lambda d: {"pk": d["plan"].pk, "section": "governance"}, "", MANAGER_ONLY),
+    ("plans:findings", lambda d: {"pk": _finding(d).plan_id}, "", EVERYONE),
+    ("plans:finding-create", lambda d: {"pk": d["plan"].pk}, "", MANAGER_ONLY),
+    ("plans:finding-edit", lambda d: {"pk": _finding(d).pk}, "", MANAGER_ONLY),
+    ("plans:finding-remove", lambda d: {"pk": _finding(d).pk}, "", MANAGER_ONLY),
     ("plans:item-create", lambda d: {"plan_pk": d["plan"].pk}, "", MANAGER_ONLY),
     (
         "plans:item-create",
@@ -474,6 +488,10 @@ READ_KINDS = {
     "plans:plan-history": Kind.PLAN,
     "plans:plan-text": Kind.PLAN,
     "plans:plan-text-edit": Kind.PLAN,
+    "plans:findings": Kind.PLAN,
+    "plans:finding-create": Kind.PLAN,
+    "plans:finding-edit": Kind.PLAN,
+    "plans:finding-remove": Kind.PLAN,
     "plans:milestones": Kind.PLAN,
     "plans:plan-export": Kind.PLAN,
     "plans:item": Kind.PLAN,

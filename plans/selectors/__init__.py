@@ -4,18 +4,19 @@ Every function takes the user's `Access`, so objects are only ever found inside 
 
 - `plans`: plans and RAG schemes, and what "not done" means for a plan's statuses;
 - `rollups`: the overview's counts under each top-level item, and each higher item's roll-up, live;
+- `findings`: a plan's inspection findings, one finding, and the findings an item answers;
 - `items`: one item and its page, lists of items, the history of an item or a plan.
 
 Every name is re-exported here: `plans.selectors.item_for` and so on.
 """
 
+from .findings import finding_for, findings_of, plan_findings
 from .items import (
     ITEM_LIST_PREFETCH,
     ItemRow,
     MilestoneFilters,
     ancestors_of,
     children_of,
-    findings_of,
     history_of_item,
     history_of_plan,
     item_for,
@@ -47,6 +48,7 @@ __all__ = [
     "TopLevelRow",
     "ancestors_of",
     "children_of",
+    "finding_for",
     "findings_of",
     "history_of_item",
     "history_of_plan",
@@ -59,6 +61,7 @@ __all__ = [
     "links_of",
     "milestones",
     "not_done",
+    "plan_findings",
     "plan_for",
     "plan_overview",
     "plan_rollups",

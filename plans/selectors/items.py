@@ -15,7 +15,7 @@ from history import selectors as history_selectors
 from history.models import Change
 
 from .. import rules
-from ..models import Finding, Item, ItemOwner, Plan, RagStatus
+from ..models import FindingItem, Item, ItemOwner, Plan, RagStatus
 from .plans import not_done, statuses_of
 
 ITEM_LIST_PREFETCH = (
@@ -31,7 +31,6 @@ def item_for(*, access: Access, pk: int, include_removed: bool = False) -> Item:
         .select_related("plan__area", "plan__rag_scheme", "status", "parent", "removed_by")
         .prefetch_related(
             *ITEM_LIST_PREFETCH,
-            "findings",
             Prefetch("see_also", queryset=Item.objects.current().order_by("sort_key")),
             Prefetch("referenced_by", queryset=Item.objects.current().order_by("sort_key")),
         )
@@ -53,7 +52,7 @@ def item_page(*, access: Access, pk: int) -> Item:
     queryset = (
         Item.objects.filter(plan__area=access.area)
         .select_related("plan__area", "plan__rag_scheme", "status", "removed_by", parents)
-        .annotate(has_findings=Exists(Finding.objects.filter(item=OuterRef("pk"))))
+        .annotate(has_findings=Exists(FindingItem.objects.filter(item=OuterRef("pk"))))
         .prefetch_related(*ITEM_LIST_PREFETCH)
     )
     return get_object_or_404(queryset, pk=pk)
@@ -71,13 +70,6 @@ def links_of(*, item: Item) -> tuple[list[Item], list[Item]]:
         if link.to_item_id == item.pk and not link.from_item.is_removed:
             referenced_by.append(link.from_item)
     return sorted(see_also, key=lambda i: i.sort_key), sorted(referenced_by, key=lambda i: i.sort_key)
-
-
-def findings_of(*, item: Item) -> list[Finding]:
-    """The inspection findings an item answers; no query for an item read by `item_page` without any."""
-    if getattr(item, "has_findings", True) is False:
-        return []
-    return list(item.findings.all())
 
 
 def children_of(*, item: Item) -> QuerySet[Item]:

@@ -8,10 +8,9 @@ from accounts.models import User
 from areas.models import LocalArea, Person, Workstream
 from areas.services import person_create, person_update, workstream_create, workstream_update
 from common.conflicts import refusals_as
-from history import services as history
 
-from .. import rollup, snapshots
-from ..models import Cadence, Finding, Item, Plan, RagScheme, RagStatus
+from .. import rollup
+from ..models import Cadence, Item, Plan, RagScheme, RagStatus
 from ..services import (
     ItemContent,
     PlanContent,
@@ -27,6 +26,7 @@ from ..services import (
 )
 from ..services.order import items_order
 from ..snapshots import plan_plurals
+from .findings import findings_write
 from .planfile import PlanFile
 from .preview import ImportPreview, preview_import
 from .problems import ImportRejected, Problem
@@ -200,8 +200,6 @@ class _Writer:
             )
             self.items[entry.number] = item
         for entry in [*(e for e in self.work.items if e.action == CHANGED), *later]:
-            if entry.action == CHANGED and not set(entry.diff) - {"Findings"}:
-                continue
             item = self.items[entry.number]
             item.plan = plan
             self.items[entry.number] = item_update(
@@ -211,27 +209,7 @@ class _Writer:
                 by=self.by,
                 source=self.source,
             )
-        for entry in self.work.items:
-            if entry.findings_changed:
-                self.findings(plan, entry)
-
-    def findings(self, plan: Plan, entry: ItemWork) -> None:
-        item = self.items[entry.number]
-        Finding.objects.filter(item=item).delete()
-        Finding.objects.bulk_create(
-            Finding(item=item, position=position, quotation=quotation, page=page)
-            for position, (quotation, page) in enumerate(entry.findings or [])
-        )
-        history.change_record(
-            area=self.area,
-            plan=plan,
-            item=item,
-            action=history.Action.CHANGED if entry.existing else history.Action.ADDED,
-            subject=snapshots.item_subject(item),
-            changes={"Findings": entry.diff["Findings"]},
-            by=self.by,
-            source=self.source,
-        )
+        findings_write(plan=plan, work=self.work.findings, items=self.items, by=self.by, source=self.source)
 
 
 def _stopped(why: str) -> ImportRejected:

@@ -15,6 +15,7 @@ from ..models import Plan
 from ..snapshots import plan_plurals, plan_snapshot, plurals_words
 from . import template as t
 from .compare_items import check_status_removals, item_work
+from .findings import finding_work
 from .owners import Known, OwnerMatcher
 from .planfile import PlanFile
 from .problems import Problem
@@ -229,4 +230,5 @@ def plan_work(plan_file: PlanFile, state: "AreaState") -> Work:
     check_status_removals(work)
     _plan_work(plan_file, state, work)
     work.texts, work.texts_unchanged = text_work(plan_file, state.plan)
+    work.findings, work.findings_unchanged = finding_work(plan_file, state.plan)
     return work

@@ -1,4 +1,4 @@
-"""Comparing the Items and Findings sheets with the plan's current items, item by item."""
+"""Comparing the Items sheet with the plan's current items, item by item."""
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -58,10 +58,6 @@ def _db_values(
     return values
 
 
-def _findings_text(findings: list[tuple[str, str]]) -> str:
-    return "\n".join(f"{quotation} (page {page})" if page else quotation for quotation, page in findings)
-
-
 def _resolve(
     row: ItemRow,
     column: str,
@@ -119,9 +115,6 @@ def item_work(
     """The work on the plan's items: `people`, `codes` and `labels` spell each name (lower case) as
     the file's sheets or the area do; `owners` reads the owners written by name or job title."""
     has = {column: plan_file.has_column("Items", column) for column in t.ITEMS.columns}
-    findings_by_item: dict[str, list[tuple[str, str]]] = {}
-    for finding in plan_file.findings or []:
-        findings_by_item.setdefault(finding.item.lower(), []).append((finding.quotation, finding.page))
     scheme_name = work.scheme_name
     in_file = {row.number for row in plan_file.items}
     numbers = {number.lower(): number for number in in_file}
@@ -190,12 +183,6 @@ def item_work(
             if problem:
                 work.problems.append(Problem("Items", row.row, "Measures", f"{problem} Check the codes"))
         entry.diff = history.diff(before, entry.values)
-        if plan_file.findings is not None:
-            entry.findings = findings_by_item.get(row.number.lower(), [])
-            old = state.findings.get(existing.pk, []) if existing else []
-            if entry.findings != old:
-                entry.findings_changed = True
-                entry.diff["Findings"] = [_findings_text(old), _findings_text(entry.findings)]
         entry.action = ADDED if not existing else (CHANGED if entry.diff else "")
         if not entry.action:
             work.items_unchanged += 1

@@ -21,6 +21,7 @@ from common.uploads import csv_safe, without_control_characters, xlsx_text_cell
 
 from ..models import Item, ItemOwner, Plan
 from . import template as t
+from .findings import finding_rows
 from .texts import text_rows
 
 FORMATS = ("xlsx", "zip")
@@ -28,7 +29,7 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "zip": "application/zip",
 }
-TEXT_COLUMNS = {"Number", "See also", "Item", "Initials", "Code", "Page", "Value"}
+TEXT_COLUMNS = {"Number", "See also", "Item", "Initials", "Code", "Page", "Value", "Items"}
 Cell = str | date | None
 Table = tuple[t.Sheet, list[list[Cell]]]  # a sheet of the template and its rows
 
@@ -43,7 +44,6 @@ def _items(plan: Plan) -> list[Item]:
         .select_related("status")
         .prefetch_related(
             "workstreams",
-            "findings",
             Prefetch("ownerships", queryset=ItemOwner.objects.select_related("person")),
             Prefetch("see_also", queryset=Item.objects.current()),
         )
@@ -103,16 +103,18 @@ def plan_tables(plan: Plan) -> list[Table]:
         ]
         for item in items
     ]
-    finding_rows: list[list[Cell]] = [
-        [item.number, finding.quotation, finding.page]
-        for item in items
-        if item.level == 1
-        for finding in sorted(item.findings.all(), key=lambda f: (f.position, f.pk))
-    ]
     return list(
         zip(
             t.SHEETS,
-            [plan_rows, people_rows, workstream_rows, status_rows, item_rows, finding_rows, text_rows(plan)],
+            [
+                plan_rows,
+                people_rows,
+                workstream_rows,
+                status_rows,
+                item_rows,
+                finding_rows(plan),
+                text_rows(plan),
+            ],
             strict=True,
         )
     )

@@ -29,7 +29,8 @@ from .cells import (
     read_owners,
     read_yes_no,
 )
-from .planfile import FindingRow, ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
+from .findings import parse_findings
+from .planfile import ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
 from .plurals import read_plurals
 from .problems import Problem
 from .reading import RawRow, RawSheet, ReadResult, read_sheets
@@ -343,35 +344,6 @@ def _note_date(sheet: _Sheet, row: int | None, column: str, what: str, text: str
         sheet.plan_file.notes.append(Problem(sheet.sheet.name, row, column, words))
 
 
-def _parse_findings(sheet: _Sheet, items: list[ItemRow]) -> list[FindingRow]:
-    levels = {i.number.lower(): i.level for i in items}
-    findings = []
-    for row in sheet.raw.rows:
-        finding = FindingRow(
-            row=row.number,
-            item=sheet.text(
-                row, "Item", required="Enter the number of the top-level item the finding is for"
-            ),
-            quotation=sheet.text(
-                row, "Finding", required="Enter the finding, quoted from the inspection letter"
-            ),
-            page=sheet.text(row, "Page", limit=20),
-        )
-        if finding.item and finding.item.lower() not in levels:
-            sheet.problem(
-                row.number, "Item", f'"{finding.item}" is not the number of an item in the Items sheet'
-            )
-        elif finding.item and levels[finding.item.lower()] != 1:
-            sheet.problem(
-                row.number,
-                "Item",
-                f'Findings are for top-level items, and "{finding.item}" is not one. '
-                "Enter the number of a top-level item, such as 1",
-            )
-        findings.append(finding)
-    return findings
-
-
 def parse_sheets(read: ReadResult) -> PlanFile:
     """Check every sheet and row of a file that was read, and turn it into a PlanFile."""
     plan_file = PlanFile(name=read.name, problems=list(read.problems), unused=unused_parts(read))
@@ -389,7 +361,7 @@ def parse_sheets(read: ReadResult) -> PlanFile:
     if sheet := _find_sheet(read, plan_file, t.ITEMS):
         plan_file.items = _parse_items(sheet, len(plan_file.settings.level_names) or rules.MAX_LEVELS)
     if sheet := _find_sheet(read, plan_file, t.FINDINGS):
-        plan_file.findings = _parse_findings(sheet, plan_file.items)
+        plan_file.findings = parse_findings(sheet, plan_file.items)
     if sheet := _find_sheet(read, plan_file, t.PLAN_TEXT):
         plan_file.texts = parse_texts(sheet)
     return plan_file

@@ -85,10 +85,14 @@ class ItemRow:
 
 @dataclass
 class FindingRow:
+    """A row of the Findings sheet: the numbers of the items answering it as written, in order."""
+
     row: int
-    item: str
     quotation: str
     page: str = ""
+    number: str = ""
+    label: str = ""
+    items: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from areas.models import LocalArea, Person, Workstream
 
 from .. import rules
-from ..models import Finding, Item, ItemOwner, Plan, RagScheme
+from ..models import Item, ItemOwner, Plan, RagScheme
 from ..snapshots import plan_plurals
 from .compare import plan_work
 from .planfile import PlanFile
@@ -92,6 +92,7 @@ class ImportPreview:
     notes: list[Problem] = field(default_factory=list)  # how cells were read ("Due ... read as ...")
     unused: list[Unused] = field(default_factory=list)  # what the file has that is not imported
     work: Work | None = field(default=None, repr=False, compare=False)
+    findings: Section = field(default_factory=lambda: Section("Findings"))
 
     @property
     def is_valid(self) -> bool:
@@ -108,7 +109,7 @@ class ImportPreview:
 
     @property
     def sections(self) -> list[Section]:
-        return [self.people, self.workstreams, self.statuses, self.items, self.texts]
+        return [self.people, self.workstreams, self.statuses, self.items, self.texts, self.findings]
 
     @property
     def has_changes(self) -> bool:
@@ -133,7 +134,6 @@ class AreaState:
     workstreams: dict[str, Workstream]  # by code in lower case
     scheme: RagScheme | None
     items: dict[str, Item]  # the plan's current items, by number
-    findings: dict[int, list[tuple[str, str]]]  # item pk -> (quotation, page) in order
 
 
 def load_state(area: LocalArea, plan_file: PlanFile) -> AreaState:
@@ -153,7 +153,6 @@ def load_state(area: LocalArea, plan_file: PlanFile) -> AreaState:
             .first()
         )
     items: dict[str, Item] = {}
-    findings: dict[int, list[tuple[str, str]]] = {}
     if plan is not None:
         queryset = (
             plan.items.current()
@@ -165,10 +164,6 @@ def load_state(area: LocalArea, plan_file: PlanFile) -> AreaState:
             )
         )
         items = {item.number: item for item in queryset}
-        for finding in Finding.objects.filter(item__plan=plan, item__removed_at__isnull=True).order_by(
-            "item_id", "position", "pk"
-        ):
-            findings.setdefault(finding.item_id, []).append((finding.quotation, finding.page))
     return AreaState(
         area=area,
         plan=plan,
@@ -178,7 +173,6 @@ def load_state(area: LocalArea, plan_file: PlanFile) -> AreaState:
         workstreams={w.code.lower(): w for w in Workstream.objects.filter(area=area).select_related("lead")},
         scheme=scheme,
         items=items,
-        findings=findings,
     )
 
 
@@ -246,6 +240,13 @@ def _fill(preview: ImportPreview, level_names: list[str], work: Work) -> None:
         change = FieldChange(text.label, text.old, text.new)
         preview.texts.add(Entry(text.action, text.label, f"Plan text: {text.label}", "", [change]))
     preview.texts.unchanged = work.texts_unchanged
+    for finding in work.findings:
+        if finding.action:
+            changes = _changes(finding.diff)
+            preview.findings.add(
+                Entry(finding.action, finding.key, finding.subject, finding.summary, changes)
+            )
+    preview.findings.unchanged = work.findings_unchanged
 
 
 def _in_file_order(problem: Problem) -> tuple[int, int, int]:

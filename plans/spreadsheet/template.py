@@ -14,6 +14,7 @@ class Sheet:
     required_columns: tuple[str, ...]
     required: bool
     widths: tuple[int, ...] = ()
+    aliases: tuple[str, ...] = ()  # headings of older files still read (the Findings sheet's "Item")
 
     def width(self, column: str) -> int:
         index = self.columns.index(column)
@@ -64,7 +65,13 @@ ITEMS = Sheet(
     (10, 70, 12, 18, 12, 14, 30, 25, 50, 50, 12, 25, 40, 14),
 )
 FINDINGS = Sheet(
-    "Findings", "findings.csv", ("Item", "Finding", "Page"), ("Item", "Finding"), False, (8, 90, 8)
+    "Findings",
+    "findings.csv",
+    ("Number", "Label", "Finding", "Items", "Page"),
+    ("Finding",),
+    False,
+    (8, 30, 90, 14, 8),
+    ("Item",),
 )
 
 PLAN_TEXT = Sheet("Plan text", "plan_text.csv", ("Section", "Text"), ("Section", "Text"), False, (16, 110))

@@ -13,6 +13,7 @@ from .problems import Problem
 if TYPE_CHECKING:
     from areas.models import Person, Workstream
 
+    from .findings import FindingWork
     from .texts import TextWork
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
@@ -82,8 +83,6 @@ class ItemWork:
     workstreams: list[str] = field(default_factory=list)
     see_also: list[str] = field(default_factory=list)
     status: str = ""
-    findings: list[tuple[str, str]] | None = None  # None: leave the findings as they are
-    findings_changed: bool = False
     values: dict[str, str] = field(default_factory=dict)
     diff: dict[str, list[str]] = field(default_factory=dict)
 
@@ -113,6 +112,8 @@ class Work:
     order: list[str] = field(default_factory=list)  # the file's item numbers, in the document's order
     # each parent (None: the top level) whose children come in another order: (old numbers, new)
     order_changes: dict[str | None, tuple[list[str], list[str]]] = field(default_factory=dict)
+    findings: list["FindingWork"] = field(default_factory=list)  # the Findings sheet's, in its order
+    findings_unchanged: int = 0
 
 
 def creation_order(new: list[ItemWork]) -> list[ItemWork]:

@@ -13,7 +13,6 @@ from playwright.sync_api import Page, expect
 
 from areas.models import Membership
 from plans import services
-from plans.models import Finding
 from progress.models import ReportedRating, ReportingPeriod
 from progress.services.periods import frozen_rating, rollups_freeze
 from scorecard.models import Series
@@ -46,8 +45,15 @@ def site(tree, programme_manager, viewer, workstream_lead, workstream, owner_per
     ItemFactory(
         plan=plan, number="1.1.2", text="Agree the board's terms of reference", workstreams=[workstream]
     )
-    Finding.objects.create(
-        item=tree["top"], quotation="Leaders have not developed joint commissioning.", page="3"
+    finding = services.finding_create(
+        plan=plan,
+        content=services.FindingContent(
+            quotation="Leaders have not developed joint commissioning.",
+            number="KC1",
+            label="Joint commissioning",
+            page="3",
+            items=[tree["top"], tree["action"], tree["mine"]],
+        ),
     )
     mine = tree["mine"]
     services.item_update(
@@ -73,6 +79,7 @@ def site(tree, programme_manager, viewer, workstream_lead, workstream, owner_per
         viewer_membership=Membership.objects.get(user=viewer),
         workstream=workstream,
         person=owner_person,
+        finding=finding,
         **tree,
     )
 
@@ -150,6 +157,12 @@ def impossible_due_date(page: Page, site: SimpleNamespace) -> None:
     page.get_by_label("Due date", exact=True).fill("31/04/2019")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("April 2019 has 30 days")
+
+
+def unknown_item_number(page: Page, site: SimpleNamespace) -> None:
+    page.get_by_label("Items that answer it", exact=True).fill("1, 9.9")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text('There is no item "9.9" in this plan')
 
 
 def upload(sheets, *, result: str, shows: str) -> Callable[[Page, SimpleNamespace], None]:
@@ -242,6 +255,20 @@ SCREENS = [
     ),
     Screen("item-with-children", lambda s: url("plans:item", pk=s.action.pk), "Set up the board"),
     Screen("item-with-findings", lambda s: url("plans:item", pk=s.top.pk), "Joint commissioning"),
+    Screen(
+        "findings", lambda s: url("plans:findings", pk=s.plan.pk), "Inspection findings", persona="viewer"
+    ),
+    Screen("findings-managed", lambda s: url("plans:findings", pk=s.plan.pk), "Inspection findings"),
+    Screen(
+        "finding-add-form", lambda s: url("plans:finding-create", pk=s.plan.pk), "Add an inspection finding"
+    ),
+    Screen(
+        "finding-edit-form-with-error",
+        lambda s: url("plans:finding-edit", pk=s.finding.pk),
+        "Edit finding KC1",
+        act=unknown_item_number,
+    ),
+    Screen("finding-remove", lambda s: url("plans:finding-remove", pk=s.finding.pk), "remove finding KC1"),
     Screen("item-with-history", lambda s: url("plans:item", pk=s.mine.pk), "Board meets fortnightly"),
     Screen("item-edit-form", lambda s: url("plans:item-edit", pk=s.mine.pk), "Edit milestone 1.1.1.1"),
     Screen(

@@ -1,7 +1,7 @@
 import factory
 
 from plans import rules
-from plans.models import Item, ItemOwner, Plan, RagScheme, RagStatus
+from plans.models import Finding, FindingItem, Item, ItemOwner, Plan, RagScheme, RagStatus
 from plans.presets import RAG_PRESETS
 from tests.areas.factories import LocalAreaFactory
 
@@ -65,3 +65,22 @@ class ItemFactory(factory.django.DjangoModelFactory):
     def workstreams(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.workstreams.set(extracted)
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    """An inspection finding of a plan; `items=[...]` answer it, in that order."""
+
+    class Meta:
+        model = Finding
+        skip_postgeneration_save = True
+
+    plan = factory.SubFactory(PlanFactory)
+    number = factory.Sequence(lambda n: str(n + 1))
+    quotation = factory.Sequence(lambda n: f"Inspectors found weakness {n}.")
+    position = factory.Sequence(lambda n: n)
+
+    @factory.post_generation
+    def items(obj, create, extracted, **kwargs):
+        if create and extracted:
+            for position, item in enumerate(extracted):
+                FindingItem.objects.create(finding=obj, item=item, position=position)

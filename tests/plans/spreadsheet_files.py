@@ -84,8 +84,14 @@ VALID: dict[str, list[list[str]]] = {
     ],
     "Findings": [
         HEADINGS["Findings"],
-        ["1", "Leaders have not developed an effective approach to joint commissioning.", "3"],
-        ["2", "Social care needs are not assessed alongside EHC needs assessments.", "4"],
+        [
+            "KC1",
+            "Joint commissioning",
+            "Leaders have not developed an effective approach to joint commissioning.",
+            "1",
+            "3",
+        ],
+        ["KC2", "", "Social care needs are not assessed alongside EHC needs assessments.", "2", "4"],
     ],
 }
 

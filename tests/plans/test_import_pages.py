@@ -47,7 +47,7 @@ def test_a_valid_file_is_previewed_then_imported_only_on_confirm(client, area, p
     check = upload(client, xlsx_bytes(valid_sheets()))
     job_page = client.get(reverse("jobs:job", kwargs={"area": "stockport", "pk": check.pk})).content.decode()
     assert "Check the plan file plan.xlsx" in job_page
-    assert "Checked plan.xlsx: 18 to add, 0 to change and 0 to remove" in job_page
+    assert "Checked plan.xlsx: 20 to add, 0 to change and 0 to remove" in job_page
     assert f'href="{check.result_url}">See what the import will do</a>' in job_page
     page = client.get(check.result_url).content.decode()
     assert "Add the plan WSOA-2019" in page
@@ -221,7 +221,7 @@ def test_the_preview_lists_the_columns_that_will_not_be_imported(client, area, p
     client.force_login(programme_manager)
     check = upload(client, xlsx_bytes(sheets_with_a_column_left_out()))
     assert check.message == (
-        "Checked plan.xlsx: 18 to add, 0 to change and 0 to remove. "
+        "Checked plan.xlsx: 20 to add, 0 to change and 0 to remove. "
         "1 column will not be imported: see which. Nothing has been saved yet."
     )
     page = client.get(check.result_url).content.decode()

@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from plans.models import Finding, Item
+from plans.models import Item
+from tests.plans.factories import FindingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,9 @@ def test_the_see_also_links_show_both_ways_current_items_only_in_plan_order(clie
 def test_findings_are_shown_on_the_item_that_answers_them_and_cost_nothing_elsewhere(
     client, programme_manager, tree
 ):
-    Finding.objects.create(item=tree["top"], quotation="Leaders do not have a clear view of the area.")
+    FindingFactory(
+        plan=tree["top"].plan, quotation="Leaders do not have a clear view of the area.", items=[tree["top"]]
+    )
     assert "Leaders do not have a clear view" in page(client, programme_manager, tree["top"])
 
     client.force_login(programme_manager)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from history.models import Change
 from plans.models import Item
+from tests.plans.factories import FindingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -156,7 +157,9 @@ def test_removing_an_item_asks_first_then_removes_its_branch_which_stays_in_the_
 
 def test_the_item_page_shows_children_owners_dates_references_and_findings(client, tree, viewer):
     top = tree["top"]
-    top.findings.create(quotation="lack of an effective approach to jointly plan", page="3")
+    FindingFactory(
+        plan=top.plan, quotation="lack of an effective approach to jointly plan", page="3", items=[top]
+    )
     tree["action"].see_also.add(tree["priority"])
     client.force_login(viewer)
     page = client.get(top.get_absolute_url()).content.decode()

@@ -31,7 +31,7 @@ def test_import_plan_shows_what_it_adds_and_imports_it(area, tmp_path, fmt):
     assert 'Plan WSOA-2019 "Written Statement of Action": a new plan' in out
     assert "Items: 9 to add, 0 to change, 0 to remove, 0 unchanged" in out
     assert "  + Milestone 1.1.1.1  Board meets fortnightly" in out
-    assert "Imported plan WSOA-2019: 18 added, 0 changed, 0 removed." in out
+    assert "Imported plan WSOA-2019: 20 added, 0 changed, 0 removed." in out
     assert Item.objects.filter(plan__area=area).count() == 9
     assert Change.objects.filter(source=f"Import of {path.name}").exists()
 

@@ -49,8 +49,14 @@ def full_plan(plan, tree, workstream, other_workstream, owner_person, lead_perso
     theirs.due_text = "Autumn Term 2018"
     theirs.status = done
     theirs.save()
-    tree["top"].findings.create(position=0, quotation="Leaders have not planned jointly.", page="3")
-    tree["top"].findings.create(position=1, quotation="Commissioning is weak.", page="")
+    for position, (number, quotation, page) in enumerate(
+        [("1", "Leaders have not planned jointly.", "3"), ("2", "Commissioning is weak.", "")]
+    ):
+        finding = Finding.objects.create(
+            plan=plan, number=number, position=position, quotation=quotation, page=page
+        )
+        finding.answers.create(item=tree["top"], position=0)
+    tree["mine"].finding_answers.create(finding=finding, position=1)
     ItemFactory(plan=plan, number="1.10", text="Ten, not one", senior_owner="")
     ItemFactory(plan=plan, number="2", text="Removed", removed_at=timezone.now())
     return plan
@@ -180,10 +186,14 @@ def test_an_exported_plan_imports_whole_into_another_area(full_plan, other_area,
     copy = Plan.objects.get(area=other_area)
     assert item_snapshots(copy) == item_snapshots(full_plan)
     assert (copy.start_date, copy.level_names) == (full_plan.start_date, full_plan.level_names)
-    findings = Finding.objects.filter(item__plan=copy).order_by("position")
-    assert list(findings.values_list("quotation", "page")) == [
-        ("Leaders have not planned jointly.", "3"),
-        ("Commissioning is weak.", ""),
+    findings = Finding.objects.filter(plan=copy).order_by("position")
+    assert list(findings.values_list("number", "quotation", "page")) == [
+        ("1", "Leaders have not planned jointly.", "3"),
+        ("2", "Commissioning is weak.", ""),
+    ]
+    assert [[i.number for i in f.items.order_by("finding_answers__position")] for f in findings] == [
+        ["1"],
+        ["1", "1.1.1.1"],
     ]
     lead = Person.objects.get(area=other_area, initials="CL")
     assert (lead.name, lead.email, lead.organisation.name) == ("Chris Lane", "cl@example.org", "Stockport LA")

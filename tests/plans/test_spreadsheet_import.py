@@ -88,8 +88,13 @@ def test_a_valid_file_creates_the_plan_and_everything_in_it(area, fmt):
     assert milestone.partners == "Health, Education" and milestone.notes == "Check the terms of reference"
     assert plan.items.get(number="1.1.1.2").due_text == "Autumn Term 2018"
     assert plan.items.count() == 9
-    assert list(plan.items.get(number="1").findings.values_list("quotation", "page")) == [
-        ("Leaders have not developed an effective approach to joint commissioning.", "3")
+    assert list(plan.items.get(number="1").findings.values_list("number", "label", "quotation", "page")) == [
+        (
+            "KC1",
+            "Joint commissioning",
+            "Leaders have not developed an effective approach to joint commissioning.",
+            "3",
+        )
     ]
     assert set(Change.objects.values_list("source", flat=True)) == {f"Import of plan.{fmt}"}
     assert Change.objects.filter(item=milestone, action=Change.Action.ADDED).count() == 1
@@ -310,9 +315,13 @@ BAD_INPUTS = {
         lambda s: set_cell(s, "People", 3, "Email", "sam at example"),
         'People, row 3, Email: "sam at example" is not an email address',
     ),
-    "finding for an item that is not top-level": (
-        lambda s: s["Findings"].append(["1.1", "A finding", ""]),
-        'Findings, row 4, Item: Findings are for top-level items, and "1.1" is not one',
+    "finding answered by an item that is not in the plan": (
+        lambda s: s["Findings"].append(["KC3", "", "A finding", "1.1, 7.9", ""]),
+        'Findings, row 4, Items: There is no item "7.9" in this plan',
+    ),
+    "the same finding twice": (
+        lambda s: s["Findings"].append(["kc2", "", "A finding", "1.1", ""]),
+        'Findings, row 4, Number: "kc2" is also the number of the finding in row 3',
     ),
     "vague due date": (
         lambda s: set_cell(s, "Items", 6, "Due date", "When the board agrees"),
