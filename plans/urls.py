@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import imports, items, milestones, plans, rag, texts
+from .views import fields, imports, items, milestones, plans, rag, texts
 
 app_name = "plans"
 urlpatterns = [
@@ -12,6 +12,10 @@ urlpatterns = [
     path("plans/<int:pk>/history/", plans.plan_history, name="plan-history"),
     path("plans/<int:pk>/text/", texts.plan_text, name="plan-text"),
     path("plans/<int:pk>/text/<str:section>/edit/", texts.plan_text_edit, name="plan-text-edit"),
+    path("plans/<int:pk>/fields/", fields.field_list, name="plan-fields"),
+    path("plans/<int:pk>/fields/new/", fields.field_create, name="plan-field-create"),
+    path("plans/<int:plan_pk>/fields/<int:pk>/edit/", fields.field_edit, name="plan-field-edit"),
+    path("plans/<int:plan_pk>/fields/<int:pk>/remove/", fields.field_remove, name="plan-field-remove"),
     path("plans/<int:pk>/milestones/", milestones.milestone_list, name="milestones"),
     path("plans/<int:pk>/download.<str:fmt>", plans.plan_export, name="plan-export"),
     path("plans/<int:plan_pk>/items/new/", items.item_create, name="item-create"),

@@ -11,7 +11,7 @@ from common.conflicts import refusals_as
 from history import services as history
 
 from .. import rollup, snapshots
-from ..models import Cadence, Finding, Item, Plan, RagScheme, RagStatus
+from ..models import Cadence, Finding, Item, Plan, PlanField, RagScheme, RagStatus
 from ..services import (
     ItemContent,
     PlanContent,
@@ -25,6 +25,7 @@ from ..services import (
     rag_status_remove,
     rag_status_update,
 )
+from .fields import field_inputs, fields_write
 from .planfile import PlanFile
 from .preview import ImportPreview, preview_import
 from .problems import ImportRejected, Problem
@@ -39,6 +40,7 @@ class _Writer:
         self.workstreams: dict[str, Workstream] = {}
         self.statuses: dict[str, RagStatus] = {}
         self.items: dict[str, Item] = {i.number: i.existing for i in work.items if i.existing}
+        self.plan_fields: dict[str, PlanField] = {}  # the plan's fields by name in lower case, once written
 
     def people_and_workstreams(self) -> None:
         self._people()
@@ -180,6 +182,9 @@ class _Writer:
             owners=[self.people[i.lower()] for i in entry.owners],
             workstreams=[self.workstreams[c.lower()] for c in entry.workstreams],
             see_also=see_also,
+            fields=field_inputs(entry, self.work.fields, self.plan_fields, self.people)
+            if self.work.fields
+            else None,
         )
 
     def items_and_findings(self, plan: Plan) -> None:
@@ -265,6 +270,8 @@ def plan_import(
             writer.people_and_workstreams()
             scheme = writer.scheme()
             plan = writer.plan(scheme)
+            if preview.work.fields is not None:
+                writer.plan_fields = fields_write(plan=plan, done=preview.work.fields, by=by, source=source)
             writer.items_and_findings(plan)
             texts_write(plan=plan, work=preview.work.texts, by=by, source=source)
             writer.scheme_order(scheme)

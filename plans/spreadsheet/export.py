@@ -21,6 +21,7 @@ from common.uploads import csv_safe, without_control_characters, xlsx_text_cell
 
 from ..models import Item, ItemOwner, Plan
 from . import template as t
+from .fields import field_rows, with_field_columns
 from .texts import text_rows
 
 FORMATS = ("xlsx", "zip")
@@ -107,13 +108,23 @@ def plan_tables(plan: Plan) -> list[Table]:
         if item.level == 1
         for finding in sorted(item.findings.all(), key=lambda f: (f.position, f.pk))
     ]
-    return list(
+    tables = list(
         zip(
             t.SHEETS,
-            [plan_rows, people_rows, workstream_rows, status_rows, item_rows, finding_rows, text_rows(plan)],
+            [
+                plan_rows,
+                people_rows,
+                workstream_rows,
+                status_rows,
+                item_rows,
+                finding_rows,
+                text_rows(plan),
+                field_rows(plan),
+            ],
             strict=True,
         )
     )
+    return with_field_columns(tables, plan, items)
 
 
 def _xlsx(tables: list[Table]) -> bytes:

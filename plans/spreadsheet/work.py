@@ -13,6 +13,7 @@ from .problems import Problem
 if TYPE_CHECKING:
     from areas.models import Person, Workstream
 
+    from .fields import FieldsWork
     from .texts import TextWork
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
@@ -110,6 +111,7 @@ class Work:
     texts_unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # how names were read, for the preview to say
+    fields: "FieldsWork | None" = None  # the plan's fields the area defines, and items' values of them
 
 
 def creation_order(new: list[ItemWork]) -> list[ItemWork]:
