@@ -87,8 +87,8 @@ def plan_field_update(
     plan = plan_field.plan
     name = " ".join(name.split())
     _check(plan, name, level, kind, exclude=plan_field.pk)
-    held = ItemFieldValue.objects.filter(field=plan_field)
-    if kind != plan_field.kind and held.exists():
+    held = ItemFieldValue.objects.filter(field=plan_field, item__removed_at__isnull=True)
+    if kind != plan_field.kind and ItemFieldValue.objects.filter(field=plan_field).exists():
         raise ValidationError(
             {"kind": "Items hold values of this field, so its type cannot change. Add a new field instead"}
         )

@@ -176,8 +176,28 @@ def _definitions(
                     f"{kinds[current.kind]}. Keep {kinds[current.kind]}, or name a new field",
                 )
             )
+        if current and row.level is not None and row.level != current.level:
+            _check_level(current, row, level_names, work)
         done.fields.append(FieldWork(CHANGED if current else ADDED, row, current, diff))
     return known
+
+
+def _check_level(current: PlanField, row: FieldRow, level_names: list[str], work: Work) -> None:
+    """A field may move to one level only if no current item of another level holds a value of it."""
+    values = ItemFieldValue.objects.filter(field=current, item__removed_at__isnull=True)
+    elsewhere = values.exclude(item__level=row.level).count()
+    if elsewhere:
+        level = _level_name(level_names, row.level).lower()
+        work.problems.append(
+            Problem(
+                "Fields",
+                row.row,
+                "Level",
+                f"{elsewhere} item{'' if elsewhere == 1 else 's'} of other levels "
+                f'{"holds" if elsewhere == 1 else "hold"} a value of "{current.name}", so it cannot be for '
+                f"each {level} only. Clear those values first, or leave the level as it is",
+            )
+        )
 
 
 def field_work(

@@ -243,3 +243,42 @@ def test_field_rules():
     assert rules.field_name_problem("Partner organisations", ["Partners"], []) is None
     assert rules.organisation_names("A, B; a, b\n C ;;") == ["A, B", "C"]
     assert rules.field_applies(None, 1) and rules.field_applies(4, 4) and not rules.field_applies(4, 3)
+
+
+def test_a_new_milestone_is_offered_the_fields_of_its_level_and_its_values_are_in_its_history(
+    client, plan, tree, owner_person, lead_person, workstream_lead
+):
+    fields = fields_with_values(plan, tree, owner_person)
+    action = tree["action"]
+    client.force_login(workstream_lead)
+    url = (
+        reverse("plans:item-create", kwargs={"area": "stockport", "plan_pk": plan.pk})
+        + f"?parent={action.pk}"
+    )
+    page = client.get(url).content.decode()
+    assert "Lead officer" in page and "Partner organisations" in page
+    top_form = client.get(reverse("plans:item-create", kwargs={"area": "stockport", "plan_pk": plan.pk}))
+    assert "Lead officer" not in top_form.content.decode(), "a top-level item has no milestone fields"
+    response = client.post(
+        url,
+        {"number": "1.1.1.3", "text": "New milestone", f"field_{fields['officer'].pk}": lead_person.pk},
+    )
+    assert response.status_code == 302
+    added = Change.objects.get(item__number="1.1.1.3", action="added")
+    assert added.changes["Lead officer"] == ["", "CL"]
+
+
+def test_renaming_a_field_is_recorded_in_the_plans_history(client, plan, programme_manager):
+    plan_field = PlanField.objects.create(plan=plan, name="Support")
+    client.force_login(programme_manager)
+    client.post(
+        fields_url(plan, "plans:plan-field-edit", pk=plan_field.pk),
+        {"name": "Senior Officer Support", "level": "2", "kind": "text", "version": 1},
+    )
+    change = Change.objects.get(plan=plan, action="changed")
+    assert change.changes == {
+        "Name": ["Support", "Senior Officer Support"],
+        "Applies to": ["Every level", "Priority"],
+    }
+    history = client.get(reverse("plans:plan-history", kwargs={"area": "stockport", "pk": plan.pk}))
+    assert "Senior Officer Support" in history.content.decode()

@@ -5,11 +5,13 @@ import pytest
 
 from areas.models import Organisation
 from history.models import Change
+from jobs.models import Job
 from plans.models import Item, ItemFieldValue, Plan, PlanField
 from plans.snapshots import item_snapshot
 from plans.spreadsheet import export_plan, plan_import, preview_import, read_plan_file
 from tests.plans.fields_setup import fields_with_values
 from tests.plans.spreadsheet_files import valid_sheets, xlsx_bytes, zip_bytes
+from tests.plans.test_import_pages import confirm, previewed
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +216,43 @@ def test_a_field_the_fields_sheet_cannot_declare_is_a_problem(area, row, message
     sheets = with_fields(valid_sheets(), [row], {})
     preview = preview_import(area=area, plan_file=read_plan_file(xlsx_bytes(sheets), name="plan.xlsx"))
     assert [p.message for p in preview.problems] == [message]
+
+
+def test_a_field_moved_to_one_level_while_items_of_others_hold_values_is_a_problem(plan, tree, owner_person):
+    fields_with_values(plan, tree, owner_person)
+    plan_file = read_plan_file(export_plan(plan, "xlsx"), name="plan.xlsx")
+    next(r for r in plan_file.fields if r.name == "Senior Officer Support").level = 4
+
+    preview = preview_import(area=plan.area, plan_file=plan_file)
+
+    assert [str(p) for p in preview.problems][1:] == [
+        'Fields, row 2, Level: 1 item of other levels holds a value of "Senior Officer Support", so it '
+        "cannot be for each milestone only. Clear those values first, or leave the level as it is"
+    ]
+
+
+def test_the_import_pages_preview_new_fields_and_organisations_and_import_them(
+    client, area, programme_manager
+):
+    sheets = with_fields(
+        valid_sheets(),
+        [["Partner organisations", "Milestone", "Organisations"], ["Senior Officer Support", "", "Text"]],
+        {
+            "Partner organisations": {"1.1.1.1": "Pure Innovations; Stockport NHS"},
+            "Senior Officer Support": {"1": "Director of Children's Services"},
+        },
+    )
+    client.force_login(programme_manager)
+    preview_url = previewed(client, xlsx_bytes(sheets))
+    page = client.get(preview_url).content.decode()
+    assert "Plan fields" in page and "Field Partner organisations" in page
+    assert "Organisation Pure Innovations" in page and "Organisation Stockport NHS" in page
+    assert "will not be imported" not in page
+    job = confirm(client, preview_url)
+    assert job.state == Job.State.DONE, job.message
+    plan = Plan.objects.get(area=area)
+    value = ItemFieldValue.objects.get(item__plan=plan, field__name="Partner organisations")
+    assert sorted(o.name for o in value.organisations.all()) == ["Pure Innovations", "Stockport NHS"]
+    assert ItemFieldValue.objects.get(item__number="1", field__name="Senior Officer Support").text == (
+        "Director of Children's Services"
+    )
