@@ -184,6 +184,8 @@ def _definitions(
 
 def _check_level(current: PlanField, row: FieldRow, level_names: list[str], work: Work) -> None:
     """A field may move to one level only if no current item of another level holds a value of it."""
+    if row.level is None:
+        return
     values = ItemFieldValue.objects.filter(field=current, item__removed_at__isnull=True)
     elsewhere = values.exclude(item__level=row.level).count()
     if elsewhere:
