@@ -19,6 +19,11 @@ def plan_fields(*, plan: Plan) -> list[PlanField]:
     return list(PlanField.objects.filter(plan=plan).annotate(held=held).order_by("position", "pk"))
 
 
+def values_count(*, plan_field: PlanField) -> int:
+    """How many current items hold a value of the field."""
+    return ItemFieldValue.objects.filter(field=plan_field, item__removed_at__isnull=True).count()
+
+
 def plan_field_for(*, access: Access, plan_pk: int, pk: int) -> PlanField:
     """One field of a plan of the user's area (404 for any other)."""
     queryset = PlanField.objects.select_related("plan__area", "plan__rag_scheme")
@@ -70,7 +75,7 @@ class FieldFilter:
     value: str | int
 
 
-def field_conditions(filters: list[FieldFilter]) -> list[Exists]:
+def field_conditions(*, filters: list[FieldFilter]) -> list[Exists]:
     """Conditions on items: their values match every filter (one subquery each)."""
     conditions = []
     for found in filters:

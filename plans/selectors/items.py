@@ -141,7 +141,7 @@ def milestones(*, plan: Plan, filters: MilestoneFilters, today: date) -> QuerySe
         queryset = queryset.filter(
             not_done(done_ids=done_ids), due_date__gte=today, due_date__lte=today + timedelta(days=30)
         )
-    queryset = queryset.filter(*field_conditions(filters.fields))
+    queryset = queryset.filter(*field_conditions(filters=filters.fields))
     return queryset.distinct().order_by("sort_key")
 
 

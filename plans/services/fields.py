@@ -24,14 +24,14 @@ def _built_in_columns() -> tuple[str, ...]:
     return (*ITEMS.columns, *RESERVED)
 
 
-def check_field_name(plan: Plan, name: str, *, exclude: int | None = None) -> None:
+def check_field_name(*, plan: Plan, name: str, exclude: int | None = None) -> None:
     others = PlanField.objects.filter(plan=plan).exclude(pk=exclude or 0).values_list("name", flat=True)
     if problem := rules.field_name_problem(name, _built_in_columns(), others):
         raise ValidationError({"name": problem})
 
 
 def _check(plan: Plan, name: str, level: int | None, kind: str, *, exclude: int | None = None) -> None:
-    check_field_name(plan, name, exclude=exclude)
+    check_field_name(plan=plan, name=name, exclude=exclude)
     if len(name.strip()) > 80:
         raise ValidationError({"name": "Keep the name under 80 characters"})
     if level is not None and not 1 <= level <= plan.depth:
@@ -64,11 +64,6 @@ def plan_field_create(
         plan=plan,
     )
     return plan_field
-
-
-def values_count(plan_field: PlanField) -> int:
-    """How many current items hold a value of the field."""
-    return ItemFieldValue.objects.filter(field=plan_field, item__removed_at__isnull=True).count()
 
 
 @transaction.atomic

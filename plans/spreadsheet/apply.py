@@ -25,7 +25,7 @@ from ..services import (
     rag_status_remove,
     rag_status_update,
 )
-from .fields import field_inputs, fields_write
+from .fields_write import field_inputs, fields_write
 from .planfile import PlanFile
 from .preview import ImportPreview, preview_import
 from .problems import ImportRejected, Problem

@@ -21,7 +21,7 @@ from common.uploads import csv_safe, without_control_characters, xlsx_text_cell
 
 from ..models import Item, ItemOwner, Plan
 from . import template as t
-from .fields import field_rows, with_field_columns
+from .fields_write import field_rows, with_field_columns
 from .texts import text_rows
 
 FORMATS = ("xlsx", "zip")

@@ -14,8 +14,7 @@ from ..fields import level_words, plan_field_snapshot
 from ..forms import VersionForm
 from ..forms_fields import PlanFieldForm
 from ..models import Plan, PlanField
-from ..selectors.fields import plan_field_for, plan_fields
-from ..services.fields import values_count
+from ..selectors.fields import plan_field_for, plan_fields, values_count
 
 
 def _list_url(access: Access, plan: Plan) -> str:
@@ -59,7 +58,7 @@ def field_edit(request: SignedInRequest, access: Access, plan_pk: int, pk: int) 
     plan_field = plan_field_for(access=access, plan_pk=plan_pk, pk=pk)
     plan = plan_field.plan
     form = PlanFieldForm(
-        request.POST or None, plan=plan, plan_field=plan_field, held=values_count(plan_field)
+        request.POST or None, plan=plan, plan_field=plan_field, held=values_count(plan_field=plan_field)
     )
     form.fields["version"].required = True
     attempt = try_save(
@@ -113,7 +112,7 @@ def field_remove(request: SignedInRequest, access: Access, plan_pk: int, pk: int
         )
         return redirect(_list_url(access, plan))
     context = {"access": access, "plan": plan, "plan_field": plan_field, "form": form}
-    context["held"] = values_count(plan_field)
+    context["held"] = values_count(plan_field=plan_field)
     return render(
         request, "plans/plan_field_remove.html", {**context, "theirs": attempt.theirs, "nav": "plans"}
     )
