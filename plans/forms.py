@@ -1,5 +1,6 @@
 """The words of the plan pages: labels, hints and error messages live here."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -10,6 +11,7 @@ from areas.models import LocalArea, Person, Workstream
 from common.forms import FastSelect, Form, ModelForm, UKDateField, split_list
 
 from . import measure_codes, rollup, rules
+from .forms_fields import add_filters, add_item_inputs, item_inputs
 from .models import Item, Plan, RagScheme, RagStatus
 from .presets import RAG_PRESETS
 from .services import ItemContent, PlanContent
@@ -108,6 +110,7 @@ class ItemForm(Form):
         super().__init__(*args, **kwargs)
         _model_choice(self, "status").queryset = plan.rag_scheme.statuses.order_by("position")
         _model_choice(self, "workstreams").queryset = Workstream.objects.filter(area=plan.area)
+        add_item_inputs(self, plan=plan, item=item, level=item.level if item else _level(self.initial))
         if item is not None:
             self.fields["number"].disabled = True
             self.fields["number"].help_text = "To change the number, move the item"
@@ -160,7 +163,16 @@ class ItemForm(Form):
             owners=data["owners"],
             workstreams=list(data["workstreams"]),
             see_also=data["see_also"],
+            fields=item_inputs(self),
         )
+
+
+def _level(initial: Mapping[str, Any]) -> int | None:
+    """The level of a new item, from the number suggested for it (None when it cannot be read)."""
+    try:
+        return rules.number_level(str(initial.get("number", "")))
+    except rules.NumberProblem:
+        return None
 
 
 def item_initial(item: Item) -> dict[str, object]:
@@ -401,6 +413,7 @@ class MilestoneFilterForm(Form):
         _choice(self, "status").choices = [("", "Any"), ("none", "No status")] + [
             (str(s.pk), s.label) for s in statuses
         ]
+        add_filters(self, plan=plan)
 
 
 class OverallRatingForm(Form):

@@ -109,6 +109,7 @@ def preview_from_data(data: dict[str, Any]) -> ImportPreview:
         )
 
     people, workstreams, statuses, items, *more = (section(s) for s in data["sections"])
+    kept = {s.title: s for s in more}  # the sections after the items, by title
     return ImportPreview(
         file_name=data["file_name"],
         reference=data["reference"],
@@ -120,7 +121,9 @@ def preview_from_data(data: dict[str, Any]) -> ImportPreview:
         statuses=statuses,
         items=items,
         texts=more[0] if more else Section("Plan text", full=True),
-        findings=more[1] if len(more) > 1 else Section("Findings"),
+        findings=kept.get("Findings") or Section("Findings"),
+        fields=kept.get("Plan fields") or Section("Plan fields"),
+        organisations=kept.get("Organisations") or Section("Organisations"),
         problems=[Problem(**p) for p in data["problems"]],
         notes=[Problem(**p) for p in data.get("notes", [])],
         unused=[Unused(**u) for u in data.get("unused", [])],

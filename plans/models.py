@@ -300,3 +300,7 @@ class PlanText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_section_display()} of {self.plan_id}"
+
+
+from .models_fields import ItemFieldValue as ItemFieldValue  # noqa: E402  (fields an area defines)
+from .models_fields import PlanField as PlanField  # noqa: E402

@@ -366,3 +366,47 @@ def unknown_numbers_problem(numbers: list[str], known: Iterable[str]) -> str | N
     close = difflib.get_close_matches(unknown[0].lower(), list(by_lower), n=1, cutoff=0.6)
     hint = f": did you mean {by_lower[close[0]]}?" if close else "."
     return f'There is no item "{unknown[0]}" in this plan{hint}'
+
+
+def field_name_problem(name: str, built_in: Iterable[str], others: Iterable[str]) -> str | None:
+    """Why a plan field cannot have this name, or None: a field is imported and exported by its name as an
+    Items column's heading, so the name must be given, and be neither a column the template already has
+    nor another field's name (whatever the case).
+
+    >>> field_name_problem("Partners", ["Partners"], [])
+    '"Partners" is a template column. Give the field a name of its own, such as "Partner organisations"'
+    """
+    key = " ".join(name.split()).lower()
+    if not key:
+        return "Enter the field's name"
+    if key in {" ".join(column.split()).lower() for column in built_in}:
+        such = ', such as "Partner organisations"' if key == "partners" else ""
+        return f'"{name.strip()}" is a template column. Give the field a name of its own{such}'
+    if key in {" ".join(other.split()).lower() for other in others}:
+        return f'This plan already has a field called "{name.strip()}". Give each field its own name'
+    return None
+
+
+def organisation_names(text: str) -> list[str]:
+    """Organisations as a field's cell or the "Other organisations" box lists them: separated by
+    semicolons or new lines (a name may hold a comma: "Children's Services, Stockport"), spaces tidied,
+    each once whatever its case, in the order written.
+
+    >>> organisation_names("Stockport NHS;  stockport nhs ;\\nPure Innovations")
+    ['Stockport NHS', 'Pure Innovations']
+    """
+    found: dict[str, str] = {}
+    for part in re.split(r"[;\n]", text or ""):
+        name = " ".join(part.split())
+        if name and name.lower() not in found:
+            found[name.lower()] = name
+    return list(found.values())
+
+
+def field_applies(field_level: int | None, item_level: int) -> bool:
+    """A field applies to the items of its level, or to every item when it has no level.
+
+    >>> field_applies(None, 3), field_applies(2, 3)
+    (True, False)
+    """
+    return field_level is None or field_level == item_level

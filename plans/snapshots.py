@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from areas.models import Person, Workstream
 from common.dates import format_uk_date
 
+from .fields import inputs_words, item_field_words
 from .models import Item, Plan, PlanText, RagStatus
 
 if TYPE_CHECKING:
@@ -31,14 +32,15 @@ ITEM_LABELS = {
 
 
 def item_snapshot(item: Item) -> dict[str, str]:
-    """An item's content as the text people read, keyed by field label. Uses prefetched relations."""
+    """An item's content as the text people read, keyed by field label, then each field the area defines
+    for its level, by name (plans.fields). Uses prefetched relations."""
     return _as_read(
         item.number,
         item,
         workstreams=item.workstreams.all(),
         owners=[o.person for o in item.ownerships.all()],
         see_also=item.see_also.all(),
-    )
+    ) | item_field_words(item)
 
 
 def content_snapshot(number: str, content: "ItemContent") -> dict[str, str]:
@@ -47,7 +49,7 @@ def content_snapshot(number: str, content: "ItemContent") -> dict[str, str]:
     owners = list(dict.fromkeys(content.owners))
     return _as_read(
         number, content, workstreams=content.workstreams, owners=owners, see_also=content.see_also
-    )
+    ) | inputs_words(content.fields)
 
 
 def _as_read(

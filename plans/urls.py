@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import findings, imports, items, milestones, plans, rag, texts
+from .views import fields, findings, imports, items, milestones, plans, rag, texts
 
 app_name = "plans"
 urlpatterns = [
@@ -16,6 +16,10 @@ urlpatterns = [
     path("plans/<int:pk>/findings/new/", findings.finding_create, name="finding-create"),
     path("findings/<int:pk>/edit/", findings.finding_edit, name="finding-edit"),
     path("findings/<int:pk>/remove/", findings.finding_remove, name="finding-remove"),
+    path("plans/<int:pk>/fields/", fields.field_list, name="plan-fields"),
+    path("plans/<int:pk>/fields/new/", fields.field_create, name="plan-field-create"),
+    path("plans/<int:plan_pk>/fields/<int:pk>/edit/", fields.field_edit, name="plan-field-edit"),
+    path("plans/<int:plan_pk>/fields/<int:pk>/remove/", fields.field_remove, name="plan-field-remove"),
     path("plans/<int:pk>/milestones/", milestones.milestone_list, name="milestones"),
     path("plans/<int:pk>/download.<str:fmt>", plans.plan_export, name="plan-export"),
     path("plans/<int:plan_pk>/items/new/", items.item_create, name="item-create"),

@@ -133,6 +133,17 @@ def _finding(data):
     return data["finding"]
 
 
+def _plan_field(data):
+    """A field of the plan's items that the area defines, made once per test."""
+    if "plan_field" not in data:
+        from plans.services import plan_field_create
+
+        data["plan_field"] = plan_field_create(
+            plan=data["plan"], name="Senior Officer Support", level=None, kind="text"
+        )
+    return data["plan_field"]
+
+
 # (url name, kwargs builder, query string, expected status per member role)
 TABLE = [
     ("plans:area-home", lambda d: {}, "", EVERYONE),
@@ -152,6 +163,20 @@ TABLE = [
     ("plans:finding-create", lambda d: {"pk": d["plan"].pk}, "", MANAGER_ONLY),
     ("plans:finding-edit", lambda d: {"pk": _finding(d).pk}, "", MANAGER_ONLY),
     ("plans:finding-remove", lambda d: {"pk": _finding(d).pk}, "", MANAGER_ONLY),
+    ("plans:plan-fields", lambda d: {"pk": d["plan"].pk}, "", MANAGER_ONLY),
+    ("plans:plan-field-create", lambda d: {"pk": d["plan"].pk}, "", MANAGER_ONLY),
+    (
+        "plans:plan-field-edit",
+        lambda d: {"plan_pk": d["plan"].pk, "pk": _plan_field(d).pk},
+        "",
+        MANAGER_ONLY,
+    ),
+    (
+        "plans:plan-field-remove",
+        lambda d: {"plan_pk": d["plan"].pk, "pk": _plan_field(d).pk},
+        "",
+        MANAGER_ONLY,
+    ),
     ("plans:item-create", lambda d: {"plan_pk": d["plan"].pk}, "", MANAGER_ONLY),
     (
         "plans:item-create",

@@ -2,7 +2,7 @@
 the history of an item or a plan."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -16,6 +16,7 @@ from history.models import Change
 
 from .. import rules
 from ..models import FindingItem, Item, ItemOwner, Plan, RagStatus
+from .fields import FieldFilter, field_conditions
 from .plans import not_done, statuses_of
 
 ITEM_LIST_PREFETCH = (
@@ -110,6 +111,7 @@ class MilestoneFilters:
     status: str | None = None  # a status id, or "none"
     overdue: bool = False
     due_soon: bool = False
+    fields: list[FieldFilter] = field(default_factory=list)  # by the fields the area defines
 
 
 def milestones(*, plan: Plan, filters: MilestoneFilters, today: date) -> QuerySet[Item]:
@@ -131,6 +133,7 @@ def milestones(*, plan: Plan, filters: MilestoneFilters, today: date) -> QuerySe
         queryset = queryset.filter(
             not_done(done_ids=done_ids), due_date__gte=today, due_date__lte=today + timedelta(days=30)
         )
+    queryset = queryset.filter(*field_conditions(filters=filters.fields))
     return queryset.distinct().order_by("sort_key")
 
 

@@ -1,5 +1,6 @@
 """Every change to plans goes through these functions: validated, transactional, recorded."""
 
+from .fields import plan_field_create, plan_field_remove, plan_field_update
 from .findings import FindingContent, finding_create, finding_remove, finding_update
 from .items import ItemContent, item_create, item_move, item_remove, item_update
 from .plans import PlanContent, plan_create, plan_update
@@ -21,6 +22,9 @@ __all__ = [
     "item_update",
     "overall_snapshot",
     "plan_create",
+    "plan_field_create",
+    "plan_field_remove",
+    "plan_field_update",
     "plan_text_save",
     "plan_update",
     "rag_scheme_create",

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -14,7 +14,9 @@ from common.concurrency import claim_version
 from history import services as history
 
 from .. import rules, snapshots
-from ..models import Item, ItemOwner, Plan, RagStatus
+from ..fields import FieldInput
+from ..models import Item, ItemFieldValue, ItemOwner, Plan, PlanField, RagStatus
+from .fields import field_values_write
 from .order import last_key
 
 
@@ -35,6 +37,7 @@ class ItemContent:
     owners: list[Person] = field(default_factory=list)
     workstreams: list[Workstream] = field(default_factory=list)
     see_also: list[Item] = field(default_factory=list)
+    fields: dict[PlanField, FieldInput] | None = None  # the plan's fields the area defines; None: as they are
 
     SCALARS = (
         "text",
@@ -80,14 +83,25 @@ def _apply(item: Item, content: ItemContent, *, is_new: bool) -> None:
         item.workstreams.set(content.workstreams)
     if is_new or {i.pk for i in item.see_also.all()} != {i.pk for i in content.see_also}:
         item.see_also.set([i for i in content.see_also if i.pk != item.pk])
-    for name in ("ownerships", "workstreams", "see_also"):
+    if content.fields is not None:
+        field_values_write(item=item, values=content.fields)
+    for name in ("ownerships", "workstreams", "see_also", "field_values"):
         getattr(item, "_prefetched_objects_cache", {}).pop(name, None)
 
 
 def _fresh(item: Item) -> Item:
     return (
         Item.objects.select_related("plan__area", "status")
-        .prefetch_related("workstreams", "ownerships__person", "see_also")
+        .prefetch_related(
+            "workstreams",
+            "ownerships__person",
+            "see_also",
+            "plan__plan_fields",
+            Prefetch(
+                "field_values",
+                queryset=ItemFieldValue.objects.select_related("person").prefetch_related("organisations"),
+            ),
+        )
         .get(pk=item.pk)
     )
 

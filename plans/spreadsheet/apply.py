@@ -10,7 +10,7 @@ from areas.services import person_create, person_update, workstream_create, work
 from common.conflicts import refusals_as
 
 from .. import rollup
-from ..models import Cadence, Item, Plan, RagScheme, RagStatus
+from ..models import Cadence, Item, Plan, PlanField, RagScheme, RagStatus
 from ..services import (
     ItemContent,
     PlanContent,
@@ -26,6 +26,7 @@ from ..services import (
 )
 from ..services.order import items_order
 from ..snapshots import plan_plurals
+from .fields_write import field_inputs, fields_write
 from .findings import findings_write
 from .planfile import PlanFile
 from .preview import ImportPreview, preview_import
@@ -41,6 +42,7 @@ class _Writer:
         self.workstreams: dict[str, Workstream] = {}
         self.statuses: dict[str, RagStatus] = {}
         self.items: dict[str, Item] = {i.number: i.existing for i in work.items if i.existing}
+        self.plan_fields: dict[str, PlanField] = {}  # the plan's fields by name in lower case, once written
 
     def people_and_workstreams(self) -> None:
         self._people()
@@ -186,6 +188,9 @@ class _Writer:
             owners=[self.people[i.lower()] for i in entry.owners],
             workstreams=[self.workstreams[c.lower()] for c in entry.workstreams],
             see_also=see_also,
+            fields=field_inputs(entry, self.work.fields, self.plan_fields, self.people)
+            if self.work.fields
+            else None,
         )
 
     def items_and_findings(self, plan: Plan) -> None:
@@ -249,6 +254,8 @@ def plan_import(
             writer.people_and_workstreams()
             scheme = writer.scheme()
             plan = writer.plan(scheme)
+            if preview.work.fields is not None:
+                writer.plan_fields = fields_write(plan=plan, done=preview.work.fields, by=by, source=source)
             writer.items_and_findings(plan)
             items_order(plan=plan, numbers=preview.work.order, by=by, source=source)
             texts_write(plan=plan, work=preview.work.texts, by=by, source=source)

@@ -15,6 +15,7 @@ from ..models import Plan
 from ..snapshots import plan_plurals, plan_snapshot, plurals_words
 from . import template as t
 from .compare_items import check_status_removals, item_work
+from .fields import field_work
 from .findings import finding_work
 from .owners import Known, OwnerMatcher
 from .planfile import PlanFile
@@ -227,6 +228,7 @@ def plan_work(plan_file: PlanFile, state: "AreaState") -> Work:
     _workstream_work(plan_file, state, work, people, owners)
     labels = _status_work(plan_file, state, work)
     item_work(plan_file, state, work, people, codes, labels, owners)
+    work.fields = field_work(plan_file, state, work, owners, people)
     check_status_removals(work)
     _plan_work(plan_file, state, work)
     work.texts, work.texts_unchanged = text_work(plan_file, state.plan)

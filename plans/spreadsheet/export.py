@@ -21,6 +21,7 @@ from common.uploads import csv_safe, without_control_characters, xlsx_text_cell
 
 from ..models import Item, ItemOwner, Plan
 from . import template as t
+from .fields_write import field_rows, with_field_columns
 from .findings import finding_rows
 from .texts import text_rows
 
@@ -103,7 +104,7 @@ def plan_tables(plan: Plan) -> list[Table]:
         ]
         for item in items
     ]
-    return list(
+    tables = list(
         zip(
             t.SHEETS,
             [
@@ -114,10 +115,12 @@ def plan_tables(plan: Plan) -> list[Table]:
                 item_rows,
                 finding_rows(plan),
                 text_rows(plan),
+                field_rows(plan),
             ],
             strict=True,
         )
     )
+    return with_field_columns(tables, plan, items)
 
 
 def _xlsx(tables: list[Table]) -> bytes:

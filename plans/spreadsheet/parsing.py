@@ -29,6 +29,7 @@ from .cells import (
     read_owners,
     read_yes_no,
 )
+from .fields import extra_cells, extra_columns, parse_fields
 from .findings import parse_findings
 from .planfile import ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
 from .plurals import read_plurals
@@ -272,6 +273,7 @@ def _parse_items(sheet: _Sheet, depth: int) -> list[ItemRow]:
             status=sheet.text(row, "Status"),
             notes=sheet.text(row, "Notes"),
             measure_codes=", ".join(rules.measure_codes(sheet.text(row, "Measures", limit=500))),
+            extra=extra_cells(row),
         )
         _read_due(sheet, row, item)
         try:
@@ -360,10 +362,13 @@ def parse_sheets(read: ReadResult) -> PlanFile:
         plan_file.statuses = _parse_statuses(sheet)
     if sheet := _find_sheet(read, plan_file, t.ITEMS):
         plan_file.items = _parse_items(sheet, len(plan_file.settings.level_names) or rules.MAX_LEVELS)
+        plan_file.extra_columns = extra_columns(sheet.raw)
     if sheet := _find_sheet(read, plan_file, t.FINDINGS):
         plan_file.findings = parse_findings(sheet, plan_file.items)
     if sheet := _find_sheet(read, plan_file, t.PLAN_TEXT):
         plan_file.texts = parse_texts(sheet)
+    if sheet := _find_sheet(read, plan_file, t.FIELDS):
+        plan_file.fields = parse_fields(sheet, plan_file.settings.level_names)
     return plan_file
 
 

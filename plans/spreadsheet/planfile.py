@@ -73,6 +73,7 @@ class ItemRow:
     notes: str = ""
     measure_codes: str = ""  # as plans.rules.measure_codes keeps them, joined by ", "
     sort_key: str = ""  # its place in the document: siblings in the order of their rows (rules.document_keys)
+    extra: dict[str, str] = field(default_factory=dict)  # other columns' cells, by heading in lower case
 
     @property
     def level(self) -> int:
@@ -106,6 +107,17 @@ class TextRow:
 
 
 @dataclass
+class FieldRow:
+    """A row of the Fields sheet: a field the plan's items have beyond the template's columns. `level` is
+    None for every level; `kind` a PlanField.Kind value."""
+
+    row: int
+    name: str
+    level: int | None = None
+    kind: str = "text"
+
+
+@dataclass
 class PlanFile:
     """Everything in one plan file. A sheet the file leaves out is None; a column it leaves out
     is missing from `columns`, and the import leaves that field as it is."""
@@ -122,6 +134,10 @@ class PlanFile:
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # how cells were read, for the preview to say
     unused: list[Unused] = field(default_factory=list)  # what the import leaves out
+    fields: list[FieldRow] | None = None  # the Fields sheet
+    extra_columns: dict[str, str] = field(
+        default_factory=dict
+    )  # Items columns not the template's: key -> as written
 
     @property
     def is_valid(self) -> bool:

@@ -14,9 +14,10 @@ from django.db.models import Prefetch
 from areas.models import LocalArea, Person, Workstream
 
 from .. import rules
-from ..models import Item, ItemOwner, Plan, RagScheme
+from ..models import Item, ItemFieldValue, ItemOwner, Plan, RagScheme
 from ..snapshots import plan_plurals
 from .compare import plan_work
+from .fields import fill_fields, without_field_columns
 from .planfile import PlanFile
 from .problems import Problem, ProblemGroup, grouped
 from .template import SHEETS
@@ -88,6 +89,8 @@ class ImportPreview:
     statuses: Section = field(default_factory=lambda: Section("RAG statuses"))
     items: Section = field(default_factory=lambda: Section("Items"))
     texts: Section = field(default_factory=lambda: Section("Plan text", full=True))
+    fields: Section = field(default_factory=lambda: Section("Plan fields"))
+    organisations: Section = field(default_factory=lambda: Section("Organisations"))
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # how cells were read ("Due ... read as ...")
     unused: list[Unused] = field(default_factory=list)  # what the file has that is not imported
@@ -109,7 +112,16 @@ class ImportPreview:
 
     @property
     def sections(self) -> list[Section]:
-        return [self.people, self.workstreams, self.statuses, self.items, self.texts, self.findings]
+        return [
+            self.people,
+            self.workstreams,
+            self.statuses,
+            self.items,
+            self.texts,
+            self.findings,
+            self.fields,
+            self.organisations,
+        ]
 
     @property
     def has_changes(self) -> bool:
@@ -140,6 +152,7 @@ def load_state(area: LocalArea, plan_file: PlanFile) -> AreaState:
     settings = plan_file.settings
     plan = (
         Plan.objects.select_related("rag_scheme")
+        .prefetch_related("plan_fields")
         .filter(area=area, reference__iexact=settings.reference)
         .first()
         if settings.reference
@@ -161,6 +174,12 @@ def load_state(area: LocalArea, plan_file: PlanFile) -> AreaState:
                 "workstreams",
                 Prefetch("ownerships", queryset=ItemOwner.objects.select_related("person")),
                 Prefetch("see_also", queryset=Item.objects.current()),
+                Prefetch(
+                    "field_values",
+                    queryset=ItemFieldValue.objects.select_related("person").prefetch_related(
+                        "organisations"
+                    ),
+                ),
             )
         )
         items = {item.number: item for item in queryset}
@@ -283,4 +302,7 @@ def preview_import(*, area: LocalArea, plan_file: PlanFile) -> ImportPreview:
     preview.notes = sorted([*preview.notes, *preview.work.notes], key=_in_file_order)
     level_names = plan_file.settings.level_names or (state.plan.level_names if state.plan else [])
     _fill(preview, level_names, preview.work)
+    if preview.work.fields is not None:
+        fill_fields(preview.fields, preview.organisations, preview.work.fields)
+        preview.unused = without_field_columns(preview.unused, preview.work.fields)
     return preview

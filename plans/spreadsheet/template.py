@@ -76,7 +76,9 @@ FINDINGS = Sheet(
 
 PLAN_TEXT = Sheet("Plan text", "plan_text.csv", ("Section", "Text"), ("Section", "Text"), False, (16, 110))
 
-SHEETS: tuple[Sheet, ...] = (PLAN, PEOPLE, WORKSTREAMS, RAG_SCHEME, ITEMS, FINDINGS, PLAN_TEXT)
+FIELDS = Sheet("Fields", "fields.csv", ("Name", "Level", "Type"), ("Name",), False, (30, 20, 16))
+
+SHEETS: tuple[Sheet, ...] = (PLAN, PEOPLE, WORKSTREAMS, RAG_SCHEME, ITEMS, FINDINGS, PLAN_TEXT, FIELDS)
 
 # The rows of the Plan sheet, in the order the export writes them.
 PLAN_FIELDS = (

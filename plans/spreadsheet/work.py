@@ -13,6 +13,7 @@ from .problems import Problem
 if TYPE_CHECKING:
     from areas.models import Person, Workstream
 
+    from .fields import FieldsWork
     from .findings import FindingWork
     from .texts import TextWork
 
@@ -114,6 +115,7 @@ class Work:
     order_changes: dict[str | None, tuple[list[str], list[str]]] = field(default_factory=dict)
     findings: list["FindingWork"] = field(default_factory=list)  # the Findings sheet's, in its order
     findings_unchanged: int = 0
+    fields: "FieldsWork | None" = None  # the plan's fields the area defines, and items' values of them
 
 
 def creation_order(new: list[ItemWork]) -> list[ItemWork]:

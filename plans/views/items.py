@@ -25,6 +25,7 @@ from voice.selectors import entries_for_item
 from .. import rollup, rules, selectors, services, snapshots
 from ..forms import ItemForm, MoveForm, OverallRatingForm, VersionForm
 from ..models import Item, Plan
+from ..selectors.fields import item_fields
 from .plans import HISTORY_PAGE_SIZE
 
 
@@ -78,6 +79,7 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "see_also": see_also,
         "referenced_by": referenced_by,
         "findings": selectors.findings_of(item=item),
+        "item_fields": item_fields(item=item),
         "risks": _linked_risks(access, item),
         "voice_entries": entries_for_item(item=item) if access.can_read(Kind.VOICE) else [],
     }

@@ -18,6 +18,7 @@ from progress import selectors as progress_selectors
 
 from .. import selectors
 from ..forms import MilestoneFilterForm
+from ..forms_fields import field_inputs_of, filters_chosen
 from ..models import Item, Plan
 
 PAGE_SIZE = 100
@@ -37,6 +38,7 @@ def milestone_list(request: SignedInRequest, access: Access, pk: int) -> HttpRes
             status=data["status"] or None,
             overdue=data["overdue"],
             due_soon=data["due_soon"],
+            fields=filters_chosen(form),
         )
     today = timezone.localdate()
     items = selectors.milestones(plan=plan, filters=filters, today=today)
@@ -54,6 +56,7 @@ def milestone_list(request: SignedInRequest, access: Access, pk: int) -> HttpRes
             "access": access,
             "plan": plan,
             "form": form,
+            "field_filters": field_inputs_of(form),
             "page": page,
             "rows": rows,
             "query": query.urlencode(),

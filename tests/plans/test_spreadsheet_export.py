@@ -90,6 +90,7 @@ def test_the_workbook_has_the_sheets_in_order_with_bold_frozen_headings(full_pla
         "Items",
         "Findings",
         "Plan text",
+        "Fields",
     ]
     items = workbook["Items"]
     assert [c.value for c in items[1]][:4] == ["Number", "Text", "Due date", "Due as written"]
@@ -140,6 +141,7 @@ def test_the_csv_files_are_utf8_with_a_byte_order_mark_and_crlf(full_plan):
             "items.csv",
             "findings.csv",
             "plan_text.csv",
+            "fields.csv",
         ]
     )
     items = files["items.csv"]
