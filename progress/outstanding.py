@@ -11,7 +11,7 @@ when there is one, else the person's own; `email_problem` says why there is none
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from areas.rules import NO_MEMBER_NO_EMAIL, Address
 from areas.selectors import emails_of
@@ -189,18 +189,21 @@ def _workstreams(
     """The workstreams of the expected items (with nothing counted yet), and each item's workstreams."""
     workstreams: dict[int | None, WorkstreamProgress] = {}
     workstreams_of: dict[int, list[int]] = {}
+    # A workstream's first lead (position 0) is the one reminded and shown; a workstream without a
+    # lead has no leadership row, hence the outer join's None.
+    first_lead = Q(workstream__leaderships__position=0) | Q(workstream__leaderships__isnull=True)
     rows = (
-        Item.workstreams.through.objects.filter(item__in=current)
+        Item.workstreams.through.objects.filter(first_lead, item__in=current)
         .order_by("workstream__code", "workstream_id")
         .values(
             "item_id",
             "workstream_id",
             "workstream__code",
             "workstream__name",
-            "workstream__lead_id",
-            "workstream__lead__initials",
-            "workstream__lead__name",
-            "workstream__lead__job_title",
+            lead_id=F("workstream__leaderships__person_id"),
+            lead_initials=F("workstream__leaderships__person__initials"),
+            lead_name=F("workstream__leaderships__person__name"),
+            lead_job_title=F("workstream__leaderships__person__job_title"),
         )
     )
     for row in rows:
@@ -212,14 +215,10 @@ def _workstreams(
                 workstream_id=row["workstream_id"],
                 code=row["workstream__code"],
                 name=row["workstream__name"],
-                lead_id=row["workstream__lead_id"],
-                lead_initials=row["workstream__lead__initials"] or "",
-                lead_name=row["workstream__lead__name"] or "",
-                lead_label=_label(
-                    row["workstream__lead__name"],
-                    row["workstream__lead__job_title"],
-                    row["workstream__lead__initials"],
-                ),
+                lead_id=row["lead_id"],
+                lead_initials=row["lead_initials"] or "",
+                lead_name=row["lead_name"] or "",
+                lead_label=_label(row["lead_name"], row["lead_job_title"], row["lead_initials"]),
             )
     return workstreams, workstreams_of
 

@@ -1,5 +1,7 @@
-"""Matching the owners an Items row names to people: by initials, or by a full name or job title that
-is exactly one person's; anything else is reported with the nearest person as a suggestion.
+"""Matching the owners an Items row names to people: by initials or an alias ("SEND GM" for PeRi), or
+by a full name or job title that is exactly one person's; anything else is reported with the nearest
+person as a suggestion. A group (a board, team or role) is matched as a person is: by its short name
+(its initials) or its name.
 
 Plain Python: the caller gives the people it knows (the file's People sheet over the area's people).
 """
@@ -17,10 +19,12 @@ class Known:
     initials: str
     name: str = ""
     job_title: str = ""
+    aliases: tuple[str, ...] = ()  # other names, matched exactly like initials
+    is_group: bool = False
 
     @property
     def described(self) -> str:
-        """ "KD (Karen Davies)", or the initials alone."""
+        """ "KD (Karen Davies)", or the initials alone; a group "SIB (SEND Improvement Board)"."""
         detail = self.name or self.job_title
         return f"{self.initials} ({detail})" if detail else self.initials
 
@@ -51,8 +55,11 @@ class OwnerMatcher:
         self.by_initials: dict[str, Known] = {}
         for person in people:
             self.by_initials[_key(person.initials).replace(" ", "")] = person
+        for person in list(self.by_initials.values()):
+            for alias in person.aliases:  # an alias never hides someone's initials
+                self.by_initials.setdefault(_key(alias).replace(" ", ""), person)
         self.by_words: dict[str, list[Known]] = {}
-        for person in self.by_initials.values():
+        for person in dict.fromkeys(self.by_initials.values()):
             for words in {_key(person.name), _key(person.job_title)} - {""}:
                 self.by_words.setdefault(words, []).append(person)
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import TextChoices
 
+from areas.rules import split_aliases
 from common.dates import Due, format_uk_date
 
 from .. import rules
@@ -27,6 +28,7 @@ from .cells import (
     read_owners,
     read_yes_no,
 )
+from .groups import other_headings, parse_groups
 from .planfile import FindingRow, ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
 from .problems import Problem
 from .reading import RawRow, RawSheet, ReadResult, read_sheets
@@ -200,6 +202,7 @@ def _parse_people(sheet: _Sheet) -> list[PersonRow]:
             job_title=sheet.text(row, "Job title", limit=200),
             organisation=sheet.text(row, "Organisation", limit=200),
             email=sheet.text(row, "Email", limit=254),
+            aliases=split_aliases(sheet.text(row, "Aliases", limit=250)),
         )
         if person.email:
             try:
@@ -217,7 +220,8 @@ def _parse_workstreams(sheet: _Sheet) -> list[WorkstreamRow]:
             row=row.number,
             code=sheet.text(row, "Code", limit=20, required="Enter the workstream's code, such as JC"),
             name=sheet.text(row, "Name", limit=200, required="Enter the workstream's name"),
-            lead=sheet.text(row, "Lead"),
+            lead=row.get("Lead"),
+            leads=read_owners(row.get("Lead")),
         )
         for row in sheet.raw.rows
     ]
@@ -349,6 +353,7 @@ def _parse_findings(sheet: _Sheet, items: list[ItemRow]) -> list[FindingRow]:
 
 def parse_sheets(read: ReadResult) -> PlanFile:
     """Check every sheet and row of a file that was read, and turn it into a PlanFile."""
+    other_headings(read)
     plan_file = PlanFile(name=read.name, problems=list(read.problems), unused=unused_parts(read))
     if plan_file.problems and not read.sheets:
         return plan_file
@@ -367,6 +372,8 @@ def parse_sheets(read: ReadResult) -> PlanFile:
         plan_file.findings = _parse_findings(sheet, plan_file.items)
     if sheet := _find_sheet(read, plan_file, t.PLAN_TEXT):
         plan_file.texts = parse_texts(sheet)
+    if sheet := _find_sheet(read, plan_file, t.GROUPS):
+        plan_file.groups = parse_groups(sheet)
     return plan_file
 
 

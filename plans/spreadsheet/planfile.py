@@ -32,6 +32,7 @@ class PersonRow:
     job_title: str = ""
     organisation: str = ""
     email: str = ""
+    aliases: list[str] = field(default_factory=list)  # other names for the person ("SEND GM", "PeRi")
 
 
 @dataclass
@@ -39,7 +40,19 @@ class WorkstreamRow:
     row: int
     code: str
     name: str = ""
-    lead: str = ""
+    lead: str = ""  # the Lead (or Leads) cell as written: one or more, separated as owners are
+    leads: list[str] = field(default_factory=list)  # split as owners are (cells.read_owners)
+
+
+@dataclass
+class GroupRow:
+    """A row of the Groups sheet: a board, team or role that owns items or leads workstreams."""
+
+    row: int
+    name: str
+    short_name: str = ""
+    members: list[str] = field(default_factory=list)  # as written, split as owners are
+    notes: str = ""
 
 
 @dataclass
@@ -120,6 +133,7 @@ class PlanFile:
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # how cells were read, for the preview to say
     unused: list[Unused] = field(default_factory=list)  # what the import leaves out
+    groups: list[GroupRow] | None = None  # the Groups sheet
 
     @property
     def is_valid(self) -> bool:

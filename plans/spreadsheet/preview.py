@@ -79,6 +79,7 @@ class ImportPreview:
     notes: list[Problem] = field(default_factory=list)  # how cells were read ("Due ... read as ...")
     unused: list[Unused] = field(default_factory=list)  # what the file has that is not imported
     work: Work | None = field(default=None, repr=False, compare=False)
+    groups: Section = field(default_factory=lambda: Section("Groups"))
 
     @property
     def is_valid(self) -> bool:
@@ -95,7 +96,7 @@ class ImportPreview:
 
     @property
     def sections(self) -> list[Section]:
-        return [self.people, self.workstreams, self.statuses, self.items, self.texts]
+        return [self.people, self.workstreams, self.statuses, self.items, self.texts, self.groups]
 
     @property
     def has_changes(self) -> bool:
@@ -160,9 +161,15 @@ def load_state(area: LocalArea, plan_file: PlanFile) -> AreaState:
         area=area,
         plan=plan,
         people={
-            p.initials.lower(): p for p in Person.objects.filter(area=area).select_related("organisation")
+            p.initials.lower(): p
+            for p in Person.objects.filter(area=area)
+            .select_related("organisation")
+            .prefetch_related("members")
         },
-        workstreams={w.code.lower(): w for w in Workstream.objects.filter(area=area).select_related("lead")},
+        workstreams={
+            w.code.lower(): w
+            for w in Workstream.objects.filter(area=area).prefetch_related("leaderships__person")
+        },
         scheme=scheme,
         items=items,
         findings=findings,
@@ -194,6 +201,11 @@ def _fill(preview: ImportPreview, level_names: list[str], work: Work) -> None:
                 _changes(person.diff),
             )
         )
+    for group in work.groups:
+        preview.groups.add(
+            Entry(group.action, group.short_name, f"Group {group.name}", group.name, _changes(group.diff))
+        )
+    preview.groups.unchanged = work.groups_unchanged
     for workstream in work.workstreams:
         subject = f"Workstream {workstream.code}"
         preview.workstreams.add(
