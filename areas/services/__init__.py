@@ -193,6 +193,7 @@ def _check_leads(workstream: Workstream, leads: Sequence[Person]) -> None:
 
 def _leads_set(workstream: Workstream, leads: Sequence[Person]) -> None:
     """The workstream's leads become `leads`, in that order (each once)."""
+    getattr(workstream, "_prefetched_objects_cache", {}).pop("leaderships", None)  # read them afresh
     WorkstreamLead.objects.filter(workstream=workstream).delete()
     unique = list(dict.fromkeys(leads))
     WorkstreamLead.objects.bulk_create(
