@@ -118,6 +118,19 @@ def check_aliases(plan_file: PlanFile, state: "AreaState", work: Work) -> None:
     for g in plan_file.groups or []:
         if g.short_name:
             holders.setdefault(name_key(g.short_name), f"the short name of {g.name} (Groups, row {g.row})")
+    for r in plan_file.people or []:
+        group = state.people.get(r.initials.lower())
+        if group is not None and group.is_group:
+            work.problems.append(
+                Problem(
+                    "People",
+                    r.row,
+                    "Initials",
+                    f'"{r.initials}" is the short name of the group {group.name}. '
+                    "The People sheet lists people: give this person other initials, "
+                    "or list the group on the Groups sheet",
+                )
+            )
     aliases_of: dict[str, str] = {}
     for r in plan_file.people or []:
         for alias in r.aliases:
@@ -205,21 +218,30 @@ def group_work(
     """The groups the file adds or changes. A group the Groups sheet leaves out stays as it is."""
     has_members = plan_file.has_column("Groups", "Members")
     has_notes = plan_file.has_column("Groups", "Notes")
+    persons: dict[str, str] = {}  # a person's initials and aliases -> whose, for a short name's clash
+    for p in state.people.values():
+        if not p.is_group:
+            persons[name_key(p.initials)] = f"the initials of {p.initials} among the area's people"
+            persons.update(
+                {name_key(a): f"an alias of {p.initials} among the area's people" for a in p.alias_list}
+            )
+    for r in plan_file.people or []:
+        persons[name_key(r.initials)] = f"the initials of {r.initials} (People, row {r.row})"
+        persons.update({name_key(a): f"an alias of {r.initials} (People, row {r.row})" for a in r.aliases})
     for row in plan_file.groups or []:
         if not row.name or not row.short_name:
             continue
-        existing = state.people.get(row.short_name.lower())
-        if existing is not None and not existing.is_group:
+        if (key := name_key(row.short_name)) in persons:
             work.problems.append(
                 Problem(
                     "Groups",
                     row.row,
                     "Short name",
-                    f'"{row.short_name}" is the initials of a person ({existing.label}). '
-                    "Give the group another short name",
+                    f'"{row.short_name}" is also {persons[key]}. Give the group another short name',
                 )
             )
             continue
+        existing = state.people.get(row.short_name.lower())
         if existing is None:
             existing = _area_group_by_name(state, row.name)
         before = _group_snapshot(existing, people) if existing else {}
