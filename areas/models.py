@@ -84,13 +84,14 @@ class Person(models.Model):
     aliases = models.CharField(
         max_length=250,
         blank=True,
+        default="",
         db_default="",
         help_text='Other names plans use for this person, separated by "; ": "SEND GM; PeRi"',
     )
     members = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="groups", help_text="A group's people"
     )
-    notes = models.TextField(blank=True, db_default="")
+    notes = models.TextField(blank=True, default="", db_default="")
 
     class Meta:
         ordering = ["initials"]

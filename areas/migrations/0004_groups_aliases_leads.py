@@ -34,6 +34,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 blank=True,
                 db_default="",
+                default="",
                 help_text='Other names plans use for this person, separated by "; ": "SEND GM; PeRi"',
                 max_length=250,
             ),
@@ -58,7 +59,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="person",
             name="notes",
-            field=models.TextField(blank=True, db_default=""),
+            field=models.TextField(blank=True, db_default="", default=""),
         ),
         migrations.CreateModel(
             name="WorkstreamLead",
