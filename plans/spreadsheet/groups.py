@@ -56,6 +56,7 @@ def parse_groups(sheet: "_Sheet") -> list[GroupRow]:
             short_name=sheet.text(raw, "Short name", limit=12),
             members=read_owners(raw.get("Members")),
             notes=sheet.text(raw, "Notes"),
+            members_written=raw.get("Members"),
         )
         for raw in sheet.raw.rows
     ]
@@ -160,6 +161,8 @@ def _names(
     """Names in a Lead or Members cell as canonical initials, each by initials, alias, short name, name or
     job title, as the Owners column reads them; a whole cell that is one name is that one."""
     sheet, row, column = where
+    if matcher.separated:  # a name with "&" or "/" in it is one name
+        words_list = matcher.split(written)
     whole = matcher.person(written) if len(words_list) > 1 else None
     matches = [whole] if whole is not None else []
     found: list[str] = []
@@ -248,7 +251,7 @@ def group_work(
         members = (
             _names(
                 row.members,
-                ", ".join(row.members),
+                row.members_written,
                 matcher,
                 people,
                 ("Groups", row.row, "Members"),

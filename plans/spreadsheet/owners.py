@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 _AND = re.compile(r"\s+and\s+", re.I)
+_SEPARATORS = re.compile(r"[/;,&\n]")  # as cells.read_owners splits an Owners cell
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,28 @@ class OwnerMatcher:
         for person in dict.fromkeys(self.by_initials.values()):
             for words in {_key(person.name), _key(person.job_title)} - {""}:
                 self.by_words.setdefault(words, []).append(person)
+        # Names holding a separator ("E&S Commissioning Team"), longest first, kept whole when splitting.
+        held = {n for p in self.by_initials.values() for n in (p.name, p.job_title) if _SEPARATORS.search(n)}
+        self.separated = sorted(held, key=len, reverse=True)
+
+    def split(self, written: str) -> list[str]:
+        """An Owners (or Lead, or Members) cell's owners, split at /, ;, commas, & and new lines as
+        `cells.read_owners` splits them, except inside a known name that holds one of those: "E&S
+        Commissioning Team / KD" is two owners."""
+        kept: list[str] = []
+
+        def hold(found: re.Match[str]) -> str:
+            kept.append(found.group(0))
+            return f"\x00{len(kept) - 1}\x00"
+
+        text = written or ""
+        for name in self.separated:
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", hold, text, flags=re.I)
+        parts = []
+        for part in _SEPARATORS.split(text):
+            part = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], part)
+            parts.append(" ".join(part.split()))
+        return list(dict.fromkeys(p for p in parts if p))
 
     def _exact(self, words: str) -> Known | list[Known] | None:
         key = _key(words)

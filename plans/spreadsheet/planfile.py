@@ -53,6 +53,7 @@ class GroupRow:
     short_name: str = ""
     members: list[str] = field(default_factory=list)  # as written, split as owners are
     notes: str = ""
+    members_written: str = ""  # the Members cell as written
 
 
 @dataclass

@@ -189,3 +189,13 @@ def test_a_people_row_with_a_groups_short_name_is_refused_rather_than_made_a_per
     (problem,) = preview_of(area, valid_sheets()).problems
     assert (problem.sheet, problem.row, problem.column) == ("People", 2, "Initials")
     assert "is the short name of the group SEND Improvement Board" in problem.message
+
+
+def test_a_group_name_holding_an_ampersand_is_one_owner_beside_others_in_a_cell(area):
+    sheets = with_groups(["E&S Commissioning Team", "", "GM", ""])
+    set_cell(sheets, "Items", 4, "Owners", "E&S Commissioning Team / CL & SM")
+    set_cell(sheets, "Workstreams", 2, "Lead", "e&s commissioning team, GM")
+    imported(area, sheets)
+
+    assert owners_of("1.1.1") == ["ESCT", "CL", "SM"]
+    assert [p.initials for p in Workstream.objects.get(code="JC").ordered_leads()] == ["ESCT", "GM"]
