@@ -19,7 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponseBase
 
 from accounts.models import User
 
-from .models import LocalArea, Membership, Workstream
+from .models import LocalArea, Membership, Person, Workstream
 
 Role = Membership.Role
 
@@ -122,6 +122,8 @@ class Access:
     role: str
     person_id: int | None
     led_workstream_ids: frozenset[int] = field(default_factory=frozenset)
+    # The user's person and the groups they are a member of: an item any of them owns is theirs.
+    owner_ids: frozenset[int] = field(default_factory=frozenset)
 
     @property
     def role_label(self) -> str:
@@ -144,8 +146,18 @@ class Access:
         """Import plans, manage people, workstreams, members, plans and RAG schemes."""
         return self.is_programme_manager
 
+    def owns(self, person_id: int | None) -> bool:
+        """Whether an owner is the user: their own person, or a group their person is a member of."""
+        return person_id is not None and (person_id == self.person_id or person_id in self.owner_ids)
+
+    @property
+    def owner_id_list(self) -> list[int]:
+        """The ids `owns` accepts, for a query (`ownerships__person_id__in`): none without a person."""
+        return sorted({*self.owner_ids, *([self.person_id] if self.person_id else [])})
+
     def can_edit_item(self, item: PlanItem) -> bool:
-        """Programme managers edit every item; leads their workstreams' items; contributors their own."""
+        """Programme managers edit every item; leads their workstreams' items; contributors their own
+        (owned by their person, or by a group they are a member of)."""
         if item.is_removed:
             return False
         if self.is_programme_manager:
@@ -153,7 +165,7 @@ class Access:
         if self.role == Role.WORKSTREAM_LEAD:
             return any(w.pk in self.led_workstream_ids for w in item.workstreams.all())
         if self.role == Role.CONTRIBUTOR and self.person_id:
-            return any(o.person_id == self.person_id for o in item.ownerships.all())
+            return any(self.owns(o.person_id) for o in item.ownerships.all())
         return False
 
     def can_restructure_item(self, item: PlanItem) -> bool:
@@ -270,11 +282,16 @@ def access_for(user: User | AnonymousUser, area_slug: str) -> Access:
     if membership is None:
         raise Http404("No such local area")
     led: frozenset[int] = frozenset()
-    if membership.role == Role.WORKSTREAM_LEAD and membership.person_id:
+    owner_ids: frozenset[int] = frozenset()
+    if membership.person_id:
+        groups = Person.objects.filter(area=membership.area, members=membership.person_id)
+        owner_ids = frozenset([membership.person_id, *groups.values_list("pk", flat=True)])
+    if membership.role == Role.WORKSTREAM_LEAD and owner_ids:
+        # A workstream led by the user's person, or by a group of theirs.
         led = frozenset(
-            Workstream.objects.filter(area=membership.area, lead_id=membership.person_id).values_list(
-                "pk", flat=True
-            )
+            Workstream.objects.filter(area=membership.area, leads__in=owner_ids)
+            .values_list("pk", flat=True)
+            .distinct()
         )
     return Access(
         user=user,
@@ -283,6 +300,7 @@ def access_for(user: User | AnonymousUser, area_slug: str) -> Access:
         role=membership.role,
         person_id=membership.person_id,
         led_workstream_ids=led,
+        owner_ids=owner_ids,
     )
 
 

@@ -19,9 +19,20 @@ class PersonChoiceField(forms.ModelChoiceField):
 
 
 def offer_people(field: forms.Field, area: LocalArea) -> None:
-    """Offer the area's people in a PersonChoiceField."""
+    """Offer the area's people (never its groups: a group cannot sign in) in a PersonChoiceField."""
     assert isinstance(field, PersonChoiceField)
-    field.queryset = Person.objects.filter(area=area)
+    field.queryset = Person.objects.filter(area=area, kind=Person.Kind.PERSON)
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    """Several of the area's people (or groups) as checkboxes: "CL (Head of SEN)", a group by its name."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj: Person) -> str:
+        if obj.is_group:
+            return f"{obj.name} ({obj.initials}, a group)"
+        return f"{obj.initials} ({obj.job_title})" if obj.job_title else obj.initials
 
 
 class PersonForm(Form):
@@ -46,13 +57,21 @@ class PersonForm(Form):
         error_messages={"invalid": "Enter an email address, like name@example.org"},
         widget=forms.EmailInput(attrs={"spellcheck": "false"}),
     )
+    aliases = forms.CharField(
+        label="Other names (optional)",
+        required=False,
+        max_length=250,
+        help_text="Other names the plans use for this person, separated by semicolons: "
+        "for example, SEND GM; PeRi",
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def values(self) -> dict[str, Any]:
         """The person as typed, as the services take it (`person_create`, `person_update`)."""
         return {
             name: self.cleaned_data[name]
-            for name in ("initials", "name", "job_title", "organisation", "email")
+            for name in ("initials", "name", "job_title", "organisation", "email", "aliases")
         }
 
 
@@ -67,22 +86,84 @@ class WorkstreamForm(Form):
     name = forms.CharField(
         label="Name", max_length=200, error_messages={"required": "Enter the workstream's name"}
     )
-    lead = PersonChoiceField(
-        label="Lead",
+    leads = PeopleChoiceField(
+        label="Leads",
         queryset=Person.objects.none(),
         required=False,
-        empty_label="No lead yet",
-        help_text="Workstream leads can edit the items of their workstreams",
+        help_text="Choose one or more, or none yet. Workstream leads can edit the items of their workstreams",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def values(self) -> dict[str, Any]:
-        """The workstream as typed, as the services take it (`workstream_create`, `workstream_update`)."""
-        return {name: self.cleaned_data[name] for name in ("code", "name", "lead")}
+        """The workstream as typed, as the services take it (`workstream_create`, `workstream_update`):
+        the leads in the order they are listed (people by initials, then groups)."""
+        values = {name: self.cleaned_data[name] for name in ("code", "name")}
+        chosen = list(self.cleaned_data["leads"])
+        kept = [p for p in self.kept_leads if p in chosen]  # the leads it had keep their order
+        values["leads"] = kept + [p for p in chosen if p not in kept]
+        return values
+
+    def __init__(self, *args: Any, area: LocalArea, leads: list[Person] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kept_leads = leads or []
+        field = self.fields["leads"]
+        assert isinstance(field, PeopleChoiceField)
+        field.queryset = Person.objects.filter(area=area).order_by("kind", "initials")
+
+
+class GroupForm(Form):
+    """A board, team or role that owns items or leads workstreams, and the people in it."""
+
+    name = forms.CharField(
+        label="Name",
+        max_length=150,
+        help_text="As the plan writes it, for example SEND Improvement Board",
+        error_messages={"required": "Enter the group's name, such as SEND Improvement Board"},
+    )
+    short_name = forms.CharField(
+        label="Short name (optional)",
+        required=False,
+        max_length=12,
+        help_text="How the plan's Owners column may name it, for example SIB. "
+        "Left blank, it is made from the name's capitals",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    )
+    members = PeopleChoiceField(
+        label="Members (optional)",
+        queryset=Person.objects.none(),
+        required=False,
+        help_text="Members see the group's items as theirs and may update them",
+    )
+    notes = forms.CharField(
+        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, area: LocalArea, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        offer_people(self.fields["lead"], area)
+        field = self.fields["members"]
+        assert isinstance(field, PeopleChoiceField)
+        field.queryset = Person.objects.filter(area=area, kind=Person.Kind.PERSON).order_by("initials")
+
+    def values(self) -> dict[str, Any]:
+        """The group as typed, as the services take it (`group_create`, `group_update`)."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "short_name": data["short_name"],
+            "members": list(data["members"]),
+            "notes": data["notes"],
+        }
+
+
+def group_initial(group: Person) -> dict[str, Any]:
+    return {
+        "name": group.name,
+        "short_name": group.initials,
+        "members": [m.pk for m in group.members.all()],
+        "notes": group.notes,
+        "version": group.version,
+    }
 
 
 ROLE_HINTS: dict[str, str] = {
@@ -135,15 +216,16 @@ def person_initial(person: Person) -> dict[str, str | int]:
         "job_title": person.job_title,
         "organisation": person.organisation.name if person.organisation else "",
         "email": person.email,
+        "aliases": person.aliases,
         "version": person.version,
     }
 
 
-def workstream_initial(workstream: Workstream) -> dict[str, str | int | None]:
+def workstream_initial(workstream: Workstream) -> dict[str, Any]:
     return {
         "code": workstream.code,
         "name": workstream.name,
-        "lead": workstream.lead_id,
+        "leads": [lead.pk for lead in workstream.ordered_leads()],
         "version": workstream.version,
     }
 

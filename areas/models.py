@@ -60,7 +60,16 @@ class Organisation(models.Model):
 
 
 class Person(models.Model):
-    """Someone named in the plan: an owner, a lead. Known by initials, as plans write them."""
+    """Someone named in the plan: an owner, a lead. Known by initials, as plans write them.
+
+    A group (a board, team or role that owns items: "SEND Improvement Board") is a Person of kind
+    GROUP, its short name in `initials` and its `members` the people in it, so everything that lists
+    owners and leads takes groups as it takes people. Groups are shown by their name (`shown_as`).
+    """
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        GROUP = "group", "Group"
 
     area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="people")
     initials = models.CharField(max_length=12)
@@ -71,6 +80,18 @@ class Person(models.Model):
     )
     email = models.EmailField(blank=True)
     version = models.PositiveIntegerField(default=1)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PERSON, db_default=Kind.PERSON)
+    aliases = models.CharField(
+        max_length=250,
+        blank=True,
+        default="",
+        db_default="",
+        help_text='Other names plans use for this person, separated by "; ": "SEND GM; PeRi"',
+    )
+    members = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="groups", help_text="A group's people"
+    )
+    notes = models.TextField(blank=True, default="", db_default="")
 
     class Meta:
         ordering = ["initials"]
@@ -90,13 +111,46 @@ class Person(models.Model):
         """How the person is shown in lists: name if known, else job title."""
         return self.name or self.job_title or self.initials
 
+    @property
+    def is_group(self) -> bool:
+        return self.kind == self.Kind.GROUP
+
+    @property
+    def shown_as(self) -> str:
+        """How an owner is shown where owners are listed: a person by initials, a group by its name."""
+        return (self.name or self.initials) if self.is_group else self.initials
+
+    @property
+    def described(self) -> str:
+        """A person or group in a list of leads or members: "CL (Head of SEN)", "SEND Improvement Board"."""
+        if self.is_group:
+            return self.shown_as
+        return f"{self.initials} ({self.label})" if self.label != self.initials else self.initials
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [a for a in (part.strip() for part in self.aliases.split(";")) if a]
+
+
+def shown_as(prefix: str = "") -> models.Case:
+    """`Person.shown_as` in the database, for reads of plain values (`values_list("item_id",
+    shown_as("person__"))`): a group's name, a person's initials."""
+    return models.Case(
+        models.When(
+            models.Q(**{f"{prefix}kind": Person.Kind.GROUP}) & ~models.Q(**{f"{prefix}name": ""}),
+            then=models.F(f"{prefix}name"),
+        ),
+        default=models.F(f"{prefix}initials"),
+        output_field=models.CharField(),
+    )
+
 
 class Workstream(models.Model):
     area = models.ForeignKey(LocalArea, on_delete=models.CASCADE, related_name="workstreams")
     code = models.CharField(max_length=20)
     name = models.CharField(max_length=200)
-    lead = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_workstreams"
+    leads: "models.ManyToManyField[Person, WorkstreamLead]" = models.ManyToManyField(
+        Person, through="WorkstreamLead", blank=True, related_name="led_workstreams"
     )
     version = models.PositiveIntegerField(default=1)
 
@@ -111,6 +165,29 @@ class Workstream(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("areas:workstream", kwargs={"area": self.area.slug, "pk": self.pk})
+
+    def ordered_leads(self) -> list[Person]:
+        """The leads in the plan's order (prefetch `leaderships__person` where a page lists many)."""
+        return [lead.person for lead in self.leaderships.all()]
+
+    def leads_shown(self) -> str:
+        """The leads as pages and reports name them, in order: "CL, SEND Improvement Board"."""
+        return ", ".join(person.shown_as for person in self.ordered_leads())
+
+
+class WorkstreamLead(models.Model):
+    """One of a workstream's leads (people or groups), in the order the plan names them."""
+
+    workstream = models.ForeignKey(Workstream, on_delete=models.CASCADE, related_name="leaderships")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="leaderships")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint("workstream", "person", name="lead_once_per_workstream")]
+
+    def __str__(self) -> str:
+        return f"{self.person.initials} leads {self.workstream.code}"
 
 
 class Membership(models.Model):

@@ -83,3 +83,63 @@ def invitation_problem(
 def same_email(invited: str, signed_in: str) -> bool:
     """Whether a signed-in account is the one an invitation was sent to (email addresses ignore case)."""
     return invited.strip().lower() == signed_in.strip().lower()
+
+
+# People's other names and groups' short names.
+
+
+def name_key(text: str) -> str:
+    """How initials, short names and aliases are compared: any case, spaces and dots ignored, so
+    "K.D.", "kd" and "K D" are one name."""
+    return "".join(text.replace(".", " ").split()).lower()
+
+
+def split_aliases(text: str) -> list[str]:
+    """ "SEND GM; PeRi" or "SEND GM, PeRi" -> ["SEND GM", "PeRi"]: a person's other names, split at
+    semicolons or commas, each once, in order."""
+    found: dict[str, str] = {}
+    for part in text.replace(",", ";").replace("\n", ";").split(";"):
+        alias = " ".join(part.split())
+        if alias and name_key(alias) not in found:
+            found[name_key(alias)] = alias
+    return list(found.values())
+
+
+def join_aliases(aliases: Sequence[str]) -> str:
+    """A person's aliases as stored and exported: "SEND GM; PeRi"."""
+    return "; ".join(aliases)
+
+
+def alias_clash(alias: str, *, initials: str, others: dict[str, str]) -> str:
+    """Why a person cannot have this alias ("" when they can), `others` being every other person's
+    and group's initials and aliases (by `name_key`) with who holds each ("PR", "the alias of PR").
+
+    An alias must name one person only: not their own initials, nor anyone else's initials or alias.
+    """
+    key = name_key(alias)
+    if key == name_key(initials):
+        return f'"{alias}" is already this person\'s initials: leave it out of the aliases'
+    if key in others:
+        return f'"{alias}" is already {others[key]}: give each name to one person only'
+    return ""
+
+
+_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "&"}
+SHORT_NAME_LIMIT = 12
+
+
+def short_name_for(name: str, *, taken: set[str]) -> str:
+    """A group's short name worked out from its name when none is given: the first letter of each
+    word that starts with a capital ("SEND Improvement Board" is SIB), or of each word but small
+    ones when fewer than two do ("CCG officer" is CO); made unique among `taken` (by `name_key`) by
+    a number ("SIB2")."""
+    words = [w for w in name.replace("&", " & ").split() if w]
+    letters = "".join(w[0] for w in words if w[0].isupper() or w[0].isdigit())
+    if len(letters) < 2:
+        letters = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS and w[0].isalnum()).upper()
+    base = (letters or "G")[: SHORT_NAME_LIMIT - 2]
+    candidate, number = base, 1
+    while name_key(candidate) in taken:
+        number += 1
+        candidate = f"{base}{number}"
+    return candidate

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -14,8 +14,9 @@ CURRENT_ITEMS = Q(owned_items__removed_at__isnull=True)
 
 
 def people_for(*, access: Access) -> QuerySet[Person]:
+    """The area's people (not its groups: `groups_for`), with how many current items each owns."""
     return (
-        Person.objects.filter(area=access.area)
+        Person.objects.filter(area=access.area, kind=Person.Kind.PERSON)
         .select_related("organisation", "area")
         .annotate(item_count=Count("owned_items", filter=CURRENT_ITEMS, distinct=True))
         .order_by("initials")
@@ -23,20 +24,50 @@ def people_for(*, access: Access) -> QuerySet[Person]:
 
 
 def person_for(*, access: Access, pk: int) -> Person:
-    return get_object_or_404(Person.objects.select_related("organisation", "area"), pk=pk, area=access.area)
+    """A person or a group of the area (a group's page is a person's page, with its members)."""
+    return get_object_or_404(
+        Person.objects.select_related("organisation", "area").prefetch_related("members", "groups"),
+        pk=pk,
+        area=access.area,
+    )
+
+
+def groups_for(*, access: Access) -> QuerySet[Person]:
+    """The area's groups (boards, teams, roles), each with its members and current items owned."""
+    return (
+        Person.objects.filter(area=access.area, kind=Person.Kind.GROUP)
+        .select_related("area")
+        .prefetch_related(Prefetch("members", queryset=Person.objects.order_by("initials")))
+        .annotate(item_count=Count("owned_items", filter=CURRENT_ITEMS, distinct=True))
+        .order_by("name")
+    )
+
+
+def group_for(*, access: Access, pk: int) -> Person:
+    return get_object_or_404(
+        Person.objects.select_related("area").prefetch_related("members"),
+        pk=pk,
+        area=access.area,
+        kind=Person.Kind.GROUP,
+    )
 
 
 def workstreams_for(*, access: Access) -> QuerySet[Workstream]:
     return (
         Workstream.objects.filter(area=access.area)
-        .select_related("lead", "area")
+        .select_related("area")
+        .prefetch_related("leaderships__person")
         .annotate(item_count=Count("items", filter=Q(items__removed_at__isnull=True), distinct=True))
         .order_by("code")
     )
 
 
 def workstream_for(*, access: Access, pk: int) -> Workstream:
-    return get_object_or_404(Workstream.objects.select_related("lead", "area"), pk=pk, area=access.area)
+    return get_object_or_404(
+        Workstream.objects.select_related("area").prefetch_related("leaderships__person"),
+        pk=pk,
+        area=access.area,
+    )
 
 
 def members_for(*, access: Access) -> QuerySet[Membership]:

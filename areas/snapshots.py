@@ -1,26 +1,48 @@
 """People, workstreams and members as the text people read, keyed by label: what the history records
 and what an edit conflict shows beside what was typed."""
 
+from collections.abc import Sequence
+
 from .models import LocalArea, Membership, Person, Workstream
 
 
 def person_snapshot(person: Person) -> dict[str, str]:
-    """A person as people read them, keyed by label: for the history and for showing an edit conflict."""
+    """A person as people read them, keyed by label: for the history and for showing an edit conflict.
+    A group is read as `group_snapshot` reads it."""
+    if person.is_group:
+        return group_snapshot(person)
     return {
         "Initials": person.initials,
         "Name": person.name,
         "Job title": person.job_title,
         "Organisation": person.organisation.name if person.organisation else "",
         "Email": person.email,
+        "Aliases": person.aliases,
     }
 
 
-def workstream_snapshot(workstream: Workstream) -> dict[str, str]:
-    """A workstream as people read it, keyed by label: for the history and for showing an edit conflict."""
+def group_snapshot(group: Person, members: Sequence[Person] | None = None) -> dict[str, str]:
+    """A group as people read it: its name, short name, members (their initials, in order) and notes.
+    `members` stands for the group's own (an unsaved group, as typed, has none yet)."""
+    if members is None:
+        members = list(group.members.all()) if group.pk else []
+    return {
+        "Name": group.name,
+        "Short name": group.initials,
+        "Members": ", ".join(sorted((m.initials for m in members), key=str.lower)),
+        "Notes": group.notes,
+    }
+
+
+def workstream_snapshot(workstream: Workstream, leads: Sequence[Person] | None = None) -> dict[str, str]:
+    """A workstream as people read it, keyed by label: for the history and for showing an edit conflict.
+    `leads` stands for the workstream's own (an unsaved workstream, as typed, has none yet)."""
+    if leads is None:
+        leads = workstream.ordered_leads() if workstream.pk else []
     return {
         "Code": workstream.code,
         "Name": workstream.name,
-        "Lead": workstream.lead.initials if workstream.lead else "",
+        "Leads": ", ".join(lead.initials for lead in leads),
     }
 
 

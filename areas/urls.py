@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import branding, installation, invitations
+from .views import branding, groups, installation, invitations
 
 # A person's page and a workstream's page list their items, so the plans app composes them
 # (plans/views/people.py); config/urls.py adds them to this namespace as "areas:person" and
@@ -11,6 +11,9 @@ urlpatterns = [
     path("people/", views.person_list, name="people"),
     path("people/new/", views.person_create, name="person-create"),
     path("people/<int:pk>/edit/", views.person_edit, name="person-edit"),
+    path("groups/new/", groups.group_create, name="group-create"),
+    path("groups/<int:pk>/edit/", groups.group_edit, name="group-edit"),
+    path("groups/<int:pk>/remove/", groups.group_remove, name="group-remove"),
     path("workstreams/", views.workstream_list, name="workstreams"),
     path("workstreams/new/", views.workstream_create, name="workstream-create"),
     path("workstreams/<int:pk>/edit/", views.workstream_edit, name="workstream-edit"),

@@ -332,7 +332,9 @@ def _trac_data(bench, today) -> dict:
         "created": bench.plan.start_date.isoformat(),
         "item_number": bench.action.number,
         "filter_workstream": bench.workstream.code,
-        "workstreams": [[w.code, w.lead.initials if w.lead else ""] for w in bench.area.workstreams.all()],
+        "workstreams": [
+            [w.code, ", ".join(p.initials for p in w.ordered_leads())] for w in bench.area.workstreams.all()
+        ],
         "items": [
             {
                 "number": i.number,

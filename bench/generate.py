@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from accounts.models import User
-from areas.models import LocalArea, Membership, Organisation, Person, Workstream
+from areas.models import LocalArea, Membership, Organisation, Person, Workstream, WorkstreamLead
 from common.dates import format_uk_date
 from evidence.models import Evidence
 from history.models import Change
@@ -185,9 +185,12 @@ def build_area(
             area=area,
             code=WORKSTREAMS[i % len(WORKSTREAMS)][0] + (str(i // len(WORKSTREAMS)) if i >= 6 else ""),
             name=WORKSTREAMS[i % len(WORKSTREAMS)][1],
-            lead=people[i],
         )
         for i in range(size.workstreams)
+    )
+    WorkstreamLead.objects.bulk_create(
+        WorkstreamLead(workstream=workstream, person=people[i], position=0)
+        for i, workstream in enumerate(workstreams)
     )
     scheme = RagScheme.objects.create(area=area, name="Started, progressing, completed, embedded")
     statuses = RagStatus.objects.bulk_create(

@@ -124,7 +124,7 @@ class _Cycle:
             item.number: item
             for item in plan.items.current()
             .filter(number__in=[row["Milestone"] for row in self.rows])
-            .prefetch_related("ownerships__person", "workstreams__lead")
+            .prefetch_related("ownerships__person", "workstreams__leaderships__person")
         }
         missing = [row["Milestone"] for row in self.rows if row["Milestone"] not in self.items]
         if missing:
@@ -135,8 +135,8 @@ class _Cycle:
     # People --------------------------------------------------------------------------------
 
     def _lead_user(self, workstream: Workstream | None) -> User | None:
-        lead = workstream.lead if workstream else None
-        return self.users.get(lead.initials) if lead else None
+        leads = workstream.ordered_leads() if workstream else []
+        return next((self.users[lead.initials] for lead in leads if lead.initials in self.users), None)
 
     def _first_workstream(self, item: Item) -> Workstream | None:
         return min(item.workstreams.all(), key=lambda w: w.code, default=None)
@@ -324,7 +324,7 @@ class _Cycle:
         texts = {row["Priority"]: row for row in read_csv("highlights.csv")}
         owners = self.owners_of_priorities()
         for index, workstream in enumerate(
-            self.plan.area.workstreams.select_related("lead").order_by("code")
+            self.plan.area.workstreams.prefetch_related("leaderships__person").order_by("code")
         ):
             by = self._lead_user(workstream) or self.manager
             # Each lead writes theirs on the period's last day, an hour apart.

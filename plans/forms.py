@@ -65,7 +65,8 @@ class ItemForm(Form):
     owners = forms.CharField(
         label="Owners",
         required=False,
-        help_text="Initials from the People page, separated by commas, lead owner first: for example, GM, DS",
+        help_text="Initials (or a group's short name) from the People page, separated by commas, "
+        "lead owner first: for example, GM, DS, SIB",
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "spellcheck": "false"}),
     )
     partners = forms.CharField(label="Partners", required=False, widget=forms.Textarea(attrs={"rows": 2}))

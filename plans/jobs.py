@@ -127,6 +127,7 @@ def preview_from_data(data: dict[str, Any]) -> ImportPreview:
         problems=[Problem(**p) for p in data["problems"]],
         notes=[Problem(**p) for p in data.get("notes", [])],
         unused=[Unused(**u) for u in data.get("unused", [])],
+        groups=next((s for s in more if s.title == "Groups"), Section("Groups")),
     )
 
 

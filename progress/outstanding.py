@@ -11,7 +11,7 @@ when there is one, else the person's own; `email_problem` says why there is none
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 
 from areas.rules import NO_MEMBER_NO_EMAIL, Address
 from areas.selectors import emails_of
@@ -49,6 +49,18 @@ class OwnerMissing:
 
 
 @dataclass
+class Lead:
+    """One of a workstream's leads, as the outstanding page and the lead's reminder need them."""
+
+    person_id: int
+    initials: str
+    name: str
+    label: str
+    email: str = ""
+    email_problem: str = ""
+
+
+@dataclass
 class WorkstreamProgress:
     """How far one workstream has got with its updates. `workstream_id` None is "No workstream"."""
 
@@ -63,6 +75,19 @@ class WorkstreamProgress:
     lead_email_problem: str = ""
     expected: int = 0
     missing_items: list[MissingItem] = field(default_factory=list)
+    co_leads: list[Lead] = field(default_factory=list)  # the leads after the first, in order
+
+    @property
+    def leads(self) -> list[Lead]:
+        """Every lead, the first first: each is reminded of the workstream's missing updates."""
+        first = (
+            [Lead(self.lead_id, self.lead_initials, self.lead_name, self.lead_label)]
+            if self.lead_id is not None
+            else []
+        )
+        for lead in first:
+            lead.email, lead.email_problem = self.lead_email, self.lead_email_problem
+        return first + self.co_leads
 
     @property
     def missing(self) -> int:
@@ -189,37 +214,49 @@ def _workstreams(
     """The workstreams of the expected items (with nothing counted yet), and each item's workstreams."""
     workstreams: dict[int | None, WorkstreamProgress] = {}
     workstreams_of: dict[int, list[int]] = {}
+    # One row per item, workstream and lead (a workstream without a lead has one row, its lead None),
+    # each workstream's leads in their order.
     rows = (
         Item.workstreams.through.objects.filter(item__in=current)
-        .order_by("workstream__code", "workstream_id")
+        .order_by("workstream__code", "workstream_id", "workstream__leaderships__position", "item_id")
         .values(
             "item_id",
             "workstream_id",
             "workstream__code",
             "workstream__name",
-            "workstream__lead_id",
-            "workstream__lead__initials",
-            "workstream__lead__name",
-            "workstream__lead__job_title",
+            lead_id=F("workstream__leaderships__person_id"),
+            lead_initials=F("workstream__leaderships__person__initials"),
+            lead_name=F("workstream__leaderships__person__name"),
+            lead_job_title=F("workstream__leaderships__person__job_title"),
         )
     )
     for row in rows:
         if row["item_id"] not in expected_ids:
             continue
-        workstreams_of.setdefault(row["item_id"], []).append(row["workstream_id"])
+        in_workstreams = workstreams_of.setdefault(row["item_id"], [])
+        if row["workstream_id"] not in in_workstreams:
+            in_workstreams.append(row["workstream_id"])
+        if (group := workstreams.get(row["workstream_id"])) is not None:
+            known = {group.lead_id, *(lead.person_id for lead in group.co_leads)}
+            if row["lead_id"] is not None and row["lead_id"] not in known:
+                group.co_leads.append(
+                    Lead(
+                        person_id=row["lead_id"],
+                        initials=row["lead_initials"] or "",
+                        name=row["lead_name"] or "",
+                        label=_label(row["lead_name"], row["lead_job_title"], row["lead_initials"]),
+                    )
+                )
+            continue
         if row["workstream_id"] not in workstreams:
             workstreams[row["workstream_id"]] = WorkstreamProgress(
                 workstream_id=row["workstream_id"],
                 code=row["workstream__code"],
                 name=row["workstream__name"],
-                lead_id=row["workstream__lead_id"],
-                lead_initials=row["workstream__lead__initials"] or "",
-                lead_name=row["workstream__lead__name"] or "",
-                lead_label=_label(
-                    row["workstream__lead__name"],
-                    row["workstream__lead__job_title"],
-                    row["workstream__lead__initials"],
-                ),
+                lead_id=row["lead_id"],
+                lead_initials=row["lead_initials"] or "",
+                lead_name=row["lead_name"] or "",
+                lead_label=_label(row["lead_name"], row["lead_job_title"], row["lead_initials"]),
             )
     return workstreams, workstreams_of
 
@@ -229,7 +266,11 @@ def _addresses(
 ) -> None:
     """Fill in each owner's and lead's address, in one query (`areas.selectors.emails_of`)."""
     leads = [w for w in workstreams.values() if w.lead_id is not None]
-    addresses = emails_of(area_id=area_id, person_ids=[*owners, *(w.lead_id for w in leads if w.lead_id)])
+    co_leads = [lead for w in leads for lead in w.co_leads]
+    addresses = emails_of(
+        area_id=area_id,
+        person_ids=[*owners, *(w.lead_id for w in leads if w.lead_id), *(c.person_id for c in co_leads)],
+    )
     nowhere = Address(email="", problem=NO_MEMBER_NO_EMAIL)
     for owner in owners.values():
         address = addresses.get(owner.person_id, nowhere)
@@ -237,6 +278,9 @@ def _addresses(
     for group in leads:
         address = addresses.get(group.lead_id or 0, nowhere)
         group.lead_email, group.lead_email_problem = address.email, address.problem
+    for lead in co_leads:
+        address = addresses.get(lead.person_id, nowhere)
+        lead.email, lead.email_problem = address.email, address.problem
 
 
 def _label(name: str | None, job_title: str | None, initials: str | None) -> str:

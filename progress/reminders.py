@@ -24,7 +24,7 @@ from django.urls import reverse
 
 from . import rules
 from .models import Reminder, ReportingPeriod
-from .outstanding import MissingItem, Outstanding, WorkstreamProgress, missing_updates
+from .outstanding import Lead, MissingItem, Outstanding, WorkstreamProgress, missing_updates
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000"
 
@@ -87,27 +87,30 @@ def reminder_recipients(outstanding: Outstanding, kind: str) -> list[Recipient]:
             for o in outstanding.by_owner
         ]
     leads: dict[int, list[WorkstreamProgress]] = {}
+    who: dict[int, Lead] = {}
     for group in outstanding.by_workstream:
-        if group.lead_id is None or not group.missing_items:
+        if not group.missing_items:
             continue
-        leads.setdefault(group.lead_id, []).append(group)
+        for lead in group.leads:  # each of a workstream's leads (co-leads too)
+            leads.setdefault(lead.person_id, []).append(group)
+            who.setdefault(lead.person_id, lead)
     order = {item.pk: position for position, item in enumerate(outstanding.missing_items)}
     recipients = []
     for lead_id, groups in leads.items():
         items: dict[int, MissingItem] = {}
         for group in groups:
             items.update((item.pk, item) for item in group.missing_items)
-        first = groups[0]
+        lead = who[lead_id]
         recipients.append(
             Recipient(
                 person_id=lead_id,
-                initials=first.lead_initials,
-                name=first.lead_name,
-                label=first.lead_label,
-                email=first.lead_email,
+                initials=lead.initials,
+                name=lead.name,
+                label=lead.label,
+                email=lead.email,
                 items=tuple(sorted(items.values(), key=lambda item: order[item.pk])),
                 workstreams=tuple(group.code for group in groups),
-                problem=first.lead_email_problem,
+                problem=lead.email_problem,
             )
         )
     return sorted(recipients, key=lambda r: (r.initials.lower(), r.initials, r.person_id))

@@ -18,6 +18,7 @@ from progress.models import ReportingPeriod
 from scorecard.dfe import READY_MADE
 from scorecard.models import DataUpload, SavedMapping
 from scorecard.services.reporting import reported_scorecard_freeze
+from tests.areas.factories import GroupFactory
 from tests.boardpacks.factories import PackFactory, PackTemplateFactory
 from tests.boardpacks.samples import sample_content
 from tests.evidence.factories import EvidenceFactory
@@ -335,6 +336,10 @@ TABLE = [
     ("areas:person", lambda d: {"pk": d["person"].pk}, "", EVERYONE),
     ("areas:person-create", lambda d: {}, "", MANAGER_ONLY),
     ("areas:person-edit", lambda d: {"pk": d["person"].pk}, "", MANAGER_ONLY),
+    ("areas:group-create", lambda d: {}, "", MANAGER_ONLY),
+    ("areas:group-edit", lambda d: {"pk": d["group"].pk}, "", MANAGER_ONLY),
+    ("areas:group-remove", lambda d: {"pk": d["group"].pk}, "", MANAGER_ONLY),
+    ("areas:person", lambda d: {"pk": d["group"].pk}, "", EVERYONE),
     ("areas:workstreams", lambda d: {}, "", EVERYONE),
     ("areas:workstream", lambda d: {"pk": d["workstream"].pk}, "", EVERYONE),
     ("areas:workstream-create", lambda d: {}, "", MANAGER_ONLY),
@@ -665,6 +670,9 @@ def world(
             file_name="dfe.csv",
             columns=["time_period", "geographic_level"],
         ),
+    )
+    data["group"] = GroupFactory(
+        area=area, name="SEND Improvement Board", initials="SIB", members=[owner_person]
     )
     risk = RiskFactory(plan=plan, owner=owner_person, reference="R1")
     data.update(

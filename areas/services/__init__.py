@@ -1,5 +1,7 @@
 """Changes to a local area's organisations, people, workstreams and members."""
 
+from collections.abc import Sequence
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -7,15 +9,20 @@ from accounts.models import User
 from common.concurrency import claim_version
 from history import services as history
 
-from ..models import LocalArea, Membership, Organisation, Person, Workstream
+from ..models import LocalArea, Membership, Organisation, Person, Workstream, WorkstreamLead
+from ..rules import alias_clash, join_aliases, name_key, split_aliases
 from ..snapshots import member_snapshot, person_snapshot, workstream_snapshot
 from .branding import area_branding_update
+from .groups import group_create, group_remove, group_update, names_taken
 from .invitations import invitation_accept, invitation_create, invitation_resend, invitation_withdraw
 from .setup import area_create
 
 __all__ = [
     "area_branding_update",
     "area_create",
+    "group_create",
+    "group_remove",
+    "group_update",
     "invitation_accept",
     "invitation_create",
     "invitation_resend",
@@ -49,7 +56,15 @@ def _check_person(person: Person) -> None:
         raise ValidationError(
             {"initials": f"Someone in this area already has the initials {person.initials}"}
         )
-    person.full_clean(exclude=["area", "organisation"])
+    aliases = split_aliases(person.aliases)
+    person.aliases = join_aliases(aliases)
+    others = names_taken(area=person.area, leaving_out=person.pk)
+    if (key := name_key(person.initials)) in others:
+        raise ValidationError({"initials": f'"{person.initials}" is already {others[key]}: choose others'})
+    for alias in aliases:
+        if problem := alias_clash(alias, initials=person.initials, others=others):
+            raise ValidationError({"aliases": problem})
+    person.full_clean(exclude=["area", "organisation", "members"])
 
 
 @transaction.atomic
@@ -63,9 +78,15 @@ def person_create(
     email: str = "",
     by: User | None = None,
     source: str = "Web",
+    aliases: str = "",
 ) -> Person:
     person = Person(
-        area=area, initials=initials, name=name.strip(), job_title=job_title.strip(), email=email.strip()
+        area=area,
+        initials=initials,
+        name=name.strip(),
+        job_title=job_title.strip(),
+        email=email.strip(),
+        aliases=aliases,
     )
     _check_person(person)
     person.organisation = organisation_for(area=area, name=organisation)
@@ -93,9 +114,12 @@ def person_update(
     email: str | None = None,
     by: User | None = None,
     source: str = "Web",
+    aliases: str | None = None,
 ) -> Person:
     """Change a person's details: each one given replaces theirs; one left out (None) stays as it is."""
     before = person_snapshot(person)
+    if aliases is not None:
+        person.aliases = aliases
     if initials is not None:
         person.initials = initials.strip()
     if name is not None:
@@ -127,8 +151,6 @@ def _check_workstream(workstream: Workstream) -> None:
         raise ValidationError({"code": "Enter the workstream's code, such as JC"})
     if not workstream.name:
         raise ValidationError({"name": "Enter the workstream's name"})
-    if workstream.lead and workstream.lead.area_id != workstream.area_id:
-        raise ValidationError({"lead": "Choose a lead from this area's people"})
     clash = Workstream.objects.filter(area=workstream.area, code__iexact=workstream.code).exclude(
         pk=workstream.pk
     )
@@ -142,22 +164,42 @@ def workstream_create(
     area: LocalArea,
     code: str,
     name: str,
-    lead: Person | None = None,
+    leads: Sequence[Person] = (),
     by: User | None = None,
     source: str = "Web",
 ) -> Workstream:
-    workstream = Workstream(area=area, code=code, name=name, lead=lead)
+    """Add a workstream with its leads (people or groups of the area), in the order given."""
+    workstream = Workstream(area=area, code=code, name=name)
     _check_workstream(workstream)
-    history.save_recorded(
-        obj=workstream,
-        snapshot=workstream_snapshot,
-        before=None,
+    _check_leads(workstream, leads)
+    workstream.save()
+    _leads_set(workstream, leads)
+    history.change_record(
         area=area,
+        action=history.Action.ADDED,
         subject=f"Workstream {workstream.code}",
+        changes=history.diff({}, workstream_snapshot(workstream)),
+        obj=workstream,
         by=by,
         source=source,
     )
     return workstream
+
+
+def _check_leads(workstream: Workstream, leads: Sequence[Person]) -> None:
+    if any(lead.area_id != workstream.area_id for lead in leads):
+        raise ValidationError({"leads": "Choose leads from this area's people"})
+
+
+def _leads_set(workstream: Workstream, leads: Sequence[Person]) -> None:
+    """The workstream's leads become `leads`, in that order (each once)."""
+    getattr(workstream, "_prefetched_objects_cache", {}).pop("leaderships", None)  # read them afresh
+    WorkstreamLead.objects.filter(workstream=workstream).delete()
+    unique = list(dict.fromkeys(leads))
+    WorkstreamLead.objects.bulk_create(
+        WorkstreamLead(workstream=workstream, person=lead, position=position)
+        for position, lead in enumerate(unique)
+    )
 
 
 @transaction.atomic
@@ -167,23 +209,28 @@ def workstream_update(
     expected_version: int,
     code: str,
     name: str,
-    lead: Person | None,
+    leads: Sequence[Person],
     by: User | None = None,
     source: str = "Web",
 ) -> Workstream:
+    """Change a workstream's code, name and leads (people or groups, in order)."""
     before = workstream_snapshot(workstream)
-    workstream.code, workstream.name, workstream.lead = code, name, lead
+    workstream.code, workstream.name = code, name
     _check_workstream(workstream)
-    history.save_recorded(
-        obj=workstream,
-        snapshot=workstream_snapshot,
-        before=before,
-        area=workstream.area,
-        subject=f"Workstream {workstream.code}",
-        by=by,
-        source=source,
-        expected_version=expected_version,
-    )
+    _check_leads(workstream, leads)
+    claim_version(workstream, expected_version)
+    workstream.save()
+    _leads_set(workstream, leads)
+    if changes := history.diff(before, workstream_snapshot(workstream)):
+        history.change_record(
+            area=workstream.area,
+            action=history.Action.CHANGED,
+            subject=f"Workstream {workstream.code}",
+            changes=changes,
+            obj=workstream,
+            by=by,
+            source=source,
+        )
     return workstream
 
 
@@ -207,6 +254,8 @@ def member_add(
         raise ValidationError({"email": f"{email} is already a member of this area"})
     if person and person.area_id != area.pk:
         raise ValidationError({"person": "Choose a person of this area"})
+    if person and person.is_group:
+        raise ValidationError({"person": "Choose a person: a group cannot sign in"})
     membership = Membership.objects.create(user=user, area=area, role=role, person=person)
     history.change_record(
         area=area,
@@ -230,6 +279,8 @@ def member_update(
 ) -> Membership:
     if person and person.area_id != membership.area_id:
         raise ValidationError({"person": "Choose a person of this area"})
+    if person and person.is_group:
+        raise ValidationError({"person": "Choose a person: a group cannot sign in"})
     before = member_snapshot(membership)
     membership.role, membership.person = role, person
     claim_version(membership, expected_version)

@@ -74,6 +74,8 @@ def invitation_create(
         raise ValidationError({"role": "Choose a role"})
     if person is not None and person.area_id != area.pk:
         raise ValidationError({"person": "Choose a person of this area"})
+    if person is not None and person.is_group:
+        raise ValidationError({"person": "Choose a person: a group cannot sign in"})
     if Membership.objects.filter(area=area, user__email__iexact=email).exists():
         raise ValidationError({"email": f"{email} is already a member of this area"})
     if Invitation.objects.filter(

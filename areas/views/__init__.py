@@ -23,7 +23,12 @@ def person_list(request: SignedInRequest, access: Access) -> HttpResponse:
     return render(
         request,
         "areas/person_list.html",
-        {"access": access, "people": selectors.people_for(access=access), "nav": "people"},
+        {
+            "access": access,
+            "people": selectors.people_for(access=access),
+            "groups": selectors.groups_for(access=access),
+            "nav": "people",
+        },
     )
 
 
@@ -45,6 +50,8 @@ def person_create(request: SignedInRequest, access: Access) -> HttpResponse:
 @area_view(manager_only, reads=Kind.PLAN)
 def person_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     person = selectors.person_for(access=access, pk=pk)
+    if person.is_group:
+        return redirect("areas:group-edit", area=access.area.slug, pk=person.pk)
     form = PersonForm(request.POST or None, initial=person_initial(person))
     attempt = try_save(
         form,
@@ -74,6 +81,7 @@ def _person_as_typed(form: PersonForm) -> Person:
         job_title=data["job_title"].strip(),
         email=data["email"].strip(),
         organisation=Organisation(name=organisation) if organisation else None,
+        aliases=data["aliases"].strip(),
     )
 
 
@@ -107,7 +115,12 @@ def workstream_create(request: SignedInRequest, access: Access) -> HttpResponse:
 @area_view(manager_only, reads=Kind.PLAN)
 def workstream_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     workstream = selectors.workstream_for(access=access, pk=pk)
-    form = WorkstreamForm(request.POST or None, area=access.area, initial=workstream_initial(workstream))
+    form = WorkstreamForm(
+        request.POST or None,
+        area=access.area,
+        leads=workstream.ordered_leads(),
+        initial=workstream_initial(workstream),
+    )
     attempt = try_save(
         form,
         lambda: services.workstream_update(
@@ -118,7 +131,9 @@ def workstream_edit(request: SignedInRequest, access: Access, pk: int) -> HttpRe
         ),
         thing="this workstream",
         theirs=snapshots.workstream_snapshot,
-        mine=lambda: snapshots.workstream_snapshot(Workstream(**form.values())),
+        mine=lambda: snapshots.workstream_snapshot(
+            Workstream(code=form.values()["code"], name=form.values()["name"]), leads=form.values()["leads"]
+        ),
     )
     if attempt.saved and (saved := attempt.result) is not None:
         messages.success(request, f"Workstream {saved.code} saved.")

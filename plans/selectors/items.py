@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from areas.access import Access
+from areas.models import shown_as
 from common.urls import url_maker
 from history import selectors as history_selectors
 from history.models import Change
@@ -145,6 +146,16 @@ def items_of_person(*, access: Access, person_id: int) -> QuerySet[Item]:
     )
 
 
+def items_of_owners(*, access: Access, person_ids: Iterable[int]) -> QuerySet[Item]:
+    """The items owned by any of these people or groups (a user's person and their groups)."""
+    return (
+        Item.objects.current()
+        .filter(plan__area=access.area, ownerships__person_id__in=list(person_ids))
+        .distinct()
+        .order_by("plan__title", "sort_key")
+    )
+
+
 def items_of_workstreams(*, access: Access, workstream_ids: Iterable[int]) -> QuerySet[Item]:
     return (
         Item.objects.current()
@@ -181,7 +192,7 @@ def item_rows(*, access: Access, queryset: QuerySet[Item], today: date) -> list[
     for item_id, initials in (
         ItemOwner.objects.filter(item_id__in=ids)
         .order_by("position")
-        .values_list("item_id", "person__initials")
+        .values_list("item_id", shown_as("person__"))
     ):
         owners.setdefault(item_id, []).append(initials)
     workstreams: dict[int, list[str]] = {}

@@ -28,6 +28,7 @@ from ..services.order import items_order
 from ..snapshots import plan_plurals
 from .fields_write import field_inputs, fields_write
 from .findings import findings_write
+from .groups import groups_write
 from .planfile import PlanFile
 from .preview import ImportPreview, preview_import
 from .problems import ImportRejected, Problem
@@ -47,6 +48,8 @@ class _Writer:
     def people_and_workstreams(self) -> None:
         self._people()
         self.people = {p.initials.lower(): p for p in Person.objects.filter(area=self.area)}
+        groups_write(area=self.area, work=self.work, people=self.people, by=self.by, source=self.source)
+        self.people = {p.initials.lower(): p for p in Person.objects.filter(area=self.area)}
         self._workstreams()
         self.workstreams = {w.code.lower(): w for w in Workstream.objects.filter(area=self.area)}
 
@@ -62,6 +65,7 @@ class _Writer:
                     email=entry.email,
                     by=self.by,
                     source=self.source,
+                    aliases=entry.aliases,
                 )
             else:
                 person_update(
@@ -74,17 +78,18 @@ class _Writer:
                     email=entry.email,
                     by=self.by,
                     source=self.source,
+                    aliases=entry.aliases,
                 )
 
     def _workstreams(self) -> None:
         for entry in self.work.workstreams:
-            lead = self.people[entry.lead.lower()] if entry.lead else None
+            leads = [self.people[initials.lower()] for initials in entry.leads or []]
             if entry.workstream is None:  # added
                 workstream_create(
                     area=self.area,
                     code=entry.code,
                     name=entry.name,
-                    lead=lead,
+                    leads=leads,
                     by=self.by,
                     source=self.source,
                 )
@@ -94,7 +99,8 @@ class _Writer:
                 expected_version=entry.workstream.version,
                 code=entry.code,
                 name=entry.name,
-                lead=entry.workstream.lead if entry.lead is None else lead,  # no Lead column: the lead it has
+                # no Lead column: the leads it has
+                leads=entry.workstream.ordered_leads() if entry.leads is None else leads,
                 by=self.by,
                 source=self.source,
             )

@@ -17,7 +17,8 @@ from . import template as t
 from .compare_items import check_status_removals, item_work
 from .fields import field_work
 from .findings import finding_work
-from .owners import Known, OwnerMatcher
+from .groups import check_aliases, group_work, known_people, leads_of, read_leads, resolve_short_names
+from .owners import OwnerMatcher
 from .planfile import PlanFile
 from .problems import Problem
 from .texts import text_work
@@ -46,6 +47,7 @@ def _person_work(plan_file: PlanFile, state: "AreaState", work: Work) -> None:
                 "Job title": existing.job_title,
                 "Organisation": organisation.name if organisation is not None else "",
                 "Email": existing.email,
+                "Aliases": existing.aliases,
             }
         after = {"Initials": row.initials}
         for label, attr in PERSON_COLUMNS.items():
@@ -53,6 +55,8 @@ def _person_work(plan_file: PlanFile, state: "AreaState", work: Work) -> None:
             after[label] = getattr(row, attr) if given else before.get(label, "")
         if after["Organisation"].lower() == before.get("Organisation", "").lower():
             after["Organisation"] = before.get("Organisation", "")
+        given = plan_file.has_column("People", "Aliases")
+        after["Aliases"] = "; ".join(row.aliases) if given else before.get("Aliases", "")
         diff = history.diff(before, after)
         if existing and not diff:
             work.people_unchanged += 1
@@ -68,6 +72,7 @@ def _person_work(plan_file: PlanFile, state: "AreaState", work: Work) -> None:
                 organisation=after["Organisation"],
                 email=after["Email"],
                 diff=diff,
+                aliases=after["Aliases"],
             )
         )
     work.people.sort(key=lambda p: p.initials.lower())
@@ -81,32 +86,19 @@ def _workstream_work(
         existing = state.workstreams.get(row.code.lower())
         before: dict[str, str] = {}
         if existing:
-            lead_before = (
-                people.get(existing.lead.initials.lower(), existing.lead.initials) if existing.lead else ""
-            )
+            lead_before = ", ".join(leads_of(existing, people))
             before = {"Code": existing.code, "Name": existing.name, "Lead": lead_before}
-        lead = None
+        leads = None
         if has_lead:
-            lead = _lead(row.row, row.lead, owners, people, work) if row.lead else ""
-        after = {"Code": row.code, "Name": row.name, "Lead": before.get("Lead", "") if lead is None else lead}
+            leads = read_leads(row.row, row.leads, row.lead, owners, people, work)
+        lead_after = before.get("Lead", "") if leads is None else ", ".join(leads)
+        after = {"Code": row.code, "Name": row.name, "Lead": lead_after}
         diff = history.diff(before, after)
         if existing and not diff:
             work.workstreams_unchanged += 1
             continue
         action = CHANGED if existing else ADDED
-        work.workstreams.append(WorkstreamWork(action, row.code, row.name, existing, lead, diff))
-
-
-def _lead(row: int, words: str, owners: OwnerMatcher, people: dict[str, str], work: Work) -> str:
-    """A workstream's lead, by initials, or by the full name or job title of exactly one person."""
-    match = owners.match(words)
-    if match.problem or len(match.initials) != 1:
-        message = match.problem or f'"{words}" names more than one person. Enter one lead\'s initials'
-        work.problems.append(Problem("Workstreams", row, "Lead", message))
-        return ""
-    if match.by_name:
-        work.notes.append(Problem("Workstreams", row, "Lead", f'Lead "{words}" read as {match.initials[0]}'))
-    return people.get(match.initials[0].lower(), match.initials[0])
+        work.workstreams.append(WorkstreamWork(action, row.code, row.name, existing, leads, diff))
 
 
 def _status_work(plan_file: PlanFile, state: "AreaState", work: Work) -> dict[str, str]:
@@ -217,14 +209,16 @@ def plan_work(plan_file: PlanFile, state: "AreaState") -> Work:
     """Everything the import of this file would write, and the problems that stop it."""
     work = Work(scheme=state.scheme)
     work.scheme_name = state.scheme.name if state.scheme else plan_file.settings.rag_scheme
+    resolve_short_names(plan_file, state)
     people = {key: person.initials for key, person in state.people.items()}
     people.update({row.initials.lower(): row.initials for row in plan_file.people or [] if row.initials})
+    people.update({g.short_name.lower(): g.short_name for g in plan_file.groups or [] if g.short_name})
     codes = {key: workstream.code for key, workstream in state.workstreams.items()}
     codes.update({row.code.lower(): row.code for row in plan_file.workstreams or [] if row.code})
-    known = {p.initials.lower(): Known(p.initials, p.name, p.job_title) for p in state.people.values()}
-    known.update({r.initials.lower(): Known(r.initials, r.name, r.job_title) for r in plan_file.people or []})
-    owners = OwnerMatcher(person for person in known.values() if person.initials)
+    owners = OwnerMatcher(known_people(plan_file, state))
     _person_work(plan_file, state, work)
+    check_aliases(plan_file, state, work)
+    group_work(plan_file, state, work, owners, people)
     _workstream_work(plan_file, state, work, people, owners)
     labels = _status_work(plan_file, state, work)
     item_work(plan_file, state, work, people, codes, labels, owners)

@@ -84,7 +84,7 @@ def _owners(row: ItemRow, matcher: OwnerMatcher, people: dict[str, str], work: W
         work.notes.append(Problem("Items", row.row, "Owners", read))
         return [people.get(whole.initials.lower(), whole.initials)]
     found: list[str] = []
-    for words in row.owners:
+    for words in matcher.split(row.owners_written) if matcher.separated else row.owners:
         match = matcher.match(words)
         if match.problem:
             work.problems.append(Problem("Items", row.row, "Owners", match.problem))

@@ -23,6 +23,7 @@ from ..models import Item, ItemOwner, Plan
 from . import template as t
 from .fields_write import field_rows, with_field_columns
 from .findings import finding_rows
+from .groups import group_rows
 from .texts import text_rows
 
 FORMATS = ("xlsx", "zip")
@@ -44,7 +45,7 @@ def _items(plan: Plan) -> list[Item]:
         plan.items.current()
         .select_related("status")
         .prefetch_related(
-            "workstreams",
+            "workstreams__leaderships__person",
             Prefetch("ownerships", queryset=ItemOwner.objects.select_related("person")),
             Prefetch("see_also", queryset=Item.objects.current()),
         )
@@ -57,9 +58,16 @@ def plan_tables(plan: Plan) -> list[Table]:
     items = _items(plan)
     workstreams = {w.pk: w for item in items for w in item.workstreams.all()}
     person_ids = {o.person_id for item in items for o in item.ownerships.all()}
-    person_ids |= {w.lead_id for w in workstreams.values() if w.lead_id}
-    people = Person.objects.filter(pk__in=person_ids).select_related("organisation").order_by("initials")
-    lead_initials: dict[int | None, str] = {p.pk: p.initials for p in people}
+    person_ids |= {lead.person_id for w in workstreams.values() for lead in w.leaderships.all()}
+    groups = list(
+        Person.objects.filter(pk__in=person_ids, kind=Person.Kind.GROUP).prefetch_related("members")
+    )
+    person_ids |= {m.pk for g in groups for m in g.members.all()}  # so that Members name people listed
+    people = (
+        Person.objects.filter(pk__in=person_ids, kind=Person.Kind.PERSON)
+        .select_related("organisation")
+        .order_by("initials")
+    )
     names = [*plan.level_names, "", "", "", ""][:4]
     plurals = [*(plan.level_plurals or []), "", "", "", ""][:4]  # blank: worked out from the name
     plan_rows: list[list[Cell]] = [
@@ -74,11 +82,11 @@ def plan_tables(plan: Plan) -> list[Table]:
         ["RAG scheme", plan.rag_scheme.name],
     ]
     people_rows: list[list[Cell]] = [
-        [p.initials, p.name, p.job_title, p.organisation.name if p.organisation else "", p.email]
+        [p.initials, p.name, p.job_title, p.organisation.name if p.organisation else "", p.email, p.aliases]
         for p in people
     ]
     workstream_rows: list[list[Cell]] = [
-        [w.code, w.name, lead_initials.get(w.lead_id, "")]
+        [w.code, w.name, ", ".join(lead.person.initials for lead in w.leaderships.all())]
         for w in sorted(workstreams.values(), key=lambda w: w.code)
     ]
     status_rows: list[list[Cell]] = [
@@ -116,6 +124,7 @@ def plan_tables(plan: Plan) -> list[Table]:
                 finding_rows(plan),
                 text_rows(plan),
                 field_rows(plan),
+                group_rows(groups),
             ],
             strict=True,
         )

@@ -1,5 +1,7 @@
-"""Matching the owners an Items row names to people: by initials, or by a full name or job title that
-is exactly one person's; anything else is reported with the nearest person as a suggestion.
+"""Matching the owners an Items row names to people: by initials or an alias ("SEND GM" for PeRi), or
+by a full name or job title that is exactly one person's; anything else is reported with the nearest
+person as a suggestion. A group (a board, team or role) is matched as a person is: by its short name
+(its initials) or its name.
 
 Plain Python: the caller gives the people it knows (the file's People sheet over the area's people).
 """
@@ -10,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 _AND = re.compile(r"\s+and\s+", re.I)
+_SEPARATORS = re.compile(r"[/;,&\n]")  # as cells.read_owners splits an Owners cell
 
 
 @dataclass(frozen=True)
@@ -17,10 +20,12 @@ class Known:
     initials: str
     name: str = ""
     job_title: str = ""
+    aliases: tuple[str, ...] = ()  # other names, matched exactly like initials
+    is_group: bool = False
 
     @property
     def described(self) -> str:
-        """ "KD (Karen Davies)", or the initials alone."""
+        """ "KD (Karen Davies)", or the initials alone; a group "SIB (SEND Improvement Board)"."""
         detail = self.name or self.job_title
         return f"{self.initials} ({detail})" if detail else self.initials
 
@@ -51,10 +56,35 @@ class OwnerMatcher:
         self.by_initials: dict[str, Known] = {}
         for person in people:
             self.by_initials[_key(person.initials).replace(" ", "")] = person
+        for person in list(self.by_initials.values()):
+            for alias in person.aliases:  # an alias never hides someone's initials
+                self.by_initials.setdefault(_key(alias).replace(" ", ""), person)
         self.by_words: dict[str, list[Known]] = {}
-        for person in self.by_initials.values():
+        for person in dict.fromkeys(self.by_initials.values()):
             for words in {_key(person.name), _key(person.job_title)} - {""}:
                 self.by_words.setdefault(words, []).append(person)
+        # Names holding a separator ("E&S Commissioning Team"), longest first, kept whole when splitting.
+        held = {n for p in self.by_initials.values() for n in (p.name, p.job_title) if _SEPARATORS.search(n)}
+        self.separated = sorted(held, key=len, reverse=True)
+
+    def split(self, written: str) -> list[str]:
+        """An Owners (or Lead, or Members) cell's owners, split at /, ;, commas, & and new lines as
+        `cells.read_owners` splits them, except inside a known name that holds one of those: "E&S
+        Commissioning Team / KD" is two owners."""
+        kept: list[str] = []
+
+        def hold(found: re.Match[str]) -> str:
+            kept.append(found.group(0))
+            return f"\x00{len(kept) - 1}\x00"
+
+        text = written or ""
+        for name in self.separated:
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", hold, text, flags=re.I)
+        parts = []
+        for part in _SEPARATORS.split(text):
+            part = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], part)
+            parts.append(" ".join(part.split()))
+        return list(dict.fromkeys(p for p in parts if p))
 
     def _exact(self, words: str) -> Known | list[Known] | None:
         key = _key(words)

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import TextChoices
 
+from areas.rules import split_aliases
 from common.dates import Due, format_uk_date
 
 from .. import rules
@@ -31,6 +32,7 @@ from .cells import (
 )
 from .fields import extra_cells, extra_columns, parse_fields
 from .findings import parse_findings
+from .groups import other_headings, parse_groups
 from .planfile import ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
 from .plurals import read_plurals
 from .problems import Problem
@@ -211,6 +213,7 @@ def _parse_people(sheet: _Sheet) -> list[PersonRow]:
             job_title=sheet.text(row, "Job title", limit=200),
             organisation=sheet.text(row, "Organisation", limit=200),
             email=sheet.text(row, "Email", limit=254),
+            aliases=split_aliases(sheet.text(row, "Aliases", limit=250)),
         )
         if person.email:
             try:
@@ -228,7 +231,8 @@ def _parse_workstreams(sheet: _Sheet) -> list[WorkstreamRow]:
             row=row.number,
             code=sheet.text(row, "Code", limit=20, required="Enter the workstream's code, such as JC"),
             name=sheet.text(row, "Name", limit=200, required="Enter the workstream's name"),
-            lead=sheet.text(row, "Lead"),
+            lead=row.get("Lead"),
+            leads=read_owners(row.get("Lead")),
         )
         for row in sheet.raw.rows
     ]
@@ -348,6 +352,7 @@ def _note_date(sheet: _Sheet, row: int | None, column: str, what: str, text: str
 
 def parse_sheets(read: ReadResult) -> PlanFile:
     """Check every sheet and row of a file that was read, and turn it into a PlanFile."""
+    other_headings(read)
     plan_file = PlanFile(name=read.name, problems=list(read.problems), unused=unused_parts(read))
     if plan_file.problems and not read.sheets:
         return plan_file
@@ -369,6 +374,8 @@ def parse_sheets(read: ReadResult) -> PlanFile:
         plan_file.texts = parse_texts(sheet)
     if sheet := _find_sheet(read, plan_file, t.FIELDS):
         plan_file.fields = parse_fields(sheet, plan_file.settings.level_names)
+    if sheet := _find_sheet(read, plan_file, t.GROUPS):
+        plan_file.groups = parse_groups(sheet)
     return plan_file
 
 

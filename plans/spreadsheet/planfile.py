@@ -33,6 +33,7 @@ class PersonRow:
     job_title: str = ""
     organisation: str = ""
     email: str = ""
+    aliases: list[str] = field(default_factory=list)  # other names for the person ("SEND GM", "PeRi")
 
 
 @dataclass
@@ -40,7 +41,20 @@ class WorkstreamRow:
     row: int
     code: str
     name: str = ""
-    lead: str = ""
+    lead: str = ""  # the Lead (or Leads) cell as written: one or more, separated as owners are
+    leads: list[str] = field(default_factory=list)  # split as owners are (cells.read_owners)
+
+
+@dataclass
+class GroupRow:
+    """A row of the Groups sheet: a board, team or role that owns items or leads workstreams."""
+
+    row: int
+    name: str
+    short_name: str = ""
+    members: list[str] = field(default_factory=list)  # as written, split as owners are
+    notes: str = ""
+    members_written: str = ""  # the Members cell as written
 
 
 @dataclass
@@ -138,6 +152,7 @@ class PlanFile:
     extra_columns: dict[str, str] = field(
         default_factory=dict
     )  # Items columns not the template's: key -> as written
+    groups: list[GroupRow] | None = None  # the Groups sheet
 
     @property
     def is_valid(self) -> bool:

@@ -96,6 +96,7 @@ class ImportPreview:
     unused: list[Unused] = field(default_factory=list)  # what the file has that is not imported
     work: Work | None = field(default=None, repr=False, compare=False)
     findings: Section = field(default_factory=lambda: Section("Findings"))
+    groups: Section = field(default_factory=lambda: Section("Groups"))
 
     @property
     def is_valid(self) -> bool:
@@ -121,6 +122,7 @@ class ImportPreview:
             self.findings,
             self.fields,
             self.organisations,
+            self.groups,
         ]
 
     @property
@@ -187,9 +189,15 @@ def load_state(area: LocalArea, plan_file: PlanFile) -> AreaState:
         area=area,
         plan=plan,
         people={
-            p.initials.lower(): p for p in Person.objects.filter(area=area).select_related("organisation")
+            p.initials.lower(): p
+            for p in Person.objects.filter(area=area)
+            .select_related("organisation")
+            .prefetch_related("members")
         },
-        workstreams={w.code.lower(): w for w in Workstream.objects.filter(area=area).select_related("lead")},
+        workstreams={
+            w.code.lower(): w
+            for w in Workstream.objects.filter(area=area).prefetch_related("leaderships__person")
+        },
         scheme=scheme,
         items=items,
     )
@@ -220,6 +228,11 @@ def _fill(preview: ImportPreview, level_names: list[str], work: Work) -> None:
                 _changes(person.diff),
             )
         )
+    for group in work.groups:
+        preview.groups.add(
+            Entry(group.action, group.short_name, f"Group {group.name}", group.name, _changes(group.diff))
+        )
+    preview.groups.unchanged = work.groups_unchanged
     for workstream in work.workstreams:
         subject = f"Workstream {workstream.code}"
         preview.workstreams.add(

@@ -25,10 +25,10 @@ PLAN = Sheet("Plan", "plan.csv", ("Field", "Value"), ("Field", "Value"), True, (
 PEOPLE = Sheet(
     "People",
     "people.csv",
-    ("Initials", "Name", "Job title", "Organisation", "Email"),
+    ("Initials", "Name", "Job title", "Organisation", "Email", "Aliases"),
     ("Initials",),
     False,
-    (10, 25, 40, 30, 30),
+    (10, 25, 40, 30, 30, 20),
 )
 WORKSTREAMS = Sheet(
     "Workstreams", "workstreams.csv", ("Code", "Name", "Lead"), ("Code", "Name"), False, (10, 50, 10)
@@ -78,7 +78,25 @@ PLAN_TEXT = Sheet("Plan text", "plan_text.csv", ("Section", "Text"), ("Section",
 
 FIELDS = Sheet("Fields", "fields.csv", ("Name", "Level", "Type"), ("Name",), False, (30, 20, 16))
 
-SHEETS: tuple[Sheet, ...] = (PLAN, PEOPLE, WORKSTREAMS, RAG_SCHEME, ITEMS, FINDINGS, PLAN_TEXT, FIELDS)
+# Boards, teams and roles that own items or lead workstreams; Members as the Owners column names people.
+GROUPS = Sheet(
+    "Groups", "groups.csv", ("Name", "Short name", "Members", "Notes"), ("Name",), False, (40, 12, 30, 50)
+)
+
+SHEETS: tuple[Sheet, ...] = (
+    PLAN,
+    PEOPLE,
+    WORKSTREAMS,
+    RAG_SCHEME,
+    ITEMS,
+    FINDINGS,
+    PLAN_TEXT,
+    FIELDS,
+    GROUPS,
+)
+
+# Headings read as another of the template's: a Workstreams sheet may head its leads "Leads".
+OTHER_HEADINGS: dict[str, dict[str, str]] = {"Workstreams": {"Leads": "Lead"}}
 
 # The rows of the Plan sheet, in the order the export writes them.
 PLAN_FIELDS = (

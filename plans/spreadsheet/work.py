@@ -44,6 +44,7 @@ class PersonWork:
     organisation: str
     email: str
     diff: dict[str, list[str]]
+    aliases: str = ""  # as stored: "SEND GM; PeRi"
 
 
 @dataclass
@@ -52,7 +53,23 @@ class WorkstreamWork:
     code: str
     name: str
     workstream: "Workstream | None"
-    lead: str | None  # canonical initials; "" for no lead; None to leave the lead as it is
+    leads: (
+        list[str] | None
+    )  # canonical initials in order; [] for no lead; None to leave the leads as they are
+    diff: dict[str, list[str]]
+
+
+@dataclass
+class GroupWork:
+    """A group (board, team or role) to add or change: its name, short name, members (canonical
+    initials) and notes as the import writes them."""
+
+    action: str
+    short_name: str
+    name: str
+    group: "Person | None"
+    members: list[str]
+    notes: str
     diff: dict[str, list[str]]
 
 
@@ -116,6 +133,8 @@ class Work:
     findings: list["FindingWork"] = field(default_factory=list)  # the Findings sheet's, in its order
     findings_unchanged: int = 0
     fields: "FieldsWork | None" = None  # the plan's fields the area defines, and items' values of them
+    groups: list[GroupWork] = field(default_factory=list)
+    groups_unchanged: int = 0
 
 
 def creation_order(new: list[ItemWork]) -> list[ItemWork]:

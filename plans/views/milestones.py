@@ -96,8 +96,8 @@ def my_items(request: SignedInRequest, access: Access) -> HttpResponse:
     today = timezone.localdate()
     owned: list[selectors.ItemRow] = []
     led: list[selectors.ItemRow] = []
-    if access.person_id:
-        owned_items = selectors.items_of_person(access=access, person_id=access.person_id)
+    if access.person_id:  # owned by their person, or by a group they are a member of
+        owned_items = selectors.items_of_owners(access=access, person_ids=access.owner_id_list)
         owned = selectors.item_rows(access=access, queryset=owned_items, today=today)
     if access.led_workstream_ids:
         led_items = selectors.items_of_workstreams(access=access, workstream_ids=access.led_workstream_ids)

@@ -20,7 +20,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from areas.access import Access
-from areas.models import Workstream
+from areas.models import Workstream, shown_as
 from common.urls import url_maker
 from history.selectors import changes_of
 from plans.models import Item, ItemOwner, RagStatus
@@ -116,7 +116,7 @@ def challenge_list(
     for item_id, initials in (
         ItemOwner.objects.filter(item_id__in=item_ids)
         .order_by("position", "pk")
-        .values_list("item_id", "person__initials")
+        .values_list("item_id", shown_as("person__"))
     ):
         owners.setdefault(item_id, []).append(initials)
     codes: dict[int, list[str]] = {}
@@ -317,7 +317,7 @@ def changed_ratings(*, access: Access) -> list[ChangedRating]:
         if len(latest.setdefault(plan_id, [])) < 2:
             latest[plan_id].append(pk)
     periods = [pk for pks in latest.values() for pk in pks]
-    owned = Q(item__ownerships__person_id=access.person_id, item__removed_at__isnull=True)
+    owned = Q(item__ownerships__person_id__in=access.owner_id_list, item__removed_at__isnull=True)
     updates = _changed(Update.objects.filter(owned, period_id__in=periods)).distinct()
     return [_as_changed(u) for u in updates.order_by("-period__starts_on", "item__sort_key")]
 

@@ -33,11 +33,13 @@ def workstreams_without_report(*, period: ReportingPeriod) -> list[Workstream]:
     return list(
         Workstream.objects.filter(area_id=period.plan.area_id, items__updates__period=period)
         .exclude(pk__in=reported)
-        .select_related("lead")
+        .prefetch_related("leaderships__person")
         .distinct()
         .order_by("code", "pk")
     )
 
 
 def workstream_for(*, access: Access, pk: int) -> Workstream:
-    return get_object_or_404(Workstream.objects.select_related("lead"), pk=pk, area=access.area)
+    return get_object_or_404(
+        Workstream.objects.prefetch_related("leaderships__person"), pk=pk, area=access.area
+    )

@@ -68,7 +68,7 @@ def period_items(*, access: Access, period: ReportingPeriod, filters: PeriodFilt
     if filters.workstream:
         queryset = queryset.filter(workstreams__id=filters.workstream)
     if filters.mine:
-        mine = Q(ownerships__person_id=access.person_id or 0)
+        mine = Q(ownerships__person_id__in=access.owner_id_list)
         if access.led_workstream_ids:
             mine |= Q(workstreams__id__in=access.led_workstream_ids)
         queryset = queryset.filter(mine)
@@ -115,7 +115,7 @@ def period_rows(
     ):
         workstream_ids.setdefault(item_id, set()).add(workstream_id)
     owned = set(
-        Item.owners.through.objects.filter(item_id__in=ids, person_id=access.person_id or 0).values_list(
+        Item.owners.through.objects.filter(item_id__in=ids, person_id__in=access.owner_id_list).values_list(
             "item_id", flat=True
         )
     )

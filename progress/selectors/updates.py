@@ -45,7 +45,7 @@ def my_updates_due(*, access: Access) -> list[UpdatesDue]:
     for period in current_periods(access=access).values():
         if not period.takes_updates:
             continue
-        mine = Q(ownerships__person_id=access.person_id or 0)
+        mine = Q(ownerships__person_id__in=access.owner_id_list)
         if access.led_workstream_ids:
             mine |= Q(workstreams__id__in=access.led_workstream_ids)
         has_update = Exists(Update.objects.filter(period=period, item_id=OuterRef("pk")))

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from areas.models import shown_as
 from common.concurrency import claim_version
 from history import services as history
 from plans import rollup
@@ -151,7 +152,7 @@ def period_move(
         period.reported_at, period.reported_by = at or timezone.now(), by
         fields += ["reported_at", "reported_by", "trend", "no_highlight_reports"]
         period.no_highlight_reports = [
-            {"id": w.pk, "name": f"{w.code} {w.name}".strip(), "lead": w.lead.initials if w.lead else ""}
+            {"id": w.pk, "name": f"{w.code} {w.name}".strip(), "lead": w.leads_shown()}
             for w in workstreams_without_report(period=period)
         ]
         if period.no_highlight_reports:
@@ -251,12 +252,13 @@ def rollups_freeze(
 
 
 def owners_by_item(*, plan: Plan) -> dict[int, str]:
-    """Each current item's owners' initials in their order ("KD, JG"): one query for the whole plan."""
+    """Each current item's owners in their order ("KD, JG", a group by its name: "KD, SEND Improvement
+    Board"): one query for the whole plan."""
     found: dict[int, list[str]] = {}
     for item_id, initials in (
         ItemOwner.objects.filter(item__plan=plan, item__removed_at__isnull=True)
         .order_by("item_id", "position", "pk")
-        .values_list("item_id", "person__initials")
+        .values_list("item_id", shown_as("person__"))
     ):
         found.setdefault(item_id, []).append(initials)
     return {item_id: ", ".join(initials) for item_id, initials in found.items()}

@@ -24,12 +24,12 @@ def report_list(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
     workstream that had updates but no report then (kept on the period, so later ones never appear)."""
     period = selectors.period_for(access=access, pk=pk)
     reports = selectors.highlight_reports_of(period=period)
-    workstreams = list(Workstream.objects.filter(area=access.area).select_related("lead"))
+    workstreams = list(Workstream.objects.filter(area=access.area).prefetch_related("leaderships__person"))
     entries: list[dict[str, Any]] = [
         {
             "workstream": w,
             "name": reports[w.pk].workstream_name if w.pk in reports and period.is_reported else "",
-            "lead": w.lead.initials if w.lead else "",
+            "lead": w.leads_shown(),
             "report": reports.get(w.pk),
             "can_edit": access.can_edit_highlight_report(w) and not period.is_reported,
         }

@@ -1,7 +1,7 @@
 import factory
 
 from accounts.models import User
-from areas.models import LocalArea, Membership, Organisation, Person, Workstream
+from areas.models import LocalArea, Membership, Organisation, Person, Workstream, WorkstreamLead
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -40,19 +40,48 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
+        skip_postgeneration_save = True
 
     area = factory.SubFactory(LocalAreaFactory)
     initials = factory.Sequence(lambda n: f"P{n}")
     job_title = factory.Sequence(lambda n: f"Officer {n}")
 
 
+class GroupFactory(PersonFactory):
+    """A board, team or role that owns items: `members=[...]` puts people in it."""
+
+    kind = Person.Kind.GROUP
+    initials = factory.Sequence(lambda n: f"G{n}")
+    name = factory.Sequence(lambda n: f"Group {n}")
+    job_title = ""
+
+    @factory.post_generation
+    def members(obj, create, extracted, **kwargs):
+        if extracted:
+            obj.members.set(extracted)
+
+
 class WorkstreamFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Workstream
+        skip_postgeneration_save = True
 
     area = factory.SubFactory(LocalAreaFactory)
     code = factory.Sequence(lambda n: f"W{n}")
     name = factory.Sequence(lambda n: f"Workstream {n}")
+
+    @factory.post_generation
+    def leads(obj, create, extracted, **kwargs):
+        people = list(extracted or []) or ([obj._lead] if getattr(obj, "_lead", None) else [])
+        for position, person in enumerate(people):
+            WorkstreamLead.objects.create(workstream=obj, person=person, position=position)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        lead = kwargs.pop("lead", None)  # one lead, as workstreams had before they could have several
+        obj = super()._create(model_class, *args, **kwargs)
+        obj._lead = lead
+        return obj
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

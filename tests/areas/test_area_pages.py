@@ -52,9 +52,9 @@ def test_a_workstream_gets_a_lead_who_can_then_edit_its_items(client, area, lead
     client.force_login(programme_manager)
     client.post(
         reverse("areas:workstream-create", kwargs={"area": "stockport"}),
-        {"code": "CP", "name": "Co-production", "lead": lead_person.pk},
+        {"code": "CP", "name": "Co-production", "leads": [lead_person.pk]},
     )
-    assert Workstream.objects.get(area=area, code="CP").lead == lead_person
+    assert Workstream.objects.get(area=area, code="CP").ordered_leads() == [lead_person]
 
 
 def test_adding_a_member_emails_them_an_invitation_and_adds_them_once_they_accept(

@@ -38,7 +38,11 @@ def test_a_person_changed_meanwhile_shows_their_job_title_beside_yours(
 
 def test_a_workstream_changed_meanwhile_shows_their_name_beside_yours(client, workstream, programme_manager):
     client.force_login(programme_manager)
-    base = {"code": workstream.code, "lead": workstream.lead_id, "version": workstream.version}
+    base = {
+        "code": workstream.code,
+        "leads": [lead.pk for lead in workstream.ordered_leads()],
+        "version": workstream.version,
+    }
     client.post(url("workstream-edit", workstream.pk), {**base, "name": "EHC plans"})
 
     page = client.post(

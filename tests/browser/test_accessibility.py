@@ -11,12 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from areas.models import Membership
+from areas.models import Membership, Person
 from plans import services
+from plans.models import ItemOwner
 from progress.models import ReportedRating, ReportingPeriod
 from progress.services.periods import frozen_rating, rollups_freeze
 from scorecard.models import Series
 from scorecard.services.reporting import reported_scorecard_freeze
+from tests.areas.factories import GroupFactory
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import signed_in_context
 from tests.plans.factories import ItemFactory
@@ -133,6 +135,16 @@ def rated_by_hand(site: SimpleNamespace) -> SimpleNamespace:
     site.plan.rollup_rule = "by_hand"
     site.plan.save(update_fields=["rollup_rule"])
     return site
+
+
+def with_group(site: SimpleNamespace) -> Person:
+    """A board that owns "mine" and has the owner as a member, made once per test."""
+    if not hasattr(site, "group"):
+        site.group = GroupFactory(
+            area=site.plan.area, name="SEND Improvement Board", initials="SIB", members=[site.person]
+        )
+        ItemOwner.objects.create(item=site.mine, person=site.group, position=1)
+    return site.group
 
 
 def with_open_period(site: SimpleNamespace) -> ReportingPeriod:
@@ -293,6 +305,17 @@ SCREENS = [
     Screen("person", lambda s: url("areas:person", pk=s.person.pk), "SM"),
     Screen("person-form", lambda s: url("areas:person-edit", pk=s.person.pk), "Edit SM"),
     Screen("person-add-form", lambda s: url("areas:person-create"), "Add a person"),
+    Screen("group", lambda s: url("areas:person", pk=with_group(s).pk), "SEND Improvement Board"),
+    Screen("group-add-form", lambda s: url("areas:group-create"), "Add a group"),
+    Screen(
+        "group-form", lambda s: url("areas:group-edit", pk=with_group(s).pk), "Edit SEND Improvement Board"
+    ),
+    Screen(
+        "group-remove-refused",
+        lambda s: url("areas:group-remove", pk=with_group(s).pk),
+        "Are you sure you want to remove SEND Improvement Board?",
+        act=submit("Remove"),
+    ),
     Screen("workstreams", lambda s: url("areas:workstreams"), "Workstreams"),
     Screen("workstream", lambda s: url("areas:workstream", pk=s.workstream.pk), "SEN Support/ EHC plans"),
     Screen(

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from areas.models import Person
+from areas.models import Person, WorkstreamLead
 from history.models import Change
 from plans import snapshots
 from plans.models import Finding, Item, Plan
@@ -30,8 +30,7 @@ def full_plan(plan, tree, workstream, other_workstream, owner_person, lead_perso
     lead_person.name = "Chris Lane"
     lead_person.save()
     gm = PersonFactory(area=plan.area, initials="GM", job_title="Head of Commissioning")
-    other_workstream.lead = gm
-    other_workstream.save()
+    WorkstreamLead.objects.create(workstream=other_workstream, person=gm)
     PersonFactory(area=plan.area, initials="XX", job_title="Not in this plan")
     progressing, done = plan.rag_scheme.statuses.order_by("position")[1:3]
     mine = tree["mine"]
@@ -91,6 +90,7 @@ def test_the_workbook_has_the_sheets_in_order_with_bold_frozen_headings(full_pla
         "Findings",
         "Plan text",
         "Fields",
+        "Groups",
     ]
     items = workbook["Items"]
     assert [c.value for c in items[1]][:4] == ["Number", "Text", "Due date", "Due as written"]
@@ -142,6 +142,7 @@ def test_the_csv_files_are_utf8_with_a_byte_order_mark_and_crlf(full_plan):
             "findings.csv",
             "plan_text.csv",
             "fields.csv",
+            "groups.csv",
         ]
     )
     items = files["items.csv"]

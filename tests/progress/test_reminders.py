@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
 
+from areas.models import WorkstreamLead
 from progress.models import Reminder, ReportingPeriod
 from tests.areas.factories import PersonFactory
 from tests.plans.factories import ItemFactory
@@ -222,8 +223,7 @@ def test_a_reminder_that_fails_to_send_is_not_recorded_so_the_next_run_sends_it(
 
 
 def test_a_lead_of_two_workstreams_gets_one_email_listing_both(cycle, lead_person, other_workstream):
-    other_workstream.lead = lead_person
-    other_workstream.save()
+    WorkstreamLead.objects.create(workstream=other_workstream, person=lead_person)
 
     _send("--date", "2021-03-26")
 

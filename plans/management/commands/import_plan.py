@@ -22,7 +22,7 @@ HELP = """Import a plan from the plan template (see docs/plan-template.md).
 
 FILE is an Excel workbook (.xlsx), a zip of the CSV files (.zip), or a folder holding
 the CSV files (plan.csv, people.csv, workstreams.csv, rag_scheme.csv, items.csv,
-findings.csv).
+findings.csv, plan_text.csv, groups.csv).
 
 The whole file is checked first. If anything is wrong, every problem is listed with
 its sheet, row and column, and nothing is imported. Otherwise the command lists what
