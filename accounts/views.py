@@ -105,7 +105,7 @@ def _activity(
 @require_http_methods(["GET"])
 def sessions_list(request: HttpRequest) -> HttpResponse:
     """Your sessions: the browsers signed in as you, and your recent sign-ins."""
-    assert isinstance(request.user, User)  # nosec B101  (LoginRequiredMiddleware)
+    assert isinstance(request.user, User)  # nosec B101
     context = {
         "sessions": sessions.user_sessions(user=request.user),
         "current_key": request.session.session_key,
@@ -116,7 +116,7 @@ def sessions_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["POST"])
 def session_end(request: HttpRequest, pk: int) -> HttpResponse:
-    assert isinstance(request.user, User)  # nosec B101  (LoginRequiredMiddleware)
+    assert isinstance(request.user, User)  # nosec B101
     if not sessions.session_end(user=request.user, pk=pk, current_key=request.session.session_key):
         raise Http404("No such session.")
     messages.success(request, "That browser is signed out.")
@@ -125,7 +125,7 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["POST"])
 def sessions_end_others(request: HttpRequest) -> HttpResponse:
-    assert isinstance(request.user, User)  # nosec B101  (LoginRequiredMiddleware)
+    assert isinstance(request.user, User)  # nosec B101
     ended = sessions.sessions_end_others(user=request.user, current_key=request.session.session_key)
     messages.success(request, f"{ended} other browser{'s' if ended != 1 else ''} signed out.")
     return redirect("accounts:sessions")
