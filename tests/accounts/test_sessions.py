@@ -98,3 +98,16 @@ def test_last_seen_is_written_at_most_once_a_minute(programme_manager, django_as
     laptop.get(reverse("home"))
     row.refresh_from_db()
     assert row.last_seen > seen
+
+
+def test_your_sessions_page_takes_the_same_queries_for_one_browser_or_many(
+    programme_manager, django_assert_max_num_queries
+):
+    laptop = _signed_in_browser("203.0.113.50", FIREFOX)
+    with django_assert_max_num_queries(5):
+        laptop.get(SESSIONS)
+    for n in range(6):
+        _signed_in_browser(f"198.51.100.{n + 60}", SAFARI)
+    with django_assert_max_num_queries(5):
+        page = laptop.get(SESSIONS)
+    assert len(page.context["sessions"]) == 7
