@@ -1,17 +1,16 @@
-"""Sign-in with email and password, locked after repeated failures."""
+"""Sign-in with email and password, throttled before any password is checked (accounts/throttle.py)."""
 
-import math
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
-from django.utils import timezone
 
-from .models import SignInFailure
-from .rules import lockout_remaining
+from .addresses import request_address
+from .events import Kind, account_for_email, record_event
+from .hashing import HashingBusy, hashing_turn
+from .throttle import Refusal, attempt_abandoned, attempt_begin, attempt_succeeded
 
 
 class SignInForm(forms.Form):
@@ -40,26 +39,22 @@ class SignInForm(forms.Form):
         password = self.cleaned_data.get("password")
         if not email or not password:
             return self.cleaned_data
-        now = timezone.now()
-        failures = list(SignInFailure.objects.filter(email=email).values_list("at", flat=True))
-        remaining = lockout_remaining(
-            failures, now, settings.SIGN_IN_FAILURE_LIMIT, settings.SIGN_IN_LOCKOUT_MINUTES
-        )
-        if remaining is not None:
-            minutes = max(1, math.ceil(remaining.total_seconds() / 60))
-            raise forms.ValidationError(
-                f"There have been too many failed attempts to sign in with this email address. "
-                f"Try again in {minutes} minutes, or reset your password.",
-                code="locked",
-            )
-        self.user_cache = authenticate(self.request, username=email, password=password)
+        ticket = attempt_begin(email=email, address=request_address(self.request))
+        if isinstance(ticket, Refusal):
+            record_event(self.request, Kind.LOCKOUT, user=account_for_email(email), email=email)
+            raise forms.ValidationError(ticket.message, code=ticket.code)
+        try:
+            with hashing_turn():
+                self.user_cache = authenticate(self.request, username=email, password=password)
+        except HashingBusy:
+            attempt_abandoned(ticket)
+            raise forms.ValidationError("The service is busy. Try again in a moment.", code="busy") from None
         if self.user_cache is None or not self.user_cache.is_active:
-            SignInFailure.objects.create(email=email, at=now)
             raise forms.ValidationError(
                 "Enter a correct email address and password. Passwords are case-sensitive.",
                 code="invalid_login",
             )
-        SignInFailure.objects.filter(email=email).delete()
+        attempt_succeeded(ticket)
         return self.cleaned_data
 
     def get_user(self) -> AbstractBaseUser | None:

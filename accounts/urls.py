@@ -14,4 +14,10 @@ urlpatterns = [
         name="password-reset-confirm",
     ),
     path("password-reset/done/", views.PasswordResetCompleteView.as_view(), name="password-reset-complete"),
+    path("account/sessions/", views.sessions_list, name="sessions"),
+    path("account/sessions/<int:pk>/end/", views.session_end, name="session-end"),
+    path("account/sessions/end-others/", views.sessions_end_others, name="sessions-end-others"),
+    path("areas/<slug:area>/sign-in-activity/", views.area_sign_in_activity, name="area-sign-in-activity"),
+    # Before the "Local areas" pages (config/urls.py), whose /admin-areas/<slug>/ would take it.
+    path("admin-areas/sign-in-activity/", views.installation_sign_in_activity, name="sign-in-activity"),
 ]

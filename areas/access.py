@@ -385,3 +385,8 @@ def installation_admin_view(view: ViewFunction) -> ViewFunction:
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def member_user_ids(access: Access) -> Any:
+    """The ids of the area's members' accounts (a subquery), for pages about their sign-ins."""
+    return Membership.objects.filter(area=access.area).values("user_id")

@@ -499,6 +499,8 @@ TABLE = [
         "",
         {PM: 200, LEAD: 404, CONTRIB: 404, VIEWER: 404},
     ),
+    # The sign-ins of the area's members (accounts/views.py): the programme manager's (tests/accounts).
+    ("accounts:area-sign-in-activity", lambda d: {}, "", MANAGER_ONLY),
     # Background work (jobs): its page is for whoever started it, and the programme manager.
     (
         "jobs:job",
@@ -585,8 +587,17 @@ INSTALLATION_PAGES = {
     "installation:areas": lambda d: {},
     "installation:area-create": lambda d: {},
     "installation:area": lambda d: {"slug": "stockport"},
+    "accounts:sign-in-activity": lambda d: {},
 }
 NOT_AREA_PAGES |= set(INSTALLATION_PAGES)
+# A member's own sessions (accounts/views.py): every signed-in user's, about their own browsers only
+# (test below, and tests/accounts/test_sessions.py). Ending one is a POST.
+ACCOUNT_PAGES = {
+    "accounts:sessions": ({}, 200),
+    "accounts:session-end": ({"pk": 1}, 405),
+    "accounts:sessions-end-others": ({}, 405),
+}
+NOT_AREA_PAGES |= set(ACCOUNT_PAGES)
 
 
 def _all_url_names():
@@ -900,3 +911,17 @@ def test_the_installation_administrators_pages_do_not_exist_for_anyone_else(clie
     users[role].is_installation_admin = True
     users[role].save(update_fields=["is_installation_admin"])
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(ACCOUNT_PAGES))
+def test_a_members_own_account_pages_answer_every_signed_in_user(client, world, role, name):
+    _, users = world
+    kwargs, expected = ACCOUNT_PAGES[name]
+    url = reverse(name, kwargs=kwargs)
+    if role == ANON:
+        response = client.get(url)
+        assert response.status_code in (302, 405)
+        return
+    client.force_login(users[role])
+    assert client.get(url).status_code == expected

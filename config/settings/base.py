@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "accounts.sessions.UserSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -96,7 +97,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "accounts.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -111,6 +112,16 @@ LOGOUT_REDIRECT_URL = "accounts:sign-in"
 # Sign-in lockout: this many failures for one email address within the window.
 SIGN_IN_FAILURE_LIMIT = 5
 SIGN_IN_LOCKOUT_MINUTES = 15
+# Sign-in throttling (accounts/throttle.py, docs/security.md): attempts from one address across every
+# email in the window; failures of one email from any address before each attempt waits (1 s, 2 s, 4 s...
+# up to the cap); password checks at once in one process, and how long an attempt waits for a turn.
+SIGN_IN_ADDRESS_LIMIT = 30
+SIGN_IN_ACCOUNT_FREE_FAILURES = 10
+SIGN_IN_ACCOUNT_DELAY_CAP_SECONDS = 60
+SIGN_IN_CONCURRENT_HASHES = 2
+SIGN_IN_HASH_WAIT_SECONDS = 5
+# The reverse proxy's addresses, whose X-Forwarded-For (last hop) names the client (none in development).
+TRUSTED_PROXIES: list[str] = []
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,25 +1,10 @@
-from datetime import timedelta
-
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
-
-from accounts.rules import lockout_remaining
 
 SIGN_IN = reverse("accounts:sign-in")
 PASSWORD = "correct horse battery staple"
-
-
-def test_lockout_starts_at_the_limit_and_ends_when_the_oldest_failure_ages_out():
-    now = timezone.now()
-    four = [now - timedelta(minutes=m) for m in (1, 2, 3, 4)]
-    assert lockout_remaining(four, now, limit=5, minutes=15) is None
-    five = [*four, now - timedelta(minutes=10)]
-    assert lockout_remaining(five, now, limit=5, minutes=15) == timedelta(minutes=5)
-    old = [now - timedelta(minutes=20)] * 5
-    assert lockout_remaining(old, now, limit=5, minutes=15) is None
 
 
 def test_a_member_signs_in_with_email_and_password_and_reaches_their_area(client, programme_manager, area):
