@@ -22,8 +22,9 @@ def test_lockout_starts_at_the_limit_and_ends_when_the_oldest_failure_ages_out()
     assert lockout_remaining(old, now, limit=5, minutes=15) is None
 
 
-def test_a_member_signs_in_with_email_and_password_and_reaches_their_area(client, programme_manager, area):
-    response = client.post(SIGN_IN, {"username": "PM@example.org", "password": PASSWORD}, follow=True)
+def test_a_member_signs_in_with_email_and_password_and_reaches_their_area(client, viewer, area):
+    # A viewer, in an area that does not require two-step sign-in (tests/accounts/test_two_step*.py).
+    response = client.post(SIGN_IN, {"username": "Viewer@example.org", "password": PASSWORD}, follow=True)
     assert response.redirect_chain[-1][0] == area.get_absolute_url()
 
 
