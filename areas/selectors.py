@@ -136,7 +136,7 @@ def invitation_link_problem(*, invitation: Invitation | None) -> str:
     )
 
 
-def second_factor_required(user: User) -> bool:
+def second_factor_required(*, user: User) -> bool:
     """Whether `user` must sign in in two steps (accounts.rules.second_factor_required): the setting
     TWO_STEP_REQUIRED_FOR names this function, so the accounts app need not know about areas."""
     if not user.pk:

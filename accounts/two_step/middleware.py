@@ -28,9 +28,9 @@ def second_step_redirect(request: HttpRequest) -> HttpResponseRedirect | None:
     user = request.user
     if not user.is_authenticated or getattr(user, "is_verified", lambda: False)():
         return None
-    if has_second_factor(user):
+    if has_second_factor(user=user):
         target = "two_step:challenge"
-    elif must_have_second_factor(user):
+    elif must_have_second_factor(user=user):
         target = "two_step:set-up"
     else:
         return None

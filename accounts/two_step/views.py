@@ -58,7 +58,7 @@ def _verify_session(request: HttpRequest, device: object) -> None:
 @pending_second_step
 def set_up(request: HttpRequest) -> HttpResponseBase:
     user = _user(request)
-    if selectors.has_second_factor(user) and not _verified_by_recovery_code(request):
+    if selectors.has_second_factor(user=user) and not _verified_by_recovery_code(request):
         # A second authenticator only after a recovery code: a stolen session or password is not enough.
         if getattr(user, "is_verified", lambda: False)():
             messages.info(request, "To set up a new authenticator app, sign in with a recovery code first.")
@@ -89,7 +89,7 @@ def set_up(request: HttpRequest) -> HttpResponseBase:
             "qr": qr_svg(device.config_url, title="QR code to scan with your authenticator app"),
             "secret": secret_in_groups(secret),
             "next": request.GET.get("next", ""),
-            "required": selectors.must_have_second_factor(user),
+            "required": selectors.must_have_second_factor(user=user),
         },
     )
 
@@ -98,7 +98,7 @@ def set_up(request: HttpRequest) -> HttpResponseBase:
 @pending_second_step
 def challenge(request: HttpRequest) -> HttpResponseBase:
     user = _user(request)
-    device = selectors.authenticator_for(user)
+    device = selectors.authenticator_for(user=user)
     if device is None:
         return redirect(f"{reverse('two_step:set-up')}?next={_next(request)}")
     form = AuthenticatorCodeForm(request.POST or None, user=user, device=device)
@@ -118,14 +118,14 @@ def challenge(request: HttpRequest) -> HttpResponseBase:
 @pending_second_step
 def recovery(request: HttpRequest) -> HttpResponseBase:
     user = _user(request)
-    device = selectors.recovery_device_for(user)
+    device = selectors.recovery_device_for(user=user)
     form = RecoveryCodeForm(request.POST or None, user=user, device=device) if device else None
     if request.method == "POST" and form is not None:
         if form.is_valid():
             assert device is not None
             _verify_session(request, device)
             _second_factor_event(request, "second_factor_success", user)
-            left = selectors.recovery_codes_left(user)
+            left = selectors.recovery_codes_left(user=user)
             messages.success(
                 request,
                 f"You signed in with a recovery code. You have {left} left. "
@@ -181,9 +181,9 @@ def overview(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/two_step/overview.html",
         {
-            "authenticator": selectors.authenticator_for(user),
-            "codes_left": selectors.recovery_codes_left(user),
-            "required": selectors.must_have_second_factor(user),
+            "authenticator": selectors.authenticator_for(user=user),
+            "codes_left": selectors.recovery_codes_left(user=user),
+            "required": selectors.must_have_second_factor(user=user),
             "by_recovery_code": _verified_by_recovery_code(request),
         },
     )
@@ -192,7 +192,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def recovery_codes_new(request: HttpRequest) -> HttpResponseBase:
     user = _user(request)
-    if not selectors.has_second_factor(user):
+    if not selectors.has_second_factor(user=user):
         return redirect("two_step:set-up")
     if request.method == "POST":
         request.session[NEW_CODES_KEY] = services.recovery_codes_make(user=user)

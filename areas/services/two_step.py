@@ -26,7 +26,7 @@ def member_second_factor_reset(*, membership: Membership, by: User) -> None:
         raise ValidationError(
             "This member is an installation administrator: only they can reset their two-step sign-in"
         )
-    had = "Set up" if has_second_factor(member) else "Not set up"
+    had = "Set up" if has_second_factor(user=member) else "Not set up"
     second_factor_reset(user=member)
     history.change_record(
         area=membership.area,

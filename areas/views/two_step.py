@@ -36,7 +36,7 @@ def member_two_step_reset(request: SignedInRequest, access: Access, pk: int) -> 
         {
             "access": access,
             "membership": membership,
-            "has_second_factor": has_second_factor(membership.user),
+            "has_second_factor": has_second_factor(user=membership.user),
             "error": error,
             "nav": "members",
         },

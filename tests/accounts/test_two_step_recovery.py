@@ -47,7 +47,7 @@ def test_new_recovery_codes_stop_the_old_ones_working(client, programme_manager)
     fresh = type(client)()
     _sign_in(fresh)
     assert "not right, or has been used" in fresh.post(RECOVERY, {"code": old[1]}).content.decode()
-    recovery_device_for(programme_manager).throttle_reset()  # the wrong code's one-second wait
+    recovery_device_for(user=programme_manager).throttle_reset()  # the wrong code's one-second wait
     assert fresh.post(RECOVERY, {"code": new[0]}).status_code == 302
 
 
