@@ -32,4 +32,9 @@ installation_patterns = [
     path("", installation.area_list, name="areas"),
     path("new/", installation.area_create, name="area-create"),
     path("<slug:slug>/", installation.area_detail, name="area"),
+    path(
+        "<slug:slug>/members/<int:pk>/two-step/reset/",
+        two_step.programme_manager_two_step_reset,
+        name="member-two-step-reset",
+    ),
 ]

@@ -536,6 +536,10 @@ INSTALLATION_PAGES = {
     "installation:areas": lambda d: {},
     "installation:area-create": lambda d: {},
     "installation:area": lambda d: {"slug": "stockport"},
+    "installation:member-two-step-reset": lambda d: {
+        "slug": "stockport",
+        "pk": d["plan"].area.memberships.get(role="programme_manager").pk,
+    },
 }
 NOT_AREA_PAGES |= set(INSTALLATION_PAGES)
 # Two-step sign-in (accounts/two_step): each signed-in user's own, in no area; what each answers a

@@ -1,6 +1,8 @@
 """The two-step pages: set up an authenticator app, enter its code, use a recovery code, keep the
 recovery codes, make new ones."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -63,7 +65,7 @@ def set_up(request: HttpRequest) -> HttpResponseBase:
         if getattr(user, "is_verified", lambda: False)():
             messages.info(request, "To set up a new authenticator app, sign in with a recovery code first.")
             return redirect("two_step:overview")
-        return redirect(f"{reverse('two_step:challenge')}?next={reverse('two_step:set-up')}")
+        return redirect(f"{reverse('two_step:challenge')}?{urlencode({'next': reverse('two_step:set-up')})}")
     device = services.authenticator_start(user=user)
     form = SetUpCodeForm(request.POST or None)
     if form.is_valid():
@@ -100,7 +102,7 @@ def challenge(request: HttpRequest) -> HttpResponseBase:
     user = _user(request)
     device = selectors.authenticator_for(user=user)
     if device is None:
-        return redirect(f"{reverse('two_step:set-up')}?next={_next(request)}")
+        return redirect(f"{reverse('two_step:set-up')}?{urlencode({'next': _next(request)})}")
     form = AuthenticatorCodeForm(request.POST or None, user=user, device=device)
     if request.method == "POST":
         if form.is_valid():

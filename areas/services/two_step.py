@@ -26,6 +26,27 @@ def member_second_factor_reset(*, membership: Membership, by: User) -> None:
         raise ValidationError(
             "This member is an installation administrator: only they can reset their two-step sign-in"
         )
+    _reset_recorded(membership=membership, by=by, source="Web")
+
+
+@transaction.atomic
+def programme_manager_second_factor_reset(*, membership: Membership, by: User) -> None:
+    """An installation administrator resets a programme manager's two-step sign-in (from "Local areas"),
+    recorded in the area's history: they set it up again at their next sign-in."""
+    if not by.is_installation_admin:
+        raise ValidationError("Only an installation administrator can reset a programme manager's here")
+    if membership.role != Membership.Role.PROGRAMME_MANAGER:
+        raise ValidationError("From Local areas, only a programme manager's two-step sign-in can be reset")
+    if membership.user_id == by.pk:
+        raise ValidationError(
+            "You cannot reset your own two-step sign-in here. Sign in with a recovery code, then set up a "
+            "new authenticator app"
+        )
+    _reset_recorded(membership=membership, by=by, source="Local areas")
+
+
+def _reset_recorded(*, membership: Membership, by: User, source: str) -> None:
+    member = membership.user
     had = "Set up" if has_second_factor(user=member) else "Not set up"
     second_factor_reset(user=member)
     history.change_record(
@@ -35,5 +56,5 @@ def member_second_factor_reset(*, membership: Membership, by: User) -> None:
         changes={"Two-step sign-in": [had, "Reset: to be set up at the next sign-in"]},
         obj=membership,
         by=by,
-        source="Web",
+        source=source,
     )

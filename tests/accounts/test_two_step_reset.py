@@ -70,3 +70,32 @@ def test_only_the_programme_manager_resets(client, request, role, programme_mana
     client.force_login(user)
     pm_membership = Membership.objects.get(user=programme_manager)
     assert client.post(_reset_url(area.slug, pm_membership)).status_code == 403
+
+
+def test_an_installation_administrator_resets_a_programme_managers_from_local_areas(
+    client, programme_manager, area
+):
+    authenticator(programme_manager)
+    admin = UserFactory(email="admin@example.org", is_installation_admin=True)
+    pm_membership = Membership.objects.get(user=programme_manager)
+    client.force_login(admin)
+    page = client.get(reverse("installation:area", kwargs={"slug": area.slug}))
+    url = reverse("installation:member-two-step-reset", kwargs={"slug": area.slug, "pk": pm_membership.pk})
+    assert url in page.content.decode()
+    response = client.post(url)
+    assert response.url == reverse("installation:area", kwargs={"slug": area.slug})
+    assert not TOTPDevice.objects.filter(user=programme_manager).exists()
+    change = Change.objects.get(area=area, subject="Member pm@example.org")
+    assert (change.by_id, change.source) == (admin.pk, "Local areas")
+
+
+def test_from_local_areas_only_a_programme_managers_can_be_reset(client, viewer, area):
+    authenticator(viewer)
+    admin = UserFactory(email="admin@example.org", is_installation_admin=True)
+    client.force_login(admin)
+    url = reverse(
+        "installation:member-two-step-reset",
+        kwargs={"slug": area.slug, "pk": Membership.objects.get(user=viewer).pk},
+    )
+    assert client.post(url).status_code == 404
+    assert TOTPDevice.objects.filter(user=viewer, confirmed=True).exists()
