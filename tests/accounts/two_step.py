@@ -1,5 +1,6 @@
 """Helpers for tests that pass the second step: an authenticator with a known key, and its code now."""
 
+import base64
 import time
 
 from django.test import Client
@@ -37,3 +38,11 @@ def verify_session(client: Client, user) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+
+
+def code_for_key(written: str, *, steps_ahead: int = 0) -> str:
+    """The code an app shows once a person has typed the key the set-up page writes out (in groups)."""
+    plain = written.replace(" ", "")
+    totp = TOTP(base64.b32decode(plain + "=" * (-len(plain) % 8)))
+    totp.time = time.time() + 30 * steps_ahead
+    return f"{totp.token():06d}"

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from accounts.models import User
 from accounts.two_step.selectors import has_second_factor, must_have_second_factor
-from tests.accounts.two_step import authenticator, code_now
+from tests.accounts.two_step import authenticator, code_for_key, code_now
 from tests.conftest import PASSWORD
 
 HERE = Path(__file__).resolve().parent
@@ -133,3 +133,14 @@ def signed_in_context(context: BrowserContext, user, base_url: str) -> None:
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}])
+
+
+def set_up_two_step(page: Page) -> None:
+    """On the set-up page: type the written-out key into "an app", enter its code, keep the recovery
+    codes and continue to the page first asked for."""
+    expect(page.get_by_role("heading", name="Set up two-step sign-in")).to_be_visible()
+    page.get_by_text("I cannot scan the QR code").click()
+    key = page.locator("#secret").inner_text()
+    page.get_by_label("Enter the 6-digit code your authenticator app now shows").fill(code_for_key(key))
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="I have kept my recovery codes: continue").click()
