@@ -57,6 +57,13 @@ def session_forget(request: HttpRequest) -> None:
         UserSession.objects.filter(session_key=key).delete()
 
 
+def session_key_changed(old: str | None, new: str | None) -> None:
+    """The browser's session was given a new key (after the second step): its UserSession follows it, so
+    "Your sessions" still lists it as this browser."""
+    if old and new and old != new:
+        UserSession.objects.filter(session_key=old).update(session_key=new)
+
+
 class UserSessionMiddleware:
     """Keeps each signed-in browser's last_seen (at most one write a minute)."""
 

@@ -361,6 +361,12 @@ class BrandingForm(Form):
         widget=forms.FileInput(attrs={"accept": ".png,.jpg,.jpeg,image/png,image/jpeg"}),
     )
     remove_logo = forms.BooleanField(label="Remove the logo", required=False)
+    requires_two_step = forms.BooleanField(
+        label="Every member must use two-step sign-in",
+        required=False,
+        help_text="After their password, members enter a code from an authenticator app. Programme managers "
+        "always do. Members who have not set it up are asked to the next time they open a page.",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, has_logo: bool = False, **kwargs: Any) -> None:
@@ -379,10 +385,11 @@ class BrandingForm(Form):
             raise forms.ValidationError(str(problem)) from None
 
 
-def branding_initial(area: LocalArea) -> dict[str, str | int]:
+def branding_initial(area: LocalArea) -> dict[str, str | int | bool]:
     return {
         "name": area.name,
         "council_name": area.council_name,
         "colour": area.colour,
         "version": area.version,
+        "requires_two_step": area.requires_two_step,
     }

@@ -34,6 +34,11 @@ class LocalArea(models.Model):
         help_text="A PNG re-encoded from the upload (areas/logo.py), shown in the header beside the name",
     )
     version = models.PositiveIntegerField(default=1, db_default=1)
+    requires_two_step = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="Every member must sign in with a second factor (programme managers always do).",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -6,6 +6,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.rules import second_factor_required as second_factor_rule
+
 from .access import Access
 from .models import Invitation, Membership, Person, Workstream
 from .rules import Address, invitation_problem, person_address, token_hash
@@ -161,4 +164,17 @@ def invitation_link_problem(*, invitation: Invitation | None) -> str:
         expires_at=invitation.expires_at,
         accepted=invitation.accepted_at is not None,
         withdrawn=invitation.withdrawn_at is not None,
+    )
+
+
+def second_factor_required(*, user: User) -> bool:
+    """Whether `user` must sign in in two steps (accounts.rules.second_factor_required): the setting
+    TWO_STEP_REQUIRED_FOR names this function, so the accounts app need not know about areas."""
+    if not user.pk:
+        return False
+    memberships = Membership.objects.filter(user_id=user.pk)
+    return second_factor_rule(
+        is_installation_admin=user.is_installation_admin,
+        manages_an_area=memberships.filter(role=Membership.Role.PROGRAMME_MANAGER).exists(),
+        in_area_requiring=memberships.filter(area__requires_two_step=True).exists(),
     )

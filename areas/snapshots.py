@@ -59,4 +59,5 @@ def area_snapshot(area: LocalArea) -> dict[str, str]:
         "Council": area.council_name,
         "Colour": area.colour,
         "Logo": "A logo" if area.logo else "No logo",
+        "Two-step sign-in": "Every member" if area.requires_two_step else "Programme managers",
     }

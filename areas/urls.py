@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import branding, groups, installation, invitations
+from .views import branding, groups, installation, invitations, two_step
 
 # A person's page and a workstream's page list their items, so the plans app composes them
 # (plans/views/people.py); config/urls.py adds them to this namespace as "areas:person" and
@@ -23,6 +23,7 @@ urlpatterns = [
     path("members/new/", views.member_create, name="member-create"),
     path("members/<int:pk>/edit/", views.member_edit, name="member-edit"),
     path("members/<int:pk>/remove/", views.member_remove, name="member-remove"),
+    path("members/<int:pk>/two-step/reset/", two_step.member_two_step_reset, name="member-two-step-reset"),
     path("members/invitations/<int:pk>/resend/", invitations.invitation_resend, name="invitation-resend"),
     path(
         "members/invitations/<int:pk>/withdraw/", invitations.invitation_withdraw, name="invitation-withdraw"
@@ -34,4 +35,9 @@ installation_patterns = [
     path("", installation.area_list, name="areas"),
     path("new/", installation.area_create, name="area-create"),
     path("<slug:slug>/", installation.area_detail, name="area"),
+    path(
+        "<slug:slug>/members/<int:pk>/two-step/reset/",
+        two_step.programme_manager_two_step_reset,
+        name="member-two-step-reset",
+    ),
 ]

@@ -169,9 +169,11 @@ def _time_pages(bench, trac_server=None, trac_pages=None) -> tuple[dict, dict]:
 
     from .pack_pages import make_pack_pages
     from .pages import page_urls
+    from .two_step import verify_session
 
     client = Client()
     client.force_login(bench.user)
+    verify_session(client, bench.user)
     urls = {**page_urls(bench), **make_pack_pages(bench)}
     ours, theirs = {}, {}
     per_round = max(1, REPEAT // ROUNDS)

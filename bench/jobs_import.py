@@ -46,8 +46,11 @@ def _preview_page_s(area: Any, user: Any, token: str, check: Any) -> float:
     from areas.models import Membership
 
     Membership.objects.create(user=user, area=area, role=Membership.Role.PROGRAMME_MANAGER)
+    from .two_step import verify_session
+
     client = Client()
     client.force_login(user)
+    verify_session(client, user)
     session = client.session
     session["plan_imports"] = {token: {"area": area.slug, "name": "bench.xlsx", "job": str(check.pk)}}
     session.save()

@@ -28,6 +28,7 @@ urlpatterns = [
     path("public/<slug:area>/", include("publishing.public_urls")),
     path("invitation/<str:token>/", invitations.invitation_accept, name="invitation-accept"),
     path("admin-areas/", include((area_urls.installation_patterns, "installation"))),
+    path("two-step/", include("accounts.two_step.urls")),
 ]
 
 handler403 = "common.views.permission_denied"

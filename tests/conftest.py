@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+from django.test import Client
 from hypothesis import HealthCheck, settings
 
 from areas.models import Membership
 from progress.models import ReportingPeriod
+from tests.accounts.two_step import verify_session
 from tests.areas.factories import (
     LocalAreaFactory,
     MembershipFactory,
@@ -23,6 +25,22 @@ settings.load_profile("suite")
 
 Role = Membership.Role
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_the_second_step(request, monkeypatch):
+    """`client.force_login(user)` gives a session as after both steps of signing in (password, then a
+    code from an authenticator app, which the user is given), so tests of anything else need not sign in
+    twice. Tests of two-step sign-in itself mark themselves `password_only` to get the plain session."""
+    if request.node.get_closest_marker("password_only"):
+        return
+    plain = Client.force_login
+
+    def force_login(self, user, backend=None):
+        plain(self, user, backend)
+        verify_session(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

@@ -348,6 +348,7 @@ TABLE = [
     ("areas:member-create", lambda d: {}, "", MANAGER_ONLY),
     ("areas:member-edit", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
     ("areas:member-remove", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
+    ("areas:member-two-step-reset", lambda d: {"pk": d["membership"].pk}, "", MANAGER_ONLY),
     # The area's name, colour and logo (areas/views/branding.py): the logo is every member's to see
     ("areas:branding", lambda d: {}, "", MANAGER_ONLY),
     ("areas:logo", lambda d: _with_logo(d), "", EVERYONE),
@@ -588,6 +589,10 @@ INSTALLATION_PAGES = {
     "installation:area-create": lambda d: {},
     "installation:area": lambda d: {"slug": "stockport"},
     "accounts:sign-in-activity": lambda d: {},
+    "installation:member-two-step-reset": lambda d: {
+        "slug": "stockport",
+        "pk": d["plan"].area.memberships.get(role="programme_manager").pk,
+    },
 }
 NOT_AREA_PAGES |= set(INSTALLATION_PAGES)
 # A member's own sessions (accounts/views.py): every signed-in user's, about their own browsers only
@@ -598,6 +603,18 @@ ACCOUNT_PAGES = {
     "accounts:sessions-end-others": ({}, 405),
 }
 NOT_AREA_PAGES |= set(ACCOUNT_PAGES)
+# Two-step sign-in (accounts/two_step): each signed-in user's own, in no area; what each answers a
+# signed-in user (after both steps) is below, and tests/accounts/test_two_step*.py.
+TWO_STEP_PAGES = {
+    "two_step:overview": 200,
+    "two_step:set-up": 302,  # to the overview: a new authenticator only after a recovery code
+    "two_step:challenge": 200,
+    "two_step:recovery": 200,
+    "two_step:recovery-codes": 200,
+    "two_step:recovery-codes-download": 302,  # only while new codes are shown
+    "two_step:recovery-codes-new": 200,
+}
+NOT_AREA_PAGES |= set(TWO_STEP_PAGES)
 
 
 def _all_url_names():
@@ -925,3 +942,18 @@ def test_a_members_own_account_pages_answer_every_signed_in_user(client, world, 
         return
     client.force_login(users[role])
     assert client.get(url).status_code == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(TWO_STEP_PAGES))
+def test_the_two_step_pages_need_signing_in_and_show_each_user_only_their_own(client, world, role, name):
+    _, users = world
+    if role != ANON:
+        client.force_login(users[role])
+    response = client.get(reverse(name))
+    if role == ANON:
+        assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:sign-in"))
+    else:
+        assert response.status_code == TWO_STEP_PAGES[name]
+        if response.status_code == 200:
+            assert users[role].email in response.content.decode()

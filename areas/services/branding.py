@@ -23,6 +23,7 @@ def area_branding_update(
     logo_png: bytes | None = None,
     remove_logo: bool = False,
     by: User | None = None,
+    requires_two_step: bool | None = None,
 ) -> LocalArea:
     """Change how the area is shown. `logo_png` is a logo already checked and re-encoded
     (`areas.logo.logo_reencode`); it replaces any logo, as `remove_logo` removes it. The file replaced
@@ -30,6 +31,8 @@ def area_branding_update(
     before = area_snapshot(area)
     old_logo = area.logo.name if area.logo else ""
     area.name, area.council_name, area.colour = name.strip(), council_name.strip(), colour.strip().lower()
+    if requires_two_step is not None:  # None: left as it is
+        area.requires_two_step = requires_two_step
     if not area.name:
         raise ValidationError({"name": "Enter the area's name, for example Stockport"})
     area.full_clean(exclude=["slug", "logo", "version"])

@@ -39,6 +39,7 @@ def branding_edit(request: SignedInRequest, access: Access) -> HttpResponse:
             logo_png=form.cleaned_data["logo"],
             remove_logo=form.cleaned_data.get("remove_logo", False),
             by=request.user,
+            requires_two_step=form.cleaned_data["requires_two_step"],
         ),
         thing="the area's name and colours",
         theirs=snapshots.area_snapshot,
@@ -48,6 +49,7 @@ def branding_edit(request: SignedInRequest, access: Access) -> HttpResponse:
                 council_name=form.cleaned_data["council_name"],
                 colour=form.cleaned_data["colour"],
                 logo=area.logo.name if area.logo else "",
+                requires_two_step=form.cleaned_data["requires_two_step"],
             )
         ),
     )

@@ -6,7 +6,7 @@ from typing import Any
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
-from .env import env_str
+from .env import env_bool, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("SENDPLAN_VAR_DIR", str(BASE_DIR / "var")))
@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "common",
@@ -48,8 +51,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "accounts.sessions.UserSessionMiddleware",
+    "accounts.two_step.middleware.TwoStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -122,6 +127,14 @@ SIGN_IN_CONCURRENT_HASHES = 2
 SIGN_IN_HASH_WAIT_SECONDS = 5
 # The reverse proxy's addresses, whose X-Forwarded-For (last hop) names the client (none in development).
 TRUSTED_PROXIES: list[str] = []
+# Two-step sign-in (docs/security.md). Who must have a second factor is the areas app's to say.
+TWO_STEP_REQUIRED_FOR = "areas.selectors.second_factor_required"
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "SEND programme")
+# After each wrong code the next try waits 1, 2, 4, 8... seconds (django-otp's throttling).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# With single sign-on: whether the identity provider's second factor (the token's amr claim) counts.
+OTP_TRUST_IDP_AMR = env_bool("OTP_TRUST_IDP_AMR", False)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -4,7 +4,8 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import UserSession
+from accounts.models import User, UserSession
+from tests.accounts.two_step import verify_session
 from tests.conftest import PASSWORD
 
 SIGN_IN = reverse("accounts:sign-in")
@@ -17,6 +18,7 @@ def _signed_in_browser(address, agent):
     browser = Client(REMOTE_ADDR=address, HTTP_USER_AGENT=agent)
     browser.post(SIGN_IN, {"username": "pm@example.org", "password": PASSWORD})
     assert "_auth_user_id" in browser.session
+    verify_session(browser, User.objects.get(email="pm@example.org"))
     return browser
 
 
@@ -104,10 +106,24 @@ def test_your_sessions_page_takes_the_same_queries_for_one_browser_or_many(
     programme_manager, django_assert_max_num_queries
 ):
     laptop = _signed_in_browser("203.0.113.50", FIREFOX)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):  # the session, the user, the second step, the page
         laptop.get(SESSIONS)
     for n in range(6):
         _signed_in_browser(f"198.51.100.{n + 60}", SAFARI)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):  # the session, the user, the second step, the page
         page = laptop.get(SESSIONS)
     assert len(page.context["sessions"]) == 7
+
+
+def test_the_browser_stays_listed_as_this_one_after_its_second_step(programme_manager):
+    from tests.accounts.two_step import authenticator, code_now
+
+    device = authenticator(programme_manager)
+    browser = Client(REMOTE_ADDR="203.0.113.50", HTTP_USER_AGENT=FIREFOX)
+    browser.post(SIGN_IN, {"username": "pm@example.org", "password": PASSWORD})
+    browser.post(reverse("two_step:challenge"), {"code": code_now(device)})
+
+    page = browser.get(SESSIONS).content.decode()
+
+    assert "Firefox on Windows" in page and "This browser" in page
+    assert UserSession.objects.filter(user=programme_manager).count() == 1

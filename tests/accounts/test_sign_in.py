@@ -7,8 +7,9 @@ SIGN_IN = reverse("accounts:sign-in")
 PASSWORD = "correct horse battery staple"
 
 
-def test_a_member_signs_in_with_email_and_password_and_reaches_their_area(client, programme_manager, area):
-    response = client.post(SIGN_IN, {"username": "PM@example.org", "password": PASSWORD}, follow=True)
+def test_a_member_signs_in_with_email_and_password_and_reaches_their_area(client, viewer, area):
+    # A viewer, in an area that does not require two-step sign-in (tests/accounts/test_two_step*.py).
+    response = client.post(SIGN_IN, {"username": "Viewer@example.org", "password": PASSWORD}, follow=True)
     assert response.redirect_chain[-1][0] == area.get_absolute_url()
 
 

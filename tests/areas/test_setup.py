@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from areas.models import Invitation, LocalArea, Membership
+from tests.accounts.two_step import verify_session
 from tests.areas.factories import LocalAreaFactory, MembershipFactory, UserFactory
 from tests.plans.factories import ItemFactory, PlanFactory
 
@@ -47,7 +48,11 @@ def test_create_area_makes_the_area_and_invites_its_first_programme_manager(db, 
     client.post(link, {"password": NEW_PASSWORD, "password_again": NEW_PASSWORD})
     pm = User.objects.get(email="pm@fenbridge.gov.uk")
     assert pm.memberships.get().role == Membership.Role.PROGRAMME_MANAGER
-    assert client.get(reverse("areas:members", kwargs={"area": "fenbridge"})).status_code == 200
+    members = reverse("areas:members", kwargs={"area": "fenbridge"})
+    # A programme manager sets up two-step sign-in before anything else (tests/accounts/test_two_step*.py).
+    assert client.get(members).url.startswith(reverse("two_step:set-up"))
+    verify_session(client, pm)
+    assert client.get(members).status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
+from accounts.models import User
+from accounts.two_step.selectors import has_second_factor, must_have_second_factor
+from tests.accounts.two_step import authenticator, code_for_key, code_now
 from tests.conftest import PASSWORD
 
 HERE = Path(__file__).resolve().parent
@@ -105,11 +108,23 @@ def page(context: BrowserContext) -> Page:
 
 
 def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
-    """Sign in the way a person does: the sign-in page, email and password, the button."""
+    """Sign in the way a person does: the sign-in page, email and password, the button; then, for
+    whoever must have two-step sign-in (or has it), the code their authenticator app shows (the app is
+    given a known key: tests/accounts/two_step.py)."""
+    user = User.objects.filter(email__iexact=email).first()
+    second_step = (
+        user is not None
+        and user.check_password(password)
+        and (has_second_factor(user=user) or must_have_second_factor(user=user))
+    )
+    device = authenticator(user) if second_step else None
     page.goto("/sign-in/")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
+    if device is not None:
+        page.get_by_label("Enter the 6-digit code from your authenticator app").fill(code_now(device))
+        page.get_by_role("button", name="Continue").click()
 
 
 def signed_in_context(context: BrowserContext, user, base_url: str) -> None:
@@ -118,3 +133,14 @@ def signed_in_context(context: BrowserContext, user, base_url: str) -> None:
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}])
+
+
+def set_up_two_step(page: Page) -> None:
+    """On the set-up page: type the written-out key into "an app", enter its code, keep the recovery
+    codes and continue to the page first asked for."""
+    expect(page.get_by_role("heading", name="Set up two-step sign-in")).to_be_visible()
+    page.get_by_text("I cannot scan the QR code").click()
+    key = page.locator("#secret").inner_text()
+    page.get_by_label("Enter the 6-digit code your authenticator app now shows").fill(code_for_key(key))
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="I have kept my recovery codes: continue").click()

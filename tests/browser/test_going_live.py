@@ -16,7 +16,7 @@ from plans.spreadsheet.book import XLSX_TYPE, write_book
 from plans.spreadsheet.template import SHEETS
 from tests.areas.factories import UserFactory
 from tests.browser.axe import assert_accessible
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import set_up_two_step, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -127,6 +127,8 @@ def test_an_area_goes_live_from_set_up_to_a_lead_reading_the_imported_plan(
     context.clear_cookies()
     _accept(page, PM_PASSWORD, check=True)
     expect(page.get_by_text("You have joined Fenbridge's programme as programme manager.")).to_be_visible()
+    # A programme manager sets up two-step sign-in before any other page.
+    set_up_two_step(page)
 
     # They import the plan from their spreadsheet: check the file, see the preview, confirm.
     page.get_by_role("link", name="Import a plan from a spreadsheet").click()

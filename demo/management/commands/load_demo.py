@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
+from accounts.two_step.selectors import must_have_second_factor
 from areas.models import LocalArea, Membership, Person
 from demo.boardpacks import load_boardpacks_demo
 from demo.dating import dated, stamp
@@ -16,6 +17,7 @@ from demo.progress import PLAN_IMPORTED, PROGRAMME_MANAGER, load_progress_demo
 from demo.publishing import load_publishing_demo
 from demo.risks import load_risks_demo
 from demo.scorecard import load_scorecard_demo
+from demo.two_step import demo_authenticator_give, demo_key_base32
 from demo.voice import load_voice_demo
 from plans.models import Plan
 from plans.spreadsheet import plan_import, preview_import, read_plan_file
@@ -124,6 +126,10 @@ class Command(BaseCommand):
         for area_name, role, initials, email in rows:
             person = f" as {initials}" if initials else ""
             self.stdout.write(f"  {area_name:<10} {role + person:<28} {email}")
+        self.stdout.write(
+            "Programme managers then enter a code from an authenticator app holding the demo key "
+            f"{demo_key_base32()}, or from `.venv/bin/python manage.py demo_code`"
+        )
         self.stdout.write("Open http://127.0.0.1:8000/sign-in/")
 
     def _import(self, area: LocalArea, folder: Path) -> Plan:
@@ -155,4 +161,6 @@ class Command(BaseCommand):
             stamp(User.objects.filter(pk=user.pk), PLAN_IMPORTED, ("date_joined",))
         person = Person.objects.filter(area=area, initials=initials).first() if initials else None
         Membership.objects.update_or_create(user=user, area=area, defaults={"role": role, "person": person})
+        if must_have_second_factor(user=user):
+            demo_authenticator_give(user)
         return user
