@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from areas.forms import PersonChoiceField, offer_people
 from areas.models import LocalArea, Person, Workstream
+from areas.rules import name_key, split_aliases
 from common.forms import FastSelect, Form, ModelForm, UKDateField, split_list
 
 from . import measure_codes, rollup, rules
@@ -65,7 +66,7 @@ class ItemForm(Form):
     owners = forms.CharField(
         label="Owners",
         required=False,
-        help_text="Initials (or a group's short name) from the People page, separated by commas, "
+        help_text="Initials, another name or a group's short name from the People page, separated by commas, "
         "lead owner first: for example, GM, DS, SIB",
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "spellcheck": "false"}),
     )
@@ -123,14 +124,18 @@ class ItemForm(Form):
 
     def clean_owners(self) -> list[Person]:
         initials = split_list(self.cleaned_data["owners"])
-        people = {p.initials.lower(): p for p in Person.objects.filter(area=self.plan.area)}
-        unknown = [i for i in initials if i.lower() not in people]
+        people: dict[str, Person] = {}
+        for person in Person.objects.filter(area=self.plan.area):
+            for name in [*split_aliases(person.aliases), person.initials]:  # initials win over an alias
+                people[name_key(name)] = person
+        unknown = [i for i in initials if name_key(i) not in people]
         if unknown:
             raise ValidationError(
                 f"There is no one with the initials {', '.join(unknown)} in this area. "
                 "Check the initials, or ask the programme manager to add them on the People page"
             )
-        return [people[i.lower()] for i in initials]
+        owners = [people[name_key(i)] for i in initials]
+        return list(dict.fromkeys(owners))  # a person written twice (by initials and alias) owns once
 
     def clean_measures(self) -> str:
         codes = rules.measure_codes(self.cleaned_data["measures"])

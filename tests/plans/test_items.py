@@ -70,6 +70,17 @@ def test_unknown_owner_initials_are_refused_not_created(client, tree, programme_
     assert not item.plan.area.people.filter(initials="ZZ").exists()
 
 
+def test_an_owner_typed_by_another_name_is_the_person_it_names(client, tree, programme_manager):
+    item = tree["mine"]
+    person = item.plan.area.people.get(initials="SM")
+    person.aliases = "SEND GM; PeRi"
+    person.save()
+    client.force_login(programme_manager)
+    response = client.post(edit_url(item), form_data(item, owners="send gm, SM"))
+    assert response.status_code == 302
+    assert [o.person for o in item.ownerships.all()] == [person]
+
+
 def test_the_second_of_two_simultaneous_edits_is_told_what_changed_and_nothing_is_lost(
     client, tree, programme_manager, workstream_lead
 ):
