@@ -32,14 +32,13 @@ from .planfile import FindingRow, ItemRow, PlanFile
 if TYPE_CHECKING:
     from .parsing import _Sheet
 
-ITEMS, OLD_ITEM = "Items", "Item"
+ITEMS = "Items"
 
 
 def parse_findings(sheet: "_Sheet", items: list[ItemRow]) -> list[FindingRow]:
     """The Findings sheet's rows; an unknown item number, a number used twice or a missing column or
     quotation is a problem with its row and column."""
-    column = ITEMS if sheet.raw.has(ITEMS) else OLD_ITEM if sheet.raw.has(OLD_ITEM) else None
-    if column is None:
+    if not sheet.raw.has(ITEMS):  # an older sheet's "Item" is read as Items (reading.read_other_headings)
         sheet.problem(
             None,
             ITEMS,
@@ -47,6 +46,7 @@ def parse_findings(sheet: "_Sheet", items: list[ItemRow]) -> list[FindingRow]:
             "items that answer each finding",
         )
         return []
+    written = sheet.raw.headings[ITEMS.lower()]  # the heading as the file has it: Items, or Item
     known = [item.number for item in items]
     findings = []
     for raw in sheet.raw.rows:
@@ -58,10 +58,10 @@ def parse_findings(sheet: "_Sheet", items: list[ItemRow]) -> list[FindingRow]:
             page=sheet.text(raw, "Page", limit=PAGE_LIMIT),
             number=sheet.text(raw, "Number", limit=NUMBER_LIMIT),
             label=sheet.text(raw, "Label", limit=LABEL_LIMIT),
-            items=rules.item_numbers(raw.get(column)),
+            items=rules.item_numbers(raw.get(ITEMS)),
         )
         if problem := rules.unknown_numbers_problem(finding.items, known):
-            sheet.problem(raw.number, column, f"{problem} Use the numbers of the Items sheet")
+            sheet.problem(raw.number, written, f"{problem} Use the numbers of the Items sheet")
         findings.append(finding)
     seen: dict[str, int] = {}
     for finding in findings:

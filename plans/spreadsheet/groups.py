@@ -18,33 +18,15 @@ from areas.rules import join_aliases, name_key, short_name_for, split_aliases
 from areas.services import group_create, group_update
 from history import services as history
 
-from . import template as t
 from .cells import read_owners
 from .owners import Known, OwnerMatcher
 from .planfile import GroupRow, PlanFile
 from .problems import Problem
-from .reading import ReadResult
 from .work import ADDED, CHANGED, GroupWork, Work
 
 if TYPE_CHECKING:
     from .parsing import _Sheet
     from .preview import AreaState
-
-
-def other_headings(read: ReadResult) -> None:
-    """Read a heading the template knows by another name as the template's ("Leads" as "Lead"), when
-    the sheet does not also have the template's own."""
-    for sheet_name, names in t.OTHER_HEADINGS.items():
-        raw = read.sheets.get(t.sheet_key(sheet_name))
-        if raw is None:
-            continue
-        for other, ours in names.items():
-            key, our_key = other.lower(), ours.lower()
-            if key in raw.headings and our_key not in raw.headings:
-                raw.headings[our_key] = raw.headings.pop(key)
-                for row in raw.rows:
-                    if key in row.cells:
-                        row.cells[our_key] = row.cells.pop(key)
 
 
 def parse_groups(sheet: "_Sheet") -> list[GroupRow]:

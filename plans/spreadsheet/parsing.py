@@ -32,11 +32,11 @@ from .cells import (
 )
 from .fields import extra_cells, extra_columns, parse_fields
 from .findings import parse_findings
-from .groups import other_headings, parse_groups
+from .groups import parse_groups
 from .planfile import ItemRow, PersonRow, PlanFile, PlanSettings, StatusRow, WorkstreamRow
 from .plurals import read_plurals
 from .problems import Problem
-from .reading import RawRow, RawSheet, ReadResult, read_sheets
+from .reading import RawRow, RawSheet, ReadResult, read_other_headings, read_sheets
 from .texts import parse_texts
 from .unused import unused_parts
 
@@ -352,7 +352,7 @@ def _note_date(sheet: _Sheet, row: int | None, column: str, what: str, text: str
 
 def parse_sheets(read: ReadResult) -> PlanFile:
     """Check every sheet and row of a file that was read, and turn it into a PlanFile."""
-    other_headings(read)
+    read_other_headings(read)
     plan_file = PlanFile(name=read.name, problems=list(read.problems), unused=unused_parts(read))
     if plan_file.problems and not read.sheets:
         return plan_file

@@ -229,6 +229,23 @@ def _read_folder(folder: Path, result: ReadResult, limit: int) -> None:
         _add_csv(result, path.name, path.read_bytes())
 
 
+def read_other_headings(read: ReadResult) -> None:
+    """Read a heading the template knows by another name as the template's own (`Sheet.aliases`: a
+    Workstreams sheet's "Leads" as "Lead", an older Findings sheet's "Item" as "Items"), when the sheet
+    does not also have the template's own; one that does keeps the other, listed as not imported."""
+    for sheet in SHEETS:
+        raw = read.sheets.get(sheet_key(sheet.name))
+        if raw is None:
+            continue
+        for theirs, ours in sheet.aliases:
+            key, our_key = theirs.lower(), ours.lower()
+            if key in raw.headings and our_key not in raw.headings:
+                raw.headings[our_key] = raw.headings.pop(key)
+                for row in raw.rows:
+                    if key in row.cells:
+                        row.cells[our_key] = row.cells.pop(key)
+
+
 def read_sheets(source: bytes | BinaryIO | Path, *, name: str | None = None) -> ReadResult:
     """Read an uploaded file (bytes or a file object, with its name) or a path into sheets of text.
 

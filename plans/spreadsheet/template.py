@@ -14,7 +14,9 @@ class Sheet:
     required_columns: tuple[str, ...]
     required: bool
     widths: tuple[int, ...] = ()
-    aliases: tuple[str, ...] = ()  # headings of older files still read (the Findings sheet's "Item")
+    # Other headings read as the template's, when a sheet lacks the template's own: (theirs, ours), such
+    # as an older Findings sheet's "Item" read as "Items" (reading.read_other_headings)
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def width(self, column: str) -> int:
         index = self.columns.index(column)
@@ -31,7 +33,13 @@ PEOPLE = Sheet(
     (10, 25, 40, 30, 30, 20),
 )
 WORKSTREAMS = Sheet(
-    "Workstreams", "workstreams.csv", ("Code", "Name", "Lead"), ("Code", "Name"), False, (10, 50, 10)
+    "Workstreams",
+    "workstreams.csv",
+    ("Code", "Name", "Lead"),
+    ("Code", "Name"),
+    False,
+    (10, 50, 10),
+    (("Leads", "Lead"),),
 )
 RAG_SCHEME = Sheet(
     "RAG scheme",
@@ -71,7 +79,7 @@ FINDINGS = Sheet(
     ("Finding",),
     False,
     (8, 30, 90, 14, 8),
-    ("Item",),
+    (("Item", "Items"),),
 )
 
 PLAN_TEXT = Sheet("Plan text", "plan_text.csv", ("Section", "Text"), ("Section", "Text"), False, (16, 110))
@@ -95,8 +103,6 @@ SHEETS: tuple[Sheet, ...] = (
     GROUPS,
 )
 
-# Headings read as another of the template's: a Workstreams sheet may head its leads "Leads".
-OTHER_HEADINGS: dict[str, dict[str, str]] = {"Workstreams": {"Leads": "Lead"}}
 
 # The rows of the Plan sheet, in the order the export writes them.
 PLAN_FIELDS = (

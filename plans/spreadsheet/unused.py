@@ -43,7 +43,7 @@ def unused_parts(read: ReadResult) -> list[Unused]:
         raw = read.sheets.get(key)
         if raw is None:
             continue
-        columns = {_key(column) for column in (*sheet.columns, *sheet.aliases)}
+        columns = {_key(column) for column in sheet.columns}
         for heading, written in raw.headings.items():
             if heading not in columns:
                 filled = sum(1 for row in raw.rows if row.cells.get(heading))

@@ -101,6 +101,17 @@ def test_a_file_of_the_older_template_with_one_item_column_still_imports(area):
     assert len(_findings(area)) == 2, "importing it again matches each finding by its quotation"
 
 
+def test_an_older_item_column_beside_the_items_column_is_listed_as_not_imported(area):
+    sheets = _sheets(
+        ["1", "Leaders have not developed joint commissioning.", "1", "2"],
+        headings=["Number", "Finding", "Items", "Item"],
+    )
+
+    preview = preview_import(area=area, plan_file=_read(sheets))
+
+    assert [(u.sheet, u.name) for u in preview.unused if u.sheet == "Findings"] == [("Findings", "Item")]
+
+
 def test_a_file_without_a_number_column_keeps_the_numbers_and_labels_the_plan_gave(area):
     _import(area, _sheets(THREE_LEVELS))
     sheets = _sheets(["Leaders do not plan services together.", "1"], headings=["Finding", "Items"])
