@@ -7,8 +7,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from accounts.two_step.selectors import has_second_factor
 from areas.models import Membership
 from tests.accounts.two_step import authenticator, code_for_key
+from tests.areas.factories import UserFactory
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import signed_in_context
 from tests.conftest import PASSWORD
@@ -82,3 +84,20 @@ def test_a_programme_manager_resets_a_members_two_step_sign_in(
     assert_accessible(page)
     page.get_by_role("button", name="Reset two-step sign-in").click()
     expect(page.get_by_text("viewer@example.org's two-step sign-in is reset.")).to_be_visible()
+
+
+def test_an_administrator_resets_a_programme_managers_two_step_sign_in(
+    page: Page, live_server, programme_manager, area
+):
+    authenticator(programme_manager)
+    admin = UserFactory(email="it@example.org", is_installation_admin=True)
+    signed_in_context(page.context, admin, live_server.url)
+    page.goto(f"/admin-areas/{area.slug}/")
+    page.get_by_role("link", name=f"Reset two-step sign-in for {programme_manager.email}").click()
+    expect(
+        page.get_by_role("heading", name=f"Reset two-step sign-in for {programme_manager.email}?")
+    ).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Reset two-step sign-in").click()
+    expect(page.get_by_text(f"{programme_manager.email}'s two-step sign-in is reset.")).to_be_visible()
+    assert not has_second_factor(user=programme_manager)
