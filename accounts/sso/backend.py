@@ -64,17 +64,6 @@ def standing_of(email: str) -> rules.Standing:
 
 
 class SingleSignOnBackend(OIDCAuthenticationBackend):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # Read as the library does, without its refusal to start when single sign-on is not set up.
-        self.OIDC_OP_TOKEN_ENDPOINT = settings.OIDC_OP_TOKEN_ENDPOINT
-        self.OIDC_OP_USER_ENDPOINT = ""
-        self.OIDC_OP_JWKS_ENDPOINT = settings.OIDC_OP_JWKS_ENDPOINT
-        self.OIDC_RP_CLIENT_ID = settings.OIDC_RP_CLIENT_ID
-        self.OIDC_RP_CLIENT_SECRET = settings.OIDC_RP_CLIENT_SECRET
-        self.OIDC_RP_SIGN_ALGO = settings.OIDC_RP_SIGN_ALGO
-        self.OIDC_RP_IDP_SIGN_KEY = None
-        self.UserModel = User
-
     def authenticate(self, request: HttpRequest | None, **kwargs: Any) -> User | None:  # type: ignore[override]
         """Only the callback's own call (it passes the nonce): never a password sign-in's."""
         if request is None or "nonce" not in kwargs or not configured():

@@ -30,15 +30,6 @@ def _only_when_configured(view: Callable[..., HttpResponseBase]) -> Callable[...
     return login_not_required(wrapped)
 
 
-class StartView(OIDCAuthenticationRequestView):
-    """Off to the identity provider, with a new state, nonce and PKCE verifier kept in the session."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super(OIDCAuthenticationRequestView, self).__init__(*args, **kwargs)
-        self.OIDC_OP_AUTH_ENDPOINT = settings.OIDC_OP_AUTHORIZATION_ENDPOINT
-        self.OIDC_RP_CLIENT_ID = settings.OIDC_RP_CLIENT_ID
-
-
 class CallbackView(OIDCAuthenticationCallbackView):
     """Back from the identity provider: the backend checks the token and who may come in; a sign-in is
     recorded as "Signed in with single sign-on" (accounts/signals.py), a refusal with its reason."""
@@ -59,6 +50,12 @@ class CallbackView(OIDCAuthenticationCallbackView):
         amr = [str(method) for method in amr] if isinstance(amr, list) else []
         if second_factor_from_amr(amr, settings.OTP_TRUST_IDP_AMR):
             self.request.session[IDP_SECOND_FACTOR] = True
+            record_event(
+                self.request,
+                Kind.SECOND_FACTOR_SUCCESS,
+                user=self.user,
+                reason="Checked by the identity provider",
+            )
         return response
 
     def login_failure(self) -> HttpResponse:
@@ -78,7 +75,9 @@ class CallbackView(OIDCAuthenticationCallbackView):
         return redirect("accounts:sso-refused")
 
 
-start = _only_when_configured(StartView.as_view())
+# Off to the identity provider, with a new state, nonce and PKCE verifier kept in the session; `next`
+# (checked to be on this site) is kept for after.
+start = _only_when_configured(OIDCAuthenticationRequestView.as_view())
 callback = _only_when_configured(CallbackView.as_view())
 
 

@@ -149,3 +149,6 @@ def test_the_providers_second_factor_counts_only_when_trusted_and_in_amr(
     _member(stockport, f"{username}@council.example", role=Role.PROGRAMME_MANAGER)
     page = sign_in_by_sso(live_server.url, username)
     assert page.url.split("?")[0] == f"{live_server.url}{lands_on}"
+    kinds = list(SignInEvent.objects.order_by("pk").values_list("kind", "reason"))
+    by_provider = (Kind.SECOND_FACTOR_SUCCESS, "Checked by the identity provider")
+    assert kinds == [(Kind.SSO_SUCCESS, "")] + ([by_provider] if lands_on == "/areas/stockport/" else [])
