@@ -20,8 +20,10 @@ def record_event(
     kind: str,
     user: AbstractBaseUser | AnonymousUser | None = None,
     email: str = "",
+    reason: str = "",
 ) -> SignInEvent:
-    """Record one event of `kind` (SignInEvent.Kind) for the request's address and browser."""
+    """Record one event of `kind` (SignInEvent.Kind) for the request's address and browser; `reason` says
+    why a refusal was refused (shown in the sign-in activity)."""
     account = user if isinstance(user, User) else None
     if not email and account is not None:
         email = account.email
@@ -29,6 +31,7 @@ def record_event(
         user=account,
         email=email.strip().lower()[:254],
         kind=Kind(kind),
+        reason=reason[:200],
         address=request_address(request),
         user_agent=request_user_agent(request),
         at=timezone.now(),

@@ -86,6 +86,7 @@ class SignInEvent(models.Model):
     )
     email = models.CharField(max_length=254, blank=True)
     kind = models.CharField(max_length=32, choices=Kind.choices)
+    reason = models.CharField(max_length=200, blank=True, default="", db_default="")
     address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=300, blank=True)
     at = models.DateTimeField(db_index=True)

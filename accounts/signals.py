@@ -13,7 +13,8 @@ from .sessions import session_forget, session_seen
 
 @receiver(user_logged_in, dispatch_uid="accounts.signed_in")
 def signed_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
-    record_event(request, Kind.SUCCESS, user=user)
+    by_sso = getattr(user, "backend", "") == "accounts.sso.backend.SingleSignOnBackend"
+    record_event(request, Kind.SSO_SUCCESS if by_sso else Kind.SUCCESS, user=user)
     if request is not None and isinstance(user, User) and hasattr(request, "session"):
         request.session.pop("_sessions_seen_at", None)
         session_seen(request, user)

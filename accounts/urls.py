@@ -1,11 +1,16 @@
 from django.urls import path
 
 from . import views
+from .sso import views as sso
 
 app_name = "accounts"
 urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="sign-in"),
     path("sign-out/", views.SignOutView.as_view(), name="sign-out"),
+    # Single sign-on (accounts/sso/): 404 unless set up for the installation.
+    path("sso/start/", sso.start, name="sso-start"),
+    path("sso/callback/", sso.callback, name="sso-callback"),
+    path("sso/refused/", sso.refused, name="sso-refused"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password-reset"),
     path("password-reset/sent/", views.PasswordResetSentView.as_view(), name="password-reset-sent"),
     path(

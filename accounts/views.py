@@ -3,6 +3,7 @@ the audit of sign-ins."""
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
@@ -25,6 +26,7 @@ from . import selectors, sessions
 from .audit_forms import ActivityFilterForm
 from .forms import SignInForm
 from .models import User
+from .sso.backend import configured as sso_configured
 
 ACTIVITY_PAGE_SIZE = 50
 
@@ -33,6 +35,12 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """The single sign-on button's name, when single sign-on is set up."""
+        context = super().get_context_data(**kwargs)
+        context["sso_name"] = settings.SSO_BUTTON_NAME if sso_configured() else ""
+        return context
 
     def form_invalid(self, form: Any) -> HttpResponse:
         """Refused before the password was checked (too many attempts, or busy): 429 Too Many Requests."""

@@ -367,12 +367,22 @@ class BrandingForm(Form):
         help_text="After their password, members enter a code from an authenticator app. Programme managers "
         "always do. Members who have not set it up are asked to the next time they open a page.",
     )
+    allows_single_sign_on = forms.BooleanField(
+        label="Members may sign in with single sign-on",
+        required=False,
+        help_text="With their council or NHS account instead of a password. When this is off, every member "
+        "of this area signs in with their email address and password, even if another area allows it.",
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, has_logo: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, has_logo: bool = False, single_sign_on: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not has_logo:
             del self.fields["remove_logo"]
+        if not single_sign_on:  # not set up for this installation: nothing about it shows
+            del self.fields["allows_single_sign_on"]
 
     def clean_logo(self) -> bytes | None:
         """The logo re-encoded as a PNG (areas.logo), or None when none was chosen."""
@@ -392,4 +402,5 @@ def branding_initial(area: LocalArea) -> dict[str, str | int | bool]:
         "colour": area.colour,
         "version": area.version,
         "requires_two_step": area.requires_two_step,
+        "allows_single_sign_on": area.allows_single_sign_on,
     }

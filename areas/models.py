@@ -39,6 +39,12 @@ class LocalArea(models.Model):
         db_default=False,
         help_text="Every member must sign in with a second factor (programme managers always do).",
     )
+    allows_single_sign_on = models.BooleanField(
+        default=True,
+        db_default=True,
+        help_text="Members may sign in with the installation's single sign-on. When off, a member of this "
+        "area (whatever their other areas) signs in with their password.",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.rules import second_factor_required as second_factor_rule
+from accounts.sso.rules import Standing
 
 from .access import Access
 from .models import Invitation, Membership, Person, Workstream
@@ -177,4 +178,33 @@ def second_factor_required(*, user: User) -> bool:
         is_installation_admin=user.is_installation_admin,
         manages_an_area=memberships.filter(role=Membership.Role.PROGRAMME_MANAGER).exists(),
         in_area_requiring=memberships.filter(area__requires_two_step=True).exists(),
+    )
+
+
+def single_sign_on_standing(*, email: str) -> Standing:
+    """What single sign-on needs to know about `email` (accounts.sso.rules.standing_refusal): its account,
+    the areas it is a member of and those that turned single sign-on off, and the areas with an open
+    invitation for it. The setting SSO_STANDING_FOR names this function. Three queries."""
+    user = User.objects.filter(email__iexact=email).first() if email else None
+    areas = (
+        list(Membership.objects.filter(user=user).values_list("area__name", "area__allows_single_sign_on"))
+        if user
+        else []
+    )
+    invitations = list(
+        Invitation.objects.filter(
+            email__iexact=email,
+            accepted_at__isnull=True,
+            withdrawn_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        ).values_list("area__name", "area__allows_single_sign_on")
+    )
+    return Standing(
+        has_account=user is not None,
+        account_active=bool(user and user.is_active),
+        is_installation_admin=bool(user and user.is_installation_admin),
+        member_of=tuple(name for name, _ in areas),
+        refusing=tuple(name for name, allows in areas if not allows),
+        invited_to=tuple(name for name, _ in invitations),
+        invited_refusing=tuple(name for name, allows in invitations if not allows),
     )

@@ -60,4 +60,5 @@ def area_snapshot(area: LocalArea) -> dict[str, str]:
         "Colour": area.colour,
         "Logo": "A logo" if area.logo else "No logo",
         "Two-step sign-in": "Every member" if area.requires_two_step else "Programme managers",
+        "Single sign-on": "Allowed" if area.allows_single_sign_on else "Not allowed",
     }

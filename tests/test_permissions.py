@@ -615,6 +615,10 @@ TWO_STEP_PAGES = {
     "two_step:recovery-codes-new": 200,
 }
 NOT_AREA_PAGES |= set(TWO_STEP_PAGES)
+# Single sign-on (accounts/sso): open without signing in when set up for the installation, "Page not
+# found" for everyone when not (test below; the flow itself in tests/sso against a real provider).
+SSO_PAGES = {"accounts:sso-start", "accounts:sso-callback", "accounts:sso-refused"}
+OPEN_PAGES |= SSO_PAGES
 
 
 def _all_url_names():
@@ -794,6 +798,19 @@ def test_a_contributor_cannot_remove_their_own_item(client, world):
     assert response.status_code == 403
     item.refresh_from_db()
     assert item.removed_at is None
+
+
+@pytest.mark.parametrize("name", sorted(SSO_PAGES))
+def test_single_sign_on_pages_are_not_found_unless_set_up_and_open_when_they_are(name, client, db, settings):
+    assert client.get(reverse(name)).status_code == 404
+    settings.OIDC_RP_CLIENT_ID = "send-programme"
+    settings.OIDC_OP_ISSUER = "https://login.example/tenant/v2.0"
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = "https://login.example/tenant/authorize"
+    settings.OIDC_OP_TOKEN_ENDPOINT = "https://login.example/tenant/token"
+    settings.OIDC_OP_JWKS_ENDPOINT = "https://login.example/tenant/keys"
+    # start: off to the provider; callback without a code: refused; refused: the page saying why.
+    expected = {"accounts:sso-start": 302, "accounts:sso-callback": 302, "accounts:sso-refused": 200}[name]
+    assert client.get(reverse(name)).status_code == expected
 
 
 def test_only_sign_in_and_password_pages_open_without_signing_in(client, db):

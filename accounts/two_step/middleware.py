@@ -13,6 +13,9 @@ from .selectors import has_second_factor, must_have_second_factor
 # Pages a signed-in user reaches before the second step: besides the two-step pages (marked with
 # `pending_second_step`), signing out.
 OPEN_BEFORE_SECOND_STEP = frozenset({"accounts:sign-out"})
+# In the session: signed in by single sign-on, whose identity provider checked a second factor that this
+# installation trusts (OTP_TRUST_IDP_AMR and the token's amr claim, accounts/sso/views.py).
+IDP_SECOND_FACTOR = "two_step_by_identity_provider"
 
 
 def pending_second_step(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
@@ -24,9 +27,11 @@ def pending_second_step(view: Callable[..., HttpResponseBase]) -> Callable[..., 
 def second_step_redirect(request: HttpRequest) -> HttpResponseRedirect | None:
     """Where a signed-in user must go before this page: the code challenge when they have an
     authenticator app and this session has not been through it, set-up when they must have one and do
-    not; None when the page may be shown."""
+    not; None when the page may be shown (also when the identity provider's second factor counted)."""
     user = request.user
     if not user.is_authenticated or getattr(user, "is_verified", lambda: False)():
+        return None
+    if request.session.get(IDP_SECOND_FACTOR) is True:
         return None
     if has_second_factor(user=user):
         target = "two_step:challenge"

@@ -24,6 +24,7 @@ def area_branding_update(
     remove_logo: bool = False,
     by: User | None = None,
     requires_two_step: bool | None = None,
+    allows_single_sign_on: bool | None = None,
 ) -> LocalArea:
     """Change how the area is shown. `logo_png` is a logo already checked and re-encoded
     (`areas.logo.logo_reencode`); it replaces any logo, as `remove_logo` removes it. The file replaced
@@ -33,6 +34,8 @@ def area_branding_update(
     area.name, area.council_name, area.colour = name.strip(), council_name.strip(), colour.strip().lower()
     if requires_two_step is not None:  # None: left as it is
         area.requires_two_step = requires_two_step
+    if allows_single_sign_on is not None:  # None: left as it is
+        area.allows_single_sign_on = allows_single_sign_on
     if not area.name:
         raise ValidationError({"name": "Enter the area's name, for example Stockport"})
     area.full_clean(exclude=["slug", "logo", "version"])

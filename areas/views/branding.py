@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts.sso.backend import configured as single_sign_on_configured
 from common.conflicts import try_save
 
 from .. import services, snapshots
@@ -26,7 +27,11 @@ LOGO_HEADERS = {
 def branding_edit(request: SignedInRequest, access: Access) -> HttpResponse:
     area = access.area
     form = BrandingForm(
-        request.POST or None, request.FILES or None, has_logo=bool(area.logo), initial=branding_initial(area)
+        request.POST or None,
+        request.FILES or None,
+        has_logo=bool(area.logo),
+        single_sign_on=single_sign_on_configured(),
+        initial=branding_initial(area),
     )
     attempt = try_save(
         form,
@@ -40,6 +45,7 @@ def branding_edit(request: SignedInRequest, access: Access) -> HttpResponse:
             remove_logo=form.cleaned_data.get("remove_logo", False),
             by=request.user,
             requires_two_step=form.cleaned_data["requires_two_step"],
+            allows_single_sign_on=form.cleaned_data.get("allows_single_sign_on"),
         ),
         thing="the area's name and colours",
         theirs=snapshots.area_snapshot,
@@ -50,6 +56,9 @@ def branding_edit(request: SignedInRequest, access: Access) -> HttpResponse:
                 colour=form.cleaned_data["colour"],
                 logo=area.logo.name if area.logo else "",
                 requires_two_step=form.cleaned_data["requires_two_step"],
+                allows_single_sign_on=form.cleaned_data.get(
+                    "allows_single_sign_on", area.allows_single_sign_on
+                ),
             )
         ),
     )

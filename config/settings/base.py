@@ -6,7 +6,7 @@ from typing import Any
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
-from .env import env_bool, env_str
+from .env import env_bool, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("SENDPLAN_VAR_DIR", str(BASE_DIR / "var")))
@@ -100,7 +100,10 @@ DATABASES = {"default": database_config(env_str("DATABASE_URL", "") or None, VAR
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "accounts.sso.backend.SingleSignOnBackend",
+]
 PASSWORD_HASHERS = [
     "accounts.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -135,6 +138,38 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 # With single sign-on: whether the identity provider's second factor (the token's amr claim) counts.
 OTP_TRUST_IDP_AMR = env_bool("OTP_TRUST_IDP_AMR", False)
+
+# Single sign-on by OpenID Connect (accounts/sso/, docs/deploy.md "Single sign-on", docs/security.md):
+# off unless a client id is set. OIDC_ENTRA_TENANT_ID fills in Microsoft Entra ID's v2.0 endpoints.
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
+OIDC_ENTRA_TENANT_ID = env_str("OIDC_ENTRA_TENANT_ID", "")
+_ENTRA = f"https://login.microsoftonline.com/{OIDC_ENTRA_TENANT_ID}" if OIDC_ENTRA_TENANT_ID else ""
+OIDC_OP_ISSUER = env_str("OIDC_OP_ISSUER", f"{_ENTRA}/v2.0" if _ENTRA else "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str(
+    "OIDC_OP_AUTHORIZATION_ENDPOINT", f"{_ENTRA}/oauth2/v2.0/authorize" if _ENTRA else ""
+)
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", f"{_ENTRA}/oauth2/v2.0/token" if _ENTRA else "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", f"{_ENTRA}/discovery/v2.0/keys" if _ENTRA else "")
+OIDC_OP_USER_ENDPOINT = ""  # never called: the email and amr are read from the validated ID token
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_CREATE_USER = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso-callback"
+LOGIN_REDIRECT_URL_FAILURE = "accounts:sso-refused"
+# The name on the sign-in page's button: "Sign in with your council account".
+SSO_BUTTON_NAME = env_str("SSO_BUTTON_NAME", "your council account")
+# The claim holding the email address ("preferred_username" for Entra ID), and the email domains whose
+# addresses count as verified when the token has no email_verified claim (Entra ID: the tenant's
+# verified domains, comma-separated).
+SSO_EMAIL_CLAIM = env_str("SSO_EMAIL_CLAIM", "email")
+SSO_VERIFIED_DOMAINS = env_list("SSO_VERIFIED_DOMAINS")
+# Seconds of difference allowed between the provider's clock and ours when checking exp and iat.
+SSO_CLOCK_LEEWAY_SECONDS = 60
+# Who may sign in by single sign-on is the areas app's to say (memberships, invitations, the area's setting).
+SSO_STANDING_FOR = "areas.selectors.single_sign_on_standing"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
