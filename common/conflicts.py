@@ -1,8 +1,10 @@
 """One way to handle an edit conflict: the one place that catches `EditConflict` (common.concurrency).
 
 A form view that saves through a versioned service calls `try_save`. When someone else saved first,
-the page says so in one message (`conflict_message`), keeps what the user typed in the form, now
-carrying the version just read so that saving again knowingly replaces theirs, and has `theirs`:
+the page says so in one message (`conflict_message`), keeps what the user changed in the form, takes
+what the other person saved into every field the user left as it was loaded (`take_theirs`), carries
+the version that goes with those values so that saving again succeeds and keeps both people's
+changes, and has `theirs`:
 (label, their value, your value) rows, which templates/includes/their_changes.html shows as "What the
 other person saved". A removal refused that way shows what they saved, with nothing of yours (`as_saved`).
 
@@ -18,7 +20,8 @@ from typing import Any, Generic, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db.models import Model
-from django.forms import BaseForm
+from django.forms import BaseForm, BoundField, CheckboxInput, Field, FileField, Textarea
+from django.forms.widgets import Input
 from django.http import QueryDict
 
 from .concurrency import EditConflict
@@ -112,7 +115,7 @@ def try_save(
             named, verb=verb, who=who, doing=doing, removing=removing, shown=bool(rows)
         )
         if form is not None:
-            _carry_version(form, getattr(conflict.obj, "version", None))
+            take_theirs(form, getattr(conflict.obj, "version", None))
             form.add_error(None, message)
         return Attempt(form, problem=message, conflict=True, theirs=rows)
     except ValidationError as error:
@@ -131,15 +134,62 @@ def _rows(
     return as_saved(saved) if mine is None else differences(saved, mine())
 
 
-def _carry_version(form: BaseForm, version: int | None) -> None:
-    """The submitted data again, as typed, carrying the version just read."""
-    name = form.add_prefix("version")
+def take_theirs(form: BaseForm, version: int | None) -> None:
+    """The submitted data again after a conflict: each field the user changed from the page as loaded
+    (its hidden initial, common.forms) as they typed it; each field they left alone as the other person
+    saved it (the form's initial, read from the object on this request), so saving again does not undo
+    their change. Every hidden initial becomes the value just read, and the version the one read with
+    it (else the conflict's), so the next save is compared with what this page now shows."""
+    data = form.data.copy() if isinstance(form.data, QueryDict) else QueryDict(mutable=True)
+    if not isinstance(form.data, QueryDict):
+        for key, value in form.data.items():
+            data.setlist(key, list(value) if isinstance(value, list | tuple) else [value])
+    loaded = any(key.startswith("initial-") for key in data)
+    for name, form_field in form.fields.items():
+        bound = form[name]
+        if name == "version" or isinstance(form_field, FileField):
+            continue
+        value = _as_data(form_field, bound.initial)
+        if loaded and not _changed(bound):
+            _put(data, bound.html_name, value)
+        _put(data, bound.html_initial_name, value)
     if "version" in form.fields:
-        data = form.data.copy() if isinstance(form.data, QueryDict) else QueryDict(mutable=True)
-        if not isinstance(form.data, QueryDict):
-            data.update(form.data)
-        data[name] = "" if version is None else str(version)
-        form.data = data
+        read = form["version"].initial
+        data[form.add_prefix("version")] = str(read if read is not None else (version or ""))
+    form.data = data
+
+
+def _changed(bound: BoundField) -> bool:
+    """Whether the user changed the field from its value as loaded (its hidden initial)."""
+    hidden = bound.field.hidden_widget().value_from_datadict(
+        bound.form.data, bound.form.files, bound.html_initial_name
+    )
+    try:
+        loaded = bound.field.to_python(hidden)
+    except ValidationError:
+        return True
+    return bound.field.has_changed(loaded, bound.data)
+
+
+def _as_data(field: Field, initial: Any) -> list[str] | None:
+    """A field's value as a browser would send it: a list of strings, or None for nothing sent (an
+    unticked checkbox)."""
+    value = field.prepare_value(initial)
+    if isinstance(field.widget, CheckboxInput):
+        return ["on"] if value else None
+    if isinstance(value, list | tuple | set | frozenset):
+        return [str(v) for v in value]
+    if isinstance(field.widget, Input | Textarea):
+        shown = field.widget.format_value(value)
+        return ["" if shown is None else str(shown)]
+    return ["" if value is None else str(value)]
+
+
+def _put(data: QueryDict, name: str, value: list[str] | None) -> None:
+    if value is None:
+        data.pop(name, None)
+    else:
+        data.setlist(name, value)
 
 
 @contextmanager

@@ -33,7 +33,11 @@ ERROR_CLASSES = {
 
 
 class GovukFormMixin(forms.BaseForm):
-    """Give every widget its GOV.UK class, and the error class once a field has an error."""
+    """Give every widget its GOV.UK class, and the error class once a field has an error.
+
+    A form that carries a `version` (an edit form) also sends back each field's value as the page was
+    loaded (Django's hidden initial), so that after an edit conflict the fields the user did not change
+    can take what the other person saved (common.conflicts)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -42,6 +46,15 @@ class GovukFormMixin(forms.BaseForm):
             if css:
                 existing = field.widget.attrs.get("class", "")
                 field.widget.attrs["class"] = f"{css} {existing}".strip()
+
+    def __getitem__(self, name: str) -> forms.BoundField:
+        """The field as rendered; on an edit form, with its value as loaded (a hidden initial), asked
+        here rather than in `__init__` so that fields a form adds after its own set-up have it too."""
+        field = self.fields.get(name)
+        editing = "version" in self.fields and name != "version"
+        if editing and field is not None and not isinstance(field, forms.FileField):
+            field.show_hidden_initial = True
+        return super().__getitem__(name)
 
     def full_clean(self) -> None:
         super().full_clean()

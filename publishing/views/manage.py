@@ -14,8 +14,15 @@ from plans.models import Plan
 from .. import rules, selectors, services
 from ..charts import data_table, published_chart
 from ..forms import PublicSettingsForm, PublishForm, SummaryForm
+from ..models import ItemSummary, PublicSettings
 from ..snapshots import settings_snapshot, summary_snapshot
 from .public import measure_in, svg_response
+
+
+def _read_at(record: ItemSummary | PublicSettings) -> int:
+    """The version a page opens a record at: 0 while it has never been saved, so that of two people
+    writing the first summary, the second is told of the first's rather than replacing it."""
+    return record.version if record.pk else 0
 
 
 def _version(form: SummaryForm | PublicSettingsForm) -> int:
@@ -50,12 +57,8 @@ def home(request: SignedInRequest, access: Access) -> HttpResponse:
 def summary_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     item = selectors.top_item_for(access=access, pk=pk)
     saved = selectors.summary_of(item=item)
-    if request.method == "POST":
-        form = SummaryForm(request.POST)
-    else:
-        form = SummaryForm(
-            initial={"summary": saved.summary, "easy_read": saved.easy_read, "version": saved.version}
-        )
+    initial = {"summary": saved.summary, "easy_read": saved.easy_read, "version": _read_at(saved)}
+    form = SummaryForm(request.POST or None, initial=initial)
     attempt = try_save(
         form,
         lambda: services.summary_update(
@@ -89,13 +92,8 @@ def summary_edit(request: SignedInRequest, access: Access, pk: int) -> HttpRespo
 def settings(request: SignedInRequest, access: Access) -> HttpResponse:
     saved = selectors.settings_of(area=access.area)
     plans = Plan.objects.filter(area=access.area).order_by("-created_at")
-    if request.method == "POST":
-        form = PublicSettingsForm(request.POST, plans=plans)
-    else:
-        form = PublicSettingsForm(
-            initial={"introduction": saved.introduction, "plan": saved.plan_id, "version": saved.version},
-            plans=plans,
-        )
+    initial = {"introduction": saved.introduction, "plan": saved.plan_id, "version": _read_at(saved)}
+    form = PublicSettingsForm(request.POST or None, initial=initial, plans=plans)
     attempt = try_save(
         form,
         lambda: services.settings_update(

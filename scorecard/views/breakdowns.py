@@ -90,17 +90,17 @@ def _breakdowns_url(access: Access, measure: Measure) -> str:
 
 
 def _breakdown_form(breakdown: Breakdown | None) -> BreakdownForm:
-    if breakdown is None:
-        return BreakdownForm()
-    return BreakdownForm(
-        initial={
-            "name": breakdown.name,
-            "baseline": plain_number(breakdown.baseline),
-            "baseline_period": breakdown.baseline_period,
-            "baseline_note": breakdown.baseline_note,
-            "version": breakdown.version,
-        }
-    )
+    return BreakdownForm() if breakdown is None else BreakdownForm(initial=_breakdown_initial(breakdown))
+
+
+def _breakdown_initial(breakdown: Breakdown) -> dict[str, object]:
+    return {
+        "name": breakdown.name,
+        "baseline": plain_number(breakdown.baseline),
+        "baseline_period": breakdown.baseline_period,
+        "baseline_note": breakdown.baseline_note,
+        "version": breakdown.version,
+    }
 
 
 def _breakdown_add(request: SignedInRequest, access: Access, measure: Measure) -> HttpResponse:
@@ -123,7 +123,7 @@ def _as_typed(form: BreakdownForm, changing: Breakdown) -> dict[str, str]:
 def _breakdown_save(
     request: SignedInRequest, access: Access, measure: Measure, changing: Breakdown
 ) -> HttpResponse:
-    form = BreakdownForm(request.POST)
+    form = BreakdownForm(request.POST, initial=_breakdown_initial(changing))  # a conflict takes theirs
     attempt = try_save(
         form,
         lambda: breakdowns.breakdown_update(
@@ -314,7 +314,7 @@ def _target_as_typed(form: TargetForm) -> dict[str, str]:
 def _target_save(
     request: SignedInRequest, access: Access, measure: Measure, listed: list[Breakdown], changing: Target
 ) -> HttpResponse:
-    form = _target_form(measure, listed, changing, data=request.POST)
+    form = _target_form(measure, listed, changing, data=request.POST, initial=_target_initial(changing))
     attempt = try_save(
         form,
         lambda: breakdowns.target_update(

@@ -248,11 +248,12 @@ def _mapping_page(
 def mapping_edit(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     """A saved mapping: changed (Save) or deleted (Delete), either refused if someone saved it since."""
     saved = selectors.get_saved_mapping(access=access, pk=pk)
+    fitted, _ = fit_to_header(_as_mapping(saved), None)
+    # on a POST too, so that after a conflict the fields left alone take what the other person saved
+    initial = {**fitted, "name": saved.name, "version": saved.version}
     if request.method != "POST":
-        initial, _ = fit_to_header(_as_mapping(saved), None)
-        form = SavedMappingForm(initial={**initial, "name": saved.name, "version": saved.version})
-        return _mapping_page(request, access, saved, form)
-    form = SavedMappingForm(request.POST)
+        return _mapping_page(request, access, saved, SavedMappingForm(initial=initial))
+    form = SavedMappingForm(request.POST, initial=initial)
     form.fields["version"].required = True
     deleting = request.POST.get("action") == "delete"
     save: Callable[[SignedInRequest, Access, SavedMapping, SavedMappingForm], SavedMapping | None] = (

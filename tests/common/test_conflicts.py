@@ -190,3 +190,72 @@ def test_work_that_is_not_a_page_says_someone_else_changed_it_when_an_edit_confl
 def test_other_errors_pass_through_untouched():
     with pytest.raises(KeyError), refusals_as(Stopped):
         raise KeyError("a bug, not a refusal")
+
+
+class DetailsForm(Form):
+    """A person's name and job title, as an edit page has them: each sends back its value as loaded."""
+
+    name = forms.CharField(label="Name", required=False)
+    job_title = forms.CharField(label="Job title", required=False)
+    tags = forms.MultipleChoiceField(label="Tags", choices=[("a", "A"), ("b", "B")], required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+def _details(person):
+    return {"name": person.name, "job_title": person.job_title, "tags": [], "version": person.version}
+
+
+def _save_details(person, form):
+    return try_save(
+        form,
+        lambda: person_update(
+            person=person,
+            name=form.cleaned_data["name"],
+            job_title=form.cleaned_data["job_title"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        thing="this person",
+    )
+
+
+def test_an_edit_form_sends_back_each_value_as_loaded_beside_it(lead_person):
+    html = str(DetailsForm(initial=_details(lead_person)))
+
+    assert 'name="initial-job_title" value="Strategic Lead SEN and Inclusion"' in html
+    assert 'name="initial-version"' not in html
+
+
+def test_a_field_you_left_as_loaded_takes_theirs_and_the_one_you_changed_keeps_yours(lead_person):
+    loaded = _details(lead_person)
+    sent = {
+        "name": "Claire Lowe",
+        "initial-name": loaded["name"],
+        "job_title": loaded["job_title"],
+        "initial-job_title": loaded["job_title"],
+        "version": loaded["version"],
+    }
+    person_update(person=Person.objects.get(pk=lead_person.pk), job_title="Head of SEND", expected_version=1)
+    now = Person.objects.get(pk=lead_person.pk)
+
+    form = DetailsForm(sent, initial=_details(now))
+    attempt = _save_details(now, form)
+
+    assert attempt.conflict
+    assert form["name"].value() == "Claire Lowe"
+    assert form["job_title"].value() == "Head of SEND"
+    assert form.data["initial-job_title"] == "Head of SEND" and form.data["version"] == str(now.version)
+    now = Person.objects.get(pk=lead_person.pk)
+    again = _save_details(now, DetailsForm(form.data, initial=_details(now)))
+    assert again.saved
+    saved = Person.objects.get(pk=lead_person.pk)
+    assert (saved.name, saved.job_title) == ("Claire Lowe", "Head of SEND")
+
+
+def test_without_the_values_as_loaded_what_was_sent_is_kept_as_typed(lead_person, read_at):
+    now = Person.objects.get(pk=lead_person.pk)
+    form = DetailsForm({"name": "", "job_title": "Director", "version": read_at}, initial=_details(now))
+
+    _save_details(now, form)
+
+    assert form["job_title"].value() == "Director"
+    assert form.data["version"] == str(now.version)
