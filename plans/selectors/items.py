@@ -4,6 +4,7 @@ the history of an item or a plan."""
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -190,7 +191,7 @@ def item_rows(*, access: Access, queryset: QuerySet[Item], today: date) -> list[
     values = list(
         queryset.values("pk", "number", "text", "due_date", "due_text", "status_id", "plan__reference")
     )
-    ids: list[int] | QuerySet[Item] = [v["pk"] for v in values]
+    ids: list[int] | QuerySet[Item, Any] = [v["pk"] for v in values]
     if len(ids) > IDS_LISTED:  # the rows' owners and workstreams by the query itself, not 2,000 ids
         ids = queryset.values("pk")
     owners: dict[int, list[str]] = {}
