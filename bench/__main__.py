@@ -2,8 +2,13 @@
 beside Trac 1.6 on the same data, and write docs/performance.md.
 
 Each database is measured in a subprocess of its own (bench/django_run.py), since Django's
-settings are per process. Environment: BENCH_REPEAT (timed requests per page, default 40),
-BENCH_WARMUP (default 3), BENCH_NO_TRAC=1 to leave Trac out.
+settings are per process. Over HTTP (bench/http_run.py): on SQLite our pages beside Trac's under
+gunicorn, on PostgreSQL the load test of 50 signed-in people against `make serve`.
+
+Environment: BENCH_REPEAT (timed requests per page, default 40), BENCH_WARMUP (default 3),
+BENCH_NO_TRAC=1 to leave Trac out, BENCH_NO_HTTP=1 to leave out both measurements over HTTP,
+BENCH_LOAD_USERS (default 50), BENCH_LOAD_SECONDS (default 60), BENCH_COMPARE_SECONDS (per page and
+round, default 5), BENCH_COMPARE_ROUNDS (default 3).
 """
 
 import json

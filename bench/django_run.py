@@ -354,6 +354,22 @@ def _trac_data(bench, today) -> dict:
     }
 
 
+def _over_http(bench, prepared: dict | None, bench_dir: Path) -> dict:
+    """Under the production server (bench/http_run.py): on PostgreSQL the load test, on SQLite our pages
+    beside Trac's (Trac keeps its tickets in SQLite). BENCH_NO_HTTP=1 leaves both out."""
+    from django.db import connection
+
+    from . import http_run
+
+    if os.environ.get("BENCH_NO_HTTP"):
+        return {"skipped": "BENCH_NO_HTTP is set"}
+    if connection.vendor != "sqlite":
+        return {"load": http_run.load_test(bench, bench_dir)}
+    if prepared is None:
+        return {"skipped": "Trac was not measured"}
+    return {"compare": http_run.compare(bench, prepared, bench_dir)}
+
+
 def main(out_path: str, with_trac: str = "") -> None:
     """Build, time and write the results to out_path; with_trac "trac": also Trac, on the same data."""
     import django
@@ -443,6 +459,7 @@ def main(out_path: str, with_trac: str = "") -> None:
         results["import_jobs"] = import_through_jobs(bench)
         results["england"] = _rate_england(today)
         results["boardpacks"] = measure_packs(bench)
+        results["http"] = _over_http(bench, prepared, bench_dir)
         results["load_after"] = os.getloadavg()
     finally:
         if connection.vendor != "sqlite":

@@ -13,6 +13,7 @@ from .boardpacks import report_lines as board_pack_lines
 from .jobs_import import import_jobs_table
 from .pack_pages import PACK_PAGES
 from .pages import ALL_PAGES, CYCLE_PAGES, OUR_PAGES, REGISTER_PAGES, SCORECARD_PAGES
+from .report_http import compare_lines, load_lines
 
 # Trac's pages: name -> (what it is, whether it is the one our page is judged against)
 TRAC_PAGES = {
@@ -429,6 +430,14 @@ def write_report(path: Path, runs: dict, runtime: float) -> None:
         'the same machine". On SQLite, the same run.',
         "",
         *_trac_section(sqlite),
+        "",
+        "## Against Trac 1.6 over HTTP",
+        "",
+        *compare_lines(runs),
+        "",
+        "## Under load: a partnership's Monday morning over HTTP",
+        "",
+        *load_lines(runs),
         "",
         "## SQL queries per page",
         "",

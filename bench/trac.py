@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 HERE = Path(__file__).resolve().parent
 TRAC_SPEC = "Trac==1.6.*"
+GUNICORN_SPEC = "gunicorn==23.0.0"  # Trac under gunicorn, for the comparison over HTTP
 
 
 def _run(args: list, *, timeout: int = 600) -> subprocess.CompletedProcess:
@@ -32,18 +33,24 @@ def ensure_venv(bench_dir: Path) -> tuple[Path | None, str]:
     """The venv's python with Trac 1.6 importable, installing it if needed; else None and why."""
     venv = bench_dir / "trac-venv"
     python = venv / "bin" / "python"
-    check = [python, "-c", "import trac; assert trac.__version__.startswith('1.6'), trac.__version__"]
+    check = [
+        python,
+        "-c",
+        "import gunicorn, trac; assert trac.__version__.startswith('1.6'), trac.__version__",
+    ]
     if python.exists() and _run(check).returncode == 0:
         return python, "already installed"
-    print(f"== Installing {TRAC_SPEC} into {venv}", flush=True)
+    print(f"== Installing {TRAC_SPEC} and {GUNICORN_SPEC} into {venv}", flush=True)
     made = _run(["python3", "-m", "venv", "--clear", venv])
     if made.returncode != 0:
         return None, f"python3 -m venv failed: {_tail(made)}"
-    installed = _run([python, "-m", "pip", "install", "-q", "--disable-pip-version-check", TRAC_SPEC])
+    installed = _run(
+        [python, "-m", "pip", "install", "-q", "--disable-pip-version-check", TRAC_SPEC, GUNICORN_SPEC]
+    )
     if installed.returncode != 0:
-        return None, f'pip install "{TRAC_SPEC}" failed: {_tail(installed)}'
+        return None, f'pip install "{TRAC_SPEC}" "{GUNICORN_SPEC}" failed: {_tail(installed)}'
     if _run(check).returncode != 0:
-        return None, "Trac 1.6 installed but does not import"
+        return None, "Trac 1.6 and gunicorn installed but do not import"
     return python, "installed now"
 
 
@@ -63,6 +70,7 @@ def prepare(bench_dir: Path, data_path: Path) -> dict:
     # A copy beside the data: run from bench/, the script would import bench/trac.py as "trac".
     driver = bench_dir / "trac_driver.py"
     shutil.copyfile(HERE / "trac_driver.py", driver)
+    shutil.copyfile(HERE / "trac_wsgi.py", bench_dir / "trac_wsgi.py")
     env = bench_dir / "trac-env"
     shutil.rmtree(env, ignore_errors=True)
     made = _run([python.parent / "trac-admin", env, "initenv", "Benchmark", "sqlite:db/trac.db"])

@@ -177,6 +177,8 @@ def require_defused_xml() -> None:
 
 
 def _formula_like(text: str) -> bool:
+    if not text or (text[0] != "'" and text[0] not in FORMULA_STARTS):  # most cells: one look
+        return False
     return text.lstrip("'").startswith(FORMULA_STARTS)
 
 

@@ -4,6 +4,7 @@ the history of an item or a plan."""
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -182,12 +183,17 @@ class ItemRow:
     plan_reference: str
 
 
+IDS_LISTED = 200  # up to this many rows, their owners and workstreams are read by their ids
+
+
 def item_rows(*, access: Access, queryset: QuerySet[Item], today: date) -> list[ItemRow]:
     """Rows for the items of `queryset` (already filtered, ordered and sliced), in three queries."""
     values = list(
         queryset.values("pk", "number", "text", "due_date", "due_text", "status_id", "plan__reference")
     )
-    ids = [v["pk"] for v in values]
+    ids: list[int] | QuerySet[Item, Any] = [v["pk"] for v in values]
+    if len(ids) > IDS_LISTED:  # the rows' owners and workstreams by the query itself, not 2,000 ids
+        ids = queryset.values("pk")
     owners: dict[int, list[str]] = {}
     for item_id, initials in (
         ItemOwner.objects.filter(item_id__in=ids)
