@@ -110,12 +110,14 @@ def try_save(
         result = save()
     except EditConflict as conflict:
         rows = _rows(conflict.obj, theirs, None if removing else mine)
+        if form is not None:
+            take_theirs(form, getattr(conflict.obj, "version", None))
+            rows = _rows_after_merge(form, conflict.obj, theirs, None if removing else mine, rows)
         named = thing if isinstance(thing, str) else thing(conflict.obj)
         message = conflict_message(
             named, verb=verb, who=who, doing=doing, removing=removing, shown=bool(rows)
         )
         if form is not None:
-            take_theirs(form, getattr(conflict.obj, "version", None))
             form.add_error(None, message)
         return Attempt(form, problem=message, conflict=True, theirs=rows)
     except ValidationError as error:
@@ -132,6 +134,29 @@ def _rows(
         return []
     saved = theirs(obj)
     return as_saved(saved) if mine is None else differences(saved, mine())
+
+
+NOT_CHANGED = "(not changed by you: the form now holds theirs)"
+
+
+def _rows_after_merge(
+    form: BaseForm,
+    obj: Model,
+    theirs: Callable[[Any], Snapshot] | None,
+    mine: Callable[[], Snapshot] | None,
+    rows: list[Row],
+) -> list[Row]:
+    """`rows` once `take_theirs` has merged: a value the user left alone, which the form now holds as
+    the other person saved it, says so (NOT_CHANGED) instead of showing the old value as "yours". The
+    rows stand as they were for a removal, or when the merged form does not clean."""
+    if mine is None or theirs is None:
+        return rows
+    saved = theirs(obj)  # before cleaning again, which may write the form's values onto `obj`
+    form.full_clean()
+    if not form.is_valid():
+        return rows
+    changed = {label for label, _theirs, _yours in differences(saved, mine())}
+    return [(label, value, yours if label in changed else NOT_CHANGED) for label, value, yours in rows]
 
 
 def take_theirs(form: BaseForm, version: int | None) -> None:

@@ -9,7 +9,7 @@ from areas.models import Person
 from areas.services import person_update
 from areas.snapshots import person_snapshot
 from common.concurrency import EditConflict
-from common.conflicts import conflict_message, refusals_as, try_save
+from common.conflicts import NOT_CHANGED, conflict_message, refusals_as, try_save
 from common.forms import Form
 
 pytestmark = pytest.mark.django_db
@@ -259,3 +259,40 @@ def test_without_the_values_as_loaded_what_was_sent_is_kept_as_typed(lead_person
 
     assert form["job_title"].value() == "Director"
     assert form.data["version"] == str(now.version)
+
+
+def test_what_the_other_person_saved_says_a_value_you_left_alone_was_not_changed_by_you(lead_person):
+    loaded = _details(lead_person)
+    sent = {
+        "name": "Claire Lowe",
+        "initial-name": loaded["name"],
+        "job_title": loaded["job_title"],
+        "initial-job_title": loaded["job_title"],
+        "version": loaded["version"],
+    }
+    person_update(
+        person=Person.objects.get(pk=lead_person.pk),
+        name="C. Lowe",
+        job_title="Head of SEND",
+        expected_version=loaded["version"],
+    )
+    now = Person.objects.get(pk=lead_person.pk)
+    form = DetailsForm(sent, initial=_details(now))
+
+    attempt = try_save(
+        form,
+        lambda: person_update(
+            person=now,
+            name=form.cleaned_data["name"],
+            job_title=form.cleaned_data["job_title"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        thing="this person",
+        theirs=lambda p: {"Name": p.name, "Job title": p.job_title},
+        mine=lambda: {"Name": form.cleaned_data["name"], "Job title": form.cleaned_data["job_title"]},
+    )
+
+    assert attempt.theirs == [
+        ("Name", "C. Lowe", "Claire Lowe"),
+        ("Job title", "Head of SEND", NOT_CHANGED),
+    ]
