@@ -79,6 +79,13 @@ class Row:
     query: Callable[[Data], str] = lambda data: ""
 
 
+def _once(data: Data, key: str, make: Callable[[], Any]) -> Any:
+    """data[key], made by `make` the first time a row asks for it."""
+    if key not in data:
+        data[key] = make()
+    return data[key]
+
+
 def _attrs(obj_of: Callable[[Data], Any], *names: str) -> Callable[[Data], dict[str, Any]]:
     """Read `names` from the object as saved."""
 
@@ -95,9 +102,9 @@ def _person(data: Data) -> Person:
 
 
 def _group(data: Data) -> Person:
-    if "group" not in data:
-        data["group"] = GroupFactory(area=data["area"], name="SEND Improvement Board", initials="SIB")
-    return data["group"]
+    return _once(
+        data, "group", lambda: GroupFactory(area=data["area"], name="SEND Improvement Board", initials="SIB")
+    )
 
 
 def _membership(data: Data) -> Membership:
@@ -109,17 +116,15 @@ def _status(data: Data) -> RagStatus:
 
 
 def _finding(data: Data) -> Finding:
-    if "finding" not in data:
-        data["finding"] = FindingFactory(plan=data["plan"], number="1", items=[data["top"]])
-    return data["finding"]
+    return _once(data, "finding", lambda: FindingFactory(plan=data["plan"], number="1", items=[data["top"]]))
 
 
 def _plan_field(data: Data) -> PlanField:
-    if "plan_field" not in data:
-        data["plan_field"] = plan_field_create(
-            plan=data["plan"], name="Senior Officer Support", level=None, kind="text"
-        )
-    return data["plan_field"]
+    return _once(
+        data,
+        "plan_field",
+        lambda: plan_field_create(plan=data["plan"], name="Senior Officer Support", level=None, kind="text"),
+    )
 
 
 def _rated_by_hand(item: Item) -> Item:
@@ -129,65 +134,53 @@ def _rated_by_hand(item: Item) -> Item:
 
 
 def _evidence(data: Data) -> Evidence:
-    if "evidence" not in data:
-        data["evidence"] = EvidenceFactory(area=data["area"], title="Minutes")
-    return data["evidence"]
+    return _once(data, "evidence", lambda: EvidenceFactory(area=data["area"], title="Minutes"))
 
 
 def _entry(data: Data) -> Entry:
-    if "entry" not in data:
-        data["entry"] = EntryFactory(area=data["area"])
-    return data["entry"]
+    return _once(data, "entry", lambda: EntryFactory(area=data["area"]))
 
 
 def _pack_template(data: Data) -> PackTemplate:
-    if "pack_template" not in data:
-        data["pack_template"] = PackTemplateFactory(plan=data["plan"])
-    return data["pack_template"]
+    return _once(data, "pack_template", lambda: PackTemplateFactory(plan=data["plan"]))
 
 
 def _risk(data: Data) -> Risk:
-    if "risk" not in data:
-        data["risk"] = RiskFactory(plan=data["plan"], owner=data["person"], reference="R1")
-    return data["risk"]
+    return _once(data, "risk", lambda: RiskFactory(plan=data["plan"], owner=data["person"], reference="R1"))
 
 
 def _mitigation(data: Data) -> Mitigation:
-    if "mitigation" not in data:
-        data["mitigation"] = MitigationFactory(risk=_risk(data))
-    return data["mitigation"]
+    return _once(data, "mitigation", lambda: MitigationFactory(risk=_risk(data)))
 
 
 def _outcome(data: Data) -> Outcome:
-    if "outcome" not in data:
-        data["outcome"] = OutcomeFactory(area=data["area"])
-    return data["outcome"]
+    return _once(data, "outcome", lambda: OutcomeFactory(area=data["area"]))
 
 
 def _measure(data: Data) -> Measure:
-    if "measure" not in data:
-        data["measure"] = MeasureFactory(area=data["area"], owner=data["person"], code="E7")
-    return data["measure"]
+    return _once(data, "measure", lambda: MeasureFactory(area=data["area"], owner=data["person"], code="E7"))
 
 
 def _figure(data: Data) -> Figure:
-    if "figure" not in data:
-        data["figure"] = FigureFactory(breakdown=headline(_measure(data)))
-    return data["figure"]
+    return _once(data, "figure", lambda: FigureFactory(breakdown=headline(_measure(data))))
 
 
 def _mapping(data: Data) -> SavedMapping:
-    if "mapping" not in data:
-        data["mapping"] = SavedMapping.objects.create(
+    return _once(
+        data,
+        "mapping",
+        lambda: SavedMapping.objects.create(
             area=data["area"], name="Timeliness", mapping=READY_MADE["plans_issued"].to_dict()
-        )
-    return data["mapping"]
+        ),
+    )
 
 
 def _update(data: Data) -> Update:
-    if "update" not in data:
-        data["update"] = UpdateFactory(period=data["period"], item=data["mine"], commentary="Board set up")
-    return data["update"]
+    return _once(
+        data,
+        "update",
+        lambda: UpdateFactory(period=data["period"], item=data["mine"], commentary="Board set up"),
+    )
 
 
 def _challenged(data: Data) -> Update:
@@ -197,9 +190,9 @@ def _challenged(data: Data) -> Update:
 
 
 def _highlight(data: Data) -> HighlightReport:
-    if "highlight" not in data:
-        data["highlight"] = highlight_draft(period=data["period"], workstream=data["workstream"])
-    return data["highlight"]
+    return _once(
+        data, "highlight", lambda: highlight_draft(period=data["period"], workstream=data["workstream"])
+    )
 
 
 def _highlight_row(data: Data) -> HighlightRow:
@@ -211,9 +204,7 @@ def _breakdown(data: Data) -> Breakdown:
 
 
 def _target(data: Data) -> Target:
-    if "target" not in data:
-        data["target"] = TargetFactory(breakdown=_breakdown(data))
-    return data["target"]
+    return _once(data, "target", lambda: TargetFactory(breakdown=_breakdown(data)))
 
 
 ROWS: dict[str, Row] = {
