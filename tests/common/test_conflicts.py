@@ -218,6 +218,17 @@ def _save_details(person, form):
     )
 
 
+def _new_name_sent(loaded):
+    """What a browser sends when the name is changed to "Claire Lowe" and the job title left as loaded."""
+    return {
+        "name": "Claire Lowe",
+        "initial-name": loaded["name"],
+        "job_title": loaded["job_title"],
+        "initial-job_title": loaded["job_title"],
+        "version": loaded["version"],
+    }
+
+
 def test_an_edit_form_sends_back_each_value_as_loaded_beside_it(lead_person):
     html = str(DetailsForm(initial=_details(lead_person)))
 
@@ -227,13 +238,7 @@ def test_an_edit_form_sends_back_each_value_as_loaded_beside_it(lead_person):
 
 def test_a_field_you_left_as_loaded_takes_theirs_and_the_one_you_changed_keeps_yours(lead_person):
     loaded = _details(lead_person)
-    sent = {
-        "name": "Claire Lowe",
-        "initial-name": loaded["name"],
-        "job_title": loaded["job_title"],
-        "initial-job_title": loaded["job_title"],
-        "version": loaded["version"],
-    }
+    sent = _new_name_sent(loaded)
     person_update(person=Person.objects.get(pk=lead_person.pk), job_title="Head of SEND", expected_version=1)
     now = Person.objects.get(pk=lead_person.pk)
 
@@ -263,13 +268,7 @@ def test_without_the_values_as_loaded_what_was_sent_is_kept_as_typed(lead_person
 
 def test_what_the_other_person_saved_says_a_value_you_left_alone_was_not_changed_by_you(lead_person):
     loaded = _details(lead_person)
-    sent = {
-        "name": "Claire Lowe",
-        "initial-name": loaded["name"],
-        "job_title": loaded["job_title"],
-        "initial-job_title": loaded["job_title"],
-        "version": loaded["version"],
-    }
+    sent = _new_name_sent(loaded)
     person_update(
         person=Person.objects.get(pk=lead_person.pk),
         name="C. Lowe",
