@@ -5,27 +5,30 @@ Each reads a fixed number of queries, whatever the number of risks."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Max
 
 from progress.models import ReportingPeriod
 
 from .. import rules
-from ..models import Mitigation, Risk, RiskBands
+from ..models import Risk, RiskBands
 from .bands import bands_for
 
 
 def _open_risks(period: ReportingPeriod) -> list[Risk]:
-    notes = Prefetch("mitigations", queryset=Mitigation.objects.prefetch_related("notes"))
+    """The plan's open risks, each with `latest_note`: the date of its mitigations' latest progress note
+    (None if none), counted by the database rather than by loading every note."""
     return list(
         Risk.objects.filter(plan=period.plan, status=Risk.Status.OPEN)
         .select_related("owner")
-        .prefetch_related(notes)
+        .annotate(latest_note=Max("mitigations__notes__dated"))
         .order_by("sort_key")
     )
 
 
 def _note_dates(risk: Risk) -> list[date]:
-    return [note.dated for mitigation in risk.mitigations.all() for note in mitigation.notes.all()]
+    """The dates has_update_since needs: a note dated on or after a day exists if the latest one is."""
+    latest: date | None = getattr(risk, "latest_note", None)
+    return [latest] if latest is not None else []
 
 
 def _for_rule(risk: Risk, period: ReportingPeriod, bands: RiskBands) -> rules.RiskForReporting:
