@@ -4,7 +4,7 @@ ratings the board was told."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from areas.access import Access
 from plans import selectors as plan_selectors
@@ -81,11 +81,7 @@ def period_items(*, access: Access, period: ReportingPeriod, filters: PeriodFilt
         queryset = queryset.filter(Exists(updates.filter(confirmed_at__isnull=False)))
     elif filters.state == "changed":
         queryset = queryset.filter(
-            Exists(
-                updates.filter(confirmed_at__isnull=False).exclude(
-                    confirmed_status=OuterRef("proposed_status")
-                )
-            )
+            Exists(updates.filter(confirmed_at__isnull=False).exclude(confirmed_status=F("proposed_status")))
         )
     return queryset.distinct().order_by("sort_key")
 
