@@ -208,16 +208,15 @@ def challenge_workstreams(*, access: Access, period: ReportingPeriod) -> list[Wo
     """Each workstream the user may challenge, with how many of its ratings wait for challenge in
     `period`. Two queries."""
     workstreams = list(_may_challenge(access).values_list("pk", "code", "name"))
+    waits = Update.objects.filter(
+        period=period, confirmed_at__isnull=True, item_id=OuterRef("item_id"), item__removed_at__isnull=True
+    )
     waiting = {
         row["workstream_id"]: row["n"]
-        for row in Item.workstreams.through.objects.filter(
-            workstream_id__in=[pk for pk, _, _ in workstreams],
-            item__removed_at__isnull=True,
-            item__updates__period=period,
-            item__updates__confirmed_at__isnull=True,
-        )
+        for row in Item.workstreams.through.objects.filter(workstream_id__in=[pk for pk, _, _ in workstreams])
+        .filter(Exists(waits))  # an item is in a workstream once, so each row counts one item
         .values("workstream_id")
-        .annotate(n=Count("item_id", distinct=True))
+        .annotate(n=Count("pk"))
     }
     return [WorkstreamWaiting(pk, code, name, waiting.get(pk, 0)) for pk, code, name in workstreams]
 

@@ -38,9 +38,9 @@ class PeriodSummary:
 def period_summary(*, period: ReportingPeriod) -> PeriodSummary:
     """How far the period's updates have got, counted by the database in two queries (and the plan's
     done statuses)."""
-    has_update = Exists(Update.objects.filter(period=period, item_id=OuterRef("pk")))
+    updated = Q(pk__in=Update.objects.filter(period=period).values("item_id"))
     expected = expected_items(plan=period.plan).aggregate(
-        expected=Count("pk"), missing=Count("pk", filter=~has_update)
+        expected=Count("pk"), missing=Count("pk", filter=~updated)
     )
     confirmed = Q(confirmed_at__isnull=False)
     updates = Update.objects.filter(period=period).aggregate(
@@ -70,9 +70,11 @@ def period_items(*, access: Access, period: ReportingPeriod, filters: PeriodFilt
     a subquery, so an item is listed once without DISTINCT (a cheap count for the pages)."""
     plan = period.plan
     updates = Update.objects.filter(period=period, item_id=OuterRef("pk"))
+    # The items updated in the period: a list the database makes once, not a lookup for each item.
+    updated = Q(pk__in=Update.objects.filter(period=period).values("item_id"))
     owned = Exists(Item.owners.through.objects.filter(item_id=OuterRef("pk")))
     not_done = plan_selectors.not_done(done_ids=done_status_ids(plan=plan))
-    queryset = plan.items.current().filter(Exists(updates) | (Q(owned) & not_done))
+    queryset = plan.items.current().filter(updated | (Q(owned) & not_done))
     in_workstreams = Item.workstreams.through.objects.filter(item_id=OuterRef("pk"))
     if filters.workstream:
         queryset = queryset.filter(Exists(in_workstreams.filter(workstream_id=filters.workstream)))
@@ -85,7 +87,7 @@ def period_items(*, access: Access, period: ReportingPeriod, filters: PeriodFilt
             mine |= Q(Exists(in_workstreams.filter(workstream_id__in=access.led_workstream_ids)))
         queryset = queryset.filter(mine)
     if filters.state == "missing":
-        queryset = queryset.filter(~Exists(updates))
+        queryset = queryset.exclude(updated)
     elif filters.state == "submitted":
         queryset = queryset.filter(Exists(updates.filter(confirmed_at__isnull=True)))
     elif filters.state == "confirmed":
