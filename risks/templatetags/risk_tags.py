@@ -6,8 +6,10 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from common.urls import url_maker
 from risks.rules import Band
 from risks.selectors.register import RiskRow
+from risks.selectors.reporting import ReviewRow
 
 register = template.Library()
 
@@ -70,6 +72,54 @@ def register_rows(rows: list[RiskRow]) -> SafeString:
                 f"{row.review_on.day} {row.review_on:%b %Y}" if row.review_on else "Not set",
                 OVERDUE if row.overdue else "",
                 "Open" if row.is_open else "Closed",
+            )
+            for row in rows
+        ),
+    )
+
+
+REVIEW_ROW = (
+    '<tr class="govuk-table__row">'
+    '<td class="govuk-table__cell"><span class="app-cell-label">Risk</span>'
+    '<a class="govuk-link" href="{}">{}</a> {}</td>'
+    '<td class="govuk-table__cell"><span class="app-cell-label">Band</span>{}</td>'
+    '<td class="govuk-table__cell"><span class="app-cell-label">Owner</span>{}</td>'
+    '<td class="govuk-table__cell"><span class="app-cell-label">Review date</span>{}</td>'
+    '<td class="govuk-table__cell">'
+    '<span class="app-cell-label">Mitigation update in this period</span>{}{}</td>'
+    "</tr>"
+)
+BLOCKS = format_html(
+    '<br><strong class="app-blocking">{}</strong>', "Blocks reporting: red with no mitigation update"
+)
+
+
+@cache
+def board_band(band: Band | None) -> SafeString:
+    """A band as risks/includes/board_band.html shows it: its word, in the board's tag."""
+    if band is None:
+        return format_html('<strong class="app-band app-band--none">{}</strong>', "Not scored")
+    return format_html('<strong class="app-band app-band--{}">{}</strong>', band.css, band.label)
+
+
+@register.simple_tag
+def review_rows(rows: list[ReviewRow], area_slug: str) -> SafeString:
+    """The rows of a period's risks due for review, written in Python: a plan's hundreds of open risks
+    through the template engine cost more than the rest of the period page."""
+    risk_url = url_maker("risks:risk", area=area_slug)
+    return format_html_join(
+        "",
+        REVIEW_ROW,
+        (
+            (
+                risk_url(row.risk.pk),
+                row.risk.reference,
+                row.risk.title,
+                board_band(row.band),
+                row.risk.owner or "No owner",
+                f"{row.risk.review_on:%d/%m/%Y}" if row.risk.review_on else "Not set",
+                "Yes" if row.updated_in_period else "No",
+                BLOCKS if row.blocks_reporting else "",
             )
             for row in rows
         ),
