@@ -208,15 +208,20 @@ def challenge_workstreams(*, access: Access, period: ReportingPeriod) -> list[Wo
     """Each workstream the user may challenge, with how many of its ratings wait for challenge in
     `period`. Two queries."""
     workstreams = list(_may_challenge(access).values_list("pk", "code", "name"))
-    waits = Update.objects.filter(
-        period=period, confirmed_at__isnull=True, item_id=OuterRef("item_id"), item__removed_at__isnull=True
-    )
+    # Counted from the period's waiting updates (one an item), each item's removal checked against the
+    # few items removed rather than by a join every item of the plan goes through.
+    removed = Item.objects.filter(removed_at__isnull=False).values("pk")
     waiting = {
-        row["workstream_id"]: row["n"]
-        for row in Item.workstreams.through.objects.filter(workstream_id__in=[pk for pk, _, _ in workstreams])
-        .filter(Exists(waits))  # an item is in a workstream once, so each row counts one item
-        .values("workstream_id")
+        row["item__workstreams"]: row["n"]
+        for row in Update.objects.filter(
+            period=period,
+            confirmed_at__isnull=True,
+            item__workstreams__in=[pk for pk, _, _ in workstreams],
+        )
+        .exclude(item_id__in=removed)
+        .values("item__workstreams")
         .annotate(n=Count("pk"))
+        .order_by()
     }
     return [WorkstreamWaiting(pk, code, name, waiting.get(pk, 0)) for pk, code, name in workstreams]
 

@@ -3,6 +3,7 @@ reader may follow, and its filters."""
 
 import pytest
 
+from plans import services as item_services
 from progress import services
 from tests.areas.factories import GroupFactory
 from tests.plans.factories import ItemFactory
@@ -113,3 +114,21 @@ def test_the_filters_list_each_item_they_match_once(
     assert f"<strong>{len(shown)}</strong> item{'s' if len(shown) > 1 else ''} shown" in page
     for number in ("1.1.1.1", "1.1.1.2", "1.1.1.3", "1.1.1.4"):
         assert (f"on {number}</span>" in page or f">{number}</a>" in page) == (number in shown), number
+
+
+def test_the_challenge_links_count_each_workstreams_ratings_waiting_but_not_a_removed_items(
+    client, programme_manager, plan, period, cycle, workstream, statuses
+):
+    removed = ItemFactory(plan=plan, number="1.1.1.5", workstreams=[workstream])
+    _update(period, removed, statuses[2])
+    _update(period, cycle["missing"], statuses[2])
+    item_services.item_remove(item=removed, expected_version=removed.version)
+
+    links = _page(client, programme_manager, period).split('id="challenge-links"')[1].split("</ul>")[0]
+    waiting = {
+        line.split("Challenge ")[1].split("'s ratings")[0]: line.rsplit("(", 1)[1].split(" waiting)")[0]
+        for line in links.split("</li>")
+        if "'s ratings" in line
+    }
+
+    assert waiting == {"JC": "1", "S/E": "1"}  # 1.1.1.2; 1.1.1.4, not the removed 1.1.1.5
