@@ -69,7 +69,7 @@ def period_items(*, access: Access, period: ReportingPeriod, filters: PeriodFilt
     """The items of the period page: those expecting an update and those that have one. Each filter is
     a subquery, so an item is listed once without DISTINCT (a cheap count for the pages)."""
     plan = period.plan
-    updates = Update.objects.filter(period=period, item_id=OuterRef("pk"))
+    its_update = Update.objects.filter(period=period, item_id=OuterRef("pk"))
     # The items updated in the period: a list the database makes once, not a lookup for each item.
     updated = Q(pk__in=Update.objects.filter(period=period).values("item_id"))
     owned = Exists(Item.owners.through.objects.filter(item_id=OuterRef("pk")))
@@ -89,12 +89,14 @@ def period_items(*, access: Access, period: ReportingPeriod, filters: PeriodFilt
     if filters.state == "missing":
         queryset = queryset.exclude(updated)
     elif filters.state == "submitted":
-        queryset = queryset.filter(Exists(updates.filter(confirmed_at__isnull=True)))
+        queryset = queryset.filter(Exists(its_update.filter(confirmed_at__isnull=True)))
     elif filters.state == "confirmed":
-        queryset = queryset.filter(Exists(updates.filter(confirmed_at__isnull=False)))
+        queryset = queryset.filter(Exists(its_update.filter(confirmed_at__isnull=False)))
     elif filters.state == "changed":
         queryset = queryset.filter(
-            Exists(updates.filter(confirmed_at__isnull=False).exclude(confirmed_status=F("proposed_status")))
+            Exists(
+                its_update.filter(confirmed_at__isnull=False).exclude(confirmed_status=F("proposed_status"))
+            )
         )
     return queryset.order_by("sort_key")
 
@@ -111,6 +113,7 @@ class PeriodRow:
 
 
 def _update_state(confirmed_at: datetime | None, proposed_id: int, confirmed_id: int | None) -> str:
+    """How far an update has got, as a key of STATE_FILTERS (an item with none is "missing")."""
     if confirmed_at is None:
         return "submitted"
     return "changed" if confirmed_id != proposed_id else "confirmed"
