@@ -79,10 +79,15 @@ def ancestor_numbers(number: str) -> list[str]:
 
 def roll_up(lowest: Iterable[tuple[str, int | None]]) -> dict[str, dict[int | None, int]]:
     """The counts by status position under every item above the lowest level, by its number, from the
-    lowest-level items' (number, status position)."""
+    lowest-level items' (number, status position): each item counts under every number above it
+    (`ancestor_numbers`), found by cutting its number's last part off in turn."""
     counts: dict[str, dict[int | None, int]] = {}
     for number, position in lowest:
-        for above in ancestor_numbers(number):
-            entry = counts.setdefault(above, {})
+        above = number.rpartition(".")[0]
+        while above:
+            entry = counts.get(above)
+            if entry is None:
+                entry = counts[above] = {}
             entry[position] = entry.get(position, 0) + 1
+            above = above.rpartition(".")[0]
     return counts

@@ -2,13 +2,16 @@
 ratings the board was told."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from areas.access import Access
+from areas.models import shown_as
+from common.urls import url_maker
+from plans import rules as plan_rules
 from plans import selectors as plan_selectors
-from plans.models import Item, RagStatus
+from plans.models import Item, ItemOwner, RagStatus
 
 from .. import rules
 from ..models import ReportedRating, ReportingPeriod, Update
@@ -33,22 +36,26 @@ class PeriodSummary:
 
 
 def period_summary(*, period: ReportingPeriod) -> PeriodSummary:
-    """How far the period's updates have got, in two queries."""
-    expected_ids = set(expected_items(plan=period.plan).values_list("pk", flat=True))
-    summary = PeriodSummary(expected=len(expected_ids))
-    updated = set()
-    for item_id, confirmed_at, proposed, confirmed in Update.objects.filter(period=period).values_list(
-        "item_id", "confirmed_at", "proposed_status_id", "confirmed_status_id"
-    ):
-        updated.add(item_id)
-        summary.submitted += 1
-        if confirmed_at is None:
-            summary.unconfirmed += 1
-        else:
-            summary.confirmed += 1
-            summary.changed += int(proposed != confirmed)
-    summary.missing = len(expected_ids - updated)
-    return summary
+    """How far the period's updates have got, counted by the database in two queries (and the plan's
+    done statuses)."""
+    updated = Q(pk__in=Update.objects.filter(period=period).values("item_id"))
+    expected = expected_items(plan=period.plan).aggregate(
+        expected=Count("pk"), missing=Count("pk", filter=~updated)
+    )
+    confirmed = Q(confirmed_at__isnull=False)
+    updates = Update.objects.filter(period=period).aggregate(
+        submitted=Count("pk"),
+        confirmed=Count("pk", filter=confirmed),
+        changed=Count("pk", filter=confirmed & ~Q(confirmed_status=F("proposed_status"))),
+    )
+    return PeriodSummary(
+        expected=expected["expected"],
+        submitted=updates["submitted"],
+        confirmed=updates["confirmed"],
+        changed=updates["changed"],
+        missing=expected["missing"],
+        unconfirmed=updates["submitted"] - updates["confirmed"],
+    )
 
 
 @dataclass(frozen=True)
@@ -59,35 +66,39 @@ class PeriodFilters:
 
 
 def period_items(*, access: Access, period: ReportingPeriod, filters: PeriodFilters) -> QuerySet[Item]:
-    """The items of the period page: those expecting an update and those that have one."""
+    """The items of the period page: those expecting an update and those that have one. Each filter is
+    a subquery, so an item is listed once without DISTINCT (a cheap count for the pages)."""
     plan = period.plan
-    has_update = Exists(Update.objects.filter(period=period, item_id=OuterRef("pk")))
+    its_update = Update.objects.filter(period=period, item_id=OuterRef("pk"))
+    # The items updated in the period: a list the database makes once, not a lookup for each item.
+    updated = Q(pk__in=Update.objects.filter(period=period).values("item_id"))
     owned = Exists(Item.owners.through.objects.filter(item_id=OuterRef("pk")))
     not_done = plan_selectors.not_done(done_ids=done_status_ids(plan=plan))
-    queryset = plan.items.current().filter(has_update | (Q(owned) & not_done))
+    queryset = plan.items.current().filter(updated | (Q(owned) & not_done))
+    in_workstreams = Item.workstreams.through.objects.filter(item_id=OuterRef("pk"))
     if filters.workstream:
-        queryset = queryset.filter(workstreams__id=filters.workstream)
+        queryset = queryset.filter(Exists(in_workstreams.filter(workstream_id=filters.workstream)))
     if filters.mine:
-        mine = Q(ownerships__person_id__in=access.owner_id_list)
+        owners = Item.owners.through.objects.filter(
+            item_id=OuterRef("pk"), person_id__in=access.owner_id_list
+        )
+        mine = Q(Exists(owners))
         if access.led_workstream_ids:
-            mine |= Q(workstreams__id__in=access.led_workstream_ids)
+            mine |= Q(Exists(in_workstreams.filter(workstream_id__in=access.led_workstream_ids)))
         queryset = queryset.filter(mine)
-    updates = Update.objects.filter(period=period, item_id=OuterRef("pk"))
     if filters.state == "missing":
-        queryset = queryset.filter(~has_update)
+        queryset = queryset.exclude(updated)
     elif filters.state == "submitted":
-        queryset = queryset.filter(Exists(updates.filter(confirmed_at__isnull=True)))
+        queryset = queryset.filter(Exists(its_update.filter(confirmed_at__isnull=True)))
     elif filters.state == "confirmed":
-        queryset = queryset.filter(Exists(updates.filter(confirmed_at__isnull=False)))
+        queryset = queryset.filter(Exists(its_update.filter(confirmed_at__isnull=False)))
     elif filters.state == "changed":
         queryset = queryset.filter(
             Exists(
-                updates.filter(confirmed_at__isnull=False).exclude(
-                    confirmed_status=OuterRef("proposed_status")
-                )
+                its_update.filter(confirmed_at__isnull=False).exclude(confirmed_status=F("proposed_status"))
             )
         )
-    return queryset.distinct().order_by("sort_key")
+    return queryset.order_by("sort_key")
 
 
 @dataclass(frozen=True)
@@ -97,66 +108,99 @@ class PeriodRow:
     update_state: str  # a key of STATE_FILTERS
     proposed: RagStatus | None
     confirmed: RagStatus | None
-    commentary: str
-    can_update: bool = False
-    can_challenge: bool = False
+    update_url: str = ""  # where the user writes or edits the item's update; "" if they may not
+    challenge_url: str = ""  # where the user challenges its rating; "" if they may not
+
+
+def _update_state(confirmed_at: datetime | None, proposed_id: int, confirmed_id: int | None) -> str:
+    """How far an update has got, as a key of STATE_FILTERS (an item with none is "missing")."""
+    if confirmed_at is None:
+        return "submitted"
+    return "changed" if confirmed_id != proposed_id else "confirmed"
 
 
 def period_rows(
     *, access: Access, period: ReportingPeriod, items: QuerySet[Item], today: date
 ) -> list[PeriodRow]:
     """Rows for a page of the period's items (`items`: already filtered, ordered and sliced), their
-    updates and what the user may do: seven queries."""
-    item_rows = plan_selectors.item_rows(access=access, queryset=items, today=today)
-    ids = [row.pk for row in item_rows]
-    workstream_ids: dict[int, set[int]] = {}
-    for item_id, workstream_id in Item.workstreams.through.objects.filter(item_id__in=ids).values_list(
-        "item_id", "workstream_id"
-    ):
-        workstream_ids.setdefault(item_id, set()).add(workstream_id)
-    owned = set(
-        Item.owners.through.objects.filter(item_id__in=ids, person_id__in=access.owner_id_list).values_list(
-            "item_id", flat=True
+    updates and what the user may do, from plain values: five queries."""
+    values = list(
+        items.values(
+            "pk", "number", "text", "due_date", "due_text", "status_id", "original_due_date", "slip_count"
         )
     )
-    slips = {
-        v["pk"]: v for v in Item.objects.filter(pk__in=ids).values("pk", "original_due_date", "slip_count")
-    }
-    updates = {
-        u.item_id: u
-        for u in Update.objects.filter(period=period, item_id__in=ids).select_related(
-            "proposed_status", "confirmed_status"
+    ids = [v["pk"] for v in values]
+    owners: dict[int, list[str]] = {}
+    owned = set()
+    mine = set(access.owner_id_list)
+    for item_id, person_id, shown in (
+        ItemOwner.objects.filter(item_id__in=ids)
+        .order_by("position")
+        .values_list("item_id", "person_id", shown_as("person__"))
+    ):
+        owners.setdefault(item_id, []).append(shown)
+        if person_id in mine:
+            owned.add(item_id)
+    codes: dict[int, list[str]] = {}
+    workstream_ids: dict[int, set[int]] = {}
+    for item_id, workstream_id, code in (
+        Item.workstreams.through.objects.filter(item_id__in=ids)
+        .order_by("workstream__code")
+        .values_list("item_id", "workstream_id", "workstream__code")
+    ):
+        codes.setdefault(item_id, []).append(code)
+        workstream_ids.setdefault(item_id, set()).add(workstream_id)
+    updates: dict[int, tuple[str, int | None, int | None]] = {
+        item_id: (_update_state(confirmed_at, proposed, confirmed), proposed, confirmed)
+        for item_id, confirmed_at, proposed, confirmed in Update.objects.filter(
+            period=period, item_id__in=ids
         )
+        .order_by()
+        .values_list("item_id", "confirmed_at", "proposed_status_id", "confirmed_status_id")
     }
+    status_ids: set[int | None] = {v["status_id"] for v in values}
+    for _, *update_status_ids in updates.values():
+        status_ids.update(update_status_ids)
+    statuses: dict[int | None, RagStatus] = {
+        s.pk: s for s in RagStatus.objects.filter(pk__in=status_ids - {None})
+    }
+    area = access.area.slug
+    item_url = url_maker("plans:item", area=area)
+    update_url = url_maker("progress:update", key="item_pk", area=area, pk=str(period.pk))
+    challenge_url = url_maker("progress:challenge", key="item_pk", area=area, pk=str(period.pk))
     rows = []
-    for row in item_rows:
-        update = updates.get(row.pk)
-        if update is None:
-            state = "missing"
-        elif update.confirmed_at is None:
-            state = "submitted"
-        else:
-            state = "changed" if update.was_changed_in_challenge else "confirmed"
-        slip = slips.get(row.pk)
+    for v in values:
+        pk = v["pk"]
+        state, proposed, confirmed = updates.get(pk, ("missing", None, None))
+        status = statuses.get(v["status_id"])
+        in_workstreams = workstream_ids.get(pk, set())
+        may_update = period.takes_updates and access.may_update(in_workstreams, owns=pk in owned)
+        may_challenge = period.takes_updates and state != "missing" and access.may_challenge(in_workstreams)
         rows.append(
             PeriodRow(
-                item=row,
-                due=rules.due_wording(
-                    row.due_date,
-                    slip["original_due_date"] if slip else None,
-                    slip["slip_count"] if slip else 0,
-                )
-                if row.due_date
-                else row.due_text,
+                item=plan_selectors.ItemRow(
+                    pk=pk,
+                    url=item_url(pk),
+                    number=v["number"],
+                    text=v["text"],
+                    due_date=v["due_date"],
+                    due_text=v["due_text"],
+                    status=status,
+                    workstreams=codes.get(pk, []),
+                    owners=owners.get(pk, []),
+                    overdue=plan_rules.is_overdue(
+                        v["due_date"], bool(status and status.counts_as_done), today
+                    ),
+                    plan_reference=period.plan.reference,
+                ),
+                due=rules.due_wording(v["due_date"], v["original_due_date"], v["slip_count"])
+                if v["due_date"]
+                else v["due_text"],
                 update_state=state,
-                proposed=update.proposed_status if update else None,
-                confirmed=update.confirmed_status if update else None,
-                commentary=update.commentary if update else "",
-                can_update=period.takes_updates
-                and access.may_update(workstream_ids.get(row.pk, set()), owns=row.pk in owned),
-                can_challenge=period.takes_updates
-                and update is not None
-                and access.may_challenge(workstream_ids.get(row.pk, set())),
+                proposed=statuses.get(proposed),
+                confirmed=statuses.get(confirmed),
+                update_url=update_url(pk) if may_update else "",
+                challenge_url=challenge_url(pk) if may_challenge else "",
             )
         )
     return rows

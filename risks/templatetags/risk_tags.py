@@ -4,10 +4,13 @@ from functools import cache
 
 from django import template
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
+from common.html import esc
+from common.urls import url_maker
 from risks.rules import Band
 from risks.selectors.register import RiskRow
+from risks.selectors.reporting import ReviewRow
 
 register = template.Library()
 
@@ -73,4 +76,45 @@ def register_rows(rows: list[RiskRow]) -> SafeString:
             )
             for row in rows
         ),
+    )
+
+
+BLOCKS = '<br><strong class="app-blocking">Blocks reporting: red with no mitigation update</strong>'
+
+
+@cache
+def board_band(band: Band | None) -> SafeString:
+    """A band as risks/includes/board_band.html shows it: its word, in the board's tag."""
+    if band is None:
+        return format_html('<strong class="app-band app-band--none">{}</strong>', "Not scored")
+    return format_html('<strong class="app-band app-band--{}">{}</strong>', band.css, band.label)
+
+
+@register.simple_tag
+def review_rows(rows: list[ReviewRow], area_slug: str) -> SafeString:
+    """The rows of a period's risks due for review, written in Python with `esc` (common.html): a plan's
+    hundreds of open risks through the template engine, or format_html, cost more than the rest of the
+    period page."""
+    risk_url = url_maker("risks:risk", area=area_slug)
+
+    def cell(heading: str, content: str) -> str:
+        """A cell with its column's heading, shown when a narrow screen stacks the row (.app-table--stack)."""
+        return f'<td class="govuk-table__cell"><span class="app-cell-label">{heading}</span>{content}</td>'
+
+    def row_html(row: ReviewRow) -> str:
+        risk = row.risk
+        link = f'<a class="govuk-link" href="{esc(risk_url(risk.pk))}">{esc(risk.reference)}</a>'
+        updated = ("Yes" if row.updated_in_period else "No") + (BLOCKS if row.blocks_reporting else "")
+        return (
+            '<tr class="govuk-table__row">'
+            + cell("Risk", f"{link} {esc(risk.title)}")
+            + cell("Band", board_band(row.band))
+            + cell("Owner", esc(risk.owner or "No owner"))
+            + cell("Review date", f"{risk.review_on:%d/%m/%Y}" if risk.review_on else "Not set")
+            + cell("Mitigation update in this period", updated)
+            + "</tr>"
+        )
+
+    return mark_safe(  # noqa: S308 - every value escaped by esc; board_band by format_html  # nosec B308, B703
+        "".join(row_html(row) for row in rows)
     )

@@ -126,6 +126,23 @@ class TestRollUp:
         assert counts["2"] == counts["2.1"] == {COMPLETED: 1}
         assert "1.1.1" not in counts
 
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["1.1.1", "1.1.2", "1.2.1", "2.1.1", "1.1.1.3", "A1.b", "3"]),
+                positions.map(len),
+            )
+        )
+    )
+    def test_each_item_counts_the_items_its_number_is_above(self, lowest):
+        """Counting siblings together first gives what counting each item under every number above it does."""
+        expected: dict = {}
+        for number, position in lowest:
+            for above in ancestor_numbers(number):
+                expected.setdefault(above, {}).setdefault(position, 0)
+                expected[above][position] += 1
+        assert roll_up(lowest) == expected
+
     @given(st.lists(st.tuples(st.sampled_from(["1.1.1", "1.1.2", "1.2.1", "2.1.1"]), positions.map(len))))
     def test_a_top_level_item_counts_every_item_under_it_once(self, lowest):
         counts = roll_up(lowest)

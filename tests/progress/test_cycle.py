@@ -158,6 +158,20 @@ class TestChallenge:
         assert update.was_changed_in_challenge
         assert update.challenge_reason == "The terms of reference are not agreed"
 
+    def test_the_period_filtered_to_ratings_changed_in_challenge_lists_only_those(
+        self, client, workstream_lead, period, tree, statuses
+    ):
+        changed = _update(period, tree["mine"], statuses[3])
+        kept = _update(period, tree["theirs"], statuses[2])
+        services.update_confirm(
+            update=changed, status=statuses[2], reason="Not agreed", expected_version=changed.version
+        )
+        services.update_confirm(update=kept, status=statuses[2], expected_version=kept.version)
+        client.force_login(workstream_lead)
+        page = client.get(period.get_absolute_url() + "?state=changed").content.decode()
+        assert "<strong>1</strong> item shown" in page
+        assert "1.1.1.1" in page and "1.1.1.2" not in page and "Changed in challenge" in page
+
     def test_completed_and_embedded_cannot_be_confirmed_without_evidence_of_impact(
         self, client, workstream_lead, period, tree, statuses, area
     ):

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone
 
@@ -16,6 +17,7 @@ from risks.models import ReportedRisk
 from risks.selectors.movement import movement_between_reported, movement_since_reported
 from risks.services.bands import bands_of
 from risks.services.reporting import reported_risks_freeze
+from risks.templatetags.risk_tags import board_band
 from tests.areas.factories import PersonFactory
 from tests.progress.factories import ReportingPeriodFactory
 from tests.risks.factories import MitigationFactory, MitigationNoteFactory, RiskFactory
@@ -217,6 +219,12 @@ def test_the_period_page_lists_risks_due_for_review_and_flags_red_ones_blocking(
     assert "Red risks need a progress note" in warning and "R1" in warning and "R2" not in warning
     assert ">R4<span" in warning  # red, not due for review, still holds the period back
     assert "15/03/2021" in section
+    assert "update in this period</span>Yes</td>" in section and "Red</strong>" in section
+
+
+@pytest.mark.parametrize("band", [*rules.Band, None])
+def test_the_period_pages_risk_rows_show_a_band_as_the_other_risk_pages_do(band):
+    assert board_band(band) == render_to_string("risks/includes/board_band.html", {"band": band}).strip()
 
 
 def test_a_reported_periods_page_shows_the_risks_as_reported(programme_manager, plan, period):
