@@ -20,6 +20,8 @@ def _open_risks(period: ReportingPeriod) -> list[Risk]:
     return list(
         Risk.objects.filter(plan=period.plan, status=Risk.Status.OPEN)
         .select_related("owner")
+        # Only what the period page and the reporting rule read: the text fields are long.
+        .only("reference", "title", "review_on", "likelihood", "impact", "sort_key", "owner")
         .annotate(latest_note=Max("mitigations__notes__dated"))
         .order_by("sort_key")
     )
