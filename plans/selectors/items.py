@@ -50,15 +50,18 @@ PARENTS_READ_WITH_ITEM = rules.MAX_LEVELS - 1  # a plan's deepest breadcrumbs, i
 def item_page(*, access: Access, pk: int) -> Item:
     """One item of the user's area, removed or not, for its own page: `item_for`'s prefetches, less
     what the page reads more cheaply: its parents come in the same query (`ancestors_of`), its links in
-    one (`links_of`), and its findings are only read if it has any (`findings_of`)."""
+    one (`links_of`), and its findings are only read if it has any (`findings_of`). Its plan's area is
+    the user's (the query is filtered by it), not read again; who removed it is read only if it was."""
     parents = "__".join(["parent"] * PARENTS_READ_WITH_ITEM)
     queryset = (
         Item.objects.filter(plan__area=access.area)
-        .select_related("plan__area", "plan__rag_scheme", "status", "removed_by", parents)
+        .select_related("plan", "status", parents)
         .annotate(has_findings=Exists(FindingItem.objects.filter(item=OuterRef("pk"))))
         .prefetch_related(*ITEM_LIST_PREFETCH)
     )
-    return get_object_or_404(queryset, pk=pk)
+    item = get_object_or_404(queryset, pk=pk)
+    item.plan.area = access.area
+    return item
 
 
 def links_of(*, item: Item) -> tuple[list[Item], list[Item]]:
@@ -186,8 +189,11 @@ class ItemRow:
 IDS_LISTED = 200  # up to this many rows, their owners and workstreams are read by their ids
 
 
-def item_rows(*, access: Access, queryset: QuerySet[Item], today: date) -> list[ItemRow]:
-    """Rows for the items of `queryset` (already filtered, ordered and sliced), in three queries."""
+def item_rows(
+    *, access: Access, queryset: QuerySet[Item], today: date, statuses: Iterable[RagStatus] = ()
+) -> list[ItemRow]:
+    """Rows for the items of `queryset` (already filtered, ordered and sliced), in three queries, and a
+    fourth for their statuses unless the caller has read them all (`statuses`: the plan's)."""
     values = list(
         queryset.values("pk", "number", "text", "due_date", "due_text", "status_id", "plan__reference")
     )
@@ -205,12 +211,13 @@ def item_rows(*, access: Access, queryset: QuerySet[Item], today: date) -> list[
     links = Item.workstreams.through.objects.filter(item_id__in=ids).order_by("workstream__code")
     for item_id, code in links.values_list("item_id", "workstream__code"):
         workstreams.setdefault(item_id, []).append(code)
-    status_ids = {v["status_id"] for v in values if v["status_id"]}
-    statuses = {s.pk: s for s in RagStatus.objects.filter(pk__in=status_ids)} if status_ids else {}
+    known = {s.pk: s for s in statuses}
+    missing = {v["status_id"] for v in values if v["status_id"]} - known.keys()
+    by_id = {**known, **{s.pk: s for s in RagStatus.objects.filter(pk__in=missing)}} if missing else known
     item_url = url_maker("plans:item", area=access.area.slug)
     rows = []
     for v in values:
-        status = statuses.get(v["status_id"])
+        status = by_id.get(v["status_id"])
         done = bool(status and status.counts_as_done)
         rows.append(
             ItemRow(

@@ -24,7 +24,7 @@ from voice.selectors import entries_for_item
 
 from .. import rollup, rules, selectors, services, snapshots
 from ..forms import ItemForm, MoveForm, OverallRatingForm, VersionForm
-from ..models import Item, Plan
+from ..models import Item, Plan, RagStatus
 from ..selectors.fields import item_fields
 from .plans import HISTORY_PAGE_SIZE
 
@@ -33,46 +33,49 @@ def _linked_risks(access: Access, item: Item) -> list[LinkedRisk]:
     """The risks linked to the item (risks.selectors.risk), for roles that read the risk register."""
     if not access.can_read(Kind.RISKS):
         return []
-    return risks_for_item(item=item, bands=bands_for(area=access.area))
+    return risks_for_item(item=item, bands=lambda: bands_for(area=access.area))
 
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
 def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
     item = selectors.item_page(access=access, pk=pk)
+    plan = item.plan
     see_also, referenced_by = selectors.links_of(item=item)
     today = timezone.localdate()
     done = bool(item.status and item.status.counts_as_done)
     cycle = access.can_read(Kind.CYCLE)
     open_cycle = cycle and not item.is_removed
+    above_lowest = item.level < plan.depth and not item.is_removed  # a lowest-level item has no children
+    statuses = selectors.statuses_of(plan=plan) if above_lowest else []
     children = (
-        []
-        if item.is_removed
-        else selectors.item_rows(access=access, queryset=selectors.children_of(item=item), today=today)
+        selectors.item_rows(
+            access=access, queryset=selectors.children_of(item=item), today=today, statuses=statuses
+        )
+        if above_lowest
+        else []
     )
     context = {
-        **_rollup_context(access, item, cycle),
+        **(_rollup_context(access, item, cycle, statuses, children) if above_lowest else {}),
         "access": access,
-        "plan": item.plan,
+        "plan": plan,
         "item": item,
         "ancestors": selectors.ancestors_of(item=item),
         "children": children,
-        "level_name": item.plan.level_name(item.level),
+        "level_name": plan.level_name(item.level),
         "history": Paginator(selectors.history_of_item(item=item), HISTORY_PAGE_SIZE).get_page(
             request.GET.get("page")
         ),
         "overdue": rules.is_overdue(item.due_date, done, today),
         "can_edit": access.can_edit_item(item),
         "can_restructure": access.can_restructure_item(item),
-        "child_level_name": item.plan.level_name(item.level + 1) if item.level < item.plan.depth else None,
-        "child_level_plural": item.plan.level_plural(item.level + 1)
-        if item.level < item.plan.depth
-        else None,
+        "child_level_name": plan.level_name(item.level + 1) if item.level < plan.depth else None,
+        "child_level_plural": plan.level_plural(item.level + 1) if item.level < plan.depth else None,
         "nav": "plans",
         "today": today,
         "due": progress_rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
         "timeline": progress_selectors.item_timeline(item=item) if cycle else [],
-        "open_period": progress_selectors.current_period(plan=item.plan) if open_cycle else None,
+        "open_period": progress_selectors.current_period(plan=plan) if open_cycle else None,
         "can_update": access.can_update_item(item),
         "can_challenge": access.can_challenge_item(item),
         "measures": measures_for_item(item=item) if access.can_read(Kind.SCORECARD) else [],
@@ -86,21 +89,24 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
     return render(request, "plans/item_detail.html", context)
 
 
-def _rollup_context(access: Access, item: Item, cycle: bool) -> dict[str, Any]:
-    """An item above the lowest level: its live roll-up and, for a top-level item, its roll-up in each
-    reported period (a chart with its table)."""
+def _rollup_context(
+    access: Access, item: Item, cycle: bool, statuses: list[RagStatus], children: list[selectors.ItemRow]
+) -> dict[str, Any]:
+    """A current item above the lowest level: its live roll-up and, for a top-level item, its roll-up in
+    each reported period (a chart with its table). The roll-up of an item one level above the lowest is
+    counted from its children, already read."""
     plan = item.plan
-    if item.level >= plan.depth or item.is_removed:
-        return {}
-    statuses = selectors.statuses_of(plan=plan)
     trend = progress_selectors.rollup_trend(item=item) if cycle and item.level == 1 else []
     chart = rollup_chart(
         [(p.period_name, p.rollup.counts, p.rollup.rating_label) for p in trend],
         ident=str(item.pk),
         name=f"{plan.level_name(item.level)} {item.number}",
     )
+    lowest_under = [row.status.pk if row.status else None for row in children]
     return {
-        "rollup": selectors.item_rollup(item=item, statuses=statuses),
+        "rollup": selectors.item_rollup(
+            item=item, statuses=statuses, lowest_under=lowest_under if item.level + 1 == plan.depth else None
+        ),
         "rollup_trend": trend,
         "rollup_chart": mark_safe(chart) if trend else "",  # noqa: S308 - every value escaped in rollup_chart  # nosec B308, B703
         "show_rollup_trend": cycle and item.level == 1,

@@ -1,6 +1,7 @@
 """One risk's page: the risk with its links, mitigations and notes, and its score history; and the
 risks linked to a plan item, for the item's page."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -65,9 +66,14 @@ class LinkedRisk:
     is_open: bool
 
 
-def risks_for_item(*, item: Item, bands: RiskBands) -> list[LinkedRisk]:
-    """The risks linked to a plan item, in reference order: one query."""
+def risks_for_item(*, item: Item, bands: Callable[[], RiskBands]) -> list[LinkedRisk]:
+    """The risks linked to a plan item, in reference order: one query, and one for the area's bands
+    (`bands`, called only when the item has risks)."""
+    risks = list(Risk.objects.filter(items=item).order_by("sort_key", "pk"))
+    if not risks:
+        return []
+    in_force = bands()
     return [
-        LinkedRisk(risk.pk, risk.reference, risk.title, bands.band(risk.score), risk.is_open)
-        for risk in Risk.objects.filter(items=item).order_by("sort_key", "pk")
+        LinkedRisk(risk.pk, risk.reference, risk.title, in_force.band(risk.score), risk.is_open)
+        for risk in risks
     ]
