@@ -17,7 +17,7 @@ from history import selectors as history_selectors
 from history.models import Change
 
 from .. import rules
-from ..models import FindingItem, Item, ItemOwner, Plan, RagStatus
+from ..models import FindingItem, Item, ItemOwner, Plan, PlanField, RagStatus
 from .fields import FieldFilter, field_conditions
 from .plans import not_done, statuses_of
 
@@ -50,13 +50,17 @@ PARENTS_READ_WITH_ITEM = rules.MAX_LEVELS - 1  # a plan's deepest breadcrumbs, i
 def item_page(*, access: Access, pk: int) -> Item:
     """One item of the user's area, removed or not, for its own page: `item_for`'s prefetches, less
     what the page reads more cheaply: its parents come in the same query (`ancestors_of`), its links in
-    one (`links_of`), and its findings are only read if it has any (`findings_of`). Its plan's area is
+    one (`links_of`), and its findings and its plan's fields are only read if there are any (`findings_of`,
+    `item_fields`). Its plan's area is
     the user's (the query is filtered by it), not read again; who removed it is read only if it was."""
     parents = "__".join(["parent"] * PARENTS_READ_WITH_ITEM)
     queryset = (
         Item.objects.filter(plan__area=access.area)
         .select_related("plan", "status", parents)
-        .annotate(has_findings=Exists(FindingItem.objects.filter(item=OuterRef("pk"))))
+        .annotate(
+            has_findings=Exists(FindingItem.objects.filter(item=OuterRef("pk"))),
+            has_plan_fields=Exists(PlanField.objects.filter(plan=OuterRef("plan_id"))),
+        )
         .prefetch_related(*ITEM_LIST_PREFETCH)
     )
     item = get_object_or_404(queryset, pk=pk)

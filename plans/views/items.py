@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from areas.access import Access, Kind, SignedInRequest, area_view
 from common.conflicts import try_save
+from common.pages import page_of
 from history.selectors import saved_since
 from progress import rules as progress_rules
 from progress import selectors as progress_selectors
@@ -63,9 +63,7 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "ancestors": selectors.ancestors_of(item=item),
         "children": children,
         "level_name": plan.level_name(item.level),
-        "history": Paginator(selectors.history_of_item(item=item), HISTORY_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        ),
+        "history": page_of(selectors.history_of_item(item=item), HISTORY_PAGE_SIZE, request.GET.get("page")),
         "overdue": rules.is_overdue(item.due_date, done, today),
         "can_edit": access.can_edit_item(item),
         "can_restructure": access.can_restructure_item(item),
