@@ -1,7 +1,7 @@
 """Items: one item and what its page shows, lists of items (milestones, a person's, a workstream's), and
 the history of an item or a plan."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -47,12 +47,13 @@ def item_for(*, access: Access, pk: int, include_removed: bool = False) -> Item:
 PARENTS_READ_WITH_ITEM = rules.MAX_LEVELS - 1  # a plan's deepest breadcrumbs, in the item's own query
 
 
-def item_page(*, access: Access, pk: int) -> Item:
+def item_page(*, access: Access, pk: int, also: Mapping[str, Exists] | None = None) -> Item:
     """One item of the user's area, removed or not, for its own page: `item_for`'s prefetches, less
     what the page reads more cheaply: its parents come in the same query (`ancestors_of`), its links in
     one (`links_of`), and its findings and its plan's fields are only read if there are any (`findings_of`,
-    `item_fields`). Its plan's area is
-    the user's (the query is filtered by it), not read again; who removed it is read only if it was."""
+    `item_fields`). Its plan's area is the user's (the query is filtered by it), not read again; who
+    removed it is read only if it was. `also`: more yes-or-no facts about the item, read in the same
+    query, by name (an app above this one asks whether the item has any of what it links to items)."""
     parents = "__".join(["parent"] * PARENTS_READ_WITH_ITEM)
     queryset = (
         Item.objects.filter(plan__area=access.area)
@@ -60,6 +61,7 @@ def item_page(*, access: Access, pk: int) -> Item:
         .annotate(
             has_findings=Exists(FindingItem.objects.filter(item=OuterRef("pk"))),
             has_plan_fields=Exists(PlanField.objects.filter(plan=OuterRef("plan_id"))),
+            **(also or {}),
         )
         .prefetch_related(*ITEM_LIST_PREFETCH)
     )

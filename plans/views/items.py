@@ -18,9 +18,9 @@ from progress import rules as progress_rules
 from progress import selectors as progress_selectors
 from progress.rollup_chart import rollup_chart
 from risks.selectors.bands import bands_for
-from risks.selectors.risk import LinkedRisk, risks_for_item
+from risks.selectors.risk import LinkedRisk, item_has_risks, risks_for_item
 from scorecard.selectors.measure import measures_for_item
-from voice.selectors import entries_for_item
+from voice.selectors import entries_for_item, item_has_entries
 
 from .. import rollup, rules, selectors, services, snapshots
 from ..forms import ItemForm, MoveForm, OverallRatingForm, VersionForm
@@ -39,7 +39,7 @@ def _linked_risks(access: Access, item: Item) -> list[LinkedRisk]:
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
 def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
-    item = selectors.item_page(access=access, pk=pk)
+    item = selectors.item_page(access=access, pk=pk, also={**item_has_risks(), **item_has_entries()})
     plan = item.plan
     see_also, referenced_by = selectors.links_of(item=item)
     today = timezone.localdate()

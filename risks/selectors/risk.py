@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 
 from areas.access import Access
@@ -66,9 +66,21 @@ class LinkedRisk:
     is_open: bool
 
 
+HAS_RISKS = "has_risks"
+
+
+def item_has_risks() -> dict[str, Exists]:
+    """Whether a plan item has risks linked to it, for the item's own query (`plans.selectors.item_page`
+    `also`), so that `risks_for_item` reads none when it has none."""
+    return {HAS_RISKS: Exists(Risk.items.through.objects.filter(item_id=OuterRef("pk")))}
+
+
 def risks_for_item(*, item: Item, bands: Callable[[], RiskBands]) -> list[LinkedRisk]:
     """The risks linked to a plan item, in reference order: one query, and one for the area's bands
-    (`bands`, called only when the item has risks)."""
+    (`bands`, called only when the item has risks); none for an item read with `item_has_risks` that has
+    none."""
+    if getattr(item, HAS_RISKS, True) is False:
+        return []
     risks = list(Risk.objects.filter(items=item).order_by("sort_key", "pk"))
     if not risks:
         return []
