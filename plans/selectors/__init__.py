@@ -14,6 +14,7 @@ from .findings import finding_for, findings_of, plan_findings
 from .items import (
     ITEM_LIST_PREFETCH,
     ItemRow,
+    LinkedItem,
     MilestoneFilters,
     ancestors_of,
     children_of,
@@ -43,6 +44,7 @@ from .rollups import Rollup, RollupRow, TopLevelRow, item_rollup, plan_overview,
 __all__ = [
     "ITEM_LIST_PREFETCH",
     "ItemRow",
+    "LinkedItem",
     "MilestoneFilters",
     "Rollup",
     "RollupRow",

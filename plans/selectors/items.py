@@ -70,18 +70,33 @@ def item_page(*, access: Access, pk: int, also: Mapping[str, Exists] | None = No
     return item
 
 
-def links_of(*, item: Item) -> tuple[list[Item], list[Item]]:
-    """The current items this one says to see also, and those that refer to it, in one query."""
-    see_also, referenced_by = [], []
-    Link = Item.see_also.through
-    for link in Link.objects.filter(Q(from_item=item) | Q(to_item=item)).select_related(
-        "from_item", "to_item"
-    ):
-        if link.from_item_id == item.pk and not link.to_item.is_removed:
-            see_also.append(link.to_item)
-        if link.to_item_id == item.pk and not link.from_item.is_removed:
-            referenced_by.append(link.from_item)
-    return sorted(see_also, key=lambda i: i.sort_key), sorted(referenced_by, key=lambda i: i.sort_key)
+@dataclass(frozen=True)
+class LinkedItem:
+    """An item another links to ("see also") or is linked from, as the other's page names it."""
+
+    pk: int
+    number: str
+
+
+def links_of(*, item: Item) -> tuple[list[LinkedItem], list[LinkedItem]]:
+    """The current items this one says to see also, and those that refer to it, in plan order: one
+    query of plain values."""
+    see_also: list[tuple[str, LinkedItem]] = []
+    referenced_by: list[tuple[str, LinkedItem]] = []
+    ends = ("id", "number", "sort_key", "removed_at")
+    links = Item.see_also.through.objects.filter(Q(from_item=item) | Q(to_item=item)).values_list(
+        *(f"from_item__{name}" for name in ends), *(f"to_item__{name}" for name in ends)
+    )
+    for from_pk, from_number, from_key, from_removed, to_pk, to_number, to_key, to_removed in links:
+        if from_pk == item.pk and to_removed is None:
+            see_also.append((to_key, LinkedItem(to_pk, to_number)))
+        if to_pk == item.pk and from_removed is None:
+            referenced_by.append((from_key, LinkedItem(from_pk, from_number)))
+    return _in_plan_order(see_also), _in_plan_order(referenced_by)
+
+
+def _in_plan_order(keyed: list[tuple[str, LinkedItem]]) -> list[LinkedItem]:
+    return [linked for _, linked in sorted(keyed, key=lambda pair: pair[0])]
 
 
 def children_of(*, item: Item) -> QuerySet[Item]:
