@@ -13,10 +13,12 @@ Every name is re-exported here: `plans.selectors.item_for` and so on.
 from .findings import finding_for, findings_of, plan_findings
 from .items import (
     ITEM_LIST_PREFETCH,
+    ItemPage,
     ItemRow,
     LinkedItem,
     MilestoneFilters,
     ancestors_of,
+    child_rows,
     children_of,
     history_of_item,
     history_of_plan,
@@ -43,6 +45,7 @@ from .rollups import Rollup, RollupRow, TopLevelRow, item_rollup, plan_overview,
 
 __all__ = [
     "ITEM_LIST_PREFETCH",
+    "ItemPage",
     "ItemRow",
     "LinkedItem",
     "MilestoneFilters",
@@ -50,6 +53,7 @@ __all__ = [
     "RollupRow",
     "TopLevelRow",
     "ancestors_of",
+    "child_rows",
     "children_of",
     "finding_for",
     "findings_of",

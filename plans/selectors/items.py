@@ -1,12 +1,12 @@
 """Items: one item and what its page shows, lists of items (milestones, a person's, a workstream's), and
 the history of an item or a plan."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -47,13 +47,23 @@ def item_for(*, access: Access, pk: int, include_removed: bool = False) -> Item:
 PARENTS_READ_WITH_ITEM = rules.MAX_LEVELS - 1  # a plan's deepest breadcrumbs, in the item's own query
 
 
-def item_page(*, access: Access, pk: int, also: Mapping[str, Exists] | None = None) -> Item:
-    """One item of the user's area, removed or not, for its own page: `item_for`'s prefetches, less
-    what the page reads more cheaply: its parents come in the same query (`ancestors_of`), its links in
-    one (`links_of`), and its findings and its plan's fields are only read if there are any (`findings_of`,
-    `item_fields`). Its plan's area is the user's (the query is filtered by it), not read again; who
-    removed it is read only if it was. `also`: more yes-or-no facts about the item, read in the same
-    query, by name (an app above this one asks whether the item has any of what it links to items)."""
+@dataclass(frozen=True)
+class ItemPage:
+    """An item for its own page, and its current children in plan order (none for a removed item or one
+    at the lowest level), each with its owners and workstreams."""
+
+    item: Item
+    children: list[Item]
+
+
+def item_page(*, access: Access, pk: int, also: Mapping[str, Exists] | None = None) -> ItemPage:
+    """One item of the user's area, removed or not, for its own page, with its current children: the
+    owners and workstreams of both in two queries (`item_for`'s prefetches, for them all at once). Its
+    parents come in the item's query (`ancestors_of`), its links in one (`links_of`), and its findings and
+    its plan's fields are only read if there are any (`findings_of`, `item_fields`). Its plan's area is
+    the user's (the query is filtered by it), not read again; who removed it is read only if it was.
+    `also`: more yes-or-no facts about the item, read in the same query, by name (an app above this one
+    asks whether the item has any of what it links to items)."""
     parents = "__".join(["parent"] * PARENTS_READ_WITH_ITEM)
     queryset = (
         Item.objects.filter(plan__area=access.area)
@@ -63,11 +73,13 @@ def item_page(*, access: Access, pk: int, also: Mapping[str, Exists] | None = No
             has_plan_fields=Exists(PlanField.objects.filter(plan=OuterRef("plan_id"))),
             **(also or {}),
         )
-        .prefetch_related(*ITEM_LIST_PREFETCH)
     )
     item = get_object_or_404(queryset, pk=pk)
     item.plan.area = access.area
-    return item
+    above_lowest = item.level < item.plan.depth and not item.is_removed  # the lowest level has no children
+    children = list(children_of(item=item)) if above_lowest else []
+    prefetch_related_objects([item, *children], *ITEM_LIST_PREFETCH)
+    return ItemPage(item, children)
 
 
 @dataclass(frozen=True)
@@ -232,6 +244,49 @@ def item_rows(
     links = Item.workstreams.through.objects.filter(item_id__in=ids).order_by("workstream__code")
     for item_id, code in links.values_list("item_id", "workstream__code"):
         workstreams.setdefault(item_id, []).append(code)
+    return _rows(
+        access=access, values=values, owners=owners, workstreams=workstreams, statuses=statuses, today=today
+    )
+
+
+def child_rows(
+    *, access: Access, page: ItemPage, today: date, statuses: Iterable[RagStatus]
+) -> list[ItemRow]:
+    """`item_rows` for the children `item_page` read with their owners and workstreams: no query, unless
+    a child's status is not among `statuses` (the plan's)."""
+    reference = page.item.plan.reference
+    values = [
+        {
+            "pk": child.pk,
+            "number": child.number,
+            "text": child.text,
+            "due_date": child.due_date,
+            "due_text": child.due_text,
+            "status_id": child.status_id,
+            "plan__reference": reference,
+        }
+        for child in page.children
+    ]
+    owners = {
+        child.pk: [owner.person.shown_as for owner in child.ownerships.all()] for child in page.children
+    }
+    workstreams = {
+        child.pk: [workstream.code for workstream in child.workstreams.all()] for child in page.children
+    }
+    return _rows(
+        access=access, values=values, owners=owners, workstreams=workstreams, statuses=statuses, today=today
+    )
+
+
+def _rows(
+    *,
+    access: Access,
+    values: Sequence[Mapping[str, Any]],
+    owners: dict[int, list[str]],
+    workstreams: dict[int, list[str]],
+    statuses: Iterable[RagStatus],
+    today: date,
+) -> list[ItemRow]:
     known = {s.pk: s for s in statuses}
     missing = {v["status_id"] for v in values if v["status_id"]} - known.keys()
     by_id = {**known, **{s.pk: s for s in RagStatus.objects.filter(pk__in=missing)}} if missing else known

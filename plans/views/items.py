@@ -39,22 +39,17 @@ def _linked_risks(access: Access, item: Item) -> list[LinkedRisk]:
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
 def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
-    item = selectors.item_page(access=access, pk=pk, also={**item_has_risks(), **item_has_entries()})
+    page = selectors.item_page(access=access, pk=pk, also={**item_has_risks(), **item_has_entries()})
+    item = page.item
     plan = item.plan
     see_also, referenced_by = selectors.links_of(item=item)
     today = timezone.localdate()
     done = bool(item.status and item.status.counts_as_done)
     cycle = access.can_read(Kind.CYCLE)
     open_cycle = cycle and not item.is_removed
-    above_lowest = item.level < plan.depth and not item.is_removed  # a lowest-level item has no children
+    above_lowest = item.level < plan.depth and not item.is_removed
     statuses = selectors.statuses_of(plan=plan) if above_lowest else []
-    children = (
-        selectors.item_rows(
-            access=access, queryset=selectors.children_of(item=item), today=today, statuses=statuses
-        )
-        if above_lowest
-        else []
-    )
+    children = selectors.child_rows(access=access, page=page, today=today, statuses=statuses)
     context = {
         **(_rollup_context(access, item, cycle, statuses, children) if above_lowest else {}),
         "access": access,
