@@ -222,11 +222,8 @@ class ItemRow:
 IDS_LISTED = 200  # up to this many rows, their owners and workstreams are read by their ids
 
 
-def item_rows(
-    *, access: Access, queryset: QuerySet[Item], today: date, statuses: Iterable[RagStatus] = ()
-) -> list[ItemRow]:
-    """Rows for the items of `queryset` (already filtered, ordered and sliced), in three queries, and a
-    fourth for their statuses unless the caller has read them all (`statuses`: the plan's)."""
+def item_rows(*, access: Access, queryset: QuerySet[Item], today: date) -> list[ItemRow]:
+    """Rows for the items of `queryset` (already filtered, ordered and sliced), in three queries."""
     values = list(
         queryset.values("pk", "number", "text", "due_date", "due_text", "status_id", "plan__reference")
     )
@@ -245,7 +242,7 @@ def item_rows(
     for item_id, code in links.values_list("item_id", "workstream__code"):
         workstreams.setdefault(item_id, []).append(code)
     return _rows(
-        access=access, values=values, owners=owners, workstreams=workstreams, statuses=statuses, today=today
+        access=access, values=values, owners=owners, workstreams=workstreams, statuses=(), today=today
     )
 
 
