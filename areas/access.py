@@ -176,14 +176,25 @@ class Access:
     def can_edit_item(self, item: PlanItem) -> bool:
         """Programme managers edit every item; leads their workstreams' items; contributors their own
         (owned by their person, or by a group they are a member of)."""
-        if item.is_removed:
+        return self.may_edit_item(
+            removed=item.is_removed,
+            workstream_ids=(w.pk for w in item.workstreams.all()),
+            owner_ids=(o.person_id for o in item.ownerships.all()),
+        )
+
+    def may_edit_item(
+        self, *, removed: bool, workstream_ids: Iterable[int], owner_ids: Iterable[int]
+    ) -> bool:
+        """`can_edit_item` from plain facts about an item: whether it was removed, the ids of its
+        workstreams and of its owners (people or groups). Each is read only if the role needs it."""
+        if removed:
             return False
         if self.is_programme_manager:
             return True
         if self.role == Role.WORKSTREAM_LEAD:
-            return any(w.pk in self.led_workstream_ids for w in item.workstreams.all())
+            return any(pk in self.led_workstream_ids for pk in workstream_ids)
         if self.role == Role.CONTRIBUTOR and self.person_id:
-            return any(self.owns(o.person_id) for o in item.ownerships.all())
+            return any(self.owns(person_id) for person_id in owner_ids)
         return False
 
     def can_restructure_item(self, item: PlanItem) -> bool:
@@ -191,6 +202,14 @@ class Access:
         if self.role == Role.CONTRIBUTOR:
             return False
         return self.can_edit_item(item)
+
+    def may_restructure_item(
+        self, *, removed: bool, workstream_ids: Iterable[int], owner_ids: Iterable[int]
+    ) -> bool:
+        """`can_restructure_item` from plain facts about an item (`may_edit_item`)."""
+        if self.role == Role.CONTRIBUTOR:
+            return False
+        return self.may_edit_item(removed=removed, workstream_ids=workstream_ids, owner_ids=owner_ids)
 
     def can_add_top_level_item(self) -> bool:
         return self.is_programme_manager

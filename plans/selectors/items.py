@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from areas.access import Access
-from areas.models import shown_as
+from areas.models import label_of, shown_as
 from common.urls import url_maker
 from history import selectors as history_selectors
 from history.models import Change
@@ -48,20 +48,47 @@ PARENTS_READ_WITH_ITEM = rules.MAX_LEVELS - 1  # a plan's deepest breadcrumbs, i
 
 
 @dataclass(frozen=True)
+class ShownOwner:
+    """An owner of an item as its page shows them: initials and label (`Person.label`), and as an item
+    table shows them (`Person.shown_as`)."""
+
+    person_id: int
+    initials: str
+    label: str
+    shown_as: str
+
+
+@dataclass(frozen=True)
+class ShownWorkstream:
+    pk: int
+    code: str
+
+
+@dataclass(frozen=True)
 class ItemPage:
     """An item for its own page, and its current children in plan order (none for a removed item or one
-    at the lowest level), each with its owners and workstreams."""
+    at the lowest level); the owners and workstreams of each, as plain values, by the item's id."""
 
     item: Item
     children: list[Item]
+    owners: dict[int, list[ShownOwner]]
+    workstreams: dict[int, list[ShownWorkstream]]
+
+    @property
+    def item_owners(self) -> list[ShownOwner]:
+        return self.owners.get(self.item.pk, [])
+
+    @property
+    def item_workstreams(self) -> list[ShownWorkstream]:
+        return self.workstreams.get(self.item.pk, [])
 
 
 def item_page(*, access: Access, pk: int, also: Mapping[str, Exists] | None = None) -> ItemPage:
     """One item of the user's area, removed or not, for its own page, with its current children: the
-    owners and workstreams of both in two queries (`item_for`'s prefetches, for them all at once). Its
-    parents come in the item's query (`ancestors_of`), its links in one (`links_of`), and its findings and
-    its plan's fields are only read if there are any (`findings_of`, `item_fields`). Its plan's area is
-    the user's (the query is filtered by it), not read again; who removed it is read only if it was.
+    owners and workstreams of both in two queries of plain values, for them all at once. Its parents
+    come in the item's query (`ancestors_of`), its links in one (`links_of`), and its findings and its
+    plan's fields are only read if there are any (`findings_of`, `item_fields`). Its plan's area is the
+    user's (the query is filtered by it), not read again; who removed it is read only if it was.
     `also`: more yes-or-no facts about the item, read in the same query, by name (an app above this one
     asks whether the item has any of what it links to items)."""
     parents = "__".join(["parent"] * PARENTS_READ_WITH_ITEM)
@@ -78,8 +105,19 @@ def item_page(*, access: Access, pk: int, also: Mapping[str, Exists] | None = No
     item.plan.area = access.area
     above_lowest = item.level < item.plan.depth and not item.is_removed  # the lowest level has no children
     children = list(children_of(item=item)) if above_lowest else []
-    prefetch_related_objects([item, *children], *ITEM_LIST_PREFETCH)
-    return ItemPage(item, children)
+    ids = [item.pk, *(child.pk for child in children)]
+    owners: dict[int, list[ShownOwner]] = {}
+    for item_id, *owner in (
+        ItemOwner.objects.filter(item_id__in=ids)
+        .order_by("position")
+        .values_list("item_id", "person_id", "person__initials", label_of("person__"), shown_as("person__"))
+    ):
+        owners.setdefault(item_id, []).append(ShownOwner(*owner))
+    workstreams: dict[int, list[ShownWorkstream]] = {}
+    links = Item.workstreams.through.objects.filter(item_id__in=ids).order_by("workstream__code")
+    for item_id, workstream_id, code in links.values_list("item_id", "workstream_id", "workstream__code"):
+        workstreams.setdefault(item_id, []).append(ShownWorkstream(workstream_id, code))
+    return ItemPage(item, children, owners, workstreams)
 
 
 @dataclass(frozen=True)
@@ -265,10 +303,11 @@ def child_rows(
         for child in page.children
     ]
     owners = {
-        child.pk: [owner.person.shown_as for owner in child.ownerships.all()] for child in page.children
+        child.pk: [owner.shown_as for owner in page.owners.get(child.pk, [])] for child in page.children
     }
     workstreams = {
-        child.pk: [workstream.code for workstream in child.workstreams.all()] for child in page.children
+        child.pk: [workstream.code for workstream in page.workstreams.get(child.pk, [])]
+        for child in page.children
     }
     return _rows(
         access=access, values=values, owners=owners, workstreams=workstreams, statuses=statuses, today=today

@@ -50,8 +50,16 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
     above_lowest = item.level < plan.depth and not item.is_removed
     statuses = selectors.statuses_of(plan=plan) if above_lowest else []
     children = selectors.child_rows(access=access, page=page, today=today, statuses=statuses)
+    workstream_ids = {workstream.pk for workstream in page.item_workstreams}
+    owner_ids = [owner.person_id for owner in page.item_owners]
+    can_edit = access.may_edit_item(
+        removed=item.is_removed, workstream_ids=workstream_ids, owner_ids=owner_ids
+    )
+    can_restructure = access.may_restructure_item(
+        removed=item.is_removed, workstream_ids=workstream_ids, owner_ids=owner_ids
+    )
     context = {
-        **(_rollup_context(access, item, cycle, statuses, children) if above_lowest else {}),
+        **(_rollup_context(access, item, cycle, statuses, children, can_restructure) if above_lowest else {}),
         "access": access,
         "plan": plan,
         "item": item,
@@ -60,8 +68,10 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "level_name": plan.level_name(item.level),
         "history": page_of(selectors.history_of_item(item=item), HISTORY_PAGE_SIZE, request.GET.get("page")),
         "overdue": rules.is_overdue(item.due_date, done, today),
-        "can_edit": access.can_edit_item(item),
-        "can_restructure": access.can_restructure_item(item),
+        "owners": page.item_owners,
+        "workstreams": page.item_workstreams,
+        "can_edit": can_edit,
+        "can_restructure": can_restructure,
         "child_level_name": plan.level_name(item.level + 1) if item.level < plan.depth else None,
         "child_level_plural": plan.level_plural(item.level + 1) if item.level < plan.depth else None,
         "nav": "plans",
@@ -69,8 +79,8 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "due": progress_rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
         "timeline": progress_selectors.item_timeline(item=item) if cycle else [],
         "open_period": progress_selectors.current_period(plan=plan) if open_cycle else None,
-        "can_update": access.can_update_item(item),
-        "can_challenge": access.can_challenge_item(item),
+        "can_update": can_edit,
+        "can_challenge": not item.is_removed and access.may_challenge(workstream_ids),
         "measures": measures_for_item(item=item) if access.can_read(Kind.SCORECARD) else [],
         "see_also": see_also,
         "referenced_by": referenced_by,
@@ -83,7 +93,12 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
 
 
 def _rollup_context(
-    access: Access, item: Item, cycle: bool, statuses: list[RagStatus], children: list[selectors.ItemRow]
+    access: Access,
+    item: Item,
+    cycle: bool,
+    statuses: list[RagStatus],
+    children: list[selectors.ItemRow],
+    can_restructure: bool,
 ) -> dict[str, Any]:
     """A current item above the lowest level: its live roll-up and, for a top-level item, its roll-up in
     each reported period (a chart with its table). The roll-up of an item one level above the lowest is
@@ -103,7 +118,7 @@ def _rollup_context(
         "rollup_trend": trend,
         "rollup_chart": mark_safe(chart) if trend else "",  # noqa: S308 - every value escaped in rollup_chart  # nosec B308, B703
         "show_rollup_trend": cycle and item.level == 1,
-        "can_set_overall": plan.rollup_rule == rollup.BY_HAND and access.can_restructure_item(item),
+        "can_set_overall": plan.rollup_rule == rollup.BY_HAND and can_restructure,
     }
 
 
