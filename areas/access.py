@@ -8,9 +8,9 @@ always looked up inside that area.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from functools import wraps
+from functools import cached_property, wraps
 from typing import Any, Protocol
 
 from django.contrib.auth.models import AnonymousUser
@@ -121,9 +121,27 @@ class Access:
     membership: Membership
     role: str
     person_id: int | None
-    led_workstream_ids: frozenset[int] = field(default_factory=frozenset)
-    # The user's person and the groups they are a member of: an item any of them owns is theirs.
-    owner_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @cached_property
+    def owner_ids(self) -> frozenset[int]:
+        """The user's person and the groups they are a member of: an item any of them owns is theirs.
+        Read when a page first asks (one query), so a page that never does is not slowed by it."""
+        if not self.person_id:
+            return frozenset()
+        groups = Person.objects.filter(area=self.area, members=self.person_id)
+        return frozenset([self.person_id, *groups.values_list("pk", flat=True)])
+
+    @cached_property
+    def led_workstream_ids(self) -> frozenset[int]:
+        """The workstreams a workstream lead leads: led by their person, or by a group of theirs. Read
+        when a page first asks (one query)."""
+        if self.role != Role.WORKSTREAM_LEAD or not self.owner_ids:
+            return frozenset()
+        return frozenset(
+            Workstream.objects.filter(area=self.area, leads__in=self.owner_ids)
+            .values_list("pk", flat=True)
+            .distinct()
+        )
 
     @property
     def role_label(self) -> str:
@@ -158,14 +176,25 @@ class Access:
     def can_edit_item(self, item: PlanItem) -> bool:
         """Programme managers edit every item; leads their workstreams' items; contributors their own
         (owned by their person, or by a group they are a member of)."""
-        if item.is_removed:
+        return self.may_edit_item(
+            removed=item.is_removed,
+            workstream_ids=(w.pk for w in item.workstreams.all()),
+            owner_ids=(o.person_id for o in item.ownerships.all()),
+        )
+
+    def may_edit_item(
+        self, *, removed: bool, workstream_ids: Iterable[int], owner_ids: Iterable[int]
+    ) -> bool:
+        """`can_edit_item` from plain facts about an item: whether it was removed, the ids of its
+        workstreams and of its owners (people or groups). Each is read only if the role needs it."""
+        if removed:
             return False
         if self.is_programme_manager:
             return True
         if self.role == Role.WORKSTREAM_LEAD:
-            return any(w.pk in self.led_workstream_ids for w in item.workstreams.all())
+            return any(pk in self.led_workstream_ids for pk in workstream_ids)
         if self.role == Role.CONTRIBUTOR and self.person_id:
-            return any(self.owns(o.person_id) for o in item.ownerships.all())
+            return any(self.owns(person_id) for person_id in owner_ids)
         return False
 
     def can_restructure_item(self, item: PlanItem) -> bool:
@@ -173,6 +202,14 @@ class Access:
         if self.role == Role.CONTRIBUTOR:
             return False
         return self.can_edit_item(item)
+
+    def may_restructure_item(
+        self, *, removed: bool, workstream_ids: Iterable[int], owner_ids: Iterable[int]
+    ) -> bool:
+        """`can_restructure_item` from plain facts about an item (`may_edit_item`)."""
+        if self.role == Role.CONTRIBUTOR:
+            return False
+        return self.may_edit_item(removed=removed, workstream_ids=workstream_ids, owner_ids=owner_ids)
 
     def can_add_top_level_item(self) -> bool:
         return self.is_programme_manager
@@ -271,36 +308,19 @@ class Access:
 
 
 def access_for(user: User | AnonymousUser, area_slug: str) -> Access:
-    """The user's access to the area, or "Page not found" if they are not a member."""
-    if not isinstance(user, User):  # not signed in
+    """The user's access to the area, or "Page not found" if they are not a member. One query: what the
+    user owns and leads is read only when a page asks (`Access.owner_ids`, `led_workstream_ids`)."""
+    if not isinstance(user, User) or not user.is_active:  # not signed in, or no longer allowed to
         raise Http404
-    membership = (
-        Membership.objects.select_related("area")
-        .filter(user=user, area__slug=area_slug, user__is_active=True)
-        .first()
-    )
+    membership = Membership.objects.select_related("area").filter(user=user, area__slug=area_slug).first()
     if membership is None:
         raise Http404("No such local area")
-    led: frozenset[int] = frozenset()
-    owner_ids: frozenset[int] = frozenset()
-    if membership.person_id:
-        groups = Person.objects.filter(area=membership.area, members=membership.person_id)
-        owner_ids = frozenset([membership.person_id, *groups.values_list("pk", flat=True)])
-    if membership.role == Role.WORKSTREAM_LEAD and owner_ids:
-        # A workstream led by the user's person, or by a group of theirs.
-        led = frozenset(
-            Workstream.objects.filter(area=membership.area, leads__in=owner_ids)
-            .values_list("pk", flat=True)
-            .distinct()
-        )
     return Access(
         user=user,
         area=membership.area,
         membership=membership,
         role=membership.role,
         person_id=membership.person_id,
-        led_workstream_ids=led,
-        owner_ids=owner_ids,
     )
 
 

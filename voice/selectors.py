@@ -6,7 +6,7 @@ Every function that finds entries takes the user's `Access`, so they are only fo
 import re
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from areas.access import Access
@@ -75,8 +75,20 @@ def entry_for(*, access: Access, pk: int) -> Entry:
     return get_object_or_404(entries, pk=pk, area=access.area)
 
 
+HAS_ENTRIES = "has_voice_entries"
+
+
+def item_has_entries() -> dict[str, Exists]:
+    """Whether a plan item has entries linked to it, for the item's own query (`plans.selectors.item_page`
+    `also`), so that `entries_for_item` reads none when it has none."""
+    return {HAS_ENTRIES: Exists(Entry.items.through.objects.filter(item_id=OuterRef("pk")))}
+
+
 def entries_for_item(*, item: Item) -> list[Entry]:
-    """The entries linked to a plan item, in reference order (one query)."""
+    """The entries linked to a plan item, in reference order (one query; none for an item read with
+    `item_has_entries` that has none)."""
+    if getattr(item, HAS_ENTRIES, True) is False:
+        return []
     return list(Entry.objects.filter(items=item, area_id=item.plan.area_id).order_by("sort_key", "pk"))
 
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms, template
 from django.forms import BoundField
+from django.template import Context
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -24,12 +25,41 @@ def status_tag(status: Any, none_label: str = "No status") -> SafeString:
 
 
 @register.simple_tag
+def rating_tag(label: str, colour: str, none_label: str = "No rating") -> SafeString:
+    """A rating by its label and colour (an overall rating, a status as reported): a colour swatch and,
+    always, the word; `none_label` when there is none."""
+    if not label:
+        return format_html('<span class="app-status app-status--none">{}</span>', none_label)
+    return format_html('<span class="app-status">{} {}</span>', swatch(colour), label)
+
+
+@register.simple_tag
 def swatch(colour: str) -> SafeString:
     """A colour sample drawn in SVG (an attribute, not inline CSS, so the CSP stays strict)."""
     return format_html(
         '<svg class="app-swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">'
         '<rect width="10" height="10" fill="{}"/></svg>',
         colour,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def nav_item(context: Context, href: str, text: str, key: str) -> SafeString:
+    """A link of the service navigation: the page's own section (the page's `nav` is `key`) marked as
+    current, in words too. A tag, not an include: every page shows a dozen."""
+    if context.get("nav") != key:
+        return format_html(
+            '<li class="govuk-service-navigation__item">\n'
+            '  <a class="govuk-service-navigation__link" href="{}">\n    {}\n  </a>\n</li>',
+            href,
+            text,
+        )
+    return format_html(
+        '<li class="govuk-service-navigation__item govuk-service-navigation__item--active">\n'
+        '  <a class="govuk-service-navigation__link" href="{}" aria-current="page">\n'
+        '    <strong class="govuk-service-navigation__active-fallback">{}</strong>\n  </a>\n</li>',
+        href,
+        text,
     )
 
 

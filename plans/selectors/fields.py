@@ -42,7 +42,10 @@ class FieldShown:
 
 def item_fields(*, item: Item) -> list[FieldShown]:
     """Each field of the item's plan that applies to its level, with the item's value (blank when it has
-    none). One query for the fields, and two more when any applies."""
+    none). One query for the fields, and two more when any applies; none for an item read by `item_page`
+    whose plan has no fields (its `has_plan_fields`)."""
+    if getattr(item, "has_plan_fields", True) is False:
+        return []
     fields = [f for f in PlanField.objects.filter(plan_id=item.plan_id) if f.applies_to(item.level)]
     if not fields:
         return []

@@ -1,7 +1,7 @@
 """Items: one item and what its page shows, lists of items (milestones, a person's, a workstream's), and
 the history of an item or a plan."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -11,13 +11,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from areas.access import Access
-from areas.models import shown_as
+from areas.models import label_of, shown_as
 from common.urls import url_maker
 from history import selectors as history_selectors
 from history.models import Change
 
 from .. import rules
-from ..models import FindingItem, Item, ItemOwner, Plan, RagStatus
+from ..models import FindingItem, Item, ItemOwner, Plan, PlanField, RagStatus
 from .fields import FieldFilter, field_conditions
 from .plans import not_done, statuses_of
 
@@ -47,32 +47,106 @@ def item_for(*, access: Access, pk: int, include_removed: bool = False) -> Item:
 PARENTS_READ_WITH_ITEM = rules.MAX_LEVELS - 1  # a plan's deepest breadcrumbs, in the item's own query
 
 
-def item_page(*, access: Access, pk: int) -> Item:
-    """One item of the user's area, removed or not, for its own page: `item_for`'s prefetches, less
-    what the page reads more cheaply: its parents come in the same query (`ancestors_of`), its links in
-    one (`links_of`), and its findings are only read if it has any (`findings_of`)."""
+@dataclass(frozen=True)
+class ShownOwner:
+    """An owner of an item as its page shows them: initials and label (`Person.label`), and as an item
+    table shows them (`Person.shown_as`)."""
+
+    person_id: int
+    initials: str
+    label: str
+    shown_as: str
+
+
+@dataclass(frozen=True)
+class ShownWorkstream:
+    pk: int
+    code: str
+
+
+@dataclass(frozen=True)
+class ItemPage:
+    """An item for its own page, and its current children in plan order (none for a removed item or one
+    at the lowest level); the owners and workstreams of each, as plain values, by the item's id."""
+
+    item: Item
+    children: list[Item]
+    owners: dict[int, list[ShownOwner]]
+    workstreams: dict[int, list[ShownWorkstream]]
+
+    @property
+    def item_owners(self) -> list[ShownOwner]:
+        return self.owners.get(self.item.pk, [])
+
+    @property
+    def item_workstreams(self) -> list[ShownWorkstream]:
+        return self.workstreams.get(self.item.pk, [])
+
+
+def item_page(*, access: Access, pk: int, also: Mapping[str, Exists] | None = None) -> ItemPage:
+    """One item of the user's area, removed or not, for its own page, with its current children: the
+    owners and workstreams of both in two queries of plain values, for them all at once. Its parents
+    come in the item's query (`ancestors_of`), its links in one (`links_of`), and its findings and its
+    plan's fields are only read if there are any (`findings_of`, `item_fields`). Its plan's area is the
+    user's (the query is filtered by it), not read again; who removed it is read only if it was.
+    `also`: more yes-or-no facts about the item, read in the same query, by name (an app above this one
+    asks whether the item has any of what it links to items)."""
     parents = "__".join(["parent"] * PARENTS_READ_WITH_ITEM)
     queryset = (
         Item.objects.filter(plan__area=access.area)
-        .select_related("plan__area", "plan__rag_scheme", "status", "removed_by", parents)
-        .annotate(has_findings=Exists(FindingItem.objects.filter(item=OuterRef("pk"))))
-        .prefetch_related(*ITEM_LIST_PREFETCH)
+        .select_related("plan", "status", parents)
+        .annotate(
+            has_findings=Exists(FindingItem.objects.filter(item=OuterRef("pk"))),
+            has_plan_fields=Exists(PlanField.objects.filter(plan=OuterRef("plan_id"))),
+            **(also or {}),
+        )
     )
-    return get_object_or_404(queryset, pk=pk)
-
-
-def links_of(*, item: Item) -> tuple[list[Item], list[Item]]:
-    """The current items this one says to see also, and those that refer to it, in one query."""
-    see_also, referenced_by = [], []
-    Link = Item.see_also.through
-    for link in Link.objects.filter(Q(from_item=item) | Q(to_item=item)).select_related(
-        "from_item", "to_item"
+    item = get_object_or_404(queryset, pk=pk)
+    item.plan.area = access.area
+    above_lowest = item.level < item.plan.depth and not item.is_removed  # the lowest level has no children
+    children = list(children_of(item=item)) if above_lowest else []
+    ids = [item.pk, *(child.pk for child in children)]
+    owners: dict[int, list[ShownOwner]] = {}
+    for item_id, *owner in (
+        ItemOwner.objects.filter(item_id__in=ids)
+        .order_by("position")
+        .values_list("item_id", "person_id", "person__initials", label_of("person__"), shown_as("person__"))
     ):
-        if link.from_item_id == item.pk and not link.to_item.is_removed:
-            see_also.append(link.to_item)
-        if link.to_item_id == item.pk and not link.from_item.is_removed:
-            referenced_by.append(link.from_item)
-    return sorted(see_also, key=lambda i: i.sort_key), sorted(referenced_by, key=lambda i: i.sort_key)
+        owners.setdefault(item_id, []).append(ShownOwner(*owner))
+    workstreams: dict[int, list[ShownWorkstream]] = {}
+    links = Item.workstreams.through.objects.filter(item_id__in=ids).order_by("workstream__code")
+    for item_id, workstream_id, code in links.values_list("item_id", "workstream_id", "workstream__code"):
+        workstreams.setdefault(item_id, []).append(ShownWorkstream(workstream_id, code))
+    return ItemPage(item, children, owners, workstreams)
+
+
+@dataclass(frozen=True)
+class LinkedItem:
+    """An item another links to ("see also") or is linked from, as the other's page names it."""
+
+    pk: int
+    number: str
+
+
+def links_of(*, item: Item) -> tuple[list[LinkedItem], list[LinkedItem]]:
+    """The current items this one says to see also, and those that refer to it, in plan order: one
+    query of plain values."""
+    see_also: list[tuple[str, LinkedItem]] = []
+    referenced_by: list[tuple[str, LinkedItem]] = []
+    ends = ("id", "number", "sort_key", "removed_at")
+    links = Item.see_also.through.objects.filter(Q(from_item=item) | Q(to_item=item)).values_list(
+        *(f"from_item__{name}" for name in ends), *(f"to_item__{name}" for name in ends)
+    )
+    for from_pk, from_number, from_key, from_removed, to_pk, to_number, to_key, to_removed in links:
+        if from_pk == item.pk and to_removed is None:
+            see_also.append((to_key, LinkedItem(to_pk, to_number)))
+        if to_pk == item.pk and from_removed is None:
+            referenced_by.append((from_key, LinkedItem(from_pk, from_number)))
+    return _in_plan_order(see_also), _in_plan_order(referenced_by)
+
+
+def _in_plan_order(keyed: list[tuple[str, LinkedItem]]) -> list[LinkedItem]:
+    return [linked for _, linked in sorted(keyed, key=lambda pair: pair[0])]
 
 
 def children_of(*, item: Item) -> QuerySet[Item]:
@@ -205,12 +279,57 @@ def item_rows(*, access: Access, queryset: QuerySet[Item], today: date) -> list[
     links = Item.workstreams.through.objects.filter(item_id__in=ids).order_by("workstream__code")
     for item_id, code in links.values_list("item_id", "workstream__code"):
         workstreams.setdefault(item_id, []).append(code)
-    status_ids = {v["status_id"] for v in values if v["status_id"]}
-    statuses = {s.pk: s for s in RagStatus.objects.filter(pk__in=status_ids)} if status_ids else {}
+    return _rows(
+        access=access, values=values, owners=owners, workstreams=workstreams, statuses=(), today=today
+    )
+
+
+def child_rows(
+    *, access: Access, page: ItemPage, today: date, statuses: Iterable[RagStatus]
+) -> list[ItemRow]:
+    """`item_rows` for the children `item_page` read with their owners and workstreams: no query, unless
+    a child's status is not among `statuses` (the plan's)."""
+    reference = page.item.plan.reference
+    values = [
+        {
+            "pk": child.pk,
+            "number": child.number,
+            "text": child.text,
+            "due_date": child.due_date,
+            "due_text": child.due_text,
+            "status_id": child.status_id,
+            "plan__reference": reference,
+        }
+        for child in page.children
+    ]
+    owners = {
+        child.pk: [owner.shown_as for owner in page.owners.get(child.pk, [])] for child in page.children
+    }
+    workstreams = {
+        child.pk: [workstream.code for workstream in page.workstreams.get(child.pk, [])]
+        for child in page.children
+    }
+    return _rows(
+        access=access, values=values, owners=owners, workstreams=workstreams, statuses=statuses, today=today
+    )
+
+
+def _rows(
+    *,
+    access: Access,
+    values: Sequence[Mapping[str, Any]],
+    owners: dict[int, list[str]],
+    workstreams: dict[int, list[str]],
+    statuses: Iterable[RagStatus],
+    today: date,
+) -> list[ItemRow]:
+    known = {s.pk: s for s in statuses}
+    missing = {v["status_id"] for v in values if v["status_id"]} - known.keys()
+    by_id = {**known, **{s.pk: s for s in RagStatus.objects.filter(pk__in=missing)}} if missing else known
     item_url = url_maker("plans:item", area=access.area.slug)
     rows = []
     for v in values:
-        status = statuses.get(v["status_id"])
+        status = by_id.get(v["status_id"])
         done = bool(status and status.counts_as_done)
         rows.append(
             ItemRow(

@@ -28,7 +28,8 @@ def plan_for(*, access: Access, pk: int) -> Plan:
 
 
 def statuses_of(*, plan: Plan) -> list[RagStatus]:
-    return list(plan.rag_scheme.statuses.order_by("position"))
+    """The statuses of the plan's RAG scheme, in order (one query, whether or not the scheme was read)."""
+    return list(RagStatus.objects.filter(scheme_id=plan.rag_scheme_id).order_by("position"))
 
 
 def rag_schemes_for(*, access: Access) -> QuerySet[RagScheme]:

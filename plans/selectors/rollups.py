@@ -1,5 +1,7 @@
 """The overview's counts and each higher item's roll-up (plans.rollup), live: a fixed number of queries."""
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -108,18 +110,25 @@ def rollup_of(
     )
 
 
-def item_rollup(*, item: Item, statuses: list[RagStatus]) -> Rollup | None:
-    """The live roll-up of an item above the lowest level, in one query; None for a lowest-level item."""
+def item_rollup(
+    *, item: Item, statuses: list[RagStatus], lowest_under: Iterable[int | None] | None = None
+) -> Rollup | None:
+    """The live roll-up of an item above the lowest level, in one query, or none when the caller has
+    read the status ids of the current lowest-level items under it (`lowest_under`: the children of an
+    item one level above the lowest); None for a lowest-level item."""
     plan = item.plan
     if item.level >= plan.depth:
         return None
-    counts: dict[int | None, int] = dict(
-        plan.items.current()
-        .filter(level=plan.depth, sort_key__startswith=item.sort_key + ".")
-        .values("status_id")
-        .annotate(n=Count("id"))
-        .values_list("status_id", "n")
-    )
+    if lowest_under is not None:
+        counts: dict[int | None, int] = dict(Counter(lowest_under))
+    else:
+        counts = dict(
+            plan.items.current()
+            .filter(level=plan.depth, sort_key__startswith=item.sort_key + ".")
+            .values("status_id")
+            .annotate(n=Count("id"))
+            .values_list("status_id", "n")
+        )
     return rollup_of(plan=plan, statuses=statuses, counts=counts, item=item)
 
 

@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,18 +12,19 @@ from django.views.decorators.http import require_http_methods
 
 from areas.access import Access, Kind, SignedInRequest, area_view
 from common.conflicts import try_save
+from common.pages import page_of
 from history.selectors import saved_since
 from progress import rules as progress_rules
 from progress import selectors as progress_selectors
 from progress.rollup_chart import rollup_chart
 from risks.selectors.bands import bands_for
-from risks.selectors.risk import LinkedRisk, risks_for_item
+from risks.selectors.risk import LinkedRisk, item_has_risks, risks_for_item
 from scorecard.selectors.measure import measures_for_item
-from voice.selectors import entries_for_item
+from voice.selectors import entries_for_item, item_has_entries
 
 from .. import rollup, rules, selectors, services, snapshots
 from ..forms import ItemForm, MoveForm, OverallRatingForm, VersionForm
-from ..models import Item, Plan
+from ..models import Item, Plan, RagStatus
 from ..selectors.fields import item_fields
 from .plans import HISTORY_PAGE_SIZE
 
@@ -33,48 +33,54 @@ def _linked_risks(access: Access, item: Item) -> list[LinkedRisk]:
     """The risks linked to the item (risks.selectors.risk), for roles that read the risk register."""
     if not access.can_read(Kind.RISKS):
         return []
-    return risks_for_item(item=item, bands=bands_for(area=access.area))
+    return risks_for_item(item=item, bands=lambda: bands_for(area=access.area))
 
 
 @require_http_methods(["GET"])
 @area_view(reads=Kind.PLAN)
 def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpResponse:
-    item = selectors.item_page(access=access, pk=pk)
+    page = selectors.item_page(access=access, pk=pk, also={**item_has_risks(), **item_has_entries()})
+    item = page.item
+    plan = item.plan
     see_also, referenced_by = selectors.links_of(item=item)
     today = timezone.localdate()
     done = bool(item.status and item.status.counts_as_done)
     cycle = access.can_read(Kind.CYCLE)
     open_cycle = cycle and not item.is_removed
-    children = (
-        []
-        if item.is_removed
-        else selectors.item_rows(access=access, queryset=selectors.children_of(item=item), today=today)
+    above_lowest = item.level < plan.depth and not item.is_removed
+    statuses = selectors.statuses_of(plan=plan) if above_lowest else []
+    children = selectors.child_rows(access=access, page=page, today=today, statuses=statuses)
+    workstream_ids = {workstream.pk for workstream in page.item_workstreams}
+    owner_ids = [owner.person_id for owner in page.item_owners]
+    can_edit = access.may_edit_item(
+        removed=item.is_removed, workstream_ids=workstream_ids, owner_ids=owner_ids
+    )
+    can_restructure = access.may_restructure_item(
+        removed=item.is_removed, workstream_ids=workstream_ids, owner_ids=owner_ids
     )
     context = {
-        **_rollup_context(access, item, cycle),
+        **(_rollup_context(access, item, cycle, statuses, children, can_restructure) if above_lowest else {}),
         "access": access,
-        "plan": item.plan,
+        "plan": plan,
         "item": item,
         "ancestors": selectors.ancestors_of(item=item),
         "children": children,
-        "level_name": item.plan.level_name(item.level),
-        "history": Paginator(selectors.history_of_item(item=item), HISTORY_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        ),
+        "level_name": plan.level_name(item.level),
+        "history": page_of(selectors.history_of_item(item=item), HISTORY_PAGE_SIZE, request.GET.get("page")),
         "overdue": rules.is_overdue(item.due_date, done, today),
-        "can_edit": access.can_edit_item(item),
-        "can_restructure": access.can_restructure_item(item),
-        "child_level_name": item.plan.level_name(item.level + 1) if item.level < item.plan.depth else None,
-        "child_level_plural": item.plan.level_plural(item.level + 1)
-        if item.level < item.plan.depth
-        else None,
+        "owners": page.item_owners,
+        "workstreams": page.item_workstreams,
+        "can_edit": can_edit,
+        "can_restructure": can_restructure,
+        "child_level_name": plan.level_name(item.level + 1) if item.level < plan.depth else None,
+        "child_level_plural": plan.level_plural(item.level + 1) if item.level < plan.depth else None,
         "nav": "plans",
         "today": today,
         "due": progress_rules.due_wording(item.due_date, item.original_due_date, item.slip_count),
         "timeline": progress_selectors.item_timeline(item=item) if cycle else [],
-        "open_period": progress_selectors.current_period(plan=item.plan) if open_cycle else None,
-        "can_update": access.can_update_item(item),
-        "can_challenge": access.can_challenge_item(item),
+        "open_period": progress_selectors.current_period(plan=plan) if open_cycle else None,
+        "can_update": can_edit,
+        "can_challenge": not item.is_removed and access.may_challenge(workstream_ids),
         "measures": measures_for_item(item=item) if access.can_read(Kind.SCORECARD) else [],
         "see_also": see_also,
         "referenced_by": referenced_by,
@@ -86,25 +92,33 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
     return render(request, "plans/item_detail.html", context)
 
 
-def _rollup_context(access: Access, item: Item, cycle: bool) -> dict[str, Any]:
-    """An item above the lowest level: its live roll-up and, for a top-level item, its roll-up in each
-    reported period (a chart with its table)."""
+def _rollup_context(
+    access: Access,
+    item: Item,
+    cycle: bool,
+    statuses: list[RagStatus],
+    children: list[selectors.ItemRow],
+    can_restructure: bool,
+) -> dict[str, Any]:
+    """A current item above the lowest level: its live roll-up and, for a top-level item, its roll-up in
+    each reported period (a chart with its table). The roll-up of an item one level above the lowest is
+    counted from its children, already read."""
     plan = item.plan
-    if item.level >= plan.depth or item.is_removed:
-        return {}
-    statuses = selectors.statuses_of(plan=plan)
     trend = progress_selectors.rollup_trend(item=item) if cycle and item.level == 1 else []
     chart = rollup_chart(
         [(p.period_name, p.rollup.counts, p.rollup.rating_label) for p in trend],
         ident=str(item.pk),
         name=f"{plan.level_name(item.level)} {item.number}",
     )
+    lowest_under = [row.status.pk if row.status else None for row in children]
     return {
-        "rollup": selectors.item_rollup(item=item, statuses=statuses),
+        "rollup": selectors.item_rollup(
+            item=item, statuses=statuses, lowest_under=lowest_under if item.level + 1 == plan.depth else None
+        ),
         "rollup_trend": trend,
         "rollup_chart": mark_safe(chart) if trend else "",  # noqa: S308 - every value escaped in rollup_chart  # nosec B308, B703
         "show_rollup_trend": cycle and item.level == 1,
-        "can_set_overall": plan.rollup_rule == rollup.BY_HAND and access.can_restructure_item(item),
+        "can_set_overall": plan.rollup_rule == rollup.BY_HAND and can_restructure,
     }
 
 

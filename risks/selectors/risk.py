@@ -1,10 +1,11 @@
 """One risk's page: the risk with its links, mitigations and notes, and its score history; and the
 risks linked to a plan item, for the item's page."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 
 from areas.access import Access
@@ -65,9 +66,26 @@ class LinkedRisk:
     is_open: bool
 
 
-def risks_for_item(*, item: Item, bands: RiskBands) -> list[LinkedRisk]:
-    """The risks linked to a plan item, in reference order: one query."""
+HAS_RISKS = "has_risks"
+
+
+def item_has_risks() -> dict[str, Exists]:
+    """Whether a plan item has risks linked to it, for the item's own query (`plans.selectors.item_page`
+    `also`), so that `risks_for_item` reads none when it has none."""
+    return {HAS_RISKS: Exists(Risk.items.through.objects.filter(item_id=OuterRef("pk")))}
+
+
+def risks_for_item(*, item: Item, bands: Callable[[], RiskBands]) -> list[LinkedRisk]:
+    """The risks linked to a plan item, in reference order: one query, and one for the area's bands
+    (`bands`, called only when the item has risks); none for an item read with `item_has_risks` that has
+    none."""
+    if getattr(item, HAS_RISKS, True) is False:
+        return []
+    risks = list(Risk.objects.filter(items=item).order_by("sort_key", "pk"))
+    if not risks:
+        return []
+    in_force = bands()
     return [
-        LinkedRisk(risk.pk, risk.reference, risk.title, bands.band(risk.score), risk.is_open)
-        for risk in Risk.objects.filter(items=item).order_by("sort_key", "pk")
+        LinkedRisk(risk.pk, risk.reference, risk.title, in_force.band(risk.score), risk.is_open)
+        for risk in risks
     ]

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from common.pages import page_of
 from history.models import Change
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,15 @@ def test_history_pages_take_the_same_queries_however_long_the_history(client, tr
     assert counts[("item", mine.pk)] == counts[("item", theirs.pk)]
     # The plan's history pages through both items' changes: the first page is the same either way.
     assert counts[("plan history", mine.pk)] == counts[("plan history", theirs.pk)]
+
+
+def test_a_history_on_one_page_is_read_without_counting_it(
+    tree, programme_manager, django_assert_num_queries
+):
+    """The first page of a history that holds all of it is one query: its rows, not a count as well."""
+    mine = tree["mine"]
+    _changes(mine, 3, programme_manager)
+    with django_assert_num_queries(1):
+        page = page_of(Change.objects.filter(item=mine).order_by("-at"), 50, None)
+        assert [change.changes["Text"][1] for change in page] == ["Text 3", "Text 2", "Text 1"]
+        assert not page.has_other_pages() and page.paginator.num_pages == 1
