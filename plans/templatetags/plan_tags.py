@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from common.html import esc
-from common.templatetags.govuk import swatch
+from common.templatetags.govuk import rating_markup
 from common.urls import url_maker
 
 from .. import rules
@@ -55,10 +55,9 @@ def overview_rows(rows: Iterable[TopLevelRow], area_slug: str) -> SafeString:
     item_url = url_maker("plans:item", area=area_slug)
 
     def overall(row: TopLevelRow) -> str:
-        if row.rollup is None or not row.rollup.rating_label:
-            return '<span class="app-status app-status--none">No rating</span>'
-        rating = row.rollup
-        return f'<span class="app-status">{swatch(rating.rating_colour)} {esc(rating.rating_label)}</span>'
+        if row.rollup is None:
+            return rating_markup("", "")
+        return rating_markup(row.rollup.rating_label, row.rollup.rating_colour)
 
     def overdue(count: int) -> str:
         return f'<span class="app-overdue">{esc(count)}</span>' if count else "0"

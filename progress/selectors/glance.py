@@ -102,6 +102,7 @@ def plan_glance(*, access: Access, plan: Plan) -> Glance:
         ReportedRating.objects.filter(
             period_id__in=[p.pk for p in (latest, before) if p is not None], **lowest
         )
+        .order_by()  # not the model's order by period and item: it would join both tables for nothing
         .values("period_id", "status_position", "status_label", "status_colour")
         .annotate(n=Count("id"))
         .values_list("period_id", "status_position", "status_label", "status_colour", "n")
