@@ -7,7 +7,7 @@ the tag marks the finished markup safe once; `words` shortens text as the `trunc
 
 from html import escape
 
-from django.utils.text import Truncator
+TRUNCATED = " …"  # what truncatewords adds to shortened text
 
 
 def esc(value: object) -> str:
@@ -16,5 +16,13 @@ def esc(value: object) -> str:
 
 
 def words(text: str, count: int) -> str:
-    """At most `count` words of `text`, as the template filter `truncatewords` shortens it (not escaped)."""
-    return Truncator(text).words(count, truncate=" …")
+    """At most `count` words of `text`, as the template filter `truncatewords` shortens it (not escaped):
+    its words joined by single spaces, then " …" when some were left out (`Truncator.words` without its
+    lazy object, for tags shortening hundreds of texts a page)."""
+    if count <= 0:
+        return ""
+    parts = str(text).split()
+    short = " ".join(parts[:count])
+    if len(parts) <= count or short.endswith(TRUNCATED):
+        return short
+    return short + TRUNCATED
