@@ -120,8 +120,6 @@ def milestones(*, plan: Plan, filters: MilestoneFilters, today: date) -> QuerySe
     """The plan's lowest-level items, filtered as the milestones page and its CSV download show them.
     Each filter is a condition on the item itself (a subquery for its workstreams and owners, not a
     join), so no item comes twice and the page and its count need no DISTINCT."""
-    statuses = statuses_of(plan=plan)
-    done_ids = [s.pk for s in statuses if s.counts_as_done]
     queryset = plan.items.current().filter(level=plan.depth)
     if filters.workstream:
         in_workstream = Item.workstreams.through.objects.filter(workstream_id=filters.workstream)
@@ -133,12 +131,14 @@ def milestones(*, plan: Plan, filters: MilestoneFilters, today: date) -> QuerySe
         queryset = queryset.filter(status__isnull=True)
     elif filters.status:
         queryset = queryset.filter(status_id=int(filters.status))
-    if filters.overdue:
-        queryset = queryset.filter(not_done(done_ids=done_ids), due_date__lt=today)
-    if filters.due_soon:
-        queryset = queryset.filter(
-            not_done(done_ids=done_ids), due_date__gte=today, due_date__lte=today + timedelta(days=30)
-        )
+    if filters.overdue or filters.due_soon:  # the statuses are read only for these two
+        open_items = not_done(done_ids=[s.pk for s in statuses_of(plan=plan) if s.counts_as_done])
+        if filters.overdue:
+            queryset = queryset.filter(open_items, due_date__lt=today)
+        if filters.due_soon:
+            queryset = queryset.filter(
+                open_items, due_date__gte=today, due_date__lte=today + timedelta(days=30)
+            )
     queryset = queryset.filter(*field_conditions(filters=filters.fields))
     return queryset.order_by("sort_key")
 
