@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from areas.models import LocalArea, Workstream
-from common.forms import FastSelect, Form, UKDateField
+from common.forms import FastCheckboxes, FastSelect, Form, UKDateField
 from evidence.models import Evidence
 from plans.models import Plan, RagStatus
 
@@ -158,7 +158,7 @@ class UpdateForm(Form):
         label="Evidence",
         required=False,
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
+        widget=FastCheckboxes,
         help_text="Evidence from the area's evidence bank that shows the progress or its impact: what is "
         "already on this item and what you added lately. To find other evidence, search the bank below",
         error_messages={"invalid_choice": "Choose evidence from this local area's evidence bank"},

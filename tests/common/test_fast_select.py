@@ -1,7 +1,11 @@
-"""A long select written in Python shows the same markup as Django's: the chosen option selected,
-every label escaped."""
+"""A long select or list of checkboxes written in Python shows the same markup as Django's: the chosen
+options selected, every label escaped."""
 
-from common.forms import FastSelect
+import re
+
+from django import forms
+
+from common.forms import FastCheckboxes, FastSelect
 
 
 def test_the_chosen_option_is_selected_and_labels_are_escaped():
@@ -13,3 +17,20 @@ def test_the_chosen_option_is_selected_and_labels_are_escaped():
     assert '<option value="7" selected>SM &lt;Operational Lead&gt;</option>' in html
     assert '<option value="9">CL</option>' in html
     assert '<option value="">Any owner</option>' in html
+
+
+def _tags(html):
+    """The markup without the whitespace between tags, which the page never shows."""
+    return re.sub(r">\s+<", "><", html.strip())
+
+
+def test_fast_checkboxes_write_what_the_checkbox_template_writes():
+    choices = [("4", "Case study <draft> (case study)"), ("10", "Audit & review (document)"), ("30", "Data")]
+    attrs = {"id": "id_evidence"}
+
+    fast = FastCheckboxes(choices=choices).render("evidence", ["10", 4], attrs=attrs)
+    django = forms.CheckboxSelectMultiple(choices=choices).render("evidence", ["10", 4], attrs=attrs)
+
+    assert _tags(fast) == _tags(django)
+    assert 'id="id_evidence_1" name="evidence" type="checkbox" value="10" checked>' in fast
+    assert "Case study &lt;draft&gt; (case study)" in fast
