@@ -1,11 +1,13 @@
-"""A long select or list of checkboxes written in Python shows the same markup as Django's: the chosen
-options selected, every label escaped."""
+"""A long select, a list of checkboxes or a hidden input written in Python shows the same markup as
+Django's: the chosen options selected, every label and value escaped."""
 
 import re
 
 from django import forms
+from hypothesis import given
+from hypothesis import strategies as st
 
-from common.forms import FastCheckboxes, FastSelect
+from common.forms import FastCheckboxes, FastHiddenInput, FastSelect
 
 
 def test_the_chosen_option_is_selected_and_labels_are_escaped():
@@ -34,3 +36,12 @@ def test_fast_checkboxes_write_what_the_checkbox_template_writes():
     assert _tags(fast) == _tags(django)
     assert 'id="id_evidence_1" name="evidence" type="checkbox" value="10" checked>' in fast
     assert "Case study &lt;draft&gt; (case study)" in fast
+
+
+@given(st.one_of(st.none(), st.text(), st.integers()))
+def test_a_fast_hidden_input_writes_what_djangos_template_writes(value):
+    attrs = {"id": "initial-id_commentary", "aria-describedby": 'a "b" & c', "required": True, "x": False}
+
+    fast = FastHiddenInput().render("initial-commentary", value, attrs=attrs)
+
+    assert fast == forms.HiddenInput().render("initial-commentary", value, attrs=attrs)
