@@ -55,8 +55,8 @@ class GovukFormMixin(forms.BaseForm):
         editing = "version" in self.fields and name != "version"
         if editing and field is not None and not isinstance(field, forms.FileField):
             field.show_hidden_initial = True
-            if field.hidden_widget is forms.HiddenInput:
-                field.hidden_widget = FastHiddenInput  # the same markup, without a template each
+            # the same markup, without a template each
+            field.hidden_widget = HIDDEN_WIDGETS.get(field.hidden_widget, field.hidden_widget)
         return super().__getitem__(name)
 
     def full_clean(self) -> None:
@@ -178,6 +178,29 @@ class FastHiddenInput(forms.HiddenInput):
         return mark_safe(  # noqa: S308 - every value escaped as the template would  # nosec B308, B703
             f'<input type="hidden" name="{esc(name)}"{value_attr}{extra}>'
         )
+
+
+class FastMultipleHiddenInput(forms.MultipleHiddenInput):
+    """`FastHiddenInput` for each value of a field of several (the evidence ticked on an update)."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final = self.build_attrs(self.attrs, attrs)
+        id_ = final.get("id")
+        hidden = FastHiddenInput()
+        return mark_safe(  # noqa: S308 - each input escaped by FastHiddenInput  # nosec B308, B703
+            "".join(
+                hidden.render(name, each, {**final, "id": f"{id_}_{index}"} if id_ else final)
+                for index, each in enumerate(value or [])  # as MultipleHiddenInput.format_value gives it
+            )
+        )
+
+
+HIDDEN_WIDGETS: dict[type[forms.Widget], type[forms.Widget]] = {
+    forms.HiddenInput: FastHiddenInput,
+    forms.MultipleHiddenInput: FastMultipleHiddenInput,
+}
 
 
 def _escaped(value: Any) -> str:

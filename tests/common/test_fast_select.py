@@ -7,7 +7,7 @@ from django import forms
 from hypothesis import given
 from hypothesis import strategies as st
 
-from common.forms import FastCheckboxes, FastHiddenInput, FastSelect
+from common.forms import FastCheckboxes, FastHiddenInput, FastMultipleHiddenInput, FastSelect
 
 
 def test_the_chosen_option_is_selected_and_labels_are_escaped():
@@ -45,3 +45,12 @@ def test_a_fast_hidden_input_writes_what_djangos_template_writes(value):
     fast = FastHiddenInput().render("initial-commentary", value, attrs=attrs)
 
     assert fast == forms.HiddenInput().render("initial-commentary", value, attrs=attrs)
+
+
+@given(st.lists(st.one_of(st.text(), st.integers()), max_size=4), st.booleans())
+def test_fast_hidden_inputs_for_several_values_write_what_djangos_template_writes(values, with_id):
+    attrs = {"id": "initial-id_evidence"} if with_id else {}
+
+    fast = FastMultipleHiddenInput().render("initial-evidence", values, attrs=attrs)
+
+    assert fast == forms.MultipleHiddenInput().render("initial-evidence", values, attrs=attrs)
