@@ -5,10 +5,11 @@ from typing import Any
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from .dates import DateProblem, format_uk_date, parse_uk_date
+from .html import esc
 
 WIDGET_CLASSES = {
     "TextInput": "govuk-input",
@@ -54,6 +55,8 @@ class GovukFormMixin(forms.BaseForm):
         editing = "version" in self.fields and name != "version"
         if editing and field is not None and not isinstance(field, forms.FileField):
             field.show_hidden_initial = True
+            # the same markup, without a template each
+            field.hidden_widget = HIDDEN_WIDGETS.get(field.hidden_widget, field.hidden_widget)
         return super().__getitem__(name)
 
     def full_clean(self) -> None:
@@ -120,12 +123,89 @@ class FastSelect(forms.Select):
     ) -> SafeString:
         final = self.build_attrs(self.attrs, attrs)
         selected = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((str(v), SELECTED if str(v) in selected else "", label) for v, label in self.choices),
+        options = "".join(
+            f'<option value="{esc(v)}"{SELECTED if str(v) in selected else ""}>{_escaped(label)}</option>'
+            for v, label in self.choices
         )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(final), options)
+        return mark_safe(  # noqa: S308 - every value escaped as format_html would  # nosec B308, B703
+            f'<select name="{esc(name)}"{flatatt(final)}>{options}</select>'
+        )
+
+
+class FastCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes with the markup of templates/django/forms/widgets/checkbox_select.html, written in
+    Python rather than a template each: for lists that grow with the area (the evidence an update lists).
+    Its choices are flat (no groups), as a model choice field's are."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        id_ = self.build_attrs(self.attrs, attrs).get("id")
+        chosen = {str(v) for v in self.format_value(value)}
+
+        def option(index: int, v: Any, label: Any) -> str:
+            option_id = esc(f"{id_}_{index}") if id_ else ""
+            checked = " checked" if str(v) in chosen else ""
+            return (
+                '<div class="govuk-checkboxes__item">'
+                f'<input class="govuk-checkboxes__input" id="{option_id}" name="{esc(name)}" type="checkbox"'
+                f' value="{esc(v)}"{checked}>'
+                f'<label class="govuk-label govuk-checkboxes__label" for="{option_id}">'
+                f"{_escaped(label)}</label></div>\n"
+            )
+
+        items = "".join(option(index, v, label) for index, (v, label) in enumerate(self.choices))
+        return mark_safe(  # noqa: S308 - every value escaped as the template would  # nosec B308, B703
+            '<div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">\n'
+            f"{items}</div>"
+        )
+
+
+class FastHiddenInput(forms.HiddenInput):
+    """A hidden input with the markup of Django's template, written in Python: an edit form sends back
+    each field's value as loaded (its hidden initial, `GovukFormMixin`), a dozen on a page."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        shown = self.format_value(value)
+        value_attr = "" if shown is None else f' value="{_escaped(shown)}"'
+        extra = "".join(
+            f" {esc(key)}" if given is True else f' {esc(key)}="{_escaped(str(given))}"'
+            for key, given in self.build_attrs(self.attrs, attrs).items()
+            if given is not False
+        )
+        return mark_safe(  # noqa: S308 - every value escaped as the template would  # nosec B308, B703
+            f'<input type="hidden" name="{esc(name)}"{value_attr}{extra}>'
+        )
+
+
+class FastMultipleHiddenInput(forms.MultipleHiddenInput):
+    """`FastHiddenInput` for each value of a field of several (the evidence ticked on an update)."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final = self.build_attrs(self.attrs, attrs)
+        id_ = final.get("id")
+        hidden = FastHiddenInput()
+        return mark_safe(  # noqa: S308 - each input escaped by FastHiddenInput  # nosec B308, B703
+            "".join(
+                hidden.render(name, each, {**final, "id": f"{id_}_{index}"} if id_ else final)
+                for index, each in enumerate(value or [])  # as MultipleHiddenInput.format_value gives it
+            )
+        )
+
+
+HIDDEN_WIDGETS: dict[type[forms.Widget], type[forms.Widget]] = {
+    forms.HiddenInput: FastHiddenInput,
+    forms.MultipleHiddenInput: FastMultipleHiddenInput,
+}
+
+
+def _escaped(value: Any) -> str:
+    """A label escaped as `format_html` escapes it (markup already safe kept), without its cost per call."""
+    return value.__html__() if hasattr(value, "__html__") else esc(value)
 
 
 class FastSelectMultiple(FastSelect):

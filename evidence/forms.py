@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
-from common.forms import Form, UKDateField
+from common.forms import FastSelect, Form, UKDateField
 from common.uploads import describe_size
 
 from .files import ACCEPT_ATTRIBUTE
@@ -148,7 +148,10 @@ class EvidenceSearchForm(Form):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
     )
     kind = forms.ChoiceField(
-        label="Kind of evidence", required=False, choices=[("", "Any kind"), *Evidence.Kind.choices]
+        label="Kind of evidence",
+        required=False,
+        choices=[("", "Any kind"), *Evidence.Kind.choices],
+        widget=FastSelect,
     )
     dated_from = UKDateField(label="Dated from", required=False, help_text="For example, 01/03/2021")
     dated_to = UKDateField(label="Dated to", required=False, help_text="For example, 31/03/2021")

@@ -415,6 +415,9 @@ class MilestoneFilterForm(Form):
         super().__init__(*args, **kwargs)
         _model_choice(self, "workstream").queryset = Workstream.objects.filter(area=plan.area)
         offer_people(self.fields["owner"], plan.area)
+        owner = _model_choice(self, "owner")
+        assert owner.queryset is not None  # the area's people, from offer_people
+        owner.queryset = owner.queryset.only("pk", "initials", "job_title")  # what its options show
         statuses = plan.rag_scheme.statuses.order_by("position")
         _choice(self, "status").choices = [("", "Any"), ("none", "No status")] + [
             (str(s.pk), s.label) for s in statuses

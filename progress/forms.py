@@ -4,9 +4,12 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.safestring import SafeString, mark_safe
 
 from areas.models import LocalArea, Workstream
-from common.forms import FastSelect, Form, UKDateField
+from common.forms import FastCheckboxes, FastSelect, Form, UKDateField
+from common.html import esc
+from common.templatetags.govuk import status_tag
 from evidence.models import Evidence
 from plans.models import Plan, RagStatus
 
@@ -15,11 +18,49 @@ from .models import HighlightReport, HighlightRow
 from .selectors import STATE_FILTERS
 from .services.updates import UpdateContent
 
+IMPACT_HINT = "Needs evidence of impact on children and families."
+
 
 class StatusRadios(forms.RadioSelect):
-    """Each status with its colour, its word and what it means."""
+    """Each status with its colour, its word and what it means (and whether it needs evidence of impact),
+    as GOV.UK radios with hints: written in Python, as the update and challenge forms draw it each load."""
 
-    template_name = "progress/widgets/status_radios.html"
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        id_ = self.build_attrs(self.attrs, attrs).get("id")
+        chosen = self.format_value(value)
+        found = False
+        options = []
+        for index, (choice, label) in enumerate(self.choices):
+            selected = not found and str(choice) in chosen
+            found = found or selected
+            option_id = esc(f"{id_}_{index}") if id_ else ""
+            options.append(_status_option(option_id, esc(name), choice, label, selected))
+        return mark_safe(  # noqa: S308 - every value escaped by esc, the status by status_tag  # nosec B308, B703
+            '<div class="govuk-radios govuk-radios--small" data-module="govuk-radios">\n'
+            + "".join(options)
+            + "</div>"
+        )
+
+
+def _status_option(option_id: str, name: str, choice: Any, label: Any, selected: bool) -> str:
+    """One radio of `StatusRadios`: the status's swatch and word, its meaning as the radio's hint."""
+    status = getattr(choice, "instance", None)
+    words = [status.meaning, IMPACT_HINT if status.needs_impact_evidence else ""] if status else []
+    hint = " ".join(esc(word) for word in words if word)
+    checked = " checked" if selected else ""
+    described = f' aria-describedby="{option_id}-hint"' if hint else ""
+    hint_div = (
+        f'<div id="{option_id}-hint" class="govuk-hint govuk-radios__hint">{hint}</div>' if hint else ""
+    )
+    return (
+        '<div class="govuk-radios__item">'
+        f'<input class="govuk-radios__input" id="{option_id}" name="{name}" type="radio"'
+        f' value="{esc(choice)}"{checked}{described}>'
+        f'<label class="govuk-label govuk-radios__label" for="{option_id}">'
+        f"{status_tag(status) if status else esc(label)}</label>{hint_div}</div>\n"
+    )
 
 
 def _status_field(label: str, **kwargs: Any) -> forms.ModelChoiceField:
@@ -158,7 +199,7 @@ class UpdateForm(Form):
         label="Evidence",
         required=False,
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
+        widget=FastCheckboxes,
         help_text="Evidence from the area's evidence bank that shows the progress or its impact: what is "
         "already on this item and what you added lately. To find other evidence, search the bank below",
         error_messages={"invalid_choice": "Choose evidence from this local area's evidence bank"},

@@ -191,26 +191,30 @@ class MilestoneFilters:
 
 
 def milestones(*, plan: Plan, filters: MilestoneFilters, today: date) -> QuerySet[Item]:
-    """The plan's lowest-level items, filtered as the milestones page and its CSV download show them."""
-    statuses = statuses_of(plan=plan)
-    done_ids = [s.pk for s in statuses if s.counts_as_done]
+    """The plan's lowest-level items, filtered as the milestones page and its CSV download show them.
+    Each filter is a condition on the item itself (a subquery for its workstreams and owners, not a
+    join), so no item comes twice and the page and its count need no DISTINCT."""
     queryset = plan.items.current().filter(level=plan.depth)
     if filters.workstream:
-        queryset = queryset.filter(workstreams__id=filters.workstream)
+        in_workstream = Item.workstreams.through.objects.filter(workstream_id=filters.workstream)
+        queryset = queryset.filter(pk__in=in_workstream.values("item_id"))
     if filters.owner:
-        queryset = queryset.filter(ownerships__person_id=filters.owner)
+        owned = ItemOwner.objects.filter(person_id=filters.owner)
+        queryset = queryset.filter(pk__in=owned.values("item_id"))
     if filters.status == "none":
         queryset = queryset.filter(status__isnull=True)
     elif filters.status:
         queryset = queryset.filter(status_id=int(filters.status))
-    if filters.overdue:
-        queryset = queryset.filter(not_done(done_ids=done_ids), due_date__lt=today)
-    if filters.due_soon:
-        queryset = queryset.filter(
-            not_done(done_ids=done_ids), due_date__gte=today, due_date__lte=today + timedelta(days=30)
-        )
+    if filters.overdue or filters.due_soon:  # the statuses are read only for these two
+        open_items = not_done(done_ids=[s.pk for s in statuses_of(plan=plan) if s.counts_as_done])
+        if filters.overdue:
+            queryset = queryset.filter(open_items, due_date__lt=today)
+        if filters.due_soon:
+            queryset = queryset.filter(
+                open_items, due_date__gte=today, due_date__lte=today + timedelta(days=30)
+            )
     queryset = queryset.filter(*field_conditions(filters=filters.fields))
-    return queryset.distinct().order_by("sort_key")
+    return queryset.order_by("sort_key")
 
 
 def items_of_person(*, access: Access, person_id: int) -> QuerySet[Item]:
@@ -325,7 +329,12 @@ def _rows(
 ) -> list[ItemRow]:
     known = {s.pk: s for s in statuses}
     missing = {v["status_id"] for v in values if v["status_id"]} - known.keys()
-    by_id = {**known, **{s.pk: s for s in RagStatus.objects.filter(pk__in=missing)}} if missing else known
+    # by id: not in the model's order, which joins the schemes
+    by_id = (
+        {**known, **{s.pk: s for s in RagStatus.objects.filter(pk__in=missing).order_by()}}
+        if missing
+        else known
+    )
     item_url = url_maker("plans:item", area=access.area.slug)
     rows = []
     for v in values:

@@ -102,7 +102,8 @@ def rollup_of(
     rating = by_position.get(position) if position is not None else None
     return Rollup(
         rule=plan.rollup_rule,
-        rule_name=plan.get_rollup_rule_display(),
+        # as get_rollup_rule_display() names it, without its lookup in the field's choices for every row
+        rule_name=rollup.RULES.get(plan.rollup_rule, plan.rollup_rule),
         counts=[(s.label, s.colour, counts.get(s.pk, 0)) for s in statuses] + [("", "", counts.get(None, 0))],
         rating_label=rating.label if rating else "",
         rating_colour=rating.colour if rating else "",

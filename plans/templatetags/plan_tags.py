@@ -8,15 +8,16 @@ import re
 from collections.abc import Iterable
 
 from django import template
+from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from common.html import esc
-from common.templatetags.govuk import swatch
+from common.html import esc, words
+from common.templatetags.govuk import rating_markup, status_tag
 from common.urls import url_maker
 
 from .. import rules
-from ..selectors import TopLevelRow
+from ..selectors import ItemRow, TopLevelRow
 
 register = template.Library()
 
@@ -49,16 +50,46 @@ def with_article(name: str) -> str:
 
 
 @register.simple_tag
+def item_table_rows(items: Iterable[ItemRow], show_plan: bool = False) -> SafeString:
+    """The body of an item table (plans/includes/item_table.html): a row per item, each cell with its
+    column's heading for a narrow screen, as its template wrote it."""
+    months = [""] + [str(MONTHS_3[month]).title() for month in range(1, 13)]  # as the date filter's "M"
+
+    def due(item: ItemRow) -> str:
+        day = item.due_date
+        shown = esc(f"{day.day} {months[day.month]} {day.year:04d}" if day else item.due_text)
+        return shown + ('<br><span class="app-overdue">Overdue</span>' if item.overdue else "")
+
+    def cell(heading: str, content: str, kind: str = "") -> str:
+        label = f'<span class="app-cell-label">{heading}</span>'
+        return f'<td class="govuk-table__cell{kind}">{label}{content}</td>'
+
+    def row(item: ItemRow) -> str:
+        link = f'<a class="govuk-link" href="{esc(item.url)}">{esc(item.number)}</a>'
+        cells = [
+            cell("Number", link, kind=" app-number"),
+            *([cell("Plan", esc(item.plan_reference))] if show_plan else []),
+            cell("Text", esc(words(item.text, 25))),
+            cell("Due", due(item)),
+            cell("Workstream", ", ".join(esc(code) for code in item.workstreams)),
+            cell("Owners", ", ".join(esc(owner) for owner in item.owners)),
+            cell("Status", status_tag(item.status)),
+        ]
+        return '<tr class="govuk-table__row">' + "\n".join(cells) + "</tr>\n"
+
+    return mark_safe("".join(row(item) for item in items))  # noqa: S308 - every value escaped by esc  # nosec B308, B703
+
+
+@register.simple_tag
 def overview_rows(rows: Iterable[TopLevelRow], area_slug: str) -> SafeString:
     """A row per top-level item: its link and overall rating (its roll-up), its count in each status, its
     total and its overdue."""
     item_url = url_maker("plans:item", area=area_slug)
 
     def overall(row: TopLevelRow) -> str:
-        if row.rollup is None or not row.rollup.rating_label:
-            return '<span class="app-status app-status--none">No rating</span>'
-        rating = row.rollup
-        return f'<span class="app-status">{swatch(rating.rating_colour)} {esc(rating.rating_label)}</span>'
+        if row.rollup is None:
+            return rating_markup("", "")
+        return rating_markup(row.rollup.rating_label, row.rollup.rating_colour)
 
     def overdue(count: int) -> str:
         return f'<span class="app-overdue">{esc(count)}</span>' if count else "0"

@@ -17,16 +17,18 @@ from scorecard.selectors.reported import reported_summary
 
 from .. import selectors, services, snapshots
 from ..forms import PlanForm
-from ..models import Plan
+from ..models import Plan, RagStatus
 from ..spreadsheet import CONTENT_TYPES, export_file_name, export_plan
 
 HISTORY_PAGE_SIZE = 50  # changes on a page of the plan's or an item's history
 
 
-def _glance(access: Access, plan: Plan) -> tuple[progress_selectors.Glance, ScorecardSummary | None]:
+def _glance(
+    access: Access, plan: Plan, statuses: list[RagStatus] | None = None
+) -> tuple[progress_selectors.Glance, ScorecardSummary | None]:
     """A plan at a glance (its latest reported period, from the frozen ratings) and, for a role that
     reads the scorecard, the scorecard's summary as reported for that period."""
-    glance = progress_selectors.plan_glance(access=access, plan=plan)
+    glance = progress_selectors.plan_glance(access=access, plan=plan, statuses=statuses)
     scorecard = None
     if glance.period is not None and access.can_read(Kind.SCORECARD):
         scorecard = reported_summary(period=glance.period)
@@ -62,7 +64,7 @@ def plan_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "none": sum(r.counts.get(None, 0) for r in rows),
         "by_status": {s.pk: sum(r.counts.get(s.pk, 0) for r in rows) for s in statuses},
     }
-    glance, glance_scorecard = _glance(access, plan) if cycle else (None, None)
+    glance, glance_scorecard = _glance(access, plan, statuses) if cycle else (None, None)
     return render(
         request,
         "plans/plan_detail.html",
@@ -74,7 +76,9 @@ def plan_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
             "rows": rows,
             "statuses": statuses,
             "totals": totals,
-            "trend": progress_selectors.plan_trend(access=access, plan=plan, tops=[r.item for r in rows])
+            "trend": progress_selectors.plan_trend(
+                access=access, plan=plan, tops=[r.item for r in rows], statuses=statuses
+            )
             if cycle
             else None,
             "current_period": progress_selectors.current_period(plan=plan) if cycle else None,

@@ -330,10 +330,11 @@ def rating_change_for(*, item: Item, period: ReportingPeriod) -> ChangedRating |
     """The item's last confirmed rating up to `period`, if it changed the proposed status. One query."""
     last = (
         Update.objects.filter(item=item, period__starts_on__lte=period.starts_on, confirmed_at__isnull=False)
-        .select_related("period", "item", "proposed_status", "confirmed_status", "confirmed_by")
+        .select_related("period", "proposed_status", "confirmed_status", "confirmed_by")
         .order_by("-period__starts_on")
         .first()
     )
     if last is None or not last.was_changed_in_challenge:
         return None
+    last.item = item  # the caller's: not read again
     return _as_changed(last)

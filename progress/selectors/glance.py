@@ -11,7 +11,7 @@ from django.db.models import Case, Count, Q, When
 from areas.access import Access
 from common.urls import url_maker
 from plans import selectors as plan_selectors
-from plans.models import Plan
+from plans.models import Plan, RagStatus
 
 from ..models import ReportedRating, ReportingPeriod
 
@@ -81,10 +81,11 @@ class Glance:
     tops: list[TopRating] = field(default_factory=list)
 
 
-def plan_glance(*, access: Access, plan: Plan) -> Glance:
+def plan_glance(*, access: Access, plan: Plan, statuses: list[RagStatus] | None = None) -> Glance:
     """The latest reported period of `plan`, its status counts against the period reported before, and
     its red and overdue items (the first `GLANCE_ITEMS`, red ones first), and each top-level item's overall
-    rating then and before: six queries, read from the frozen ratings."""
+    rating then and before: five queries, read from the frozen ratings (four when the caller passes the
+    plan's `statuses` in order, as the overview does)."""
     reported = list(
         plan.periods.filter(state=ReportingPeriod.State.REPORTED)
         .only("pk", "name", "reported_at", "starts_on", "plan_id")
@@ -93,20 +94,27 @@ def plan_glance(*, access: Access, plan: Plan) -> Glance:
     if not reported:
         return Glance(plan=plan)
     latest, before = reported[0], (reported[1] if len(reported) > 1 else None)
-    statuses = plan_selectors.statuses_of(plan=plan)
+    if statuses is None:
+        statuses = plan_selectors.statuses_of(plan=plan)
     worst = min((s.position for s in statuses), default=None)
     lowest = {"level": plan.depth}
+    red = Q(status_position=worst, counts_as_done=False) if worst is not None else Q(pk__in=[])
     tally: dict[tuple[int, int | None], int] = {}
     words: dict[int | None, tuple[str, str]] = {}
-    for period_id, position, label, colour, n in (
+    flagged_total = 0
+    for period_id, position, label, colour, n, flagged_n in (
         ReportedRating.objects.filter(
             period_id__in=[p.pk for p in (latest, before) if p is not None], **lowest
         )
+        .order_by()  # not the model's order by period and item: it would join both tables for nothing
         .values("period_id", "status_position", "status_label", "status_colour")
-        .annotate(n=Count("id"))
-        .values_list("period_id", "status_position", "status_label", "status_colour", "n")
+        # counted by a column of the index reported_status_counts, so that only the index is read
+        .annotate(n=Count("period"), flagged=Count("period", filter=red | Q(overdue=True)))
+        .values_list("period_id", "status_position", "status_label", "status_colour", "n", "flagged")
     ):
         tally[(period_id, position)] = tally.get((period_id, position), 0) + n
+        if period_id == latest.pk:
+            flagged_total += flagged_n
         if period_id == latest.pk or position not in words:
             words[position] = (label, colour)
     columns: list[int | None] = [s.position for s in statuses] + [None]
@@ -119,7 +127,6 @@ def plan_glance(*, access: Access, plan: Plan) -> Glance:
         )
         for position, s in zip(columns, [*statuses, None], strict=True)
     ]
-    red = Q(status_position=worst, counts_as_done=False) if worst is not None else Q(pk__in=[])
     flagged = latest.ratings.filter(red | Q(overdue=True), **lowest)
     item_url = url_maker("plans:item", area=access.area.slug)
     items = [
@@ -162,7 +169,7 @@ def plan_glance(*, access: Access, plan: Plan) -> Glance:
         red_label=words.get(worst, (red_status.label if red_status else "", ""))[0],
         counts=counts,
         red_and_overdue=items,
-        red_and_overdue_total=flagged.count() if len(items) == GLANCE_ITEMS else len(items),
+        red_and_overdue_total=flagged_total,
         tops=tops,
     )
 

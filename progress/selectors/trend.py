@@ -51,9 +51,12 @@ class Trend:
         return sum(len(r.declined) for r in self.rows)
 
 
-def plan_trend(*, access: Access, plan: Plan, tops: list[Item]) -> Trend | None:
+def plan_trend(
+    *, access: Access, plan: Plan, tops: list[Item], statuses: list[RagStatus] | None = None
+) -> Trend | None:
     """Each top-level item's status counts in the latest reported period against the one before,
-    with what improved and what declined. None until two periods have been reported.
+    with what improved and what declined. None until two periods have been reported. The plan's
+    `statuses` in order are read unless the caller has them already (the overview).
 
     Both sides are what the board was told: the comparison was worked out from the frozen
     ratings when the period was reported (progress.trend), so it is read in one query and does
@@ -68,7 +71,8 @@ def plan_trend(*, access: Access, plan: Plan, tops: list[Item]) -> Trend | None:
     )
     if latest is None:
         return None
-    statuses = plan_selectors.statuses_of(plan=plan)
+    if statuses is None:
+        statuses = plan_selectors.statuses_of(plan=plan)
     columns = [str(s.position) for s in statuses] + [NO_STATUS]
     stored = latest.trend.get("tops", {})
     item_url = url_maker("plans:item", area=access.area.slug)

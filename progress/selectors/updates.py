@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from areas.access import Access
 from evidence.models import Evidence
@@ -55,9 +56,20 @@ def my_updates_due(*, access: Access) -> list[UpdatesDue]:
 
 
 def item_in_period(*, access: Access, period: ReportingPeriod, item_pk: int) -> Item:
-    item = plan_selectors.item_for(access=access, pk=item_pk)
+    """A current item of the period's plan (in the user's area) with what the update and challenge pages
+    show and check: its status, owners and workstreams, and the period's plan as its own (not its links,
+    parent or remover, which `plans.selectors.item_for` reads for the item's page)."""
+    item = get_object_or_404(
+        Item.objects.filter(plan__area=access.area)
+        .select_related("status")
+        .prefetch_related(*plan_selectors.ITEM_LIST_PREFETCH),
+        pk=item_pk,
+    )
+    if item.is_removed:
+        raise Http404("This item has been removed")
     if item.plan_id != period.plan_id:
         raise Http404("This item is not in this period's plan")
+    item.plan = period.plan  # read with the period, with its area and RAG scheme
     return item
 
 
@@ -66,6 +78,7 @@ def update_of(*, period: ReportingPeriod, item: Item) -> Update | None:
         Update.objects.filter(period=period, item=item)
         .select_related("proposed_status", "confirmed_status", "submitted_by", "confirmed_by")
         .prefetch_related("evidence")
+        .order_by("pk")  # one at most: not the model's order, which joins the item, the period and its plan
         .first()
     )
 

@@ -100,7 +100,13 @@ def update_save(
     save is refused with `EditConflict` rather than overwriting theirs.
     """
     _check(period, item, content)
-    existing = Update.objects.filter(period=period, item=item).first()
+    existing = (
+        Update.objects.filter(period=period, item=item)
+        .select_related("proposed_status")  # with its evidence: what its snapshot below reads
+        .prefetch_related("evidence")
+        .order_by("pk")  # one at most: not the model's order, which joins the item, the period and its plan
+        .first()
+    )
     now = at or timezone.now()
     if existing is None:
         if expected_version is not None:

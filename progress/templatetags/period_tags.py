@@ -3,10 +3,9 @@ of every item of the top two levels, one call each instead of a template per row
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 
-from common.html import esc
-from common.templatetags.govuk import status_tag, swatch
+from common.html import esc, words
+from common.templatetags.govuk import rating_markup, status_tag
 from plans.selectors import RollupRow
 
 from ..selectors import STATE_FILTERS, PeriodRow
@@ -60,7 +59,7 @@ def _update_row(row: PeriodRow) -> str:
         f'\n<td class="govuk-table__cell app-number">{_label("Number")}'
         f'<a class="govuk-link" href="{esc(item.url)}">{number}</a></td>'
         f'\n<td class="govuk-table__cell">{_label("Item")}'
-        f"{esc(Truncator(item.text).words(25, truncate=' …'))}{workstreams}</td>"
+        f"{esc(words(item.text, 25))}{workstreams}</td>"
         f'\n<td class="govuk-table__cell">{_label("Owners")}{esc(", ".join(item.owners))}</td>'
         f'\n<td class="govuk-table__cell">{_label("Due")}{esc(row.due)}{overdue}</td>'
         f'\n<td class="govuk-table__cell">{_label("Update")}'
@@ -78,13 +77,6 @@ def update_rows(rows: list[PeriodRow]) -> SafeString:
     return mark_safe(  # noqa: S308 - every value escaped by esc; status_tag escapes its own  # nosec B308, B703
         "".join(_update_row(row) for row in rows)
     )
-
-
-def _rating(label: str, colour: str) -> str:
-    """An overall rating as plans/includes/rating.html shows one."""
-    if not label:
-        return '<span class="app-status app-status--none">No rating</span>'
-    return f'<span class="app-status">{swatch(colour)} {esc(label)}</span>'
 
 
 LOWER_LEVEL = " govuk-!-font-weight-regular"  # a second-level item's heading, under its top-level item's
@@ -108,9 +100,9 @@ def rollup_rows(rollups: list[RollupRow]) -> SafeString:
             f'<tr class="govuk-table__row">'
             f'\n<th scope="row" class="govuk-table__header{LOWER_LEVEL if row.level > 1 else ""}">'
             f'<a class="govuk-link" href="{esc(row.url)}">{esc(row.number)}</a> '
-            f"{esc(Truncator(row.text).words(10, truncate=' …'))}</th>"
+            f"{esc(words(row.text, 10))}</th>"
             f'\n<td class="govuk-table__cell">{_label("Overall rating")}'
-            f"{_rating(row.rollup.rating_label, row.rollup.rating_colour)}</td>"
+            f"{rating_markup(row.rollup.rating_label, row.rollup.rating_colour)}</td>"
             f"\n{cells(row)}</tr>\n"
             for row in rollups
         )

@@ -1,14 +1,14 @@
 """Markup for long lists on the plan overview, written in Python: hundreds of rows, one call."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from common.html import esc
-from common.templatetags.govuk import swatch
+from common.html import esc, words
+from common.templatetags.govuk import rating_markup, swatch
 from common.urls import url_maker
-from progress.selectors import TimelineEntry, Trend, TrendRow
+from progress.selectors import Glance, TimelineEntry, Trend, TrendRow
+from progress.selectors.glance import TopRating
 
 register = template.Library()
 
@@ -17,12 +17,48 @@ register = template.Library()
 def movement_list(row: TrendRow) -> SafeString:
     """The items of a trend row that improved and declined, as a GOV.UK list of links."""
     entries = [("Improved", m) for m in row.improved] + [("Declined", m) for m in row.declined]
-    items = format_html_join(
-        "",
-        '<li>{}: <a class="govuk-link" href="{}">{}</a> from {} to {}</li>',
-        ((word, m.url, m.number, m.before, m.after) for word, m in entries),
+    items = "".join(
+        f'<li>{word}: <a class="govuk-link" href="{esc(m.url)}">{esc(m.number)}</a>'
+        f" from {esc(m.before)} to {esc(m.after)}</li>"
+        for word, m in entries
     )
-    return format_html('<ul class="govuk-list">{}</ul>', items)
+    return mark_safe(f'<ul class="govuk-list">{items}</ul>')  # noqa: S308 - every value escaped by esc  # nosec B308, B703
+
+
+@register.simple_tag
+def movement_lists(trend: Trend) -> SafeString:
+    """What improved and what declined under each top-level item that had either: its heading and list."""
+    return mark_safe(  # noqa: S308 - every value escaped by esc; movement_list escapes its own  # nosec B308, B703
+        "".join(
+            f'<h3 class="govuk-heading-s">{esc(row.top.number)}. {esc(words(row.top.text, 10))}</h3>\n'
+            f"{movement_list(row)}\n"
+            for row in trend.rows
+            if row.improved or row.declined
+        )
+    )
+
+
+@register.simple_tag
+def glance_top_rows(glance: Glance) -> SafeString:
+    """The body of the glance's table of top-level items: each one's overall rating as reported, and in
+    the period reported before when there was one."""
+
+    def row(top: TopRating) -> str:
+        before = (
+            f'<td class="govuk-table__cell"><span class="app-cell-label">{esc(glance.before_name)}</span>'
+            f"{rating_markup(top.before_label, top.before_colour)}</td>"
+            if glance.before_name
+            else ""
+        )
+        return (
+            f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
+            f'<a class="govuk-link app-number" href="{esc(top.url)}">{esc(top.number)}</a> '
+            f"{esc(words(top.text, 12))}</th>"
+            f'\n<td class="govuk-table__cell"><span class="app-cell-label">{esc(glance.period_name)}</span>'
+            f"{rating_markup(top.label, top.colour)}</td>{before}</tr>\n"
+        )
+
+    return mark_safe("".join(row(top) for top in glance.tops))  # noqa: S308 - every value escaped by esc  # nosec B308, B703
 
 
 @register.simple_tag

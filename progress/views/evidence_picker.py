@@ -83,7 +83,8 @@ class EvidencePicker:
         )
         if self.update is not None:
             wanted |= Q(updates=self.update)
-        return self.bank().filter(wanted).distinct().order_by("title")
+        shown = self.bank().filter(wanted).values("pk")  # joins the updates: a subquery, not DISTINCT rows
+        return self.bank().filter(pk__in=shown).order_by("title")
 
     def posted_initial(self) -> dict[str, Any]:
         """What the user typed, to show again unsaved after a search."""
@@ -95,9 +96,11 @@ class EvidencePicker:
     def prepare(self, form_field: Any) -> None:
         """List only `listed` on the form's evidence field; keep the other ticked evidence (found by an
         earlier search) to show ticked among the results; run the search when asked."""
-        listed = [e.pk for e in self.listed()]
-        form_field.queryset = self.bank().filter(pk__in=listed).order_by("title")
-        ticked = _ids(self.request.POST.getlist("evidence")) if self.request.method == "POST" else []
+        form_field.queryset = self.listed()
+        if self.request.method != "POST":
+            return  # nothing ticked or searched: the options are read once, as the form is drawn
+        listed = list(form_field.queryset.values_list("pk", flat=True))
+        ticked = _ids(self.request.POST.getlist("evidence"))
         others = [pk for pk in ticked if pk not in listed]
         if others:
             self.picked = list(evidence_in_area(access=self.access, pks=others).order_by("title"))

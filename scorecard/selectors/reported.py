@@ -156,9 +156,11 @@ def reported_summaries(*, periods: Iterable[ReportingPeriod]) -> dict[int, Score
     """Each period's scorecard summary as reported, by period id; a period with no scorecard kept has none.
     One query for any number of periods."""
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for period_id, rating, way in ReportedAssessment.objects.filter(
-        period__in=[p.pk for p in periods], is_headline=True
-    ).values_list("period_id", "rating", "direction"):
+    for period_id, rating, way in (
+        ReportedAssessment.objects.filter(period__in=[p.pk for p in periods], is_headline=True)
+        .order_by()  # counts: not the model's order, which joins the period and its plan
+        .values_list("period_id", "rating", "direction")
+    ):
         found[period_id].append((rating, way))
     return {period_id: summarise(results) for period_id, results in found.items()}
 
