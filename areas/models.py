@@ -5,7 +5,7 @@ import secrets
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 from common.storage import private_storage  # also named by the migrations
@@ -152,17 +152,6 @@ def shown_as(prefix: str = "") -> models.Case:
             then=models.F(f"{prefix}name"),
         ),
         default=models.F(f"{prefix}initials"),
-        output_field=models.CharField(),
-    )
-
-
-def label_of(prefix: str = "") -> Coalesce:
-    """`Person.label` in the database, for reads of plain values: the name if known, else the job title,
-    else the initials."""
-    return Coalesce(
-        NullIf(models.F(f"{prefix}name"), models.Value("")),
-        NullIf(models.F(f"{prefix}job_title"), models.Value("")),
-        models.F(f"{prefix}initials"),
         output_field=models.CharField(),
     )
 

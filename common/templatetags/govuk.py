@@ -1,11 +1,13 @@
 """Small template helpers for GOV.UK Frontend markup. Loaded in every template."""
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
 from django import forms, template
 from django.forms import BoundField
 from django.template import Context
+from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -58,6 +60,56 @@ def nav_item(context: Context, href: str, text: str, key: str) -> SafeString:
         '    <strong class="govuk-service-navigation__active-fallback">{}</strong>\n  </a>\n</li>',
         href,
         text,
+    )
+
+
+# The menu: (URL name, words, the `nav` of the pages it leads to, who sees it: a Kind the user reads,
+# "manage", "publish", or None for everyone), in the order shown.
+MENU = (
+    ("plans:area-home", "Plans", "plans", None),
+    ("plans:my-items", "My items", "my", None),
+    ("scorecard:scorecard", "Scorecard", "scorecard", "scorecard"),
+    ("risks:home", "Risks", "risks", "risks"),
+    ("voice:list", "You said, we did", "voice", "voice"),
+    ("evidence:list", "Evidence", "evidence", "cycle"),
+    ("boardpacks:home", "Board packs", "boardpacks", "cycle"),
+    ("areas:people", "People", "people", None),
+    ("areas:workstreams", "Workstreams", "workstreams", None),
+    ("plans:rag-schemes", "RAG schemes", "rag", "manage"),
+    ("plans:import", "Import a plan", "import", "manage"),
+    ("areas:members", "Members", "members", "manage"),
+    ("publishing:home", "Public pages", "publishing", "publish"),
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _area_url(name: str, slug: str, script_prefix: str) -> str:
+    """An area's page address. The URL patterns do not change while the server runs, so each address is
+    worked out once per area (and script prefix, which `reverse` reads itself), not on every page."""
+    return reverse(name, kwargs={"area": slug})
+
+
+def _sees(access: Any, who: str | None) -> bool:
+    if who is None:
+        return True
+    if who == "manage":
+        return bool(access.can_manage())
+    if who == "publish":
+        return bool(access.can_publish())
+    return who in access.reads
+
+
+@register.simple_tag(takes_context=True)
+def service_menu(context: Context, access: Any) -> SafeString:
+    """The links of the service navigation the user may follow (`MENU`), the page's own section marked
+    as current (`nav_item`). Written in Python: every signed-in page shows it."""
+    slug, prefix = access.area.slug, get_script_prefix()
+    return mark_safe(  # noqa: S308 - each item is format_html's  # nosec B308, B703
+        "\n".join(
+            nav_item(context, _area_url(name, slug, prefix), words, key)
+            for name, words, key, who in MENU
+            if _sees(access, who)
+        )
     )
 
 

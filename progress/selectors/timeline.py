@@ -78,9 +78,11 @@ def item_timeline(*, item: Item) -> list[TimelineEntry]:
             original_due_date,
             slip_count,
             overdue,
-        ) in item.reported_ratings.values_list(*REPORTED)
+        ) in item.reported_ratings.order_by().values_list(*REPORTED)  # sorted below: no ordering joins
     ]
-    open_updates = item.updates.exclude(period__state=ReportingPeriod.State.REPORTED).values_list(*OPEN)
+    open_updates = (
+        item.updates.exclude(period__state=ReportingPeriod.State.REPORTED).order_by().values_list(*OPEN)
+    )
     for (
         period_pk,
         name,
