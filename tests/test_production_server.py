@@ -171,3 +171,17 @@ def test_make_serve_serves_the_sign_in_page_with_gunicorn_and_stops_with_the_wor
     assert "203.0.113.7 127.0.0.1 [" in written
     assert '"GET /sign-in/ HTTP/1.1" 200' in written
     assert '"GET /sign-in/ HTTP/1.1" 301' in written
+
+
+def test_the_server_freezes_the_loaded_app_before_forking_each_worker():
+    """config/gunicorn.py's pre_fork hook: what the app loaded is kept out of each worker's collections."""
+    import gc
+    import runpy
+
+    config = runpy.run_path(str(ROOT / "config" / "gunicorn.py"))
+    gc.unfreeze()
+    try:
+        config["pre_fork"](None, None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
-from django.db.models.functions import Lower
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -294,17 +293,20 @@ class ItemMeasure:
 
 def measures_for_item(*, item: Item) -> list[ItemMeasure]:
     """The scorecard measures an item is linked to, and those its impact or "how do we know" text names
-    by code (the reverse of `linked_items`). One query, reading only the measures that could match."""
+    by code (the reverse of `linked_items`). Two short queries of plain values (the item's links, the
+    area's codes), matched here; a third reads the measures found, only if there are any."""
     words = {word.lower() for text in (item.impact, item.evidence) for word in candidate_codes(text)}
     cited = {code.lower() for code in plan_rules.measure_codes(item.measure_codes)}
-    linked_ids = Measure.items.through.objects.filter(item_id=item.pk).values("measure_id")
+    linked = set(Measure.items.through.objects.filter(item_id=item.pk).values_list("measure_id", flat=True))
+    found_ids = [
+        pk
+        for pk, code in Measure.objects.filter(area_id=item.plan.area_id).order_by().values_list("pk", "code")
+        if pk in linked or code.lower() in words or code.lower() in cited
+    ]
+    if not found_ids:
+        return []
     measures = list(
-        Measure.objects.filter(area_id=item.plan.area_id)
-        .annotate(
-            lower_code=Lower("code"),
-            linked=ExpressionWrapper(Q(pk__in=linked_ids), output_field=BooleanField()),
-        )
-        .filter(Q(pk__in=linked_ids) | Q(lower_code__in=words | cited))
+        Measure.objects.filter(pk__in=found_ids)
         .only("pk", "code", "name", "area_id")
         .order_by("position", "code")
     )
@@ -313,7 +315,7 @@ def measures_for_item(*, item: Item) -> list[ItemMeasure]:
     found = []
     for measure in measures:
         places = [place for place, codes_there in named.items() if measure.code in codes_there]
-        if measure.linked:
+        if measure.pk in linked:
             found.append(ItemMeasure(measure, "Linked to this item"))
         elif measure.code.lower() in cited:
             found.append(ItemMeasure(measure, "Cited in its measures"))
