@@ -14,7 +14,7 @@ from django.urls import get_resolver
 
 def template_names() -> list[str]:
     """Every template the project's engines can find: the names `get_template` takes."""
-    names = set()
+    names: set[str] = set()
     for engine in engines.all():
         dirs = [Path(d) for d in engine.dirs]
         if engine.app_dirs:
