@@ -3,6 +3,7 @@ initials, later changes to the owners never change them, and periods reported be
 get today's owners, best effort (progress/migrations/0007_backfill_reported_owners.py)."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -60,7 +61,7 @@ def test_changing_an_items_owners_after_reporting_leaves_the_reported_owners_and
     client.force_login(programme_manager)
     page = client.get(period.get_absolute_url()).content.decode()
     assert '<span class="app-cell-label">Owners</span>SM</td>' in page
-    assert "ZQ" not in page
+    assert not re.search(r"\bZQ\b", page)  # as a word: a random token may hold the letters
 
 
 BEFORE = [("progress", "0006_reported_owners"), ("plans", "0005_rollup_rule_and_overall_rating")]
