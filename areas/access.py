@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponseBase
 
 from accounts.models import User
+from common.prepared import PreparedQuery
 
 from .models import LocalArea, Membership, Person, Workstream
 
@@ -307,12 +308,19 @@ class Access:
         return self.is_programme_manager
 
 
+_MEMBERSHIP = PreparedQuery(  # on every page of an area: prepared once (common.prepared), not per request
+    lambda user, slug: Membership.objects.select_related("area").filter(user_id=user, area__slug=slug)[:1],
+    user=int,
+    slug=str,
+)
+
+
 def access_for(user: User | AnonymousUser, area_slug: str) -> Access:
     """The user's access to the area, or "Page not found" if they are not a member. One query: what the
     user owns and leads is read only when a page asks (`Access.owner_ids`, `led_workstream_ids`)."""
     if not isinstance(user, User) or not user.is_active:  # not signed in, or no longer allowed to
         raise Http404
-    membership = Membership.objects.select_related("area").filter(user=user, area__slug=area_slug).first()
+    membership = _MEMBERSHIP.first(user=user.pk, slug=area_slug)
     if membership is None:
         raise Http404("No such local area")
     return Access(

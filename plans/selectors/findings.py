@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from areas.access import Access
+from common.prepared import PreparedQuery
 
 from ..models import Finding, FindingItem, Item, Plan
 
@@ -44,4 +45,9 @@ def findings_of(*, item: Item) -> list[Finding]:
     `item_page` without any (its `has_findings`)."""
     if getattr(item, "has_findings", True) is False:
         return []
-    return list(Finding.objects.filter(answers__item=item).order_by("position", "pk"))
+    return _FINDINGS_OF_ITEM.all(item=item.pk)
+
+
+_FINDINGS_OF_ITEM = PreparedQuery(  # on every item page with findings: prepared once (common.prepared)
+    lambda item: Finding.objects.filter(answers__item_id=item).order_by("position", "pk"), item=int
+)

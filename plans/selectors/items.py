@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from areas.access import Access
 from areas.models import Person, shown_as
+from common.prepared import PreparedQuery
 from common.urls import url_maker
 from history import selectors as history_selectors
 from history.models import Change
@@ -83,6 +84,61 @@ class ItemPage:
         return self.workstreams.get(self.item.pk, [])
 
 
+def _item_page_query(also: Mapping[str, Exists]) -> PreparedQuery[Item]:
+    """The item page's own query (`item_page`), prepared once for each set of `also` facts."""
+    key = tuple(sorted(also))
+    query = _ITEM_PAGE_QUERIES.get(key)
+    if query is None:
+        parents = "__".join(["parent"] * PARENTS_READ_WITH_ITEM)
+
+        def build(area: int, pk: int) -> QuerySet[Item]:
+            return (
+                Item.objects.filter(plan__area_id=area, pk=pk)
+                .select_related("plan", "status", parents)
+                .annotate(
+                    has_findings=Exists(FindingItem.objects.filter(item=OuterRef("pk"))),
+                    has_plan_fields=Exists(PlanField.objects.filter(plan=OuterRef("plan_id"))),
+                    **also,
+                )
+            )
+
+        query = _ITEM_PAGE_QUERIES[key] = PreparedQuery(build, area=int, pk=int)
+    return query
+
+
+_ITEM_PAGE_QUERIES: dict[tuple[str, ...], PreparedQuery[Item]] = {}
+
+# The current children of an item, in plan order; the owners and workstreams of an item and of its
+# children (removed children's too: the caller keeps those of the children it shows).
+_CHILDREN = PreparedQuery(
+    lambda parent: Item.objects.filter(parent_id=parent).current().order_by("sort_key"), parent=int
+)
+OWNER_VALUES = (
+    "item_id",
+    "person_id",
+    "person__initials",
+    "person__name",
+    "person__job_title",
+    "person__kind",
+)
+_OWNERS = PreparedQuery(
+    lambda item: (
+        ItemOwner.objects.filter(Q(item_id=item) | Q(item__parent_id=item))
+        .order_by("position")
+        .values_list(*OWNER_VALUES)
+    ),
+    item=int,
+)
+_WORKSTREAMS = PreparedQuery(
+    lambda item: (
+        Item.workstreams.through.objects.filter(Q(item_id=item) | Q(item__parent_id=item))
+        .order_by("workstream__code")
+        .values_list("item_id", "workstream_id", "workstream__code")
+    ),
+    item=int,
+)
+
+
 def item_page(*, access: Access, pk: int, also: Mapping[str, Exists] | None = None) -> ItemPage:
     """One item of the user's area, removed or not, for its own page, with its current children: the
     owners and workstreams of both in two queries of plain values, for them all at once. Its parents
@@ -90,37 +146,26 @@ def item_page(*, access: Access, pk: int, also: Mapping[str, Exists] | None = No
     plan's fields are only read if there are any (`findings_of`, `item_fields`). Its plan's area is the
     user's (the query is filtered by it), not read again; who removed it is read only if it was.
     `also`: more yes-or-no facts about the item, read in the same query, by name (an app above this one
-    asks whether the item has any of what it links to items)."""
-    parents = "__".join(["parent"] * PARENTS_READ_WITH_ITEM)
-    queryset = (
-        Item.objects.filter(plan__area=access.area)
-        .select_related("plan", "status", parents)
-        .annotate(
-            has_findings=Exists(FindingItem.objects.filter(item=OuterRef("pk"))),
-            has_plan_fields=Exists(PlanField.objects.filter(plan=OuterRef("plan_id"))),
-            **(also or {}),
-        )
-    )
-    item = get_object_or_404(queryset, pk=pk)
+    asks whether the item has any of what it links to items); each name always means the same fact.
+    The page's queries are prepared (common.prepared): built and compiled once, not on every request."""
+    item = _item_page_query(also or {}).first(area=access.area.pk, pk=pk)
+    if item is None:
+        raise Http404("No item matches the given query.")
     item.plan.area = access.area
     above_lowest = item.level < item.plan.depth and not item.is_removed  # the lowest level has no children
-    children = list(children_of(item=item)) if above_lowest else []
-    ids = [item.pk, *(child.pk for child in children)]
+    children = _CHILDREN.all(parent=item.pk) if above_lowest else []
+    ids = {item.pk, *(child.pk for child in children)}
     owners: dict[int, list[ShownOwner]] = {}
-    for item_id, person_id, initials, name, job_title, kind in (
-        ItemOwner.objects.filter(item_id__in=ids)
-        .order_by("position")
-        .values_list(
-            "item_id", "person_id", "person__initials", "person__name", "person__job_title", "person__kind"
-        )
-    ):
+    for item_id, person_id, initials, name, job_title, kind in _OWNERS.all(item=item.pk):
+        if item_id not in ids:
+            continue
         # Shown by Person's own rules, from the plain values (cheaper than the CASE in the query).
         person = Person(initials=initials, name=name, job_title=job_title, kind=kind)
         owners.setdefault(item_id, []).append(ShownOwner(person_id, initials, person.label, person.shown_as))
     workstreams: dict[int, list[ShownWorkstream]] = {}
-    links = Item.workstreams.through.objects.filter(item_id__in=ids).order_by("workstream__code")
-    for item_id, workstream_id, code in links.values_list("item_id", "workstream_id", "workstream__code"):
-        workstreams.setdefault(item_id, []).append(ShownWorkstream(workstream_id, code))
+    for item_id, workstream_id, code in _WORKSTREAMS.all(item=item.pk):
+        if item_id in ids:
+            workstreams.setdefault(item_id, []).append(ShownWorkstream(workstream_id, code))
     return ItemPage(item, children, owners, workstreams)
 
 
@@ -132,16 +177,22 @@ class LinkedItem:
     number: str
 
 
+_LINK_ENDS = ("id", "number", "sort_key", "removed_at")
+_LINKS = PreparedQuery(  # the item page's: prepared once (common.prepared)
+    lambda item: Item.see_also.through.objects.filter(Q(from_item_id=item) | Q(to_item_id=item)).values_list(
+        *(f"from_item__{name}" for name in _LINK_ENDS), *(f"to_item__{name}" for name in _LINK_ENDS)
+    ),
+    item=int,
+)
+
+
 def links_of(*, item: Item) -> tuple[list[LinkedItem], list[LinkedItem]]:
     """The current items this one says to see also, and those that refer to it, in plan order: one
     query of plain values."""
     see_also: list[tuple[str, LinkedItem]] = []
     referenced_by: list[tuple[str, LinkedItem]] = []
-    ends = ("id", "number", "sort_key", "removed_at")
-    links = Item.see_also.through.objects.filter(Q(from_item=item) | Q(to_item=item)).values_list(
-        *(f"from_item__{name}" for name in ends), *(f"to_item__{name}" for name in ends)
-    )
-    for from_pk, from_number, from_key, from_removed, to_pk, to_number, to_key, to_removed in links:
+    rows = _LINKS.all(item=item.pk)
+    for from_pk, from_number, from_key, from_removed, to_pk, to_number, to_key, to_removed in rows:
         if from_pk == item.pk and to_removed is None:
             see_also.append((to_key, LinkedItem(to_pk, to_number)))
         if to_pk == item.pk and from_removed is None:
@@ -151,10 +202,6 @@ def links_of(*, item: Item) -> tuple[list[LinkedItem], list[LinkedItem]]:
 
 def _in_plan_order(keyed: list[tuple[str, LinkedItem]]) -> list[LinkedItem]:
     return [linked for _, linked in sorted(keyed, key=lambda pair: pair[0])]
-
-
-def children_of(*, item: Item) -> QuerySet[Item]:
-    return item.children.current().order_by("sort_key")
 
 
 def ancestors_of(*, item: Item) -> list[Item]:

@@ -4,6 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from areas.access import Access
+from common.prepared import PreparedQuery
 
 from ..models import Plan, PlanText, RagScheme, RagStatus
 
@@ -28,8 +29,14 @@ def plan_for(*, access: Access, pk: int) -> Plan:
 
 
 def statuses_of(*, plan: Plan) -> list[RagStatus]:
-    """The statuses of the plan's RAG scheme, in order (one query, whether or not the scheme was read)."""
-    return list(RagStatus.objects.filter(scheme_id=plan.rag_scheme_id).order_by("position"))
+    """The statuses of the plan's RAG scheme, in order (one query, whether or not the scheme was read;
+    prepared, common.prepared: most pages read them)."""
+    return _STATUSES.all(scheme=plan.rag_scheme_id)
+
+
+_STATUSES = PreparedQuery(
+    lambda scheme: RagStatus.objects.filter(scheme_id=scheme).order_by("position"), scheme=int
+)
 
 
 def rag_schemes_for(*, access: Access) -> QuerySet[RagScheme]:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from areas.access import Access, Kind, SignedInRequest, area_view
 from common.conflicts import try_save
 from common.pages import page_of
-from history.selectors import saved_since
+from history.selectors import newest_changes_of_item, saved_since
 from progress import rules as progress_rules
 from progress import selectors as progress_selectors
 from progress.rollup_chart import rollup_chart
@@ -66,7 +66,12 @@ def item_detail(request: SignedInRequest, access: Access, pk: int) -> HttpRespon
         "ancestors": selectors.ancestors_of(item=item),
         "children": children,
         "level_name": plan.level_name(item.level),
-        "history": page_of(selectors.history_of_item(item=item), HISTORY_PAGE_SIZE, request.GET.get("page")),
+        "history": page_of(
+            selectors.history_of_item(item=item),
+            HISTORY_PAGE_SIZE,
+            request.GET.get("page"),
+            first=lambda count: newest_changes_of_item(item=item, count=count),
+        ),
         "overdue": rules.is_overdue(item.due_date, done, today),
         "owners": page.item_owners,
         "workstreams": page.item_workstreams,

@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
 from areas.access import Access
+from common.prepared import PreparedQuery
 from plans.models import Plan
 
 from ..models import ReportingPeriod
@@ -33,13 +34,19 @@ def periods_of(*, plan: Plan) -> list[ReportingPeriod]:
 
 
 def current_period(*, plan: Plan) -> ReportingPeriod | None:
-    """The plan's period that is not yet reported, if there is one."""
-    return (
-        plan.periods.exclude(state=ReportingPeriod.State.REPORTED)
+    """The plan's period that is not yet reported, if there is one (prepared: on every item page)."""
+    return _CURRENT_PERIOD.first(plan=plan.pk)
+
+
+_CURRENT_PERIOD = PreparedQuery(
+    lambda plan: (
+        ReportingPeriod.objects.filter(plan_id=plan)
+        .exclude(state=ReportingPeriod.State.REPORTED)
         .defer("trend")
-        .order_by("-starts_on")
-        .first()
-    )
+        .order_by("-starts_on")[:1]
+    ),
+    plan=int,
+)
 
 
 def current_periods(*, access: Access) -> dict[int, ReportingPeriod]:

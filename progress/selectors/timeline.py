@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
+from common.prepared import PreparedQuery
 from plans.models import Item
 
 from .. import rules
-from ..models import ReportingPeriod
+from ..models import ReportedRating, ReportingPeriod, Update
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,21 @@ OPEN = (
 )
 
 
+# Prepared once (common.prepared): the item page's. Sorted below, so no ordering joins.
+_REPORTED = PreparedQuery(
+    lambda item: ReportedRating.objects.filter(item_id=item).order_by().values_list(*REPORTED), item=int
+)
+_OPEN = PreparedQuery(
+    lambda item: (
+        Update.objects.filter(item_id=item)
+        .exclude(period__state=ReportingPeriod.State.REPORTED)
+        .order_by()
+        .values_list(*OPEN)
+    ),
+    item=int,
+)
+
+
 def item_timeline(*, item: Item) -> list[TimelineEntry]:
     """The item's status in each period, newest first: as reported, or as it stands in an open period.
     Two queries of plain values, however many periods the item has been through."""
@@ -78,11 +94,9 @@ def item_timeline(*, item: Item) -> list[TimelineEntry]:
             original_due_date,
             slip_count,
             overdue,
-        ) in item.reported_ratings.order_by().values_list(*REPORTED)  # sorted below: no ordering joins
+        ) in _REPORTED.all(item=item.pk)
     ]
-    open_updates = (
-        item.updates.exclude(period__state=ReportingPeriod.State.REPORTED).order_by().values_list(*OPEN)
-    )
+    open_updates = _OPEN.all(item=item.pk)
     for (
         period_pk,
         name,

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from areas.access import Access
 from areas.models import LocalArea
+from common.prepared import PreparedQuery
 from plans import rules as plan_rules
 from plans.models import Item
 from progress.models import ReportingPeriod
@@ -291,16 +292,26 @@ class ItemMeasure:
     why: str  # "Linked to this item", or "Named in its impact"
 
 
+# The item page's (common.prepared: built and compiled once).
+_LINKED_MEASURES = PreparedQuery(
+    lambda item: Measure.items.through.objects.filter(item_id=item).values_list("measure_id", flat=True),
+    item=int,
+)
+_AREA_CODES = PreparedQuery(
+    lambda area: Measure.objects.filter(area_id=area).order_by().values_list("pk", "code"), area=int
+)
+
+
 def measures_for_item(*, item: Item) -> list[ItemMeasure]:
     """The scorecard measures an item is linked to, and those its impact or "how do we know" text names
     by code (the reverse of `linked_items`). Two short queries of plain values (the item's links, the
     area's codes), matched here; a third reads the measures found, only if there are any."""
     words = {word.lower() for text in (item.impact, item.evidence) for word in candidate_codes(text)}
     cited = {code.lower() for code in plan_rules.measure_codes(item.measure_codes)}
-    linked = set(Measure.items.through.objects.filter(item_id=item.pk).values_list("measure_id", flat=True))
+    linked = set(_LINKED_MEASURES.all(item=item.pk))
     found_ids = [
         pk
-        for pk, code in Measure.objects.filter(area_id=item.plan.area_id).order_by().values_list("pk", "code")
+        for pk, code in _AREA_CODES.all(area=item.plan.area_id)
         if pk in linked or code.lower() in words or code.lower() in cited
     ]
     if not found_ids:
