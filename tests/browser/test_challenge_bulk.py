@@ -16,17 +16,9 @@ from progress.models import ReportingPeriod, Update
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import sign_in
 from tests.plans.factories import ItemFactory
+from tests.progress.factories import update_saved
 
 pytestmark = pytest.mark.browser
-
-
-def _update(period, item, status):
-    return services.update_save(
-        period=period,
-        item=item,
-        content=services.UpdateContent(commentary="Board met twice this month", proposed_status=status),
-        expected_version=None,
-    )
 
 
 @pytest.fixture
@@ -51,8 +43,8 @@ def waiting(tree, workstream, owner_person, programme_manager, workstream_lead, 
         workstreams=[workstream],
         owners=[owner_person],
     )
-    _update(period, tree["mine"], statuses[2])
-    _update(period, tree["action"], statuses[4])
+    update_saved(period, tree["mine"], statuses[2])
+    update_saved(period, tree["action"], statuses[4])
     return period
 
 

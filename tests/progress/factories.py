@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from progress import services
 from progress.models import ReportingPeriod, Update
 from tests.plans.factories import ItemFactory, PlanFactory
 
@@ -34,3 +35,13 @@ class UpdateFactory(factory.django.DjangoModelFactory):
         lambda o: o.period.plan.rag_scheme.statuses.order_by("position")[0]
     )
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+def update_saved(period, item, status, commentary="Board met twice this month"):
+    """An update saved by its owner through the service, proposing `status`, as the update form saves it."""
+    return services.update_save(
+        period=period,
+        item=item,
+        content=services.UpdateContent(commentary=commentary, proposed_status=status),
+        expected_version=None,
+    )

@@ -10,19 +10,11 @@ from django.urls import reverse
 from areas.models import Membership
 from progress import notices, services
 from progress.models import ReportingPeriod, Update
+from tests.progress.factories import update_saved
 
 pytestmark = pytest.mark.django_db
 
 REASON = "The audit does not show plans written within 20 weeks yet"
-
-
-def _update(period, item, status):
-    return services.update_save(
-        period=period,
-        item=item,
-        content=services.UpdateContent(commentary="Board met twice this month", proposed_status=status),
-        expected_version=None,
-    )
 
 
 def _challenge(client, period, item, update, status, reason=REASON):
@@ -35,7 +27,7 @@ def _challenge(client, period, item, update, status, reason=REASON):
 @pytest.fixture
 def changed(client, workstream_lead, contributor, period, tree, statuses, django_capture_on_commit_callbacks):
     """The owner proposed Completed; the lead changed it to Progressing, with a reason."""
-    update = _update(period, tree["mine"], statuses[3])
+    update = update_saved(period, tree["mine"], statuses[3])
     client.force_login(workstream_lead)
     with django_capture_on_commit_callbacks(execute=True):
         assert _challenge(client, period, tree["mine"], update, statuses[2]).status_code == 302
@@ -67,7 +59,7 @@ def test_changing_it_again_does_not_email_twice(
 def test_a_confirmed_rating_as_proposed_tells_nobody(
     client, workstream_lead, contributor, period, tree, statuses, django_capture_on_commit_callbacks
 ):
-    update = _update(period, tree["mine"], statuses[2])
+    update = update_saved(period, tree["mine"], statuses[2])
     client.force_login(workstream_lead)
     with django_capture_on_commit_callbacks(execute=True):
         _challenge(client, period, tree["mine"], update, statuses[2], reason="")
@@ -94,7 +86,7 @@ def test_the_persons_own_email_when_no_member_is_linked(
     Membership.objects.filter(person=owner_person).update(person=None)
     owner_person.email = "sm@council.example"
     owner_person.save()
-    update = _update(period, tree["mine"], statuses[3])
+    update = update_saved(period, tree["mine"], statuses[3])
     with django_capture_on_commit_callbacks(execute=True):
         services.update_confirm(
             update=update, status=statuses[2], reason=REASON, expected_version=update.version
@@ -106,7 +98,7 @@ def test_no_address_sends_nothing_and_says_so(
     period, tree, statuses, owner_person, contributor, django_capture_on_commit_callbacks
 ):
     Membership.objects.filter(person=owner_person).update(person=None)
-    update = _update(period, tree["mine"], statuses[3])
+    update = update_saved(period, tree["mine"], statuses[3])
     with django_capture_on_commit_callbacks(execute=True):
         services.update_confirm(
             update=update, status=statuses[2], reason=REASON, expected_version=update.version
@@ -120,7 +112,7 @@ def test_no_address_sends_nothing_and_says_so(
 def test_a_rolled_back_confirmation_tells_nobody(
     period, tree, statuses, contributor, django_capture_on_commit_callbacks
 ):
-    update = _update(period, tree["mine"], statuses[3])
+    update = update_saved(period, tree["mine"], statuses[3])
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
         from django.db import transaction
 
@@ -170,7 +162,7 @@ def test_a_later_rating_confirmed_as_proposed_is_not_shown_as_changed(changed, t
         ends_on=datetime.date(2021, 4, 30),
         deadline=datetime.date(2021, 4, 23),
     )
-    update = _update(april, tree["mine"], statuses[2])
+    update = update_saved(april, tree["mine"], statuses[2])
     services.update_confirm(update=update, status=statuses[2], expected_version=update.version)
     assert rating_change_for(item=tree["mine"], period=april) is None
     assert Update.objects.filter(item=tree["mine"]).count() == 2
@@ -179,7 +171,7 @@ def test_a_later_rating_confirmed_as_proposed_is_not_shown_as_changed(changed, t
 def test_the_challenge_page_says_who_could_not_be_told(
     client, programme_manager, period, tree, statuses, owner_person, django_capture_on_commit_callbacks
 ):
-    update = _update(period, tree["mine"], statuses[3])
+    update = update_saved(period, tree["mine"], statuses[3])
     with django_capture_on_commit_callbacks(execute=True):
         services.update_confirm(
             update=update, status=statuses[2], reason=REASON, expected_version=update.version

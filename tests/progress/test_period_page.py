@@ -7,17 +7,9 @@ from plans import services as item_services
 from progress import services
 from tests.areas.factories import GroupFactory
 from tests.plans.factories import ItemFactory
+from tests.progress.factories import update_saved
 
 pytestmark = pytest.mark.django_db
-
-
-def _update(period, item, status):
-    return services.update_save(
-        period=period,
-        item=item,
-        content=services.UpdateContent(commentary="Board met twice this month", proposed_status=status),
-        expected_version=None,
-    )
 
 
 def _confirm(update, status, reason=""):
@@ -31,9 +23,9 @@ def cycle(plan, tree, period, statuses, owner_person, workstream):
     with no update yet."""
     confirmed = ItemFactory(plan=plan, number="1.1.1.3", workstreams=[workstream], owners=[owner_person])
     missing = ItemFactory(plan=plan, number="1.1.1.4", workstreams=[workstream], owners=[owner_person])
-    _confirm(_update(period, tree["mine"], statuses[3]), statuses[2], reason="The board has not met yet")
-    _update(period, tree["theirs"], statuses[2])
-    _confirm(_update(period, confirmed, statuses[2]), statuses[2])
+    _confirm(update_saved(period, tree["mine"], statuses[3]), statuses[2], reason="The board has not met yet")
+    update_saved(period, tree["theirs"], statuses[2])
+    _confirm(update_saved(period, confirmed, statuses[2]), statuses[2])
     return {"changed": tree["mine"], "waiting": tree["theirs"], "confirmed": confirmed, "missing": missing}
 
 
@@ -120,8 +112,8 @@ def test_the_challenge_links_count_each_workstreams_ratings_waiting_but_not_a_re
     client, programme_manager, plan, period, cycle, workstream, statuses
 ):
     removed = ItemFactory(plan=plan, number="1.1.1.5", workstreams=[workstream])
-    _update(period, removed, statuses[2])
-    _update(period, cycle["missing"], statuses[2])
+    update_saved(period, removed, statuses[2])
+    update_saved(period, cycle["missing"], statuses[2])
     item_services.item_remove(item=removed, expected_version=removed.version)
 
     links = _page(client, programme_manager, period).split('id="challenge-links"')[1].split("</ul>")[0]
