@@ -20,7 +20,7 @@ The rules for a query built this way (checked where they can be, when it is firs
 
 import copy
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -107,3 +107,16 @@ class PreparedQuery(Generic[Row]):
 
 def _is_marker(param: object, by_marker: dict[int | str, str]) -> bool:
     return isinstance(param, int | str) and not isinstance(param, bool) and param in by_marker
+
+
+_BY_KEY: dict[Hashable, PreparedQuery[Any]] = {}
+
+
+def prepared_for(key: Hashable, make: Callable[[], PreparedQuery[Row]]) -> PreparedQuery[Row]:
+    """The PreparedQuery kept under `key`, made by `make()` the first time it is asked for: for a query
+    whose fixed parts (a page size, a set of annotations) differ between callers but never between two
+    requests of one caller. Name the key after its query, e.g. ("history.newest_of_item", 51)."""
+    query = _BY_KEY.get(key)
+    if query is None:
+        query = _BY_KEY[key] = make()
+    return query

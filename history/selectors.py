@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 
-from common.prepared import PreparedQuery
+from common.prepared import PreparedQuery, prepared_for
 
 from .models import Change
 
@@ -20,16 +20,11 @@ def changes_of_item_id(*, pk: int) -> QuerySet[Change]:
 def newest_changes_of_item(*, item: models.Model, count: int) -> list[Change]:
     """The first `count` rows of `changes_of_item`: the first page of an item's history, on every item
     page, so prepared (common.prepared), once for each count."""
-    query = _NEWEST_OF_ITEM.get(count)
-    if query is None:
-        query = _NEWEST_OF_ITEM[count] = PreparedQuery(
-            lambda item: changes_of_item_id(pk=item)[:count],
-            item=int,
-        )
+    query = prepared_for(
+        ("history.newest_of_item", count),
+        lambda: PreparedQuery(lambda item: changes_of_item_id(pk=item)[:count], item=int),
+    )
     return query.all(item=item.pk)
-
-
-_NEWEST_OF_ITEM: dict[int, PreparedQuery[Change]] = {}
 
 
 def changes_of_plan(*, plan: models.Model) -> QuerySet[Change]:

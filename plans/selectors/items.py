@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from areas.access import Access
 from areas.models import Person, shown_as
-from common.prepared import PreparedQuery
+from common.prepared import PreparedQuery, prepared_for
 from common.urls import url_maker
 from history import selectors as history_selectors
 from history.models import Change
@@ -86,27 +86,21 @@ class ItemPage:
 
 def _item_page_query(also: Mapping[str, Exists]) -> PreparedQuery[Item]:
     """The item page's own query (`item_page`), prepared once for each set of `also` facts."""
-    key = tuple(sorted(also))
-    query = _ITEM_PAGE_QUERIES.get(key)
-    if query is None:
-        parents = "__".join(["parent"] * PARENTS_READ_WITH_ITEM)
+    parents = "__".join(["parent"] * PARENTS_READ_WITH_ITEM)
 
-        def build(area: int, pk: int) -> QuerySet[Item]:
-            return (
-                Item.objects.filter(plan__area_id=area, pk=pk)
-                .select_related("plan", "status", parents)
-                .annotate(
-                    has_findings=Exists(FindingItem.objects.filter(item=OuterRef("pk"))),
-                    has_plan_fields=Exists(PlanField.objects.filter(plan=OuterRef("plan_id"))),
-                    **also,
-                )
+    def build(area: int, pk: int) -> QuerySet[Item]:
+        return (
+            Item.objects.filter(plan__area_id=area, pk=pk)
+            .select_related("plan", "status", parents)
+            .annotate(
+                has_findings=Exists(FindingItem.objects.filter(item=OuterRef("pk"))),
+                has_plan_fields=Exists(PlanField.objects.filter(plan=OuterRef("plan_id"))),
+                **also,
             )
+        )
 
-        query = _ITEM_PAGE_QUERIES[key] = PreparedQuery(build, area=int, pk=int)
-    return query
+    return prepared_for(("plans.item_page", *sorted(also)), lambda: PreparedQuery(build, area=int, pk=int))
 
-
-_ITEM_PAGE_QUERIES: dict[tuple[str, ...], PreparedQuery[Item]] = {}
 
 # The current children of an item, in plan order; the owners and workstreams of an item and of its
 # children (removed children's too: the caller keeps those of the children it shows).

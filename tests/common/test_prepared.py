@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from areas.models import Membership
-from common.prepared import PreparedQuery
+from common.prepared import PreparedQuery, prepared_for
 from plans.models import FindingItem, Item
 from tests.areas.factories import LocalAreaFactory, MembershipFactory
 from tests.plans.factories import FindingFactory, ItemFactory, PlanFactory
@@ -139,3 +139,18 @@ def test_only_single_ints_and_texts_can_be_values():
 def test_the_values_asked_for_must_all_be_given():
     with pytest.raises(TypeError, match=r"takes the values \['area', 'pk'\]"):
         ITEM.queryset(area=1)
+
+
+def test_a_query_kept_under_a_key_is_made_once_and_each_key_has_its_own():
+    made = []
+
+    def make(level):
+        made.append(level)
+        return PreparedQuery(lambda plan: Item.objects.filter(plan_id=plan, level=level), plan=int)
+
+    first = prepared_for(("tests.items_at_level", 2), lambda: make(2))
+    again = prepared_for(("tests.items_at_level", 2), lambda: make(2))
+    other = prepared_for(("tests.items_at_level", 3), lambda: make(3))
+
+    assert first is again and other is not first
+    assert made == [2, 3]
